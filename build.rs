@@ -1,0 +1,40 @@
+//! Reads the human-editable content in `content/*.toml`, checks it with the same
+//! validator the tests use, and writes it as JSON for `src/content/mod.rs` to embed.
+
+#[path = "src/content/model.rs"]
+#[allow(dead_code)]
+mod model;
+#[path = "src/content/validate.rs"]
+#[allow(dead_code)]
+mod validate;
+
+use std::{env, fs, path::Path};
+
+fn main() {
+    let dir = Path::new("content");
+    println!("cargo:rerun-if-changed=content");
+    let mut files: Vec<_> = fs::read_dir(dir)
+        .expect("content/ folder is missing")
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+        .collect();
+    files.sort();
+
+    let mut content = model::Content::default();
+    for path in &files {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let part: model::Content =
+            toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        content.extend(part);
+    }
+
+    // Problems are reported as warnings here so that `cargo test` can still run and show
+    // them in full through the validator test, which fails on any problem.
+    for problem in validate::validate(&content) {
+        println!("cargo:warning=content: {problem}");
+    }
+
+    let out = Path::new(&env::var("OUT_DIR").unwrap()).join("content.json");
+    fs::write(out, serde_json::to_string(&content).unwrap()).unwrap();
+}

@@ -1,0 +1,177 @@
+//! Knowledge: the content model, the embedded content, its validator and search.
+//! Pure Rust, no web-sys, so all of it is tested natively.
+
+pub mod model;
+pub mod search;
+pub mod validate;
+
+pub use model::*;
+
+use std::sync::OnceLock;
+
+/// The content as built from `content/*.toml` by `build.rs`.
+const CONTENT_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/content.json"));
+
+/// The embedded content, parsed once on first use.
+pub fn content() -> &'static Content {
+    static CONTENT: OnceLock<Content> = OnceLock::new();
+    CONTENT.get_or_init(|| {
+        serde_json::from_str(CONTENT_JSON).expect("build.rs writes content.json from the same model")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::validate::{validate, SEED_TOPICS};
+    use super::*;
+
+    #[test]
+    fn shipped_content_is_sound() {
+        let problems = validate(content());
+        assert!(problems.is_empty(), "content problems:\n{}", problems.join("\n"));
+    }
+
+    #[test]
+    fn shipped_content_has_the_five_symptoms_in_order() {
+        let ids: Vec<_> = content().symptoms.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "send-fails-everyone",
+                "send-fails-one-person",
+                "inbox-wont-load",
+                "messaging-missing",
+                "messages-late"
+            ]
+        );
+    }
+
+    #[test]
+    fn every_cause_ends_with_reporting_so_there_is_no_dead_end() {
+        for cause in &content().causes {
+            assert_eq!(
+                cause.fixes.last().map(String::as_str),
+                Some("report-problem"),
+                "cause {} should end with report-problem",
+                cause.id
+            );
+        }
+    }
+
+    #[test]
+    fn settings_steps_have_device_variants() {
+        let fix = content().fix("clear-cache-android").expect("clear-cache-android exists");
+        assert!(fix.steps.iter().any(Step::differs_by_device));
+        let step = fix.steps.iter().find(|s| s.differs_by_device()).unwrap();
+        let stock = step.for_device(DeviceFamily::Stock);
+        assert!(
+            [DeviceFamily::Samsung, DeviceFamily::Xiaomi].iter().any(|f| step.for_device(*f) != stock),
+            "a step marked as differing must read differently on some phone"
+        );
+    }
+
+    #[test]
+    fn reinstall_warns_about_drafts() {
+        let fix = content().fix("reinstall-app").expect("reinstall-app exists");
+        assert!(fix.warnings.iter().any(|w| w.to_lowercase().contains("draft")));
+    }
+
+    #[test]
+    fn every_seed_topic_is_covered_by_shipped_content() {
+        let tagged: Vec<&String> = content()
+            .causes
+            .iter()
+            .flat_map(|c| &c.topics)
+            .chain(content().fixes.iter().flat_map(|f| &f.topics))
+            .collect();
+        for (topic, _) in SEED_TOPICS {
+            assert!(tagged.iter().any(|t| t == topic), "{topic} not covered");
+        }
+    }
+
+    fn tiny() -> Content {
+        let step = Step { text: "Open TikTok.".into(), samsung: None, xiaomi: None };
+        Content {
+            symptoms: vec![Symptom {
+                id: "s".into(),
+                title: "S".into(),
+                detail: "d".into(),
+                causes: vec!["c".into()],
+            }],
+            causes: vec![Cause {
+                id: "c".into(),
+                title: "C".into(),
+                summary: "s".into(),
+                explanation: vec!["e".into()],
+                signs: vec![],
+                fixes: vec!["f".into()],
+                topics: SEED_TOPICS.iter().map(|(t, _)| t.to_string()).collect(),
+                keywords: vec![],
+                sources: vec![],
+            }],
+            fixes: vec![Fix {
+                id: "f".into(),
+                title: "F".into(),
+                summary: "s".into(),
+                effort: Effort::Quick,
+                steps: vec![step],
+                warnings: vec![],
+                menus_may_differ: false,
+                prevention: None,
+                topics: vec![],
+                keywords: vec![],
+                sources: vec![],
+            }],
+            install_guides: vec![],
+            pages: vec![Page {
+                id: "about".into(),
+                title: "About".into(),
+                sections: vec![Section { heading: "H".into(), paragraphs: vec!["p".into()] }],
+            }],
+        }
+    }
+
+    #[test]
+    fn validator_accepts_a_minimal_sound_content() {
+        assert_eq!(validate(&tiny()), Vec::<String>::new());
+    }
+
+    fn problems_after(change: impl FnOnce(&mut Content)) -> String {
+        let mut content = tiny();
+        change(&mut content);
+        validate(&content).join("\n")
+    }
+
+    #[test]
+    fn validator_reports_each_kind_of_problem() {
+        assert!(problems_after(|c| c.fixes.push(c.fixes[0].clone())).contains("\"f\" is used twice"));
+        assert!(problems_after(|c| c.causes[0].fixes.push("nope".into())).contains("unknown fix \"nope\""));
+        assert!(problems_after(|c| c.symptoms[0].causes.push("gone".into())).contains("unknown cause \"gone\""));
+        assert!(problems_after(|c| c.causes[0].fixes.clear()).contains("cause \"c\" has no fix"));
+        assert!(problems_after(|c| c.fixes[0].steps.clear()).contains("fix \"f\" has no steps"));
+        assert!(problems_after(|c| c.fixes[0].steps[0].samsung = Some(" ".into())).contains("step 1 is empty"));
+        assert!(problems_after(|c| c.symptoms[0].causes.clear()).contains("not reachable"));
+        assert!(problems_after(|c| c.causes[0].id = "Bad Id".into()).contains("must be lowercase"));
+        assert!(problems_after(|c| c.causes[0].topics.retain(|t| t != "vpn")).contains("seed topic \"vpn\""));
+        assert!(problems_after(|c| c.causes[0].topics.push("made-up".into())).contains("unknown topic \"made-up\""));
+        assert!(problems_after(|c| c.causes[0].fixes = vec![]).contains("fix \"f\" is not used"));
+        assert!(problems_after(|c| c.pages.clear()).contains("\"about\" page is missing"));
+        assert!(problems_after(|c| c.pages[0].sections[0].paragraphs.clear()).contains("non-empty sections"));
+    }
+
+    #[test]
+    fn step_falls_back_to_stock_text() {
+        let step = Step { text: "stock".into(), samsung: Some("galaxy".into()), xiaomi: None };
+        assert_eq!(step.for_device(DeviceFamily::Stock), "stock");
+        assert_eq!(step.for_device(DeviceFamily::Samsung), "galaxy");
+        assert_eq!(step.for_device(DeviceFamily::Xiaomi), "stock");
+    }
+
+    #[test]
+    fn device_family_keys_round_trip() {
+        for family in DeviceFamily::ALL {
+            assert_eq!(DeviceFamily::from_key(family.key()), Some(family));
+        }
+        assert_eq!(DeviceFamily::from_key("nokia"), None);
+    }
+}

@@ -1,0 +1,258 @@
+//! The content model: everything DM Doctor knows, as plain data.
+//!
+//! The text itself lives in `content/*.toml` (human-editable); `build.rs` reads those
+//! files into these types, checks them with [`super::validate`], and embeds them as JSON.
+//! This file is also compiled into `build.rs`, so it may depend on serde only.
+
+use serde::{Deserialize, Serialize};
+
+/// The whole knowledge base.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Content {
+    #[serde(default, rename = "symptom")]
+    pub symptoms: Vec<Symptom>,
+    #[serde(default, rename = "cause")]
+    pub causes: Vec<Cause>,
+    #[serde(default, rename = "fix")]
+    pub fixes: Vec<Fix>,
+    /// "Add to Home screen" steps for browsers that offer no install prompt.
+    #[serde(default, rename = "install")]
+    pub install_guides: Vec<InstallGuide>,
+    /// Plain text pages such as About and privacy.
+    #[serde(default, rename = "page")]
+    pub pages: Vec<Page>,
+}
+
+/// A page of prose split into headed sections.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Page {
+    pub id: String,
+    pub title: String,
+    pub sections: Vec<Section>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub heading: String,
+    pub paragraphs: Vec<String>,
+}
+
+/// Manual install steps for one browser.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct InstallGuide {
+    pub browser: String,
+    pub steps: Vec<String>,
+}
+
+/// What the user sees going wrong; the entry point of every check.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Symptom {
+    pub id: String,
+    pub title: String,
+    pub detail: String,
+    /// Causes that can produce this symptom, most typical first.
+    pub causes: Vec<String>,
+}
+
+/// A reason DMs can fail.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cause {
+    pub id: String,
+    pub title: String,
+    /// One sentence shown in lists.
+    pub summary: String,
+    /// Paragraphs explaining the cause in plain words.
+    pub explanation: Vec<String>,
+    /// Signs that point to this cause ("You may have this if ...").
+    #[serde(default)]
+    pub signs: Vec<String>,
+    /// Fixes that address this cause, in the order to try them.
+    pub fixes: Vec<String>,
+    /// Seed topics this entry covers (see `validate::SEED_TOPICS`).
+    #[serde(default)]
+    pub topics: Vec<String>,
+    /// Extra words people search for (e.g. "red exclamation").
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+}
+
+/// Something the user can do.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fix {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub effort: Effort,
+    pub steps: Vec<Step>,
+    /// Things to know before starting (e.g. "reinstalling deletes drafts").
+    #[serde(default)]
+    pub warnings: Vec<String>,
+    /// True when the taps follow TikTok's menus, which move between app versions.
+    #[serde(default)]
+    pub menus_may_differ: bool,
+    /// One line on how to avoid the problem next time.
+    #[serde(default)]
+    pub prevention: Option<String>,
+    #[serde(default)]
+    pub topics: Vec<String>,
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+}
+
+/// One instruction. `text` is for stock Android / Pixel (and any phone where the taps
+/// are the same); `samsung` and `xiaomi` replace it on those phones when the taps differ.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub text: String,
+    #[serde(default)]
+    pub samsung: Option<String>,
+    #[serde(default)]
+    pub xiaomi: Option<String>,
+}
+
+/// The phone families whose settings menus we describe.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DeviceFamily {
+    /// Google Pixel and phones close to stock Android (Motorola, Nokia, ...).
+    #[default]
+    Stock,
+    /// Samsung Galaxy phones (One UI).
+    Samsung,
+    /// Xiaomi, Redmi and POCO phones (MIUI / HyperOS).
+    Xiaomi,
+}
+
+impl DeviceFamily {
+    pub const ALL: [DeviceFamily; 3] = [Self::Stock, Self::Samsung, Self::Xiaomi];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Stock => "Pixel / stock Android",
+            Self::Samsung => "Samsung",
+            Self::Xiaomi => "Xiaomi / Redmi / POCO",
+        }
+    }
+
+    /// Stable key used in URLs and storage.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Stock => "stock",
+            Self::Samsung => "samsung",
+            Self::Xiaomi => "xiaomi",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.key() == key)
+    }
+}
+
+impl Step {
+    /// The instruction as it reads on the given phone family.
+    pub fn for_device(&self, family: DeviceFamily) -> &str {
+        let variant = match family {
+            DeviceFamily::Stock => None,
+            DeviceFamily::Samsung => self.samsung.as_deref(),
+            DeviceFamily::Xiaomi => self.xiaomi.as_deref(),
+        };
+        variant.unwrap_or(&self.text)
+    }
+
+    /// True when at least one phone family has its own wording for this step.
+    pub fn differs_by_device(&self) -> bool {
+        self.samsung.is_some() || self.xiaomi.is_some()
+    }
+}
+
+/// How much a fix costs the user; plans try cheap things first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Effort {
+    /// Look at a setting or a status page; changes nothing.
+    Check,
+    /// A minute or two, nothing lost.
+    Quick,
+    /// Several minutes, or a restart.
+    Moderate,
+    /// Something may be lost or it takes long (reinstall, waiting for TikTok).
+    Drastic,
+}
+
+impl Effort {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Check => "Quick check",
+            Self::Quick => "1–2 minutes",
+            Self::Moderate => "A few minutes",
+            Self::Drastic => "Bigger step",
+        }
+    }
+}
+
+/// Where a fact comes from, and how sure we are of it.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub title: String,
+    #[serde(default)]
+    pub url: Option<String>,
+    pub confidence: Confidence,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Confidence {
+    /// TikTok, Google, a standard or source code.
+    Official,
+    /// Press or reputable blogs.
+    Secondary,
+    /// Common advice we could not confirm.
+    Unverified,
+}
+
+impl Content {
+    pub fn cause(&self, id: &str) -> Option<&Cause> {
+        self.causes.iter().find(|c| c.id == id)
+    }
+
+    pub fn fix(&self, id: &str) -> Option<&Fix> {
+        self.fixes.iter().find(|f| f.id == id)
+    }
+
+    pub fn symptom(&self, id: &str) -> Option<&Symptom> {
+        self.symptoms.iter().find(|s| s.id == id)
+    }
+
+    /// Causes that list this fix, so a fix page can say what it helps with.
+    pub fn causes_fixed_by<'a>(&'a self, fix_id: &'a str) -> impl Iterator<Item = &'a Cause> + 'a {
+        self.causes
+            .iter()
+            .filter(move |c| c.fixes.iter().any(|f| f == fix_id))
+    }
+
+    /// Merges content read from several files.
+    pub fn extend(&mut self, other: Content) {
+        self.symptoms.extend(other.symptoms);
+        self.causes.extend(other.causes);
+        self.fixes.extend(other.fixes);
+        self.install_guides.extend(other.install_guides);
+        self.pages.extend(other.pages);
+    }
+
+    pub fn page(&self, id: &str) -> Option<&Page> {
+        self.pages.iter().find(|p| p.id == id)
+    }
+}

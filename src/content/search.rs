@@ -1,0 +1,184 @@
+//! Offline search over the guide: every word of the query must match the start of a word
+//! in an entry; matches in titles and keywords rank above matches in the body.
+
+use super::model::{Cause, Content, Fix};
+
+/// A guide entry that matched a search.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Entry<'a> {
+    Cause(&'a Cause),
+    Fix(&'a Fix),
+}
+
+impl<'a> Entry<'a> {
+    pub fn id(&self) -> &'a str {
+        match self {
+            Entry::Cause(c) => &c.id,
+            Entry::Fix(f) => &f.id,
+        }
+    }
+
+    pub fn title(&self) -> &'a str {
+        match self {
+            Entry::Cause(c) => &c.title,
+            Entry::Fix(f) => &f.title,
+        }
+    }
+
+    pub fn summary(&self) -> &'a str {
+        match self {
+            Entry::Cause(c) => &c.summary,
+            Entry::Fix(f) => &f.summary,
+        }
+    }
+}
+
+/// Weights for where a word matched.
+const TITLE: u32 = 8;
+const KEYWORD: u32 = 5;
+const SUMMARY: u32 = 3;
+const BODY: u32 = 1;
+
+/// Splits text into lowercase words, folding common accents and dropping a plural "s"
+/// so that "messages" finds "message".
+pub fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let folded: String = w.chars().flat_map(char::to_lowercase).map(fold_accent).collect();
+            match folded.strip_suffix('s') {
+                Some(stem) if stem.chars().count() >= 3 && !stem.ends_with('s') => stem.to_owned(),
+                _ => folded,
+            }
+        })
+        .collect()
+}
+
+fn fold_accent(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+        'ç' => 'c',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ñ' => 'n',
+        'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        other => other,
+    }
+}
+
+/// Text fields of an entry with the weight of a match in each.
+fn fields<'a>(entry: &Entry<'a>) -> Vec<(u32, &'a str)> {
+    let mut out = vec![(TITLE, entry.title()), (SUMMARY, entry.summary())];
+    match entry {
+        Entry::Cause(c) => {
+            out.extend(c.keywords.iter().map(|k| (KEYWORD, k.as_str())));
+            out.extend(c.explanation.iter().chain(&c.signs).map(|p| (BODY, p.as_str())));
+        }
+        Entry::Fix(f) => {
+            out.extend(f.keywords.iter().map(|k| (KEYWORD, k.as_str())));
+            for step in &f.steps {
+                out.push((BODY, step.text.as_str()));
+                out.extend(step.samsung.iter().chain(&step.xiaomi).map(|t| (BODY, t.as_str())));
+            }
+            out.extend(f.warnings.iter().chain(&f.prevention).map(|w| (BODY, w.as_str())));
+        }
+    }
+    out
+}
+
+/// Score of an entry for the query words, or None if some word matches nowhere.
+fn score(entry: &Entry, query: &[String]) -> Option<u32> {
+    let fields: Vec<(u32, Vec<String>)> =
+        fields(entry).into_iter().map(|(weight, text)| (weight, words(text))).collect();
+    query.iter().try_fold(0, |total, q| {
+        let best = fields
+            .iter()
+            .filter(|(_, ws)| ws.iter().any(|w| w.starts_with(q.as_str())))
+            .map(|(weight, _)| *weight)
+            .max()?;
+        Some(total + best)
+    })
+}
+
+/// Entries matching every word of `query`, best first (causes before fixes on ties,
+/// then content order). An empty query matches nothing.
+pub fn search<'a>(content: &'a Content, query: &str) -> Vec<Entry<'a>> {
+    let query = words(query);
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let entries = content
+        .causes
+        .iter()
+        .map(Entry::Cause)
+        .chain(content.fixes.iter().map(Entry::Fix));
+    let mut hits: Vec<(u32, usize, Entry)> = entries
+        .enumerate()
+        .filter_map(|(order, entry)| score(&entry, &query).map(|s| (s, order, entry)))
+        .collect();
+    hits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    hits.into_iter().map(|(_, _, entry)| entry).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::content;
+
+    fn ids(query: &str) -> Vec<&'static str> {
+        search(content(), query).iter().map(|e| e.id()).collect()
+    }
+
+    #[test]
+    fn words_are_lowercased_folded_and_singular() {
+        assert_eq!(words("Clear CACHE, messages!"), ["clear", "cache", "message"]);
+        assert_eq!(words("Café  réglages"), ["cafe", "reglage"]);
+        assert_eq!(words("is was gas"), ["is", "was", "gas"]);
+        assert_eq!(words("access"), ["access"]);
+    }
+
+    #[test]
+    fn empty_or_punctuation_query_finds_nothing() {
+        assert!(ids("").is_empty());
+        assert!(ids("  ?! ").is_empty());
+    }
+
+    #[test]
+    fn finds_a_fix_by_its_title_words_first() {
+        let found = ids("clear cache");
+        assert!(!found.is_empty());
+        assert!(
+            found[0] == "clear-cache-in-app" || found[0] == "clear-cache-android" || found[0] == "corrupted-cache",
+            "got {found:?}"
+        );
+        assert!(found.contains(&"clear-cache-android"));
+    }
+
+    #[test]
+    fn prefix_and_case_do_not_matter() {
+        assert!(ids("VPN").contains(&"turn-off-vpn"));
+        assert!(ids("priv dns").contains(&"turn-off-private-dns"));
+    }
+
+    #[test]
+    fn all_words_must_match() {
+        assert!(ids("vpn zzzzqqq").is_empty());
+    }
+
+    #[test]
+    fn title_match_ranks_above_body_match() {
+        let found = ids("reinstall");
+        assert_eq!(found.first(), Some(&"reinstall-app"));
+    }
+
+    #[test]
+    fn searching_each_title_finds_that_entry() {
+        for fix in &content().fixes {
+            assert!(ids(&fix.title).contains(&fix.id.as_str()), "{}", fix.id);
+        }
+        for cause in &content().causes {
+            assert!(ids(&cause.title).contains(&cause.id.as_str()), "{}", cause.id);
+        }
+    }
+}

@@ -1,0 +1,185 @@
+//! Proves the content sound: unique ids, no dangling references, no empty entries,
+//! and every seed topic covered. Runs in `build.rs` (a broken content file fails the
+//! build with a readable list) and again in `cargo test`.
+//! This file is also compiled into `build.rs`, so it may depend on `super::model` only.
+
+use super::model::{Content, Step};
+use std::collections::HashSet;
+
+/// Every topic the product promises to cover, with a human description for error messages.
+pub const SEED_TOPICS: &[(&str, &str)] = &[
+    ("recipient-privacy", "recipient's DM privacy (Everyone / Friends / No one)"),
+    ("mutual-follow", "mutual follow needed for DMs"),
+    ("message-requests", "message requests"),
+    ("own-dm-settings", "the user's own DM settings"),
+    ("blocked", "blocked by the recipient"),
+    ("age-under-16", "no DMs under 16"),
+    ("age-16-17", "16-17 defaults"),
+    ("family-pairing", "Family Pairing limits"),
+    ("account-restriction", "temporary DM bans after guideline violations"),
+    ("account-status", "the Account status page"),
+    ("appeal", "appealing a restriction"),
+    ("outage", "server outages (many users at once)"),
+    ("app-bug", "app bugs"),
+    ("watch-official", "where to watch for an official fix"),
+    ("cache", "corrupted cache (clear in TikTok and in Android)"),
+    ("outdated-app", "outdated app (update from the Play Store)"),
+    ("reinstall", "reinstalling (drafts are lost)"),
+    ("restart-phone", "restarting the phone"),
+    ("force-stop", "force stopping TikTok"),
+    ("unstable-network", "unstable network"),
+    ("wifi-vs-mobile", "Wi-Fi vs mobile data"),
+    ("airplane-mode", "airplane-mode toggle"),
+    ("vpn", "VPNs"),
+    ("region", "regional restrictions"),
+    ("security-lock", "security locks from account/device/IP/location switching"),
+    ("data-saver", "data saver"),
+    ("battery-optimisation", "battery optimisation delaying notifications"),
+    ("private-dns", "Private DNS"),
+    ("date-time", "wrong date and time"),
+    ("report-problem", "reporting the problem inside TikTok"),
+];
+
+/// Ids are used in URLs and storage: lowercase ascii, digits and dashes.
+fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+}
+
+fn blank(text: &str) -> bool {
+    text.trim().is_empty()
+}
+
+/// Returns every problem found; an empty list means the content is sound.
+pub fn validate(content: &Content) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut ids = HashSet::new();
+
+    let all_ids = content
+        .symptoms
+        .iter()
+        .map(|s| ("symptom", s.id.as_str()))
+        .chain(content.causes.iter().map(|c| ("cause", c.id.as_str())))
+        .chain(content.fixes.iter().map(|f| ("fix", f.id.as_str())));
+    for (kind, id) in all_ids {
+        if !is_valid_id(id) {
+            problems.push(format!("{kind} id {id:?} must be lowercase letters, digits and dashes"));
+        }
+        if !ids.insert((kind, id)) {
+            problems.push(format!("{kind} id {id:?} is used twice"));
+        }
+    }
+
+    if content.symptoms.is_empty() {
+        problems.push("there are no symptoms".into());
+    }
+    for symptom in &content.symptoms {
+        let at = format!("symptom {:?}", symptom.id);
+        if blank(&symptom.title) || blank(&symptom.detail) {
+            problems.push(format!("{at} needs a title and a detail"));
+        }
+        if symptom.causes.is_empty() {
+            problems.push(format!("{at} lists no causes"));
+        }
+        for cause in &symptom.causes {
+            if content.cause(cause).is_none() {
+                problems.push(format!("{at} names unknown cause {cause:?}"));
+            }
+        }
+    }
+
+    for cause in &content.causes {
+        let at = format!("cause {:?}", cause.id);
+        if blank(&cause.title) || blank(&cause.summary) {
+            problems.push(format!("{at} needs a title and a summary"));
+        }
+        if cause.explanation.is_empty() || cause.explanation.iter().any(|p| blank(p)) {
+            problems.push(format!("{at} needs an explanation without empty paragraphs"));
+        }
+        if cause.fixes.is_empty() {
+            problems.push(format!("{at} has no fix"));
+        }
+        for fix in &cause.fixes {
+            if content.fix(fix).is_none() {
+                problems.push(format!("{at} names unknown fix {fix:?}"));
+            }
+        }
+        if !content.symptoms.iter().any(|s| s.causes.contains(&cause.id)) {
+            problems.push(format!("{at} is not reachable from any symptom"));
+        }
+        check_topics(&at, &cause.topics, &mut problems);
+    }
+
+    for fix in &content.fixes {
+        let at = format!("fix {:?}", fix.id);
+        if blank(&fix.title) || blank(&fix.summary) {
+            problems.push(format!("{at} needs a title and a summary"));
+        }
+        if fix.steps.is_empty() {
+            problems.push(format!("{at} has no steps"));
+        }
+        for (n, step) in fix.steps.iter().enumerate() {
+            if step_is_blank(step) {
+                problems.push(format!("{at} step {} is empty", n + 1));
+            }
+        }
+        if fix.warnings.iter().any(|w| blank(w)) {
+            problems.push(format!("{at} has an empty warning"));
+        }
+        if content.causes_fixed_by(&fix.id).next().is_none() {
+            problems.push(format!("{at} is not used by any cause"));
+        }
+        check_topics(&at, &fix.topics, &mut problems);
+    }
+
+    for guide in &content.install_guides {
+        if blank(&guide.browser) || guide.steps.is_empty() || guide.steps.iter().any(|s| blank(s)) {
+            problems.push(format!("install guide {:?} needs a browser name and steps", guide.browser));
+        }
+    }
+
+    for page in &content.pages {
+        let empty_section = page
+            .sections
+            .iter()
+            .any(|s| blank(&s.heading) || s.paragraphs.is_empty() || s.paragraphs.iter().any(|p| blank(p)));
+        if blank(&page.title) || page.sections.is_empty() || empty_section {
+            problems.push(format!("page {:?} needs a title and non-empty sections", page.id));
+        }
+    }
+    if content.page("about").is_none() {
+        problems.push("the \"about\" page is missing".into());
+    }
+
+    for (topic, description) in SEED_TOPICS {
+        let covered = content
+            .causes
+            .iter()
+            .map(|c| &c.topics)
+            .chain(content.fixes.iter().map(|f| &f.topics))
+            .any(|topics| topics.iter().any(|t| t == topic));
+        if !covered {
+            problems.push(format!("seed topic {topic:?} ({description}) is not covered"));
+        }
+    }
+
+    problems
+}
+
+fn step_is_blank(step: &Step) -> bool {
+    blank(&step.text)
+        || step.samsung.as_deref().is_some_and(blank)
+        || step.xiaomi.as_deref().is_some_and(blank)
+}
+
+fn check_topics(at: &str, topics: &[String], problems: &mut Vec<String>) {
+    for topic in topics {
+        if !SEED_TOPICS.iter().any(|(known, _)| known == topic) {
+            problems.push(format!("{at} tags unknown topic {topic:?}"));
+        }
+    }
+}

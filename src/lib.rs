@@ -1,0 +1,23 @@
+//! DM Doctor: helps Android users fix TikTok direct messages, offline.
+//!
+//! Three layers, kept apart so the logic is tested natively:
+//! - [`content`], [`device`], [`state`], [`routes`]: knowledge and reasoning, pure Rust;
+//! - [`platform`]: thin wrappers over browser APIs;
+//! - [`screens`] and [`widgets`]: Yew function components.
+
+pub mod app;
+pub mod content;
+pub mod device;
+pub mod platform;
+pub mod routes;
+pub mod screens;
+pub mod state;
+pub mod widgets;
+
+/// Version shown on the About screen and in reports.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Mounts the app into `<body>`.
+pub fn start() {
+    yew::Renderer::<app::App>::new().render();
+}

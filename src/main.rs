@@ -1,0 +1,3 @@
+fn main() {
+    dm_doctor::start();
+}

@@ -1,0 +1,70 @@
+//! localStorage access that never throws: private mode, disabled storage and a full
+//! quota come back as a [`StorageProblem`] the screens can explain.
+
+use crate::content::DeviceFamily;
+use wasm_bindgen::JsValue;
+
+/// Every key DM Doctor writes starts with this, so "Delete my data" can find them all.
+pub const PREFIX: &str = "dm-doctor.";
+const DEVICE_KEY: &str = "dm-doctor.device";
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum StorageProblem {
+    /// Storage is switched off or blocked (some private modes, strict settings).
+    Unavailable,
+    /// The browser says the storage quota is used up.
+    Full,
+}
+
+impl StorageProblem {
+    pub fn message(&self) -> &'static str {
+        match self {
+            Self::Unavailable => "This browser is not letting DM Doctor save anything (private mode or blocked storage). Everything works, but your choices will be forgotten when you close it.",
+            Self::Full => "Your browser's storage for this site is full, so your latest choice was not saved. Everything else still works.",
+        }
+    }
+}
+
+fn local_storage() -> Result<web_sys::Storage, StorageProblem> {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .ok_or(StorageProblem::Unavailable)
+}
+
+fn classify(error: JsValue) -> StorageProblem {
+    let name = js_sys::Reflect::get(&error, &"name".into())
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_default();
+    if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
+        StorageProblem::Full
+    } else {
+        StorageProblem::Unavailable
+    }
+}
+
+/// The phone family the user picked, if any.
+pub fn load_device() -> Result<Option<DeviceFamily>, StorageProblem> {
+    let value = local_storage()?.get_item(DEVICE_KEY).map_err(classify)?;
+    Ok(value.as_deref().and_then(DeviceFamily::from_key))
+}
+
+pub fn save_device(family: DeviceFamily) -> Result<(), StorageProblem> {
+    local_storage()?
+        .set_item(DEVICE_KEY, family.key())
+        .map_err(classify)
+}
+
+/// Removes every key DM Doctor has written; returns how many were removed.
+pub fn delete_all() -> Result<usize, StorageProblem> {
+    let storage = local_storage()?;
+    let length = storage.length().map_err(classify)?;
+    let ours: Vec<String> = (0..length)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|key| key.starts_with(PREFIX))
+        .collect();
+    for key in &ours {
+        storage.remove_item(key).map_err(classify)?;
+    }
+    Ok(ours.len())
+}

@@ -1,0 +1,38 @@
+//! About: privacy, what is stored, not affiliated with TikTok, version, delete my data.
+
+use crate::app::use_app;
+use crate::content::content;
+use crate::platform::storage;
+use crate::state::Action;
+use yew::prelude::*;
+
+#[component]
+pub fn About() -> Html {
+    let app = use_app();
+    let page = content().page("about").expect("validator requires the about page");
+    let delete = Callback::from(move |_: MouseEvent| {
+        let message = match storage::delete_all() {
+            Ok(0) => "There was nothing saved to delete.".to_owned(),
+            Ok(n) => format!("Deleted {n} saved item{} from this phone.", if n == 1 { "" } else { "s" }),
+            Err(problem) => problem.message().to_owned(),
+        };
+        app.dispatch(Action::Notice(message));
+    });
+    html! {
+        <>
+            <h1 tabindex="-1">{ &page.title }</h1>
+            { for page.sections.iter().map(|section| html! {
+                <section>
+                    <h2>{ &section.heading }</h2>
+                    { for section.paragraphs.iter().map(|p| html! { <p>{ p }</p> }) }
+                </section>
+            }) }
+            <section aria-labelledby="data-heading">
+                <h2 id="data-heading">{ "Your data on this phone" }</h2>
+                <p>{ "Saved now: your phone type, if you picked one. Delete it any time:" }</p>
+                <button type="button" class="button" onclick={delete}>{ "Delete my data" }</button>
+            </section>
+            <p class="version">{ format!("Version {}", crate::VERSION) }</p>
+        </>
+    }
+}

@@ -1,0 +1,38 @@
+//! One cause: what it is, the signs, and the fixes to try in order.
+
+use crate::content::content;
+use crate::content::search::Entry;
+use crate::screens::not_found::NotFound;
+use crate::widgets::{entry_list::EntryList, sources::Sources};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct CauseProps {
+    pub id: String,
+}
+
+#[component]
+pub fn CauseScreen(props: &CauseProps) -> Html {
+    let Some(cause) = content().cause(&props.id) else {
+        return html! { <NotFound /> };
+    };
+    let fixes: Vec<_> = cause.fixes.iter().filter_map(|id| content().fix(id)).map(Entry::Fix).collect();
+    html! {
+        <article>
+            <p class="eyebrow">{ "Cause" }</p>
+            <h1 tabindex="-1">{ &cause.title }</h1>
+            <p class="lead">{ &cause.summary }</p>
+            if !cause.signs.is_empty() {
+                <section class="signs" aria-labelledby="signs-heading">
+                    <h2 id="signs-heading">{ "You may have this if" }</h2>
+                    <ul>{ for cause.signs.iter().map(|s| html! { <li>{ s }</li> }) }</ul>
+                </section>
+            }
+            <h2>{ "What's going on" }</h2>
+            { for cause.explanation.iter().map(|p| html! { <p>{ p }</p> }) }
+            <h2>{ "What to try, in this order" }</h2>
+            <EntryList entries={fixes} ordered=true />
+            <Sources sources={cause.sources.as_slice()} />
+        </article>
+    }
+}

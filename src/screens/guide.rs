@@ -1,0 +1,105 @@
+//! The guide: every cause and fix, searchable offline, and filtered by symptom.
+
+use crate::content::search::{search, Entry};
+use crate::content::content;
+use crate::routes::{GuideQuery, Route};
+use crate::screens::not_found::NotFound;
+use crate::widgets::entry_list::EntryList;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+#[component]
+pub fn Guide() -> Html {
+    let location = use_location();
+    let navigator = use_navigator();
+    let query = location
+        .and_then(|l| l.query::<GuideQuery>().ok())
+        .unwrap_or_default()
+        .q;
+
+    let oninput = Callback::from(move |event: InputEvent| {
+        let input: HtmlInputElement = event.target_unchecked_into();
+        if let Some(navigator) = &navigator {
+            let _ = navigator.replace_with_query(&Route::Guide, &GuideQuery { q: input.value() });
+        }
+    });
+    let onsubmit = Callback::from(|event: SubmitEvent| event.prevent_default());
+
+    let body = if query.trim().is_empty() {
+        let causes: Vec<_> = content().causes.iter().map(Entry::Cause).collect();
+        let fixes: Vec<_> = content().fixes.iter().map(Entry::Fix).collect();
+        html! {
+            <>
+                <h2>{ format!("Causes ({})", causes.len()) }</h2>
+                <EntryList entries={causes} />
+                <h2>{ format!("Fixes ({})", fixes.len()) }</h2>
+                <EntryList entries={fixes} />
+            </>
+        }
+    } else {
+        let hits = search(content(), &query);
+        html! {
+            <>
+                <p class="result-count">{ result_count(hits.len(), &query) }</p>
+                if hits.is_empty() {
+                    <p>{ "Try fewer or simpler words, such as \"cache\", \"VPN\" or \"blocked\"." }</p>
+                } else {
+                    <EntryList entries={hits} />
+                }
+            </>
+        }
+    };
+
+    html! {
+        <>
+            <h1 tabindex="-1">{ "Guide" }</h1>
+            <p class="lead">{ "Every cause we know of and every fix, with the taps for your phone. Works offline." }</p>
+            <form class="search" role="search" {onsubmit}>
+                <label for="guide-search">{ "Search the guide" }</label>
+                <input id="guide-search" type="search" value={query.clone()} {oninput}
+                       placeholder="e.g. cache, VPN, blocked" autocomplete="off" enterkeyhint="search" />
+            </form>
+            <div aria-live="polite">{ body }</div>
+        </>
+    }
+}
+
+fn result_count(count: usize, query: &str) -> String {
+    match count {
+        0 => format!("Nothing found for \"{query}\"."),
+        1 => format!("1 result for \"{query}\""),
+        n => format!("{n} results for \"{query}\""),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct GuideForSymptomProps {
+    pub symptom: String,
+}
+
+/// The causes that fit one symptom, most typical first.
+#[component]
+pub fn GuideForSymptom(props: &GuideForSymptomProps) -> Html {
+    let Some(symptom) = content().symptom(&props.symptom) else {
+        return html! { <NotFound /> };
+    };
+    let causes: Vec<_> = symptom
+        .causes
+        .iter()
+        .filter_map(|id| content().cause(id))
+        .map(Entry::Cause)
+        .collect();
+    html! {
+        <>
+            <p class="eyebrow">{ "You told us" }</p>
+            <h1 tabindex="-1">{ &symptom.title }</h1>
+            <p class="lead">{ &symptom.detail }</p>
+            <h2>{ "Likely causes, most common first" }</h2>
+            <EntryList entries={causes} ordered=true />
+            <p class="more">
+                <Link<Route> to={Route::Guide} classes="button">{ "See the whole guide" }</Link<Route>>
+            </p>
+        </>
+    }
+}

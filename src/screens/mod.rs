@@ -1,0 +1,24 @@
+//! One module per screen.
+
+pub mod about;
+pub mod cause;
+pub mod fix;
+pub mod guide;
+pub mod home;
+pub mod not_found;
+
+use crate::routes::Route;
+use yew::prelude::*;
+
+/// Maps a route to its screen.
+pub fn render(route: Route) -> Html {
+    match route {
+        Route::Home => html! { <home::Home /> },
+        Route::Guide => html! { <guide::Guide /> },
+        Route::GuideForSymptom { symptom } => html! { <guide::GuideForSymptom {symptom} /> },
+        Route::Cause { id } => html! { <cause::CauseScreen {id} /> },
+        Route::Fix { id } => html! { <fix::FixScreen {id} /> },
+        Route::About => html! { <about::About /> },
+        Route::NotFound => html! { <not_found::NotFound /> },
+    }
+}

@@ -1,0 +1,156 @@
+//! App-wide state shared through a reducer and context: the phone family, install and
+//! update offers, and notices. Pure, so the transitions are tested natively.
+
+use crate::content::DeviceFamily;
+use std::rc::Rc;
+use yew::Reducible;
+
+/// Whether and how the app can be installed right now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InstallOffer {
+    /// The browser gave us an install prompt to show.
+    Prompt,
+    /// No prompt (yet): show the manual "Add to Home screen" steps.
+    Manual,
+    /// Already running as an installed app: hide the Install button.
+    Installed,
+}
+
+/// Where the phone family came from, so the picker can say "we guessed".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeviceSource {
+    Default,
+    Guessed,
+    Chosen,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppState {
+    pub device: DeviceFamily,
+    pub device_source: DeviceSource,
+    pub install: InstallOffer,
+    pub update_ready: bool,
+    /// A message the user should see once (storage problems, data deleted, ...).
+    pub notice: Option<String>,
+}
+
+impl AppState {
+    pub fn new(saved: Option<DeviceFamily>, guessed: Option<DeviceFamily>, standalone: bool) -> Self {
+        let (device, device_source) = match (saved, guessed) {
+            (Some(family), _) => (family, DeviceSource::Chosen),
+            (None, Some(family)) => (family, DeviceSource::Guessed),
+            (None, None) => (DeviceFamily::default(), DeviceSource::Default),
+        };
+        Self {
+            device,
+            device_source,
+            install: if standalone { InstallOffer::Installed } else { InstallOffer::Manual },
+            update_ready: false,
+            notice: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    ChooseDevice(DeviceFamily),
+    InstallPromptAvailable,
+    InstallPromptUsed,
+    Installed,
+    UpdateReady,
+    Notice(String),
+    DismissNotice,
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::ChooseDevice(family) => {
+                next.device = family;
+                next.device_source = DeviceSource::Chosen;
+            }
+            Action::InstallPromptAvailable if next.install != InstallOffer::Installed => {
+                next.install = InstallOffer::Prompt;
+            }
+            Action::InstallPromptAvailable => {}
+            // A prompt can be shown once; if it was dismissed, fall back to manual steps.
+            Action::InstallPromptUsed if next.install == InstallOffer::Prompt => {
+                next.install = InstallOffer::Manual;
+            }
+            Action::InstallPromptUsed => {}
+            Action::Installed => next.install = InstallOffer::Installed,
+            Action::UpdateReady => next.update_ready = true,
+            Action::Notice(text) => next.notice = Some(text),
+            Action::DismissNotice => next.notice = None,
+        }
+        if next == *self {
+            self
+        } else {
+            Rc::new(next)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reduce(state: AppState, action: Action) -> AppState {
+        (*Rc::new(state).reduce(action)).clone()
+    }
+
+    #[test]
+    fn saved_choice_beats_guess_and_guess_beats_default() {
+        let s = AppState::new(Some(DeviceFamily::Xiaomi), Some(DeviceFamily::Samsung), false);
+        assert_eq!((s.device, s.device_source), (DeviceFamily::Xiaomi, DeviceSource::Chosen));
+        let s = AppState::new(None, Some(DeviceFamily::Samsung), false);
+        assert_eq!((s.device, s.device_source), (DeviceFamily::Samsung, DeviceSource::Guessed));
+        let s = AppState::new(None, None, false);
+        assert_eq!((s.device, s.device_source), (DeviceFamily::Stock, DeviceSource::Default));
+    }
+
+    #[test]
+    fn install_offer_follows_the_browser() {
+        let s = AppState::new(None, None, false);
+        assert_eq!(s.install, InstallOffer::Manual);
+        let s = reduce(s, Action::InstallPromptAvailable);
+        assert_eq!(s.install, InstallOffer::Prompt);
+        let s = reduce(s, Action::InstallPromptUsed);
+        assert_eq!(s.install, InstallOffer::Manual);
+        let s = reduce(s, Action::Installed);
+        assert_eq!(s.install, InstallOffer::Installed);
+        // Once installed, a late prompt event must not bring the button back.
+        let s = reduce(s, Action::InstallPromptAvailable);
+        assert_eq!(s.install, InstallOffer::Installed);
+    }
+
+    #[test]
+    fn standalone_starts_installed() {
+        assert_eq!(AppState::new(None, None, true).install, InstallOffer::Installed);
+    }
+
+    #[test]
+    fn choosing_a_device_marks_it_chosen() {
+        let s = reduce(AppState::new(None, Some(DeviceFamily::Samsung), false), Action::ChooseDevice(DeviceFamily::Samsung));
+        assert_eq!(s.device_source, DeviceSource::Chosen);
+    }
+
+    #[test]
+    fn notices_and_updates() {
+        let s = reduce(AppState::new(None, None, false), Action::Notice("x".into()));
+        assert_eq!(s.notice.as_deref(), Some("x"));
+        let s = reduce(s, Action::UpdateReady);
+        assert!(s.update_ready);
+        assert_eq!(reduce(s, Action::DismissNotice).notice, None);
+    }
+
+    #[test]
+    fn unchanged_state_keeps_the_same_rc() {
+        let state = Rc::new(AppState::new(None, None, false));
+        let same = state.clone().reduce(Action::DismissNotice);
+        assert!(Rc::ptr_eq(&state, &same));
+    }
+}

@@ -1,0 +1,41 @@
+//! Lists of guide entries as large tappable cards.
+
+use crate::content::search::Entry;
+use crate::routes::Route;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct EntryListProps {
+    pub entries: Vec<Entry<'static>>,
+    /// Numbered when the order matters (causes by likelihood, fixes to try in turn).
+    #[prop_or_default]
+    pub ordered: bool,
+}
+
+#[component]
+pub fn EntryList(props: &EntryListProps) -> Html {
+    let items = props.entries.iter().map(|entry| {
+        let (route, kind, badge) = match entry {
+            Entry::Cause(c) => (Route::Cause { id: c.id.clone() }, "Cause", None),
+            Entry::Fix(f) => (Route::Fix { id: f.id.clone() }, "Fix", Some(f.effort.label())),
+        };
+        html! {
+            <li key={format!("{kind}-{}", entry.id())}>
+                <Link<Route> to={route} classes="card">
+                    <span class="card-title">{ entry.title() }</span>
+                    <span class="card-summary">{ entry.summary() }</span>
+                    <span class="card-meta">
+                        <span class="kind">{ kind }</span>
+                        if let Some(badge) = badge { <span class="effort">{ badge }</span> }
+                    </span>
+                </Link<Route>>
+            </li>
+        }
+    });
+    if props.ordered {
+        html! { <ol class="cards">{ for items }</ol> }
+    } else {
+        html! { <ul class="cards">{ for items }</ul> }
+    }
+}

@@ -1,0 +1,122 @@
+//! The frame around every screen: header and navigation, update and notice banners,
+//! and focus moved to the new screen's heading on navigation.
+
+use crate::app::use_app;
+use crate::platform::{focus_main_heading, pwa};
+use crate::routes::Route;
+use crate::state::Action;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct LayoutProps {
+    pub children: Html,
+}
+
+#[component]
+pub fn Layout(props: &LayoutProps) -> Html {
+    let route = use_route::<Route>();
+    let first_render = use_mut_ref(|| true);
+    use_effect_with(route, move |_| {
+        // Leave focus alone on first load; move it on every navigation after that.
+        if !std::mem::replace(&mut *first_render.borrow_mut(), false) {
+            focus_main_heading();
+        }
+    });
+
+    html! {
+        <>
+            <a class="skip" href="#main" onclick={skip_to_main()}>{ "Skip to content" }</a>
+            <header class="top">
+                <Link<Route> to={Route::Home} classes="brand">
+                    <img src="icons/icon.svg" alt="" width="28" height="28" />
+                    { "DM Doctor" }
+                </Link<Route>>
+                <nav aria-label="Main">
+                    <NavLink to={Route::Home}>{ "Home" }</NavLink>
+                    <NavLink to={Route::Guide}>{ "Guide" }</NavLink>
+                    <NavLink to={Route::About}>{ "About" }</NavLink>
+                </nav>
+            </header>
+            <Banners />
+            <main id="main">{ props.children.clone() }</main>
+            <footer class="bottom">
+                <p>{ "Not affiliated with TikTok. Never asks for your password." }</p>
+                <p>{ format!("DM Doctor {}", crate::VERSION) }</p>
+            </footer>
+        </>
+    }
+}
+
+/// The skip link must not change the hash route, so it focuses the heading itself.
+fn skip_to_main() -> Callback<MouseEvent> {
+    Callback::from(|event: MouseEvent| {
+        event.prevent_default();
+        focus_main_heading();
+    })
+}
+
+#[derive(Properties, PartialEq)]
+struct NavLinkProps {
+    to: Route,
+    children: Html,
+}
+
+/// A navigation link that tells screen readers which screen is current.
+#[component]
+fn NavLink(props: &NavLinkProps) -> Html {
+    let current = use_route::<Route>();
+    let is_current = match (&props.to, &current) {
+        (Route::Guide, Some(Route::Guide | Route::GuideForSymptom { .. } | Route::Cause { .. } | Route::Fix { .. })) => true,
+        (to, Some(current)) => to == current,
+        _ => false,
+    };
+    let navigator = use_navigator();
+    let onclick = {
+        let to = props.to.clone();
+        Callback::from(move |event: MouseEvent| {
+            event.prevent_default();
+            if let Some(navigator) = &navigator {
+                navigator.push(&to);
+            }
+        })
+    };
+    html! {
+        <a href={format!("#{}", props.to.to_path())}
+           aria-current={is_current.then_some("page")}
+           {onclick}>
+            { props.children.clone() }
+        </a>
+    }
+}
+
+/// Live regions that exist from the start, so screen readers announce what appears in them.
+#[component]
+fn Banners() -> Html {
+    let app = use_app();
+    let reload = Callback::from(|_: MouseEvent| pwa::apply_update());
+    let dismiss = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::DismissNotice))
+    };
+    html! {
+        <div class="banners">
+            <div role="status" aria-live="polite">
+                if app.update_ready {
+                    <div class="banner update">
+                        <p>{ "A new version of DM Doctor is ready." }</p>
+                        <button type="button" class="button primary" onclick={reload}>{ "Update available — reload" }</button>
+                    </div>
+                }
+            </div>
+            <div role="status" aria-live="polite">
+                if let Some(notice) = &app.notice {
+                    <div class="banner notice">
+                        <p>{ notice }</p>
+                        <button type="button" class="button" onclick={dismiss}>{ "OK" }</button>
+                    </div>
+                }
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,8 @@
+//! Small shared components used by several screens.
+
+pub mod device_picker;
+pub mod entry_list;
+pub mod install;
+pub mod layout;
+pub mod sources;
+pub mod steps;

@@ -1,0 +1,78 @@
+// DM Doctor service worker: precaches the whole build so every screen works offline,
+// keeps one cache per build, and hands over to a new build only when the user says so.
+// tools/post-build.mjs fills in BUILD and PRECACHE; this file is otherwise copied as is.
+"use strict";
+
+const BUILD = "__DM_DOCTOR_BUILD__";
+const PRECACHE = ["__DM_DOCTOR_PRECACHE__"];
+const CACHE_PREFIX = "dm-doctor-";
+const CACHE = CACHE_PREFIX + BUILD;
+// Requests carrying this query parameter are connection probes: never answer them here.
+const PROBE_PARAM = "dmd-probe";
+const SHELL = new URL("index.html", self.registration.scope).href;
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(precache());
+});
+
+// All or nothing: if any file fails to download, the install fails and this build never
+// replaces the one that is running.
+async function precache() {
+  const cache = await caches.open(CACHE);
+  try {
+    await Promise.all(
+      PRECACHE.map(async (path) => {
+        const url = new URL(path, self.registration.scope);
+        // "reload" skips the HTTP cache, so a new build never stores an old file.
+        const response = await fetch(url, { cache: "reload", credentials: "same-origin" });
+        if (!response.ok || response.type !== "basic") {
+          throw new Error(`precache ${path}: HTTP ${response.status} (${response.type})`);
+        }
+        await cache.put(url, response);
+      }),
+    );
+  } catch (error) {
+    await caches.delete(CACHE);
+    throw error;
+  }
+}
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    (async () => {
+      const names = await caches.keys();
+      await Promise.all(
+        names
+          .filter((name) => name.startsWith(CACHE_PREFIX) && name !== CACHE)
+          .map((name) => caches.delete(name)),
+      );
+      await self.clients.claim();
+    })(),
+  );
+});
+
+// The page asks for this when the user taps "Update available — reload".
+self.addEventListener("message", (event) => {
+  if (event.data === "skip-waiting") self.skipWaiting();
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET") return;
+  const url = new URL(request.url);
+  if (url.searchParams.has(PROBE_PARAM)) return; // straight to the network, untouched
+  if (url.origin !== self.location.origin) return;
+  if (request.mode === "navigate") {
+    event.respondWith(fromCache(SHELL, request));
+  } else {
+    event.respondWith(fromCache(request, request));
+  }
+});
+
+// Precached files come from this build's cache; anything else goes to the network and
+// is not stored, so error and opaque responses are never cached.
+async function fromCache(key, request) {
+  const cache = await caches.open(CACHE);
+  const hit = await cache.match(key);
+  return hit || fetch(request);
+}

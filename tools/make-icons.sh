@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Renders the PNG icons from the SVGs with headless Chromium. Run by hand after
+# changing an SVG; the PNGs are committed so builds don't need a browser.
+set -euo pipefail
+cd "$(dirname "$0")/../static/icons"
+render() { # svg size out
+  local page; page=$(mktemp --suffix=.html)
+  printf '<html><body style="margin:0"><img src="file://%s" width="%s" height="%s"></body></html>' "$PWD/$1" "$2" "$2" > "$page"
+  chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --default-background-color=00000000 \
+    --window-size="$2,$2" --screenshot="$PWD/$3" "file://$page" 2>/dev/null
+  rm -f "$page"
+}
+render icon.svg 192 icon-192.png
+render icon.svg 512 icon-512.png
+render maskable.svg 512 icon-maskable-512.png

@@ -1,0 +1,53 @@
+// Trunk post_build hook (see Trunk.toml). Runs in $TRUNK_STAGING_DIR before it becomes dist/.
+// 1. Moves Trunk's inline module loader into an external, content-hashed file, because
+//    the CSP allows no inline script.
+// 2. Fills the service worker's precache list with every built file and gives it a build
+//    id that changes whenever any file changes, so browsers see each build as an update.
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) throw new Error("TRUNK_STAGING_DIR is not set: run this through trunk build");
+
+const hash = (data) => createHash("sha256").update(data).digest("hex");
+
+// 1. External loader.
+const indexPath = join(staging, "index.html");
+let html = readFileSync(indexPath, "utf8");
+const inline = /<script type="module"(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g;
+let moved = 0;
+html = html.replace(inline, (_, code) => {
+  const name = `boot-${hash(code).slice(0, 16)}.js`;
+  writeFileSync(join(staging, name), code.trim() + "\n");
+  moved += 1;
+  return `<script type="module" src="./${name}"></script>`;
+});
+if (moved === 0) throw new Error("post-build: Trunk's inline loader was not found in index.html");
+if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error("post-build: inline <script> left in index.html");
+writeFileSync(indexPath, html);
+
+// 2. Precache list and build id.
+const SKIP = new Set([".trunk-lock", "sw.js"]);
+function walk(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (SKIP.has(name) && dir === staging) return [];
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+const files = walk(staging)
+  .map((path) => relative(staging, path).split(sep).join("/"))
+  .sort();
+const build = hash(files.map((f) => f + "\0" + hash(readFileSync(join(staging, f)))).join("\n")).slice(0, 16);
+
+const swPath = join(staging, "sw.js");
+const sw = readFileSync(swPath, "utf8");
+if (!sw.includes('["__DM_DOCTOR_PRECACHE__"]') || !sw.includes("__DM_DOCTOR_BUILD__")) {
+  throw new Error("post-build: sw.js placeholders not found");
+}
+writeFileSync(
+  swPath,
+  sw.replace('["__DM_DOCTOR_PRECACHE__"]', JSON.stringify(files, null, 2)).replace("__DM_DOCTOR_BUILD__", build),
+);
+console.log(`post-build: external loader written; ${files.length} files precached as build ${build}`);
