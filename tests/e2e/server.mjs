@@ -1,0 +1,100 @@
+// A small static server for dist/, used by `scripts/serve` and started and stopped by the
+// end-to-end tests. It sends the headers the README recommends for a static host.
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json",
+  ".webmanifest": "application/manifest+json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+/// Matches the CSP meta tag in index.html; frame-ancestors only works as a header.
+export const CSP =
+  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; " +
+  "connect-src 'self'; manifest-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'none'; " +
+  "frame-ancestors 'none'";
+
+function headersFor(path) {
+  const headers = {
+    "Content-Type": TYPES[extname(path)] ?? "application/octet-stream",
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+  };
+  // The service worker and the page must always be revalidated so updates are seen;
+  // everything else is named by content hash or listed in the service worker.
+  headers["Cache-Control"] = /(^|\/)(sw\.js|index\.html)$/.test(path) ? "no-cache" : "public, max-age=3600";
+  return headers;
+}
+
+/**
+ * Serves `root` on 127.0.0.1. `overrides` maps a URL path to a function returning a
+ * replacement body (or null for a 404), so tests can deploy a changed or broken build.
+ * Every request path is recorded in `requests`.
+ */
+export async function startServer({ root, port = 0, overrides = {} } = {}) {
+  const base = resolve(root);
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, "http://localhost");
+    requests.push(url.pathname + url.search);
+    let path = decodeURIComponent(url.pathname);
+    if (path.endsWith("/")) path += "index.html";
+    const file = normalize(join(base, path));
+    if (file !== base && !file.startsWith(base + sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      let body;
+      if (url.pathname in overrides) {
+        body = await overrides[url.pathname](file);
+        if (body === null) throw new Error("overridden as missing");
+      } else {
+        if (!(await stat(file)).isFile()) throw new Error("not a file");
+        body = await readFile(file);
+      }
+      res.writeHead(200, headersFor(file));
+      res.end(req.method === "HEAD" ? undefined : body);
+    } catch {
+      res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-cache" });
+      res.end("Not found");
+    }
+  });
+  const sockets = new Set();
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  await new Promise((ok, fail) => server.listen(port, "127.0.0.1", ok).once("error", fail));
+  const { port: actual } = server.address();
+  return {
+    url: `http://127.0.0.1:${actual}/`,
+    requests,
+    /** Stops listening and drops open connections, like a server that went away. */
+    close: () =>
+      new Promise((ok) => {
+        server.close(() => ok());
+        for (const socket of sockets) socket.destroy();
+      }),
+  };
+}
+
+// `node tests/e2e/server.mjs [dir] [port]` serves until interrupted.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const root = process.argv[2] ?? "dist";
+  const port = Number(process.argv[3] ?? 8080);
+  const { url } = await startServer({ root, port });
+  console.log(`DM Doctor is being served at ${url} (Ctrl+C to stop)`);
+}
