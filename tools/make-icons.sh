@@ -12,4 +12,4 @@ render() { # svg size out
 }
 render icon.svg 192 icon-192.png
 render icon.svg 512 icon-512.png
-render maskable.svg 512 icon-maskable-512.png
+render ../../tools/icons/maskable.svg 512 icon-maskable-512.png

@@ -1,0 +1,224 @@
+// End-to-end tests of the release build (dist/) in Debian's headless Chromium, each with
+// its own server on 127.0.0.1 that the test starts and stops.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { startServer } from "./server.mjs";
+import { launchProfile } from "./browser.mjs";
+import { SCREENS, assertAccessible, assertScreenRules, open, waitForServiceWorker, watch } from "./helpers.mjs";
+
+const DIST = "dist";
+
+/** Runs `body` with a fresh server and a fresh persistent profile, then cleans up. */
+async function withApp(options, body) {
+  const server = await startServer({ root: DIST, ...options.server });
+  const profile = await launchProfile(options.browser);
+  const watcher = await watch(profile.context);
+  try {
+    const page = profile.context.pages()[0] ?? (await profile.context.newPage());
+    await body({ server, context: profile.context, page, watcher });
+  } finally {
+    await profile.close();
+    await server.close();
+  }
+}
+
+test("the built index.html has a strict CSP and no inline script or style", () => {
+  const html = readFileSync(`${DIST}/index.html`, "utf8");
+  assert.match(html, /http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self' 'wasm-unsafe-eval';/);
+  assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, "no inline <script>");
+  assert.doesNotMatch(html, /\sstyle=/, "no style attributes");
+  assert.doesNotMatch(html, /unsafe-inline|unsafe-eval'/, "no unsafe-inline or unsafe-eval");
+});
+
+test("every screen renders, is accessible and follows the screen rules", async () => {
+  await withApp({}, async ({ server, page, watcher }) => {
+    for (const { route, heading } of SCREENS) {
+      await open(page, server.url, route, heading);
+      await assertScreenRules(page, route);
+      await assertAccessible(page, route);
+    }
+    await page.emulateMedia({ colorScheme: "dark" });
+    for (const { route, heading } of SCREENS) {
+      await open(page, server.url, route, heading);
+      await assertAccessible(page, `${route} (dark)`);
+    }
+    watcher.assertClean();
+  });
+});
+
+test("home lists the five symptoms and each opens its likely causes", async () => {
+  await withApp({}, async ({ server, page, watcher }) => {
+    await open(page, server.url, "#/", "What's going wrong?");
+    const symptoms = page.locator("main ul.cards a.card");
+    assert.equal(await symptoms.count(), 5);
+    const title = (await symptoms.nth(3).locator(".card-title").textContent()).trim();
+    await symptoms.nth(3).click();
+    await page.waitForFunction((t) => document.querySelector("main h1")?.textContent === t, title);
+    assert.ok((await page.locator("main ol.cards a.card").count()) >= 1, "causes are listed");
+    // Focus moves to the new screen's heading, so screen readers announce it.
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), "H1");
+    await page.locator("main ol.cards a.card").first().click();
+    await page.waitForSelector("main .eyebrow:text('Cause')");
+    const lastFix = page.locator("main ol.cards a.card").last();
+    assert.match(await lastFix.textContent(), /Report/i, "every cause ends with reporting the problem");
+    watcher.assertClean();
+  });
+});
+
+test("deep links work on the very first visit, before any service worker", async () => {
+  await withApp({}, async ({ server, page, watcher }) => {
+    await open(page, server.url, "#/guide/fix/update-app", "Update TikTok");
+    assert.equal(await page.evaluate(() => navigator.serviceWorker.controller), null, "first visit is not controlled");
+    assert.ok((await page.locator("main ol.steps li").count()) >= 3, "steps are shown");
+    watcher.assertClean();
+  });
+});
+
+test("Chrome reports the app installable", async () => {
+  await withApp({}, async ({ server, context, page, watcher }) => {
+    await open(page, server.url, "#/", "What's going wrong?");
+    await waitForServiceWorker(page);
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
+    assert.deepEqual(installabilityErrors, []);
+    const manifest = await cdp.send("Page.getAppManifest");
+    assert.deepEqual(manifest.errors, [], "manifest parses without errors");
+    watcher.assertClean();
+  });
+});
+
+test("after the first visit every screen works offline, with the server stopped", async () => {
+  await withApp({}, async ({ server, page, watcher }) => {
+    await open(page, server.url, "#/", "What's going wrong?");
+    await waitForServiceWorker(page);
+    // The precache holds exactly the build's files.
+    const cached = await page.evaluate(async () => {
+      const names = await caches.keys();
+      const cache = await caches.open(names.find((n) => n.startsWith("dm-doctor-")));
+      return { names, urls: (await cache.keys()).map((r) => new URL(r.url).pathname) };
+    });
+    assert.equal(cached.names.length, 1, "one cache for one build");
+    assert.ok(cached.urls.includes("/index.html") && cached.urls.some((u) => u.endsWith(".wasm")), cached.urls.join());
+    assert.ok(!cached.urls.some((u) => u.includes(".trunk-lock")), "the trunk lock is not precached");
+
+    await server.close();
+    for (const { route, heading } of SCREENS) {
+      await page.goto("about:blank");
+      await open(page, server.url, route, heading);
+      await page.reload();
+      await page.waitForFunction((t) => document.querySelector("main h1")?.textContent.includes(t), heading);
+    }
+
+    // Search finds a fix offline.
+    await open(page, server.url, "#/guide", "Guide");
+    await page.getByLabel("Search the guide").fill("vpn");
+    await page.waitForSelector("main .result-count");
+    const results = await page.locator("main a.card .card-title").allTextContents();
+    assert.ok(results.includes("Turn off your VPN"), `search results: ${results}`);
+    await page.locator("main a.card", { hasText: "Turn off your VPN" }).click();
+    await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "Turn off your VPN");
+    // Back returns to the same search.
+    await page.goBack();
+    await page.waitForSelector("main .result-count");
+    assert.equal(await page.getByLabel("Search the guide").inputValue(), "vpn");
+    watcher.assertClean();
+  });
+});
+
+test("connection probes pass through the service worker to the network", async () => {
+  await withApp({}, async ({ server, page, watcher }) => {
+    await open(page, server.url, "#/", "What's going wrong?");
+    await waitForServiceWorker(page);
+    const hits = (path) => server.requests.filter((r) => r.startsWith(path)).length;
+    const before = hits("/manifest.webmanifest");
+    const statuses = await page.evaluate(async () => {
+      const plain = await fetch("manifest.webmanifest");
+      const probes = [];
+      for (let i = 0; i < 3; i++) {
+        probes.push((await fetch(`manifest.webmanifest?dmd-probe=1&t=${Date.now()}-${i}`, { cache: "no-store" })).status);
+      }
+      return { plain: plain.status, probes };
+    });
+    assert.deepEqual(statuses, { plain: 200, probes: [200, 200, 200] });
+    assert.equal(hits("/manifest.webmanifest") - before, 3, "the three probes reached the server; the plain fetch came from the cache");
+
+    await server.close();
+    const offline = await page.evaluate(async () => {
+      try {
+        await fetch(`manifest.webmanifest?dmd-probe=1&t=${Date.now()}`, { cache: "no-store" });
+        return "answered";
+      } catch (error) {
+        return error.name;
+      }
+    });
+    assert.equal(offline, "TypeError", "with the server gone a probe fails instead of being answered from the cache");
+    watcher.assertClean((p) => p.includes("ERR_CONNECTION_REFUSED") || p.includes("Failed to fetch"));
+  });
+});
+
+test("a new version waits for the user, then takes over without losing the choice of phone", async () => {
+  let deployed = 1;
+  const overrides = {
+    "/sw.js": async (file) => {
+      const sw = readFileSync(file, "utf8");
+      return deployed === 1 ? sw : sw.replace(/const BUILD = "([^"]+)"/, 'const BUILD = "$1-v2"');
+    },
+  };
+  await withApp({ server: { overrides } }, async ({ server, page, watcher }) => {
+    await open(page, server.url, "#/guide/fix/clear-cache-android", "Clear TikTok's cache");
+    await waitForServiceWorker(page);
+    await page.getByLabel("Samsung").check();
+    const samsungStep = await page.locator("main ol.steps").textContent();
+
+    deployed = 2;
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    const reload = page.getByRole("button", { name: "Update available — reload" });
+    await reload.waitFor({ timeout: 15000 });
+    const oldCaches = await page.evaluate(() => caches.keys());
+    assert.equal(oldCaches.length, 2, "both builds are cached while the old one keeps running");
+
+    await Promise.all([page.waitForEvent("load"), reload.click()]);
+    await page.waitForFunction(() => document.querySelector("main h1")?.textContent.includes("Clear TikTok"));
+    const after = await page.evaluate(async () => ({ caches: await caches.keys(), waiting: !!(await navigator.serviceWorker.getRegistration()).waiting }));
+    assert.equal(after.caches.length, 1, "the old build's cache is deleted");
+    assert.match(after.caches[0], /-v2$/, "the new build is running");
+    assert.equal(after.waiting, false);
+    assert.equal(await page.getByLabel("Samsung").isChecked(), true, "the saved phone choice survived the update");
+    assert.equal(await page.locator("main ol.steps").textContent(), samsungStep);
+    assert.equal(await page.getByRole("button", { name: "Update available — reload" }).count(), 0);
+    watcher.assertClean();
+  });
+});
+
+test("a broken new version (a missing file) never replaces the running one", async () => {
+  let broken = false;
+  const dist = readFileSync(`${DIST}/sw.js`, "utf8");
+  const wasm = dist.match(/"([^"]+\.wasm)"/)[1];
+  const overrides = {
+    "/sw.js": async (file) => {
+      const sw = readFileSync(file, "utf8");
+      return broken ? sw.replace(/const BUILD = "([^"]+)"/, 'const BUILD = "$1-broken"') : sw;
+    },
+    [`/${wasm}`]: async (file) => (broken ? null : readFileSync(file)),
+  };
+  await withApp({ server: { overrides } }, async ({ server, page, watcher }) => {
+    await open(page, server.url, "#/", "What's going wrong?");
+    await waitForServiceWorker(page);
+    broken = true;
+    const outcome = await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      await registration.update().catch(() => {});
+      const worker = registration.installing;
+      if (worker) await new Promise((resolve) => worker.addEventListener("statechange", () => worker.state === "redundant" && resolve()));
+      return { waiting: !!registration.waiting, caches: await caches.keys() };
+    });
+    assert.equal(outcome.waiting, false, "the broken build is not waiting to take over");
+    assert.equal(outcome.caches.length, 1, "its partial cache was removed");
+    assert.doesNotMatch(outcome.caches[0], /broken/);
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "What's going wrong?");
+    assert.equal(await page.getByRole("button", { name: "Update available — reload" }).count(), 0);
+    watcher.assertClean();
+  });
+});

@@ -1,0 +1,102 @@
+// Shared checks for the end-to-end tests: console errors, CSP violations, axe-core and
+// touch-target sizes. Every page a test opens is watched from its first script on.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+/** Every route the app has, with a word its heading must contain. */
+export const SCREENS = [
+  { route: "#/", heading: "What's going wrong?" },
+  { route: "#/guide", heading: "Guide" },
+  { route: "#/guide/for/send-fails-one-person", heading: "one person" },
+  { route: "#/guide/cause/outage", heading: "TikTok is down" },
+  { route: "#/guide/fix/clear-cache-android", heading: "Clear TikTok's cache" },
+  { route: "#/about", heading: "About DM Doctor" },
+  { route: "#/no-such-page", heading: "We can't find that page" },
+];
+
+/**
+ * Records console errors, uncaught exceptions and CSP violations on every page of
+ * `context`. Call `assertClean()` at the end of a test.
+ */
+export async function watch(context) {
+  const problems = [];
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`);
+    });
+  });
+  const attach = (page) => {
+    page.on("console", (message) => {
+      if (message.type() === "error") problems.push(`console error on ${page.url()}: ${message.text()}`);
+    });
+    page.on("pageerror", (error) => problems.push(`uncaught on ${page.url()}: ${error.message}`));
+  };
+  context.pages().forEach(attach);
+  context.on("page", attach);
+  return {
+    problems,
+    /** Errors expected while the server is deliberately down are filtered by `allow`. */
+    assertClean(allow = () => false) {
+      const real = problems.filter((p) => !allow(p));
+      assert.deepEqual(real, [], "no console errors, exceptions or CSP violations");
+    },
+  };
+}
+
+/** Opens a route and waits until its screen heading is rendered. */
+export async function open(page, baseUrl, route, heading) {
+  await page.goto(baseUrl + route);
+  await page.waitForFunction((text) => document.querySelector("main h1")?.textContent.includes(text), heading, {
+    timeout: 15000,
+  });
+}
+
+/** Runs axe-core (WCAG 2.x A/AA and best practices) and fails on any violation. */
+export async function assertAccessible(page, label) {
+  const violations = await page.evaluate(async (source) => {
+    if (!window.axe) (0, eval)(source);
+    const result = await window.axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+    });
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  }, AXE_SOURCE);
+  assert.deepEqual(violations, [], `axe violations on ${label}`);
+}
+
+/** Screen-level rules: one h1, lang set, no inline style attributes, 48 px targets. */
+export async function assertScreenRules(page, label) {
+  const facts = await page.evaluate(() => {
+    const controls = [...document.querySelectorAll("button, .button, nav a, .card, input:not([type=radio]), .choice, summary, .brand")];
+    const small = controls
+      .filter((el) => el.getClientRects().length > 0)
+      .map((el) => ({ el, box: el.getBoundingClientRect() }))
+      .filter(({ box }) => box.height < 48 || box.width < 48)
+      .map(({ el, box }) => `${el.tagName.toLowerCase()}.${el.className} "${el.textContent.trim().slice(0, 30)}" ${Math.round(box.width)}x${Math.round(box.height)}`);
+    return {
+      h1: document.querySelectorAll("h1").length,
+      lang: document.documentElement.lang,
+      styled: document.querySelectorAll("[style]").length,
+      small,
+      overflow: document.documentElement.scrollWidth > window.innerWidth,
+    };
+  });
+  assert.equal(facts.h1, 1, `exactly one h1 on ${label}`);
+  assert.equal(facts.lang, "en", `lang on ${label}`);
+  assert.equal(facts.styled, 0, `no style attributes on ${label}`);
+  assert.deepEqual(facts.small, [], `touch targets of at least 48x48 px on ${label}`);
+  assert.equal(facts.overflow, false, `no sideways scrolling on ${label}`);
+}
+
+/** Waits until a service worker controls the page and has finished installing. */
+export async function waitForServiceWorker(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
+    }
+  });
+}

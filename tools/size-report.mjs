@@ -1,0 +1,44 @@
+// Prints raw, gzip and brotli bytes of every file the service worker precaches (plus
+// sw.js itself) and the totals. With --budget BYTES, exits 1 when the gzip total is over.
+// Gzip and brotli at maximum level, so the figures are deterministic for a given build.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+
+const dist = process.env.DIST ?? "dist";
+const budgetIndex = process.argv.indexOf("--budget");
+const budget = budgetIndex > 0 ? Number(process.argv[budgetIndex + 1]) : null;
+
+const sw = readFileSync(join(dist, "sw.js"), "utf8");
+const list = sw.match(/const PRECACHE = (\[[\s\S]*?\]);/);
+if (!list) throw new Error("no PRECACHE list in dist/sw.js: was it built by trunk?");
+const files = [...JSON.parse(list[1]), "sw.js"];
+
+const rows = files.map((file) => {
+  const data = readFileSync(join(dist, file));
+  return {
+    file,
+    raw: data.length,
+    gzip: gzipSync(data, { level: 9 }).length,
+    brotli: brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+});
+const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), {
+  raw: 0,
+  gzip: 0,
+  brotli: 0,
+});
+
+const pad = (v, n) => String(v).padStart(n);
+const width = Math.max(...files.map((f) => f.length), 5);
+console.log(`${"file".padEnd(width)} ${pad("raw", 9)} ${pad("gzip", 9)} ${pad("brotli", 9)}`);
+for (const r of rows) console.log(`${r.file.padEnd(width)} ${pad(r.raw, 9)} ${pad(r.gzip, 9)} ${pad(r.brotli, 9)}`);
+console.log(`${"TOTAL".padEnd(width)} ${pad(total.raw, 9)} ${pad(total.gzip, 9)} ${pad(total.brotli, 9)}`);
+
+if (budget !== null) {
+  if (total.gzip > budget) {
+    console.error(`Size budget exceeded: ${total.gzip} gzip bytes precached > ${budget}`);
+    process.exit(1);
+  }
+  console.log(`Size budget ok: ${total.gzip} of ${budget} gzip bytes precached`);
+}
