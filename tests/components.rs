@@ -1,0 +1,131 @@
+//! Component tests: the real Yew app rendered in headless Chromium by
+//! wasm-bindgen-test-runner. Run with `scripts/test` (or
+//! `cargo test --target wasm32-unknown-unknown --test components` with the runner set).
+#![cfg(target_arch = "wasm32")]
+
+use dm_doctor::app::App;
+use dm_doctor::content::{content, DeviceFamily};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Renders the whole app at `hash` into a fresh element; returns the element and the
+/// handle that unmounts it.
+async fn render_at(hash: &str) -> (Element, yew::AppHandle<App>) {
+    web_sys::window().unwrap().location().set_hash(hash).unwrap();
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let handle = yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    (root, handle)
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+fn count(root: &Element, selector: &str) -> u32 {
+    root.query_selector_all(selector).unwrap().length()
+}
+
+fn cleanup(root: Element, handle: yew::AppHandle<App>) {
+    handle.destroy();
+    root.remove();
+    let _ = web_sys::window().unwrap().local_storage().unwrap().unwrap().clear();
+}
+
+#[wasm_bindgen_test]
+async fn home_lists_every_symptom_from_the_content() {
+    let (root, handle) = render_at("#/").await;
+    assert_eq!(text(&root, "main h1"), "What's going wrong?");
+    assert_eq!(count(&root, "main ul.cards a.card") as usize, content().symptoms.len());
+    for symptom in &content().symptoms {
+        let link = format!("main a[href$='#/guide/for/{}']", symptom.id);
+        assert!(text(&root, &link).contains(&symptom.title), "{}", symptom.id);
+    }
+    cleanup(root, handle);
+}
+
+#[wasm_bindgen_test]
+async fn guide_search_updates_results_as_the_user_types() {
+    let (root, handle) = render_at("#/guide").await;
+    let all = count(&root, "main a.card");
+    assert_eq!(all as usize, content().causes.len() + content().fixes.len());
+
+    let input: HtmlInputElement = root.query_selector("#guide-search").unwrap().unwrap().unchecked_into();
+    input.set_value("private dns");
+    let event = web_sys::InputEvent::new("input").unwrap();
+    input.dispatch_event(&event).unwrap();
+    yew::scheduler::flush().await;
+
+    let titles: Vec<String> = {
+        let nodes = root.query_selector_all("main a.card .card-title").unwrap();
+        (0..nodes.length()).map(|i| nodes.item(i).unwrap().text_content().unwrap()).collect()
+    };
+    let wanted = &content().fix("turn-off-private-dns").unwrap().title;
+    assert!(titles.contains(wanted), "{titles:?}");
+    assert!((titles.len() as u32) < all, "search narrows the list");
+    assert!(text(&root, "main .result-count").contains("private dns"));
+    cleanup(root, handle);
+}
+
+#[wasm_bindgen_test]
+async fn picking_a_phone_changes_the_steps() {
+    let (root, handle) = render_at("#/guide/fix/clear-cache-android").await;
+    let fix = content().fix("clear-cache-android").unwrap();
+    let stock = text(&root, "main ol.steps");
+    let samsung: HtmlElement = root.query_selector("input[value='samsung']").unwrap().unwrap().unchecked_into();
+    samsung.click();
+    yew::scheduler::flush().await;
+    let after = text(&root, "main ol.steps");
+    assert_ne!(stock, after);
+    let expected: String = fix.steps.iter().map(|s| s.for_device(DeviceFamily::Samsung)).collect();
+    assert_eq!(after, expected);
+    // The choice is saved for next time.
+    let saved = web_sys::window().unwrap().local_storage().unwrap().unwrap().get_item("dm-doctor.device").unwrap();
+    assert_eq!(saved.as_deref(), Some("samsung"));
+    cleanup(root, handle);
+}
+
+#[wasm_bindgen_test]
+async fn a_cause_lists_its_fixes_in_order() {
+    let (root, handle) = render_at("#/guide/cause/vpn-or-region").await;
+    let cause = content().cause("vpn-or-region").unwrap();
+    assert_eq!(text(&root, "main h1"), cause.title);
+    let nodes = root.query_selector_all("main ol.cards .card-title").unwrap();
+    let shown: Vec<String> = (0..nodes.length()).map(|i| nodes.item(i).unwrap().text_content().unwrap()).collect();
+    let expected: Vec<String> = cause.fixes.iter().map(|id| content().fix(id).unwrap().title.clone()).collect();
+    assert_eq!(shown, expected);
+    cleanup(root, handle);
+}
+
+#[wasm_bindgen_test]
+async fn unknown_routes_and_ids_show_a_way_home() {
+    for hash in ["#/no/such/page", "#/guide/fix/not-a-fix", "#/guide/for/not-a-symptom"] {
+        let (root, handle) = render_at(hash).await;
+        assert_eq!(text(&root, "main h1"), "We can't find that page", "{hash}");
+        assert_eq!(count(&root, "main a[href$='#/']"), 1, "{hash}");
+        cleanup(root, handle);
+    }
+}
+
+#[wasm_bindgen_test]
+async fn corrupt_saved_phone_choice_is_ignored() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.set_item("dm-doctor.device", "{not json").unwrap();
+    let (root, handle) = render_at("#/guide/fix/clear-cache-android").await;
+    let checked = root.query_selector("input[name='device']:checked").unwrap().unwrap();
+    assert!(checked.get_attribute("value").is_some());
+    assert_eq!(count(&root, "main ol.steps li") as usize, content().fix("clear-cache-android").unwrap().steps.len());
+    cleanup(root, handle);
+}
