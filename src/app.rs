@@ -1,6 +1,7 @@
 //! The root component: state, platform hooks, router and layout.
 
-use crate::content::DeviceFamily;
+use crate::content::{content, DeviceFamily};
+use crate::diagnosis::saved::{self, Loaded};
 use crate::platform::{pwa, storage};
 use crate::routes::Route;
 use crate::screens;
@@ -34,12 +35,60 @@ fn initial_state() -> AppState {
     let guessed = crate::device::guess_family(&crate::platform::user_agent());
     let mut state = AppState::new(saved, guessed, pwa::is_standalone());
     state.notice = notice;
+    let (check, check_notice) = load_check();
+    state.check = check;
+    state.notice = check_notice.or(state.notice);
     state
+}
+
+/// Loads the saved check. Unreadable data is kept aside under another key, never
+/// deleted, and the user is told why they start fresh.
+fn load_check() -> (Option<crate::diagnosis::check::Check>, Option<String>) {
+    let raw = match storage::load_check() {
+        Ok(raw) => raw,
+        Err(_) => return (None, None), // already reported by the phone-type load
+    };
+    match saved::decode(raw.as_deref(), content()) {
+        Loaded::Empty => (None, None),
+        Loaded::Found(check) => (Some(check), None),
+        Loaded::Unreadable { raw, reason } => {
+            let kept = match storage::keep_aside(&raw) {
+                Ok(_) => "We kept a copy on this phone",
+                Err(_) => "We left it where it was",
+            };
+            let notice = format!("We couldn't continue your saved check because {reason}. {kept} and started fresh.");
+            (None, Some(notice))
+        }
+    }
+}
+
+/// Saves the check after every change; tells the user once if it can't be saved.
+#[hook]
+fn use_saved_check(state: &UseReducerHandle<AppState>) {
+    let check = state.check.clone();
+    let dispatcher = state.dispatcher();
+    let was_unsaved = state.unsaved.is_some();
+    let first_run = use_mut_ref(|| true);
+    use_effect_with(check, move |check| {
+        // The first run would only write back what was just loaded, and must not remove
+        // unreadable data that could not be kept aside.
+        if std::mem::replace(&mut *first_run.borrow_mut(), false) {
+            return;
+        }
+        let raw = check.as_ref().map(saved::encode);
+        match storage::save_check(raw.as_deref()) {
+            Ok(()) if was_unsaved => dispatcher.dispatch(Action::Saved),
+            Ok(()) => {}
+            Err(problem) if !was_unsaved => dispatcher.dispatch(Action::Unsaved(problem.message())),
+            Err(_) => {}
+        }
+    });
 }
 
 #[component]
 pub fn App() -> Html {
     let state = use_reducer(initial_state);
+    use_saved_check(&state);
 
     {
         let dispatcher = state.dispatcher();

@@ -8,6 +8,7 @@
 pub mod app;
 pub mod content;
 pub mod device;
+pub mod diagnosis;
 pub mod platform;
 pub mod routes;
 pub mod screens;

@@ -15,6 +15,15 @@ pub enum Route {
     Cause { id: String },
     #[at("/guide/fix/:id")]
     Fix { id: String },
+    /// The guided check in progress, at whatever stage it is.
+    #[at("/check")]
+    Check,
+    /// Starting a check for a symptom (asks first if another check is in progress).
+    #[at("/check/start/:symptom")]
+    StartCheck { symptom: String },
+    /// The report for TikTok.
+    #[at("/check/report")]
+    Report,
     #[at("/about")]
     About,
     #[not_found]
@@ -42,6 +51,9 @@ mod tests {
             Route::Cause { id: "outage".into() },
             Route::Fix { id: "update-app".into() },
             Route::About,
+            Route::Check,
+            Route::StartCheck { symptom: "messages-late".into() },
+            Route::Report,
         ];
         for route in routes {
             assert_eq!(Route::recognize(&route.to_path()), Some(route.clone()), "{}", route.to_path());

@@ -1,7 +1,8 @@
 //! App-wide state shared through a reducer and context: the phone family, install and
 //! update offers, and notices. Pure, so the transitions are tested natively.
 
-use crate::content::DeviceFamily;
+use crate::content::{content, DeviceFamily};
+use crate::diagnosis::check::{Check, StepResult};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -32,6 +33,10 @@ pub struct AppState {
     pub update_ready: bool,
     /// A message the user should see once (storage problems, data deleted, ...).
     pub notice: Option<String>,
+    /// The guided check, if one was started.
+    pub check: Option<Check>,
+    /// Set when progress cannot be saved (private mode, storage full).
+    pub unsaved: Option<&'static str>,
 }
 
 impl AppState {
@@ -47,6 +52,8 @@ impl AppState {
             install: if standalone { InstallOffer::Installed } else { InstallOffer::Manual },
             update_ready: false,
             notice: None,
+            check: None,
+            unsaved: None,
         }
     }
 }
@@ -60,6 +67,18 @@ pub enum Action {
     UpdateReady,
     Notice(String),
     DismissNotice,
+    StartCheck { symptom: String, now: f64 },
+    Answer { question: String, answer: String, now: f64 },
+    Back { now: f64 },
+    StartPlan { now: f64 },
+    Record { result: StepResult, now: f64 },
+    /// "Start over": forget the check.
+    EndCheck,
+    /// Saving failed; the message says why.
+    Unsaved(&'static str),
+    Saved,
+    /// "Delete my data" removed everything stored.
+    DataDeleted,
 }
 
 impl Reducible for AppState {
@@ -85,6 +104,35 @@ impl Reducible for AppState {
             Action::UpdateReady => next.update_ready = true,
             Action::Notice(text) => next.notice = Some(text),
             Action::DismissNotice => next.notice = None,
+            Action::StartCheck { symptom, now } => next.check = Some(Check::start(content(), &symptom, now)),
+            Action::Answer { question, answer, now } => {
+                if let Some(check) = &mut next.check {
+                    check.answer(content(), &question, &answer, now);
+                }
+            }
+            Action::Back { now } => {
+                if let Some(check) = &mut next.check {
+                    check.back(now);
+                }
+            }
+            Action::StartPlan { now } => {
+                if let Some(check) = &mut next.check {
+                    check.start_plan(content(), now);
+                }
+            }
+            Action::Record { result, now } => {
+                if let Some(check) = &mut next.check {
+                    check.record(result, now);
+                }
+            }
+            Action::EndCheck => next.check = None,
+            Action::Unsaved(message) => next.unsaved = Some(message),
+            Action::Saved => next.unsaved = None,
+            Action::DataDeleted => {
+                next.check = None;
+                next.device_source = DeviceSource::Default;
+                next.device = DeviceFamily::default();
+            }
         }
         if next == *self {
             self
@@ -145,6 +193,35 @@ mod tests {
         let s = reduce(s, Action::UpdateReady);
         assert!(s.update_ready);
         assert_eq!(reduce(s, Action::DismissNotice).notice, None);
+    }
+
+    #[test]
+    fn a_check_runs_through_the_reducer() {
+        let s = reduce(AppState::new(None, None, false), Action::StartCheck { symptom: "send-fails-everyone".into(), now: 1.0 });
+        let check = s.check.clone().expect("check started");
+        assert_eq!(check.symptom, "send-fails-everyone");
+        let s = reduce(s, Action::StartPlan { now: 2.0 });
+        let plan = s.check.as_ref().unwrap().plan.clone();
+        assert!(!plan.is_empty());
+        let s = reduce(s, Action::Record { result: StepResult::Fixed, now: 3.0 });
+        assert!(!s.check.as_ref().unwrap().in_progress());
+        let s = reduce(s, Action::EndCheck);
+        assert_eq!(s.check, None);
+    }
+
+    #[test]
+    fn deleting_data_forgets_the_check_and_the_phone() {
+        let s = reduce(AppState::new(Some(DeviceFamily::Xiaomi), None, false), Action::StartCheck { symptom: "messages-late".into(), now: 1.0 });
+        let s = reduce(s, Action::DataDeleted);
+        assert_eq!(s.check, None);
+        assert_eq!((s.device, s.device_source), (DeviceFamily::Stock, DeviceSource::Default));
+    }
+
+    #[test]
+    fn saving_problems_are_remembered_until_a_save_works() {
+        let s = reduce(AppState::new(None, None, false), Action::Unsaved("full"));
+        assert_eq!(s.unsaved, Some("full"));
+        assert_eq!(reduce(s, Action::Saved).unsaved, None);
     }
 
     #[test]

@@ -123,6 +123,16 @@ mod tests {
                 sources: vec![],
             }],
             install_guides: vec![],
+            questions: vec![Question {
+                id: "q".into(),
+                text: "Q?".into(),
+                why: "w".into(),
+                symptoms: vec![],
+                answers: vec![
+                    Answer { id: "yes".into(), label: "Yes".into(), said: "Yes.".into(), evidence: [("c".to_string(), 2)].into() },
+                    Answer { id: "no".into(), label: "No".into(), said: "No.".into(), evidence: [("c".to_string(), -2)].into() },
+                ],
+            }],
             pages: vec![Page {
                 id: "about".into(),
                 title: "About".into(),
@@ -156,6 +166,13 @@ mod tests {
         assert!(problems_after(|c| c.causes[0].topics.push("made-up".into())).contains("unknown topic \"made-up\""));
         assert!(problems_after(|c| c.causes[0].fixes = vec![]).contains("fix \"f\" is not used"));
         assert!(problems_after(|c| c.pages.clear()).contains("\"about\" page is missing"));
+        assert!(problems_after(|c| c.questions[0].answers[0].evidence.insert("nope".into(), 1).map(|_| ()).unwrap_or(())).contains("unknown cause \"nope\""));
+        assert!(problems_after(|c| { c.questions[0].answers[0].evidence.insert("c".into(), 9); }).contains("weight 9"));
+        assert!(problems_after(|c| c.questions[0].answers[0].id = NOT_SURE.into()).contains("added by the app"));
+        assert!(problems_after(|c| { c.questions[0].answers.pop(); }).contains("at least two answers"));
+        assert!(problems_after(|c| c.questions[0].symptoms = vec!["zzz".into()]).contains("unknown symptom \"zzz\""));
+        assert!(problems_after(|c| { c.questions[0].answers[0].evidence.clear(); }).contains("not raised by any answer"));
+        assert!(problems_after(|c| { let q = c.questions[0].clone(); c.questions.push(q); }).contains("question \"q\" is used twice"));
         assert!(problems_after(|c| c.pages[0].sections[0].paragraphs.clear()).contains("non-empty sections"));
     }
 

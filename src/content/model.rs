@@ -5,6 +5,7 @@
 //! This file is also compiled into `build.rs`, so it may depend on serde only.
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// The whole knowledge base.
 #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
@@ -19,6 +20,9 @@ pub struct Content {
     /// "Add to Home screen" steps for browsers that offer no install prompt.
     #[serde(default, rename = "install")]
     pub install_guides: Vec<InstallGuide>,
+    /// Diagnosis questions; the engine picks which to ask.
+    #[serde(default, rename = "question")]
+    pub questions: Vec<Question>,
     /// Plain text pages such as About and privacy.
     #[serde(default, rename = "page")]
     pub pages: Vec<Page>,
@@ -38,6 +42,40 @@ pub struct Page {
 pub struct Section {
     pub heading: String,
     pub paragraphs: Vec<String>,
+}
+
+/// One question of the guided check. Every question also offers "Not sure"
+/// ([`NOT_SURE`]), which is added by the app and counts as no evidence.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub id: String,
+    /// The question as the user reads it.
+    pub text: String,
+    /// The "Why we ask" text.
+    pub why: String,
+    /// Symptoms for which the question makes sense; empty means all.
+    #[serde(default)]
+    pub symptoms: Vec<String>,
+    pub answers: Vec<Answer>,
+}
+
+/// The id of the "Not sure" answer every question has.
+pub const NOT_SURE: &str = "not-sure";
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Answer {
+    pub id: String,
+    /// The button label.
+    pub label: String,
+    /// The answer in the user's own words, for "why we think so" and the report
+    /// (e.g. "It fails with everyone.").
+    pub said: String,
+    /// Points for (positive) or against (negative) each cause, by cause id. Each point
+    /// doubles (or halves) the odds of that cause.
+    #[serde(default)]
+    pub evidence: BTreeMap<String, i32>,
 }
 
 /// Manual install steps for one browser.
@@ -250,6 +288,11 @@ impl Content {
         self.fixes.extend(other.fixes);
         self.install_guides.extend(other.install_guides);
         self.pages.extend(other.pages);
+        self.questions.extend(other.questions);
+    }
+
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
     }
 
     pub fn page(&self, id: &str) -> Option<&Page> {

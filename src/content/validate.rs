@@ -3,7 +3,7 @@
 //! build with a readable list) and again in `cargo test`.
 //! This file is also compiled into `build.rs`, so it may depend on `super::model` only.
 
-use super::model::{Content, Step};
+use super::model::{Content, Question, Step, NOT_SURE};
 use std::collections::HashSet;
 
 /// Every topic the product promises to cover, with a human description for error messages.
@@ -136,6 +136,8 @@ pub fn validate(content: &Content) -> Vec<String> {
         check_topics(&at, &fix.topics, &mut problems);
     }
 
+    check_questions(content, &mut problems);
+
     for guide in &content.install_guides {
         if blank(&guide.browser) || guide.steps.is_empty() || guide.steps.iter().any(|s| blank(s)) {
             problems.push(format!("install guide {:?} needs a browser name and steps", guide.browser));
@@ -168,6 +170,77 @@ pub fn validate(content: &Content) -> Vec<String> {
     }
 
     problems
+}
+
+/// Largest evidence weight allowed on one answer for one cause (2^6 = 64x the odds).
+pub const MAX_WEIGHT: i32 = 6;
+
+fn check_questions(content: &Content, problems: &mut Vec<String>) {
+    let mut seen = HashSet::new();
+    for question in &content.questions {
+        let at = format!("question {:?}", question.id);
+        if !is_valid_id(&question.id) {
+            problems.push(format!("{at}: id must be lowercase letters, digits and dashes"));
+        }
+        if !seen.insert(question.id.as_str()) {
+            problems.push(format!("{at} is used twice"));
+        }
+        if blank(&question.text) || blank(&question.why) {
+            problems.push(format!("{at} needs a text and a why"));
+        }
+        for symptom in &question.symptoms {
+            if content.symptom(symptom).is_none() {
+                problems.push(format!("{at} names unknown symptom {symptom:?}"));
+            }
+        }
+        if question.answers.len() < 2 {
+            problems.push(format!("{at} needs at least two answers besides \"Not sure\""));
+        }
+        let mut answer_ids = HashSet::new();
+        for answer in &question.answers {
+            let at = format!("{at} answer {:?}", answer.id);
+            if answer.id == NOT_SURE {
+                problems.push(format!("{at}: \"{NOT_SURE}\" is added by the app, don't define it"));
+            }
+            if !is_valid_id(&answer.id) || !answer_ids.insert(answer.id.as_str()) {
+                problems.push(format!("{at} needs a unique lowercase id"));
+            }
+            if blank(&answer.label) || blank(&answer.said) {
+                problems.push(format!("{at} needs a label and a said"));
+            }
+            for (cause, weight) in &answer.evidence {
+                if content.cause(cause).is_none() {
+                    problems.push(format!("{at} gives evidence for unknown cause {cause:?}"));
+                }
+                if *weight == 0 || weight.abs() > MAX_WEIGHT {
+                    problems.push(format!("{at} weight {weight} for {cause:?} must be 1..={MAX_WEIGHT} or -{MAX_WEIGHT}..=-1"));
+                }
+            }
+        }
+    }
+    if content.questions.is_empty() {
+        return;
+    }
+    for symptom in &content.symptoms {
+        if !content.questions.iter().any(|q| applies(q, &symptom.id)) {
+            problems.push(format!("symptom {:?} has no question to ask", symptom.id));
+        }
+    }
+    for cause in &content.causes {
+        let raised = content
+            .questions
+            .iter()
+            .flat_map(|q| &q.answers)
+            .any(|a| a.evidence.get(&cause.id).is_some_and(|w| *w > 0));
+        if !raised {
+            problems.push(format!("cause {:?} is not raised by any answer", cause.id));
+        }
+    }
+}
+
+/// True when the question makes sense for the symptom.
+pub fn applies(question: &Question, symptom: &str) -> bool {
+    question.symptoms.is_empty() || question.symptoms.iter().any(|s| s == symptom)
 }
 
 fn step_is_blank(step: &Step) -> bool {

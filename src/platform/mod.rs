@@ -2,6 +2,7 @@
 //! screens never touch web-sys directly.
 
 pub mod pwa;
+pub mod share;
 pub mod storage;
 
 /// The browser's user agent, or "" where it cannot be read.

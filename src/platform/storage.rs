@@ -19,8 +19,8 @@ pub enum StorageProblem {
 impl StorageProblem {
     pub fn message(&self) -> &'static str {
         match self {
-            Self::Unavailable => "This browser is not letting DM Doctor save anything (private mode or blocked storage). Everything works, but your choices will be forgotten when you close it.",
-            Self::Full => "Your browser's storage for this site is full, so your latest choice was not saved. Everything else still works.",
+            Self::Unavailable => "This browser won't let DM Doctor save anything (private mode or blocked storage). Everything works, but your progress won't be saved when you close it.",
+            Self::Full => "Your browser's storage is full, so your progress can't be saved right now. Everything else still works.",
         }
     }
 }
@@ -67,4 +67,31 @@ pub fn delete_all() -> Result<usize, StorageProblem> {
         storage.remove_item(key).map_err(classify)?;
     }
     Ok(ours.len())
+}
+
+const CHECK_KEY: &str = "dm-doctor.check";
+const KEPT_PREFIX: &str = "dm-doctor.kept.";
+
+/// The saved check's raw text, if any.
+pub fn load_check() -> Result<Option<String>, StorageProblem> {
+    local_storage()?.get_item(CHECK_KEY).map_err(classify)
+}
+
+/// Saves the check's text, or removes it when `None`.
+pub fn save_check(raw: Option<&str>) -> Result<(), StorageProblem> {
+    let storage = local_storage()?;
+    match raw {
+        Some(raw) => storage.set_item(CHECK_KEY, raw).map_err(classify),
+        None => storage.remove_item(CHECK_KEY).map_err(classify),
+    }
+}
+
+/// Moves unreadable saved text to a key of its own so nothing is destroyed, and clears
+/// the check key so the app starts clean. Returns the key it was kept under.
+pub fn keep_aside(raw: &str) -> Result<String, StorageProblem> {
+    let storage = local_storage()?;
+    let key = format!("{KEPT_PREFIX}{}", js_sys::Date::now() as u64);
+    storage.set_item(&key, raw).map_err(classify)?;
+    storage.remove_item(CHECK_KEY).map_err(classify)?;
+    Ok(key)
 }

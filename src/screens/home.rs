@@ -1,16 +1,41 @@
 //! Home: "What's going wrong?" with the symptoms, the guide and the Install button.
 
+use crate::app::use_app;
 use crate::content::content;
+use crate::diagnosis::check::{Check, Stage};
 use crate::routes::Route;
 use crate::widgets::install::InstallCard;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+/// Where the check stands, in a few words.
+fn progress(check: &Check) -> String {
+    match check.stage {
+        Stage::Questions => format!("{} questions answered", check.answers.len()),
+        Stage::Results => "Your results are ready".into(),
+        Stage::Plan { step } => format!("Fix {} of {}", step + 1, check.plan.len()),
+        Stage::Fixed { .. } | Stage::Report => "Finished".into(),
+    }
+}
+
 #[component]
 pub fn Home() -> Html {
+    let app = use_app();
+    let resume = app.check.as_ref().filter(|c| c.in_progress()).map(|check| {
+        let title = content().symptom(&check.symptom).map(|s| s.title.clone()).unwrap_or_default();
+        html! {
+            <section class="resume" aria-labelledby="resume-heading">
+                <h2 id="resume-heading">{ "Continue where you left off" }</h2>
+                <Link<Route> to={Route::Check} classes="card">
+                    <span class="card-title">{ title }</span>
+                    <span class="card-summary">{ progress(check) }</span>
+                </Link<Route>>
+            </section>
+        }
+    });
     let symptoms = content().symptoms.iter().map(|symptom| html! {
         <li key={symptom.id.clone()}>
-            <Link<Route> to={Route::GuideForSymptom { symptom: symptom.id.clone() }} classes="card symptom">
+            <Link<Route> to={Route::StartCheck { symptom: symptom.id.clone() }} classes="card symptom">
                 <span class="card-title">{ &symptom.title }</span>
                 <span class="card-summary">{ &symptom.detail }</span>
             </Link<Route>>
@@ -19,7 +44,8 @@ pub fn Home() -> Html {
     html! {
         <>
             <h1 tabindex="-1">{ "What's going wrong?" }</h1>
-            <p class="lead">{ "Pick what you see in TikTok. We'll show the likely causes first and the fixes for your phone." }</p>
+            <p class="lead">{ "Pick what you see in TikTok. A few quick questions, then fixes for your phone, one at a time." }</p>
+            { for resume }
             <ul class="cards">{ for symptoms }</ul>
             <p class="more">
                 <Link<Route> to={Route::Guide} classes="button">{ "Browse or search the whole guide" }</Link<Route>>

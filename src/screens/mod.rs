@@ -2,10 +2,12 @@
 
 pub mod about;
 pub mod cause;
+pub mod check;
 pub mod fix;
 pub mod guide;
 pub mod home;
 pub mod not_found;
+pub mod report;
 
 use crate::routes::Route;
 use yew::prelude::*;
@@ -18,6 +20,9 @@ pub fn render(route: Route) -> Html {
         Route::GuideForSymptom { symptom } => html! { <guide::GuideForSymptom {symptom} /> },
         Route::Cause { id } => html! { <cause::CauseScreen {id} /> },
         Route::Fix { id } => html! { <fix::FixScreen {id} /> },
+        Route::Check => html! { <check::CheckScreen /> },
+        Route::StartCheck { symptom } => html! { <check::start::StartCheck {symptom} /> },
+        Route::Report => html! { <report::Report /> },
         Route::About => html! { <about::About /> },
         Route::NotFound => html! { <not_found::NotFound /> },
     }

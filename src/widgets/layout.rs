@@ -110,6 +110,11 @@ fn Banners() -> Html {
                 }
             </div>
             <div role="status" aria-live="polite">
+                if let Some(unsaved) = app.unsaved {
+                    <div class="banner notice"><p>{ unsaved }</p></div>
+                }
+            </div>
+            <div role="status" aria-live="polite">
                 if let Some(notice) = &app.notice {
                     <div class="banner notice">
                         <p>{ notice }</p>

@@ -4,5 +4,6 @@ pub mod device_picker;
 pub mod entry_list;
 pub mod install;
 pub mod layout;
+pub mod report_box;
 pub mod sources;
 pub mod steps;

@@ -1,0 +1,269 @@
+//! One guided check as the user walks through it: symptom, answers, the fix plan and
+//! how each step went. Every change is a pure method taking the current time, so the
+//! whole walk is tested natively and saved after each change.
+
+use super::engine::{self, Given};
+use crate::content::Content;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Check {
+    pub symptom: String,
+    pub answers: Vec<Given>,
+    pub stage: Stage,
+    /// Fix ids, fixed when the plan starts so later steps don't move under the user.
+    #[serde(default)]
+    pub plan: Vec<String>,
+    #[serde(default)]
+    pub outcomes: Vec<Outcome>,
+    /// The answer taken back with Back, so the question can show what was chosen.
+    #[serde(default)]
+    pub undone: Option<Given>,
+    pub started_at: f64,
+    pub updated_at: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "at", rename_all = "kebab-case")]
+pub enum Stage {
+    /// Asking questions.
+    Questions,
+    /// Showing the likely causes before the plan.
+    Results,
+    /// Walking through the plan; `step` indexes `plan`.
+    Plan { step: usize },
+    /// The user said a step fixed it.
+    Fixed { fix: String },
+    /// Every step was tried: the report is what is left.
+    Report,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Outcome {
+    pub fix: String,
+    pub result: StepResult,
+    pub at: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StepResult {
+    Fixed,
+    NotFixed,
+    Skipped,
+}
+
+impl StepResult {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Fixed => "fixed it",
+            Self::NotFixed => "did not fix it",
+            Self::Skipped => "skipped",
+        }
+    }
+}
+
+impl Check {
+    pub fn start(content: &Content, symptom: &str, now: f64) -> Self {
+        let nothing_to_ask = engine::next_question(content, symptom, &[]).is_none();
+        Self {
+            symptom: symptom.into(),
+            answers: Vec::new(),
+            stage: if nothing_to_ask { Stage::Results } else { Stage::Questions },
+            plan: Vec::new(),
+            outcomes: Vec::new(),
+            undone: None,
+            started_at: now,
+            updated_at: now,
+        }
+    }
+
+    /// True until the user has fixed it or reached the end.
+    pub fn in_progress(&self) -> bool {
+        !matches!(self.stage, Stage::Fixed { .. } | Stage::Report)
+    }
+
+    /// Records an answer; moves to the results when there is nothing more to ask.
+    pub fn answer(&mut self, content: &Content, question: &str, answer: &str, now: f64) {
+        if self.stage != Stage::Questions {
+            return;
+        }
+        self.answers.retain(|g| g.question != question);
+        self.answers.push(Given { question: question.into(), answer: answer.into(), at: now });
+        self.undone = None;
+        self.updated_at = now;
+        if engine::next_question(content, &self.symptom, &self.answers).is_none() {
+            self.stage = Stage::Results;
+        }
+    }
+
+    /// Goes one screen back: to the previous question (taking its answer back so it can
+    /// be changed), from the plan's first step to the results, or to the previous step.
+    pub fn back(&mut self, now: f64) {
+        match self.stage {
+            Stage::Questions | Stage::Results => {
+                self.undone = self.answers.pop();
+                self.stage = Stage::Questions;
+            }
+            Stage::Plan { step: 0 } => self.stage = Stage::Results,
+            Stage::Plan { step } => {
+                self.outcomes.pop();
+                self.stage = Stage::Plan { step: step - 1 };
+            }
+            Stage::Fixed { .. } | Stage::Report => {
+                self.outcomes.pop();
+                self.stage = Stage::Plan { step: self.plan.len().saturating_sub(1).min(self.outcomes.len()) };
+            }
+        }
+        self.updated_at = now;
+    }
+
+    /// Fixes the plan from the current answers and shows its first step.
+    pub fn start_plan(&mut self, content: &Content, now: f64) {
+        let ranking = engine::rank(content, &self.symptom, &self.answers);
+        self.plan = engine::plan(content, &ranking).into_iter().map(|f| f.id.clone()).collect();
+        self.outcomes.clear();
+        self.stage = Stage::Plan { step: 0 };
+        self.updated_at = now;
+    }
+
+    /// The fix the user is on, if walking the plan.
+    pub fn current_fix(&self) -> Option<&str> {
+        match self.stage {
+            Stage::Plan { step } => self.plan.get(step).map(String::as_str),
+            _ => None,
+        }
+    }
+
+    /// Records how the current step went and moves on: "fixed" ends the check, the
+    /// last step leads to the report.
+    pub fn record(&mut self, result: StepResult, now: f64) {
+        let Stage::Plan { step } = self.stage else { return };
+        let Some(fix) = self.plan.get(step).cloned() else { return };
+        self.outcomes.push(Outcome { fix: fix.clone(), result, at: now });
+        self.stage = if result == StepResult::Fixed {
+            Stage::Fixed { fix }
+        } else if step + 1 < self.plan.len() {
+            Stage::Plan { step: step + 1 }
+        } else {
+            Stage::Report
+        };
+        self.updated_at = now;
+    }
+
+    /// True when everything the check refers to still exists in the content (an app
+    /// update may have removed a question or fix) and the stage is in range.
+    pub fn fits(&self, content: &Content) -> bool {
+        content.symptom(&self.symptom).is_some()
+            && self.plan.iter().all(|id| content.fix(id).is_some())
+            && match &self.stage {
+                Stage::Plan { step } => *step < self.plan.len(),
+                Stage::Fixed { fix } => content.fix(fix).is_some(),
+                _ => true,
+            }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{content, NOT_SURE};
+
+    /// Answers "Not sure" until the check stops asking.
+    fn answered_check(symptom: &str) -> Check {
+        let mut check = Check::start(content(), symptom, 1.0);
+        let mut now = 2.0;
+        while let Some(q) = engine::next_question(content(), symptom, &check.answers) {
+            check.answer(content(), &q.id, NOT_SURE, now);
+            now += 1.0;
+        }
+        check
+    }
+
+    #[test]
+    fn answering_until_nothing_is_left_shows_results() {
+        let check = answered_check("send-fails-everyone");
+        assert_eq!(check.stage, Stage::Results);
+        assert!(!check.answers.is_empty());
+        assert!(check.updated_at > check.started_at);
+    }
+
+    #[test]
+    fn back_takes_the_last_answer_back_so_it_can_be_changed() {
+        let mut check = answered_check("send-fails-everyone");
+        let last = check.answers.last().cloned().unwrap();
+        check.back(50.0);
+        assert_eq!(check.stage, Stage::Questions);
+        assert_eq!(check.undone.as_ref(), Some(&last));
+        let asked = engine::next_question(content(), &check.symptom, &check.answers).unwrap();
+        assert_eq!(asked.id, last.question, "the same question is asked again");
+        check.answer(content(), &asked.id, &asked.answers[0].id, 51.0);
+        assert_eq!(check.undone, None);
+        assert_eq!(check.answers.last().unwrap().answer, asked.answers[0].id);
+    }
+
+    #[test]
+    fn walking_the_plan_ends_in_the_report_when_nothing_helps() {
+        let mut check = answered_check("inbox-wont-load");
+        check.start_plan(content(), 10.0);
+        assert!(check.plan.len() >= 2);
+        assert_eq!(check.plan.last().map(String::as_str), Some(engine::REPORT_FIX));
+        for i in 0..check.plan.len() {
+            assert_eq!(check.current_fix(), Some(check.plan[i].as_str()));
+            check.record(if i % 2 == 0 { StepResult::NotFixed } else { StepResult::Skipped }, 11.0 + i as f64);
+        }
+        assert_eq!(check.stage, Stage::Report);
+        assert_eq!(check.outcomes.len(), check.plan.len());
+        assert!(!check.in_progress());
+    }
+
+    #[test]
+    fn yes_ends_the_check_on_that_fix() {
+        let mut check = answered_check("messages-late");
+        check.start_plan(content(), 10.0);
+        check.record(StepResult::NotFixed, 11.0);
+        let second = check.plan[1].clone();
+        check.record(StepResult::Fixed, 12.0);
+        assert_eq!(check.stage, Stage::Fixed { fix: second });
+        // Back from the success screen returns to that step.
+        check.back(13.0);
+        assert_eq!(check.stage, Stage::Plan { step: 1 });
+        assert_eq!(check.outcomes.len(), 1);
+    }
+
+    #[test]
+    fn back_through_the_plan_reaches_the_results() {
+        let mut check = answered_check("send-fails-one-person");
+        check.start_plan(content(), 10.0);
+        check.record(StepResult::Skipped, 11.0);
+        check.back(12.0);
+        assert_eq!(check.stage, Stage::Plan { step: 0 });
+        assert!(check.outcomes.is_empty());
+        check.back(13.0);
+        assert_eq!(check.stage, Stage::Results);
+    }
+
+    #[test]
+    fn answers_are_ignored_outside_the_questions() {
+        let mut check = answered_check("send-fails-everyone");
+        let count = check.answers.len();
+        check.answer(content(), "who-knows", "x", 5.0);
+        assert_eq!(check.answers.len(), count);
+    }
+
+    #[test]
+    fn fits_detects_content_that_moved() {
+        let mut check = answered_check("send-fails-everyone");
+        check.start_plan(content(), 10.0);
+        assert!(check.fits(content()));
+        let mut gone = check.clone();
+        gone.plan.push("no-such-fix".into());
+        assert!(!gone.fits(content()));
+        let mut out_of_range = check.clone();
+        out_of_range.stage = Stage::Plan { step: 999 };
+        assert!(!out_of_range.fits(content()));
+        let mut unknown = check;
+        unknown.symptom = "no-such-symptom".into();
+        assert!(!unknown.fits(content()));
+    }
+}

@@ -1,0 +1,151 @@
+//! The plain-text report for TikTok's "Report a problem": only what the user entered
+//! and what the app measured, nothing else.
+
+use super::check::Check;
+use super::engine;
+use crate::content::{Content, DeviceFamily, NOT_SURE};
+use std::fmt::Write;
+
+/// Facts about the phone and app that the report includes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Environment<'a> {
+    pub device: DeviceFamily,
+    pub user_agent: &'a str,
+    pub app_version: &'a str,
+    /// Today's date, e.g. "2026-11-29".
+    pub date: &'a str,
+}
+
+/// Android version and browser from a user agent, e.g. "Android 14, Chrome 120".
+pub fn browser_summary(user_agent: &str) -> String {
+    let android = user_agent.find("Android").map(|start| {
+        let rest = &user_agent[start..];
+        rest[..rest.find([';', ')']).unwrap_or(rest.len())].trim().to_owned()
+    });
+    let browser = ["SamsungBrowser/", "MiuiBrowser/", "Firefox/", "EdgA/", "OPR/", "Chrome/"]
+        .iter()
+        .find_map(|marker| {
+            let start = user_agent.find(marker)? + marker.len();
+            let version: String = user_agent[start..].chars().take_while(|c| c.is_ascii_digit()).collect();
+            let name = match *marker {
+                "SamsungBrowser/" => "Samsung Internet",
+                "MiuiBrowser/" => "Mi Browser",
+                "EdgA/" => "Edge",
+                "OPR/" => "Opera",
+                other => other.trim_end_matches('/'),
+            };
+            Some(format!("{name} {version}"))
+        });
+    match (android, browser) {
+        (Some(a), Some(b)) => format!("{a}, {b}"),
+        (Some(a), None) => a,
+        (None, Some(b)) => b,
+        (None, None) => "unknown browser".into(),
+    }
+}
+
+/// The report text.
+pub fn build(content: &Content, check: &Check, env: &Environment) -> String {
+    let mut out = String::new();
+    let symptom = content.symptom(&check.symptom).map_or(check.symptom.as_str(), |s| s.title.as_str());
+    let _ = writeln!(out, "Problem with direct messages ({})", env.date);
+    let _ = writeln!(out, "What happens: {symptom}");
+
+    if !check.answers.is_empty() {
+        let _ = writeln!(out, "\nMy answers:");
+        for given in &check.answers {
+            let Some(question) = content.question(&given.question) else { continue };
+            let answer = if given.answer == NOT_SURE {
+                "Not sure"
+            } else {
+                match question.answers.iter().find(|a| a.id == given.answer) {
+                    Some(a) => a.label.as_str(),
+                    None => continue,
+                }
+            };
+            let _ = writeln!(out, "- {} {}", question.text, answer);
+        }
+    }
+
+    let ranking = engine::rank(content, &check.symptom, &check.answers);
+    if !ranking.is_empty() {
+        let _ = writeln!(out, "\nLikely causes (worked out by DM Doctor from my answers):");
+        for (n, ranked) in ranking.iter().take(3).enumerate() {
+            let _ = writeln!(out, "{}. {} ({:.0}%)", n + 1, ranked.cause.title, ranked.likelihood * 100.0);
+        }
+    }
+
+    if !check.outcomes.is_empty() {
+        let _ = writeln!(out, "\nWhat I already tried:");
+        for outcome in &check.outcomes {
+            let title = content.fix(&outcome.fix).map_or(outcome.fix.as_str(), |f| f.title.as_str());
+            let _ = writeln!(out, "- {title}: {}", outcome.result.label());
+        }
+    }
+
+    let _ = writeln!(
+        out,
+        "\nPhone: {} ({})\nReport prepared with DM Doctor {}, an independent helper app.",
+        env.device.label(),
+        browser_summary(env.user_agent),
+        env.app_version
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::content;
+    use crate::diagnosis::check::StepResult;
+
+    const PIXEL_UA: &str = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.6099.43 Mobile Safari/537.36";
+
+    fn env() -> Environment<'static> {
+        Environment { device: DeviceFamily::Stock, user_agent: PIXEL_UA, app_version: "9.9.9", date: "2026-11-29" }
+    }
+
+    #[test]
+    fn summarises_common_browsers() {
+        assert_eq!(browser_summary(PIXEL_UA), "Android 14, Chrome 120");
+        assert_eq!(
+            browser_summary("Mozilla/5.0 (Linux; Android 13; SAMSUNG SM-A536B) AppleWebKit/537.36 (KHTML, like Gecko) SamsungBrowser/23.0 Chrome/115.0 Mobile Safari/537.36"),
+            "Android 13, Samsung Internet 23"
+        );
+        assert_eq!(browser_summary("Mozilla/5.0 (Android 14; Mobile; rv:120.0) Gecko/120.0 Firefox/120.0"), "Android 14, Firefox 120");
+        assert_eq!(browser_summary(""), "unknown browser");
+    }
+
+    #[test]
+    fn report_holds_the_answers_outcomes_and_phone() {
+        let mut check = Check::start(content(), "send-fails-everyone", 1.0);
+        let question = engine::next_question(content(), &check.symptom, &check.answers).cloned();
+        if let Some(q) = &question {
+            check.answer(content(), &q.id, &q.answers[0].id, 2.0);
+        }
+        check.stage = crate::diagnosis::check::Stage::Results;
+        check.start_plan(content(), 3.0);
+        check.record(StepResult::NotFixed, 4.0);
+        let text = build(content(), &check, &env());
+
+        let symptom = content().symptom("send-fails-everyone").unwrap();
+        assert!(text.contains(&symptom.title));
+        assert!(text.contains("2026-11-29"));
+        if let Some(q) = question {
+            assert!(text.contains(&q.text), "{text}");
+            assert!(text.contains(&q.answers[0].label), "{text}");
+        }
+        let first = content().fix(&check.plan[0]).unwrap();
+        assert!(text.contains(&format!("- {}: did not fix it", first.title)), "{text}");
+        assert!(text.contains("Pixel / stock Android (Android 14, Chrome 120)"));
+        assert!(text.contains("9.9.9"));
+    }
+
+    #[test]
+    fn report_has_no_answers_section_when_nothing_was_answered() {
+        let check = Check::start(content(), "messages-late", 1.0);
+        let text = build(content(), &check, &env());
+        assert!(!text.contains("My answers"));
+        assert!(!text.contains("What I already tried"));
+    }
+}

@@ -1,0 +1,202 @@
+//! The saved check as one versioned envelope: `{"app":"dm-doctor","schema":N,"data":…}`.
+//! Older schemas are migrated step by step; anything unreadable (corrupt, foreign, from
+//! a newer version, or no longer matching the content) is never dropped: the caller keeps
+//! the raw text aside under another key and starts clean with a notice.
+
+use super::check::Check;
+use crate::content::Content;
+use serde_json::{json, Value};
+
+/// The schema this version writes.
+pub const SCHEMA: u64 = 1;
+const APP: &str = "dm-doctor";
+
+/// Migrations from schema N to N+1, in order: `MIGRATIONS[0]` turns 1 into 2, and so on.
+/// Schema 1 is the first; when the check changes shape, bump SCHEMA, add a function here
+/// and a fixture in `tests/fixtures/`.
+const MIGRATIONS: &[fn(Value) -> Result<Value, String>] = &[];
+
+/// What was found in storage.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Loaded {
+    /// Nothing saved.
+    Empty,
+    /// A check, migrated to the current schema if it was older.
+    Found(Check),
+    /// Unreadable: the raw text must be kept aside; `reason` is for the notice.
+    Unreadable { raw: String, reason: &'static str },
+}
+
+pub fn encode(check: &Check) -> String {
+    json!({ "app": APP, "schema": SCHEMA, "data": check }).to_string()
+}
+
+/// Reads stored text. Never panics, whatever the input.
+pub fn decode(raw: Option<&str>, content: &Content) -> Loaded {
+    let Some(raw) = raw else { return Loaded::Empty };
+    let unreadable = |reason| Loaded::Unreadable { raw: raw.to_owned(), reason };
+    let Ok(envelope) = serde_json::from_str::<Value>(raw) else {
+        return unreadable("it was damaged");
+    };
+    if envelope.get("app").and_then(Value::as_str) != Some(APP) {
+        return unreadable("it was not saved by DM Doctor");
+    }
+    let Some(schema) = envelope.get("schema").and_then(Value::as_u64) else {
+        return unreadable("it was damaged");
+    };
+    if schema > SCHEMA {
+        return unreadable("it was saved by a newer version of DM Doctor");
+    }
+    if schema == 0 {
+        return unreadable("it was damaged");
+    }
+    let Some(mut data) = envelope.get("data").cloned() else {
+        return unreadable("it was damaged");
+    };
+    for migrate in &MIGRATIONS[(schema - 1) as usize..] {
+        match migrate(data) {
+            Ok(next) => data = next,
+            Err(_) => return unreadable("it could not be updated to this version"),
+        }
+    }
+    match serde_json::from_value::<Check>(data) {
+        Ok(check) if check.fits(content) => Loaded::Found(check),
+        Ok(_) => unreadable("it refers to steps this version no longer has"),
+        Err(_) => unreadable("it was damaged"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::content;
+    use crate::diagnosis::check::{Stage, StepResult};
+
+    fn sample() -> Check {
+        let mut check = Check::start(content(), "send-fails-everyone", 1_700_000_000_000.0);
+        if let Some(q) = crate::diagnosis::engine::next_question(content(), &check.symptom, &check.answers) {
+            let (qid, aid) = (q.id.clone(), q.answers[0].id.clone());
+            check.answer(content(), &qid, &aid, 1_700_000_001_000.0);
+        }
+        check.stage = Stage::Results;
+        check.start_plan(content(), 1_700_000_002_000.0);
+        check.record(StepResult::Skipped, 1_700_000_003_000.0);
+        check
+    }
+
+    #[test]
+    fn round_trip_keeps_everything() {
+        let check = sample();
+        assert_eq!(decode(Some(&encode(&check)), content()), Loaded::Found(check));
+    }
+
+    #[test]
+    fn nothing_saved_is_empty() {
+        assert_eq!(decode(None, content()), Loaded::Empty);
+    }
+
+    #[test]
+    fn every_schema_fixture_loads() {
+        // One fixture per schema ever written; each must load in this version.
+        let fixtures = [(1, include_str!("../../tests/fixtures/check-schema-1.json"))];
+        assert_eq!(fixtures.len() as u64, SCHEMA, "add a fixture for every schema");
+        for (schema, raw) in fixtures {
+            match decode(Some(raw), content()) {
+                Loaded::Found(check) => assert_eq!(check.symptom, "send-fails-everyone", "schema {schema}"),
+                other => panic!("schema {schema} fixture did not load: {other:?}"),
+            }
+        }
+    }
+
+    fn reason(raw: &str) -> &'static str {
+        match decode(Some(raw), content()) {
+            Loaded::Unreadable { raw: kept, reason } => {
+                assert_eq!(kept, raw, "the raw text is handed back unchanged");
+                reason
+            }
+            other => panic!("expected unreadable for {raw:?}, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn bad_input_is_handed_back_with_a_reason() {
+        assert_eq!(reason("{not json"), "it was damaged");
+        assert_eq!(reason(""), "it was damaged");
+        assert_eq!(reason("[1,2,3]"), "it was not saved by DM Doctor");
+        assert_eq!(reason(r#"{"app":"other","schema":1,"data":{}}"#), "it was not saved by DM Doctor");
+        assert_eq!(reason(r#"{"app":"dm-doctor","schema":99,"data":{}}"#), "it was saved by a newer version of DM Doctor");
+        assert_eq!(reason(r#"{"app":"dm-doctor","schema":0,"data":{}}"#), "it was damaged");
+        assert_eq!(reason(r#"{"app":"dm-doctor","schema":"1","data":{}}"#), "it was damaged");
+        assert_eq!(reason(r#"{"app":"dm-doctor","schema":1}"#), "it was damaged");
+        assert_eq!(reason(r#"{"app":"dm-doctor","schema":1,"data":{"symptom":3}}"#), "it was damaged");
+        let mut moved = sample();
+        moved.plan.push("a-fix-that-was-removed".into());
+        assert_eq!(reason(&encode(&moved)), "it refers to steps this version no longer has");
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::*;
+    use crate::content::content;
+    use proptest::prelude::*;
+
+    /// Any JSON value, up to a few levels deep.
+    fn json_value() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::from),
+            any::<i64>().prop_map(Value::from),
+            any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(Value::from),
+            ".{0,12}".prop_map(Value::from),
+            prop_oneof![Just("dm-doctor"), Just("app"), Just("schema"), Just("data"), Just("plan")].prop_map(Value::from),
+        ];
+        leaf.prop_recursive(4, 48, 6, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+                prop::collection::btree_map(
+                    prop_oneof![
+                        Just("app".to_string()),
+                        Just("schema".to_string()),
+                        Just("data".to_string()),
+                        Just("symptom".to_string()),
+                        Just("stage".to_string()),
+                        Just("answers".to_string()),
+                        ".{0,6}"
+                    ],
+                    inner,
+                    0..6
+                )
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    fn assert_loads_or_hands_back(raw: &str) {
+        match decode(Some(raw), content()) {
+            Loaded::Found(check) => assert!(check.fits(content())),
+            Loaded::Unreadable { raw: kept, .. } => assert_eq!(kept, raw),
+            Loaded::Empty => panic!("text in storage is never 'empty'"),
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn arbitrary_text_never_panics_and_is_never_lost(raw in ".{0,200}") {
+            assert_loads_or_hands_back(&raw);
+        }
+
+        #[test]
+        fn arbitrary_json_never_panics_and_is_never_lost(value in json_value()) {
+            assert_loads_or_hands_back(&value.to_string());
+        }
+
+        #[test]
+        fn arbitrary_data_in_a_valid_envelope_never_panics(data in json_value(), schema in 0u64..4) {
+            let raw = json!({ "app": "dm-doctor", "schema": schema, "data": data }).to_string();
+            assert_loads_or_hands_back(&raw);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+//! How a check ends: fixed (with a tip for next time), or every step tried and the
+//! report ready for TikTok. Never a dead end.
+
+use super::{use_back, CheckNav};
+use crate::app::use_app;
+use crate::content::content;
+use crate::diagnosis::check::Check;
+use crate::routes::Route;
+use crate::state::Action;
+use crate::widgets::report_box::ReportBox;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct FixedProps {
+    pub fix: String,
+}
+
+#[component]
+pub fn FixedView(props: &FixedProps) -> Html {
+    let app = use_app();
+    let navigator = use_navigator();
+    let back = use_back();
+    let fix = content().fix(&props.fix);
+    let done = Callback::from(move |_: MouseEvent| {
+        app.dispatch(Action::EndCheck);
+        if let Some(navigator) = &navigator {
+            navigator.push(&Route::Home);
+        }
+    });
+    html! {
+        <div class="success">
+            <p class="eyebrow">{ "Fixed" }</p>
+            <h1 tabindex="-1">{ "Your messages are working again" }</h1>
+            if let Some(fix) = fix {
+                <p class="lead">{ format!("“{}” did it.", fix.title) }</p>
+                if let Some(prevention) = &fix.prevention {
+                    <section class="prevention" aria-labelledby="next-time">
+                        <h2 id="next-time">{ "Next time" }</h2>
+                        <p>{ prevention }</p>
+                    </section>
+                }
+            }
+            <div class="actions">
+                <button type="button" class="button primary" onclick={done}>{ "Done" }</button>
+            </div>
+            <CheckNav on_back={Some(back)} />
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct EndProps {
+    pub check: Check,
+}
+
+#[component]
+pub fn EndView(props: &EndProps) -> Html {
+    let back = use_back();
+    html! {
+        <>
+            <p class="eyebrow">{ "Still not working" }</p>
+            <h1 tabindex="-1">{ "Let's get TikTok's help" }</h1>
+            <p class="lead">{ "You've tried everything that usually helps, so the problem is likely on TikTok's side or with your account. Send them this report: it tells them what you already tried." }</p>
+            <ReportBox check={props.check.clone()} />
+            <p>
+                <Link<Route> to={Route::Fix { id: crate::diagnosis::engine::REPORT_FIX.into() }}>
+                    { "How to send it in TikTok" }
+                </Link<Route>>
+            </p>
+            <CheckNav on_back={Some(back)} />
+        </>
+    }
+}

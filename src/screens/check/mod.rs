@@ -1,0 +1,74 @@
+//! The guided check: shows whichever screen the saved check is at, so a reload or a
+//! relaunch resumes exactly there.
+
+mod fixed;
+mod question;
+mod results;
+pub mod start;
+mod step;
+
+use crate::app::use_app;
+use crate::diagnosis::check::Stage;
+use crate::routes::Route;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+#[component]
+pub fn CheckScreen() -> Html {
+    let app = use_app();
+    let Some(check) = app.check.clone() else {
+        return html! {
+            <>
+                <h1 tabindex="-1">{ "No check in progress" }</h1>
+                <p class="lead">{ "Pick what's going wrong and we'll start one." }</p>
+                <p class="more">
+                    <Link<Route> to={Route::Home} classes="button primary">{ "Choose a problem" }</Link<Route>>
+                </p>
+            </>
+        };
+    };
+    match &check.stage {
+        Stage::Questions => html! { <question::QuestionView {check} /> },
+        Stage::Results => html! { <results::ResultsView {check} /> },
+        Stage::Plan { step } => html! { <step::StepView step={*step} {check} /> },
+        Stage::Fixed { fix } => html! { <fixed::FixedView fix={fix.clone()} /> },
+        Stage::Report => html! { <fixed::EndView {check} /> },
+    }
+}
+
+/// "Back" and "Start over", shown on every screen of the check.
+#[derive(Properties, PartialEq)]
+pub struct CheckNavProps {
+    /// What Back does; None hides it.
+    #[prop_or_default]
+    pub on_back: Option<Callback<MouseEvent>>,
+}
+
+#[component]
+pub fn CheckNav(props: &CheckNavProps) -> Html {
+    let app = use_app();
+    let navigator = use_navigator();
+    let start_over = Callback::from(move |_: MouseEvent| {
+        app.dispatch(crate::state::Action::EndCheck);
+        if let Some(navigator) = &navigator {
+            navigator.push(&Route::Home);
+        }
+    });
+    html! {
+        <div class="check-nav">
+            if let Some(on_back) = props.on_back.clone() {
+                <button type="button" class="button quiet" onclick={on_back}>{ "← Back" }</button>
+            }
+            <button type="button" class="button quiet" onclick={start_over}>{ "Start over" }</button>
+        </div>
+    }
+}
+
+/// Dispatches Back with the current time.
+#[hook]
+pub fn use_back() -> Callback<MouseEvent> {
+    let app = use_app();
+    Callback::from(move |_: MouseEvent| {
+        app.dispatch(crate::state::Action::Back { now: crate::platform::share::now() })
+    })
+}

@@ -1,0 +1,91 @@
+//! One question per screen: big answers, "Not sure" always there, "Why we ask", Back.
+
+use super::{use_back, CheckNav};
+use crate::app::use_app;
+use crate::content::{content, NOT_SURE};
+use crate::diagnosis::check::Check;
+use crate::diagnosis::engine;
+use crate::platform::{focus_main_heading, share::now};
+use crate::routes::Route;
+use crate::state::Action;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct QuestionProps {
+    pub check: Check,
+}
+
+#[component]
+pub fn QuestionView(props: &QuestionProps) -> Html {
+    let app = use_app();
+    let navigator = use_navigator();
+    let check = &props.check;
+    let question = engine::next_question(content(), &check.symptom, &check.answers);
+    let question_id = question.map(|q| q.id.clone());
+    // Focus follows each new question, so screen readers read it out.
+    use_effect_with(question_id, |_| focus_main_heading());
+    let back = use_back();
+
+    let Some(question) = question else {
+        // Nothing left to ask (e.g. the content changed in an update): go to results.
+        let app = app.clone();
+        let onclick = Callback::from(move |_: MouseEvent| app.dispatch(Action::StartPlan { now: now() }));
+        return html! {
+            <>
+                <h1 tabindex="-1">{ "That's all we need to ask" }</h1>
+                <button type="button" class="button primary" {onclick}>{ "Show me the fixes" }</button>
+            </>
+        };
+    };
+
+    let number = check.answers.len() + 1;
+    let total = number + engine::estimate_remaining(content(), &check.symptom, &check.answers).saturating_sub(1);
+    let earlier = check.undone.as_ref().filter(|g| g.question == question.id).map(|g| g.answer.clone());
+    let choices = question
+        .answers
+        .iter()
+        .map(|a| (a.id.clone(), a.label.clone()))
+        .chain([(NOT_SURE.to_owned(), "Not sure".to_owned())]);
+    let buttons = choices.map(|(id, label)| {
+        let chosen = earlier.as_deref() == Some(id.as_str());
+        let onclick = {
+            let (app, question, id) = (app.clone(), question.id.clone(), id.clone());
+            Callback::from(move |_: MouseEvent| {
+                app.dispatch(Action::Answer { question: question.clone(), answer: id.clone(), now: now() })
+            })
+        };
+        html! {
+            <li key={id.clone()}>
+                <button type="button" class={classes!("answer", chosen.then_some("chosen"))} {onclick}>
+                    { label }
+                    if chosen { <span class="earlier">{ " (your earlier answer)" }</span> }
+                </button>
+            </li>
+        }
+    });
+    // On the first question, Back leaves the check (it stays saved) for the home screen.
+    let on_back = if check.answers.is_empty() {
+        Callback::from(move |_: MouseEvent| {
+            if let Some(navigator) = &navigator {
+                navigator.push(&Route::Home);
+            }
+        })
+    } else {
+        back
+    };
+
+    html! {
+        <div class="question">
+            <p class="eyebrow" id="progress-label">{ format!("Question {number} of about {total}") }</p>
+            <progress max={total.to_string()} value={number.to_string()} aria-labelledby="progress-label" />
+            <h1 tabindex="-1">{ &question.text }</h1>
+            <details class="why">
+                <summary>{ "Why we ask" }</summary>
+                <p>{ &question.why }</p>
+            </details>
+            <ul class="answers" aria-label="Answers">{ for buttons }</ul>
+            <CheckNav on_back={Some(on_back)} />
+        </div>
+    }
+}

@@ -1,0 +1,67 @@
+//! The likely causes, each with "why we think so" from the user's own answers.
+
+use super::{use_back, CheckNav};
+use crate::app::use_app;
+use crate::content::content;
+use crate::diagnosis::check::Check;
+use crate::diagnosis::engine::{self, Ranked};
+use crate::platform::share::now;
+use crate::routes::Route;
+use crate::state::Action;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+/// Causes shown: at most this many, and only those at least a tenth as likely as the top.
+const SHOWN: usize = 4;
+
+fn likelihood_label(ranked: &Ranked) -> &'static str {
+    match ranked.likelihood {
+        l if l >= 0.5 => "Most likely",
+        l if l >= 0.2 => "Likely",
+        _ => "Possible",
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ResultsProps {
+    pub check: Check,
+}
+
+#[component]
+pub fn ResultsView(props: &ResultsProps) -> Html {
+    let app = use_app();
+    let back = use_back();
+    let ranking = engine::rank(content(), &props.check.symptom, &props.check.answers);
+    let top = ranking.first().map_or(0.0, |r| r.likelihood);
+    let shown: Vec<&Ranked> = ranking.iter().take(SHOWN).filter(|r| r.likelihood >= top * 0.1).collect();
+    let start = Callback::from(move |_: MouseEvent| app.dispatch(Action::StartPlan { now: now() }));
+    let items = shown.iter().map(|ranked| html! {
+        <li class="cause-result" key={ranked.cause.id.clone()}>
+            <p class="likelihood">{ likelihood_label(ranked) }</p>
+            <h2>{ &ranked.cause.title }</h2>
+            <p>{ &ranked.cause.summary }</p>
+            if ranked.reasons.is_empty() {
+                <p class="hint">{ "Why we think so: it's a common cause of this problem." }</p>
+            } else {
+                <p class="why-label">{ "Why we think so:" }</p>
+                <ul class="reasons">{ for ranked.reasons.iter().map(|r| html! { <li>{ *r }</li> }) }</ul>
+            }
+            <Link<Route> to={Route::Cause { id: ranked.cause.id.clone() }}>{ "More about this" }</Link<Route>>
+        </li>
+    });
+    html! {
+        <>
+            <p class="eyebrow">{ "Your results" }</p>
+            <h1 tabindex="-1">{ "What's most likely going on" }</h1>
+            <p class="lead" role="status">{
+                shown.first().map(|r| format!("Most likely: {}. We'll go through fixes one at a time, easiest first.", r.cause.title)).unwrap_or_default()
+            }</p>
+            <ol class="results">{ for items }</ol>
+            <div class="actions">
+                <button type="button" class="button primary" onclick={start}>{ "Show me the fixes" }</button>
+                <Link<Route> to={Route::Report} classes="button">{ "Get a report for TikTok" }</Link<Route>>
+            </div>
+            <CheckNav on_back={Some(back)} />
+        </>
+    }
+}

@@ -1,0 +1,67 @@
+//! Starting a check for a symptom; offers to continue when one is already in progress.
+
+use crate::app::use_app;
+use crate::content::content;
+use crate::platform::share::now;
+use crate::routes::Route;
+use crate::screens::not_found::NotFound;
+use crate::state::Action;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct StartProps {
+    pub symptom: String,
+}
+
+#[component]
+pub fn StartCheck(props: &StartProps) -> Html {
+    let app = use_app();
+    let navigator = use_navigator();
+    let in_progress = app.check.as_ref().filter(|c| c.in_progress()).cloned();
+    let known = content().symptom(&props.symptom).is_some();
+
+    let start = {
+        let (app, navigator, symptom) = (app.clone(), navigator.clone(), props.symptom.clone());
+        Callback::from(move |_: ()| {
+            app.dispatch(Action::StartCheck { symptom: symptom.clone(), now: now() });
+            if let Some(navigator) = &navigator {
+                navigator.replace(&Route::Check);
+            }
+        })
+    };
+    {
+        // Nothing to lose: start straight away.
+        let start = start.clone();
+        let immediate = known && in_progress.is_none();
+        use_effect_with((), move |_| {
+            if immediate {
+                start.emit(());
+            }
+        });
+    }
+
+    if !known {
+        return html! { <NotFound /> };
+    }
+    let Some(current) = in_progress else {
+        return html! { <h1 tabindex="-1">{ "Starting your check…" }</h1> };
+    };
+    let current_title = content().symptom(&current.symptom).map(|s| s.title.clone()).unwrap_or_default();
+    let continue_it = Callback::from(move |_: MouseEvent| {
+        if let Some(navigator) = &navigator {
+            navigator.replace(&Route::Check);
+        }
+    });
+    html! {
+        <>
+            <h1 tabindex="-1">{ "You have a check in progress" }</h1>
+            <p class="lead">{ format!("You were checking: {current_title}") }</p>
+            <div class="actions">
+                <button type="button" class="button primary" onclick={continue_it}>{ "Continue where I left off" }</button>
+                <button type="button" class="button" onclick={start.reform(|_: MouseEvent| ())}>{ "Start a new check" }</button>
+            </div>
+            <p class="hint">{ "Starting a new check replaces the old one." }</p>
+        </>
+    }
+}

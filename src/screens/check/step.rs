@@ -1,0 +1,66 @@
+//! One fix at a time, with the taps for the user's phone and "Did this fix it?".
+
+use super::{use_back, CheckNav};
+use crate::app::use_app;
+use crate::content::content;
+use crate::diagnosis::check::{Check, StepResult};
+use crate::diagnosis::engine::REPORT_FIX;
+use crate::platform::{focus_main_heading, share::now};
+use crate::state::Action;
+use crate::widgets::{device_picker::DevicePicker, report_box::ReportBox, steps::Steps};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct StepProps {
+    pub check: Check,
+    pub step: usize,
+}
+
+#[component]
+pub fn StepView(props: &StepProps) -> Html {
+    let app = use_app();
+    let back = use_back();
+    use_effect_with(props.step, |_| focus_main_heading());
+    let Some(fix) = props.check.plan.get(props.step).and_then(|id| content().fix(id)) else {
+        return html! { <h1 tabindex="-1">{ "This step is no longer available" }</h1> };
+    };
+    let total = props.check.plan.len();
+    let number = props.step + 1;
+    let answer = |result: StepResult| {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::Record { result, now: now() }))
+    };
+    let per_device = fix.steps.iter().any(|s| s.differs_by_device());
+    let is_report = fix.id == REPORT_FIX;
+
+    html! {
+        <div class="plan-step">
+            <p class="eyebrow" id="progress-label">{ format!("Fix {number} of {total} · {}", fix.effort.label()) }</p>
+            <progress max={total.to_string()} value={number.to_string()} aria-labelledby="progress-label" />
+            <h1 tabindex="-1">{ &fix.title }</h1>
+            <p class="lead">{ &fix.summary }</p>
+            if !fix.warnings.is_empty() {
+                <aside class="warning" aria-labelledby="warning-heading">
+                    <h2 id="warning-heading">{ "Before you start" }</h2>
+                    <ul>{ for fix.warnings.iter().map(|w| html! { <li>{ w }</li> }) }</ul>
+                </aside>
+            }
+            if per_device { <DevicePicker /> }
+            <h2>{ "Steps" }</h2>
+            <Steps steps={fix.steps.as_slice()} device={app.device} />
+            if fix.menus_may_differ {
+                <p class="hint">{ "TikTok moves its menus now and then, so names may differ a little in your app version." }</p>
+            }
+            if is_report { <ReportBox check={props.check.clone()} /> }
+            <fieldset class="did-it-work">
+                <legend>{ if is_report { "Is it working now?" } else { "Did this fix it?" } }</legend>
+                <button type="button" class="button primary" onclick={answer(StepResult::Fixed)}>{ "Yes, it works" }</button>
+                <button type="button" class="button" onclick={answer(StepResult::NotFixed)}>{ "No, still broken" }</button>
+                if !is_report {
+                    <button type="button" class="button" onclick={answer(StepResult::Skipped)}>{ "Skip this one" }</button>
+                }
+            </fieldset>
+            <CheckNav on_back={Some(back)} />
+        </div>
+    }
+}

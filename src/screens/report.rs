@@ -1,0 +1,37 @@
+//! The report for TikTok, reachable at any point of a check.
+
+use crate::app::use_app;
+use crate::content::content;
+use crate::routes::Route;
+use crate::widgets::report_box::ReportBox;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+#[component]
+pub fn Report() -> Html {
+    let app = use_app();
+    let Some(check) = app.check.clone() else {
+        return html! {
+            <>
+                <h1 tabindex="-1">{ "Nothing to report yet" }</h1>
+                <p class="lead">{ "Start a check first; the report is made from your answers and the steps you try." }</p>
+                <Link<Route> to={Route::Home} classes="button primary">{ "Choose a problem" }</Link<Route>>
+            </>
+        };
+    };
+    let steps = content().fix(crate::diagnosis::engine::REPORT_FIX);
+    html! {
+        <>
+            <p class="eyebrow">{ "Report" }</p>
+            <h1 tabindex="-1">{ "Report the problem to TikTok" }</h1>
+            <ReportBox {check} />
+            if let Some(fix) = steps {
+                <h2>{ "How to send it" }</h2>
+                <ol class="steps">{ for fix.steps.iter().map(|s| html! { <li>{ &s.text }</li> }) }</ol>
+            }
+            <p class="more">
+                <Link<Route> to={Route::Check} classes="button">{ "Back to my check" }</Link<Route>>
+            </p>
+        </>
+    }
+}

@@ -1,0 +1,69 @@
+//! The report for TikTok with Copy and Share buttons; the text stays selectable when
+//! neither works.
+
+use crate::app::use_app;
+use crate::content::content;
+use crate::diagnosis::check::Check;
+use crate::diagnosis::report::{self, Environment};
+use crate::platform::{share, user_agent};
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ReportBoxProps {
+    pub check: Check,
+}
+
+#[component]
+pub fn ReportBox(props: &ReportBoxProps) -> Html {
+    let app = use_app();
+    let status = use_state(String::new);
+    let env = Environment {
+        device: app.device,
+        user_agent: &user_agent(),
+        app_version: crate::VERSION,
+        date: &share::today(),
+    };
+    let text = report::build(content(), &props.check, &env);
+
+    let copy = {
+        let (text, status) = (text.clone(), status.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (text, status) = (text.clone(), status.clone());
+            spawn_local(async move {
+                status.set(if share::copy(&text).await {
+                    "Copied. Paste it into TikTok's Report a problem.".into()
+                } else {
+                    "Couldn't copy here. Press and hold the text to select and copy it.".into()
+                });
+            });
+        })
+    };
+    let share_it = {
+        let (text, status) = (text.clone(), status.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (text, status) = (text.clone(), status.clone());
+            spawn_local(async move {
+                if !share::share("TikTok messages problem", &text).await {
+                    status.set("Sharing didn't finish. You can copy the text instead.".into());
+                }
+            });
+        })
+    };
+
+    html! {
+        <section class="report" aria-labelledby="report-heading">
+            <h2 id="report-heading">{ "Your report for TikTok" }</h2>
+            <p class="hint">{ "Only what you told us and what this app saw. Read it before you send it." }</p>
+            <label for="report-text" class="visually-hidden">{ "Report text" }</label>
+            <textarea id="report-text" class="report-text" readonly=true rows="14" value={text} />
+            <div class="actions">
+                <button type="button" class="button primary" onclick={copy}>{ "Copy report" }</button>
+                if share::can_share() {
+                    <button type="button" class="button" onclick={share_it}>{ "Share…" }</button>
+                }
+            </div>
+            <p role="status" class="hint">{ (*status).clone() }</p>
+        </section>
+    }
+}

@@ -1,0 +1,178 @@
+// End-to-end tests of the guided check against the release build: a full walk, resuming
+// after reloads (online and offline), corrupt saved data, storage that refuses to save,
+// and the report.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { startServer } from "./server.mjs";
+import { launchProfile } from "./browser.mjs";
+import { assertAccessible, assertScreenRules, open, waitForServiceWorker, watch } from "./helpers.mjs";
+
+const heading = (page) => page.locator("main h1").textContent();
+
+async function withApp(body, { initScript } = {}) {
+  const server = await startServer({ root: "dist" });
+  const profile = await launchProfile();
+  const watcher = await watch(profile.context);
+  if (initScript) await profile.context.addInitScript(initScript);
+  try {
+    const page = profile.context.pages()[0] ?? (await profile.context.newPage());
+    await body({ server, page, watcher });
+  } finally {
+    await profile.close();
+    await server.close();
+  }
+}
+
+/** Picks a symptom on the home screen and answers questions with `choose` until the results. */
+async function answerAll(page, symptomText, choose = () => 0) {
+  await page.locator("main a.card", { hasText: symptomText }).click();
+  const asked = [];
+  for (let i = 0; i < 12; i++) {
+    await page.waitForSelector("main .question h1, main .results");
+    if (await page.locator("main .results").count()) return asked;
+    const question = (await heading(page)).trim();
+    const buttons = page.locator("main .answers button");
+    const index = choose(question, await buttons.allTextContents());
+    const label = (await buttons.nth(index).textContent()).trim();
+    asked.push({ question, label });
+    await buttons.nth(index).click();
+    await page.waitForFunction((q) => document.querySelector("main h1")?.textContent.trim() !== q, question);
+  }
+  throw new Error("the check never reached its results");
+}
+
+test("a full walk: symptom, questions, results, fix steps, success", async () => {
+  await withApp(async ({ server, page, watcher }) => {
+    await open(page, server.url, "#/", "What's going wrong?");
+    const asked = await answerAll(page, "won't send to anyone");
+    assert.ok(asked.length >= 2, `asked ${JSON.stringify(asked)}`);
+    await assertAccessible(page, "results");
+    await assertScreenRules(page, "results");
+    assert.ok((await page.locator("main .results > li").count()) >= 1);
+
+    await page.getByRole("button", { name: "Show me the fixes" }).click();
+    await page.waitForSelector("main .plan-step h1");
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), "H1", "focus on the step heading");
+    await assertAccessible(page, "first step");
+    await assertScreenRules(page, "first step");
+    const first = await heading(page);
+    await page.getByRole("button", { name: "No, still broken" }).click();
+    await page.waitForFunction((t) => document.querySelector("main h1")?.textContent !== t, first);
+    assert.match(await page.locator("main .eyebrow").first().textContent(), /^Fix 2 of \d+/);
+    await page.getByRole("button", { name: "Yes, it works" }).click();
+    await page.waitForSelector("main .success h1");
+    assert.equal(await heading(page), "Your messages are working again");
+    await assertAccessible(page, "success");
+    await page.getByRole("button", { name: "Done" }).click();
+    await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "What's going wrong?");
+    assert.equal(await page.locator("main .resume").count(), 0, "a finished check is not offered to continue");
+    watcher.assertClean();
+  });
+});
+
+test("Back lets the user change an answer", async () => {
+  await withApp(async ({ server, page, watcher }) => {
+    await open(page, server.url, "#/", "What's going wrong?");
+    await page.locator("main a.card", { hasText: "won't send to anyone" }).click();
+    await page.waitForSelector("main .question h1");
+    const firstQuestion = await heading(page);
+    await page.locator("main .answers button").first().click();
+    await page.waitForFunction((q) => document.querySelector("main h1")?.textContent !== q, firstQuestion);
+    await page.getByRole("button", { name: "← Back" }).click();
+    await page.waitForFunction((q) => document.querySelector("main h1")?.textContent === q, firstQuestion);
+    assert.match(await page.locator("main .answers button.chosen").textContent(), /your earlier answer/);
+    await assertAccessible(page, "question with an earlier answer");
+    watcher.assertClean();
+  });
+});
+
+test("a reload mid-plan resumes at the same step, online and with the server stopped", async () => {
+  await withApp(async ({ server, page, watcher }) => {
+    await open(page, server.url, "#/", "What's going wrong?");
+    await waitForServiceWorker(page);
+    await answerAll(page, "inbox or chats", (_, labels) => labels.length - 1); // "Not sure" throughout
+    await page.getByRole("button", { name: "Show me the fixes" }).click();
+    await page.waitForSelector("main .plan-step h1");
+    await page.getByRole("button", { name: "Skip this one" }).click();
+    await page.waitForFunction(() => /^Fix 2 of/.test(document.querySelector("main .eyebrow")?.textContent));
+    const step = await heading(page);
+    const progress = await page.locator("main .eyebrow").first().textContent();
+
+    await page.reload();
+    await page.waitForSelector("main .plan-step h1");
+    assert.equal(await heading(page), step);
+    assert.equal(await page.locator("main .eyebrow").first().textContent(), progress);
+
+    await server.close();
+    await page.goto("about:blank");
+    await page.goto(server.url);
+    await page.waitForSelector("main .resume");
+    await page.locator("main .resume a.card").click();
+    await page.waitForSelector("main .plan-step h1");
+    assert.equal(await heading(page), step, "offline, the check resumes at the same step");
+    watcher.assertClean();
+  });
+});
+
+test("corrupt saved data is kept aside and the app starts clean with a notice", async () => {
+  const corrupt = '{"app":"dm-doctor","schema":1,"data":{"symptom":';
+  await withApp(
+    async ({ server, page, watcher }) => {
+      await open(page, server.url, "#/", "What's going wrong?");
+      const notice = page.locator(".banner.notice");
+      await notice.waitFor();
+      assert.match(await notice.textContent(), /couldn't continue your saved check because it was damaged.*kept a copy/);
+      const stored = await page.evaluate(() => ({ ...localStorage }));
+      const kept = Object.entries(stored).filter(([key]) => key.startsWith("dm-doctor.kept."));
+      assert.equal(kept.length, 1, JSON.stringify(stored));
+      assert.equal(kept[0][1], corrupt, "the raw text is kept unchanged");
+      assert.equal(stored["dm-doctor.check"], undefined);
+      assert.equal(await page.locator("main .resume").count(), 0);
+      await assertAccessible(page, "home with notice");
+      watcher.assertClean();
+    },
+    {
+      initScript: `if (!sessionStorage.getItem("planted")) {
+        sessionStorage.setItem("planted", "1");
+        localStorage.setItem("dm-doctor.check", ${JSON.stringify(corrupt)});
+      }`,
+    },
+  );
+});
+
+test("when storage refuses to save, the check still works and says progress won't be saved", async () => {
+  await withApp(
+    async ({ server, page, watcher }) => {
+      await open(page, server.url, "#/", "What's going wrong?");
+      await page.locator("main a.card", { hasText: "arrive late" }).click();
+      await page.waitForSelector("main .question h1");
+      await page.locator("main .answers button").first().click();
+      const warning = page.locator(".banner.notice", { hasText: "can't be saved" });
+      await warning.waitFor();
+      await page.waitForSelector("main h1");
+      watcher.assertClean();
+    },
+    {
+      initScript: `Storage.prototype.setItem = function () {
+        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      };`,
+    },
+  );
+});
+
+test("the report holds the answers the user gave", async () => {
+  await withApp(async ({ server, page, watcher }) => {
+    await open(page, server.url, "#/", "What's going wrong?");
+    const asked = await answerAll(page, "won't send to one person", (_, labels) => Math.min(1, labels.length - 1));
+    await page.getByRole("link", { name: "Get a report for TikTok" }).click();
+    await page.waitForSelector("main #report-text");
+    const report = await page.locator("main #report-text").inputValue();
+    assert.match(report, /What happens: My messages won't send to one person/);
+    for (const { question, label } of asked) {
+      assert.ok(report.includes(`${question} ${label.replace(" (your earlier answer)", "")}`), `report lacks "${question} ${label}":\n${report}`);
+    }
+    await assertAccessible(page, "report");
+    await assertScreenRules(page, "report");
+    watcher.assertClean();
+  });
+});
