@@ -67,11 +67,11 @@ pub enum Action {
     UpdateReady,
     Notice(String),
     DismissNotice,
-    StartCheck { symptom: String, now: f64 },
-    Answer { question: String, answer: String, now: f64 },
-    Back { now: f64 },
-    StartPlan { now: f64 },
-    Record { result: StepResult, now: f64 },
+    StartCheck { symptom: String, now: u64 },
+    Answer { question: String, answer: String, now: u64 },
+    Back { now: u64 },
+    StartPlan { now: u64 },
+    Record { result: StepResult, now: u64 },
     /// "Start over": forget the check.
     EndCheck,
     /// Saving failed; the message says why.
@@ -197,13 +197,13 @@ mod tests {
 
     #[test]
     fn a_check_runs_through_the_reducer() {
-        let s = reduce(AppState::new(None, None, false), Action::StartCheck { symptom: "send-fails-everyone".into(), now: 1.0 });
+        let s = reduce(AppState::new(None, None, false), Action::StartCheck { symptom: "send-fails-everyone".into(), now: 1 });
         let check = s.check.clone().expect("check started");
         assert_eq!(check.symptom, "send-fails-everyone");
-        let s = reduce(s, Action::StartPlan { now: 2.0 });
+        let s = reduce(s, Action::StartPlan { now: 2 });
         let plan = s.check.as_ref().unwrap().plan.clone();
         assert!(!plan.is_empty());
-        let s = reduce(s, Action::Record { result: StepResult::Fixed, now: 3.0 });
+        let s = reduce(s, Action::Record { result: StepResult::Fixed, now: 3 });
         assert!(!s.check.as_ref().unwrap().in_progress());
         let s = reduce(s, Action::EndCheck);
         assert_eq!(s.check, None);
@@ -211,7 +211,7 @@ mod tests {
 
     #[test]
     fn deleting_data_forgets_the_check_and_the_phone() {
-        let s = reduce(AppState::new(Some(DeviceFamily::Xiaomi), None, false), Action::StartCheck { symptom: "messages-late".into(), now: 1.0 });
+        let s = reduce(AppState::new(Some(DeviceFamily::Xiaomi), None, false), Action::StartCheck { symptom: "messages-late".into(), now: 1 });
         let s = reduce(s, Action::DataDeleted);
         assert_eq!(s.check, None);
         assert_eq!((s.device, s.device_source), (DeviceFamily::Stock, DeviceSource::Default));

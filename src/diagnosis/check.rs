@@ -6,6 +6,9 @@ use super::engine::{self, Given};
 use crate::content::Content;
 use serde::{Deserialize, Serialize};
 
+/// Milliseconds since 1970 (whole numbers keep float code out of the app).
+pub type Millis = u64;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Check {
     pub symptom: String,
@@ -19,8 +22,8 @@ pub struct Check {
     /// The answer taken back with Back, so the question can show what was chosen.
     #[serde(default)]
     pub undone: Option<Given>,
-    pub started_at: f64,
-    pub updated_at: f64,
+    pub started_at: Millis,
+    pub updated_at: Millis,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -42,7 +45,7 @@ pub enum Stage {
 pub struct Outcome {
     pub fix: String,
     pub result: StepResult,
-    pub at: f64,
+    pub at: Millis,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -64,7 +67,7 @@ impl StepResult {
 }
 
 impl Check {
-    pub fn start(content: &Content, symptom: &str, now: f64) -> Self {
+    pub fn start(content: &Content, symptom: &str, now: Millis) -> Self {
         let nothing_to_ask = engine::next_question(content, symptom, &[]).is_none();
         Self {
             symptom: symptom.into(),
@@ -84,7 +87,7 @@ impl Check {
     }
 
     /// Records an answer; moves to the results when there is nothing more to ask.
-    pub fn answer(&mut self, content: &Content, question: &str, answer: &str, now: f64) {
+    pub fn answer(&mut self, content: &Content, question: &str, answer: &str, now: Millis) {
         if self.stage != Stage::Questions {
             return;
         }
@@ -99,7 +102,7 @@ impl Check {
 
     /// Goes one screen back: to the previous question (taking its answer back so it can
     /// be changed), from the plan's first step to the results, or to the previous step.
-    pub fn back(&mut self, now: f64) {
+    pub fn back(&mut self, now: Millis) {
         match self.stage {
             Stage::Questions | Stage::Results => {
                 self.undone = self.answers.pop();
@@ -119,7 +122,7 @@ impl Check {
     }
 
     /// Fixes the plan from the current answers and shows its first step.
-    pub fn start_plan(&mut self, content: &Content, now: f64) {
+    pub fn start_plan(&mut self, content: &Content, now: Millis) {
         let ranking = engine::rank(content, &self.symptom, &self.answers);
         self.plan = engine::plan(content, &ranking).into_iter().map(|f| f.id.clone()).collect();
         self.outcomes.clear();
@@ -137,7 +140,7 @@ impl Check {
 
     /// Records how the current step went and moves on: "fixed" ends the check, the
     /// last step leads to the report.
-    pub fn record(&mut self, result: StepResult, now: f64) {
+    pub fn record(&mut self, result: StepResult, now: Millis) {
         let Stage::Plan { step } = self.stage else { return };
         let Some(fix) = self.plan.get(step).cloned() else { return };
         self.outcomes.push(Outcome { fix: fix.clone(), result, at: now });
@@ -171,11 +174,11 @@ mod tests {
 
     /// Answers "Not sure" until the check stops asking.
     fn answered_check(symptom: &str) -> Check {
-        let mut check = Check::start(content(), symptom, 1.0);
-        let mut now = 2.0;
+        let mut check = Check::start(content(), symptom, 1);
+        let mut now: Millis = 2;
         while let Some(q) = engine::next_question(content(), symptom, &check.answers) {
             check.answer(content(), &q.id, NOT_SURE, now);
-            now += 1.0;
+            now += 1;
         }
         check
     }
@@ -192,12 +195,12 @@ mod tests {
     fn back_takes_the_last_answer_back_so_it_can_be_changed() {
         let mut check = answered_check("send-fails-everyone");
         let last = check.answers.last().cloned().unwrap();
-        check.back(50.0);
+        check.back(50);
         assert_eq!(check.stage, Stage::Questions);
         assert_eq!(check.undone.as_ref(), Some(&last));
         let asked = engine::next_question(content(), &check.symptom, &check.answers).unwrap();
         assert_eq!(asked.id, last.question, "the same question is asked again");
-        check.answer(content(), &asked.id, &asked.answers[0].id, 51.0);
+        check.answer(content(), &asked.id, &asked.answers[0].id, 51);
         assert_eq!(check.undone, None);
         assert_eq!(check.answers.last().unwrap().answer, asked.answers[0].id);
     }
@@ -205,12 +208,12 @@ mod tests {
     #[test]
     fn walking_the_plan_ends_in_the_report_when_nothing_helps() {
         let mut check = answered_check("inbox-wont-load");
-        check.start_plan(content(), 10.0);
+        check.start_plan(content(), 10);
         assert!(check.plan.len() >= 2);
         assert_eq!(check.plan.last().map(String::as_str), Some(engine::REPORT_FIX));
         for i in 0..check.plan.len() {
             assert_eq!(check.current_fix(), Some(check.plan[i].as_str()));
-            check.record(if i % 2 == 0 { StepResult::NotFixed } else { StepResult::Skipped }, 11.0 + i as f64);
+            check.record(if i % 2 == 0 { StepResult::NotFixed } else { StepResult::Skipped }, 11 + i as u64);
         }
         assert_eq!(check.stage, Stage::Report);
         assert_eq!(check.outcomes.len(), check.plan.len());
@@ -220,13 +223,13 @@ mod tests {
     #[test]
     fn yes_ends_the_check_on_that_fix() {
         let mut check = answered_check("messages-late");
-        check.start_plan(content(), 10.0);
-        check.record(StepResult::NotFixed, 11.0);
+        check.start_plan(content(), 10);
+        check.record(StepResult::NotFixed, 11);
         let second = check.plan[1].clone();
-        check.record(StepResult::Fixed, 12.0);
+        check.record(StepResult::Fixed, 12);
         assert_eq!(check.stage, Stage::Fixed { fix: second });
         // Back from the success screen returns to that step.
-        check.back(13.0);
+        check.back(13);
         assert_eq!(check.stage, Stage::Plan { step: 1 });
         assert_eq!(check.outcomes.len(), 1);
     }
@@ -234,12 +237,12 @@ mod tests {
     #[test]
     fn back_through_the_plan_reaches_the_results() {
         let mut check = answered_check("send-fails-one-person");
-        check.start_plan(content(), 10.0);
-        check.record(StepResult::Skipped, 11.0);
-        check.back(12.0);
+        check.start_plan(content(), 10);
+        check.record(StepResult::Skipped, 11);
+        check.back(12);
         assert_eq!(check.stage, Stage::Plan { step: 0 });
         assert!(check.outcomes.is_empty());
-        check.back(13.0);
+        check.back(13);
         assert_eq!(check.stage, Stage::Results);
     }
 
@@ -247,14 +250,14 @@ mod tests {
     fn answers_are_ignored_outside_the_questions() {
         let mut check = answered_check("send-fails-everyone");
         let count = check.answers.len();
-        check.answer(content(), "who-knows", "x", 5.0);
+        check.answer(content(), "who-knows", "x", 5);
         assert_eq!(check.answers.len(), count);
     }
 
     #[test]
     fn fits_detects_content_that_moved() {
         let mut check = answered_check("send-fails-everyone");
-        check.start_plan(content(), 10.0);
+        check.start_plan(content(), 10);
         assert!(check.fits(content()));
         let mut gone = check.clone();
         gone.plan.push("no-such-fix".into());

@@ -12,12 +12,12 @@ pub struct Given {
     pub question: String,
     pub answer: String,
     #[serde(default)]
-    pub at: f64,
+    pub at: u64,
 }
 
 impl Given {
     pub fn new(question: &str, answer: &str) -> Self {
-        Self { question: question.into(), answer: answer.into(), at: 0.0 }
+        Self { question: question.into(), answer: answer.into(), at: 0 }
     }
 }
 
@@ -47,6 +47,9 @@ const PLAN_RELATIVE_CUTOFF: f64 = 0.1;
 const PLAN_MAX_CAUSES: usize = 5;
 /// Only this many of the "why we think so" lines are kept per cause.
 const MAX_REASONS: usize = 3;
+/// Each later place in a cause's own fix list (which content orders by what helps
+/// most) weighs this much less.
+const POSITION_DECAY: f64 = 0.75;
 /// The fix every plan ends with, so there is never a dead end.
 pub const REPORT_FIX: &str = "report-problem";
 
@@ -161,9 +164,9 @@ pub fn estimate_remaining(content: &Content, symptom: &str, answers: &[Given]) -
 fn effort_factor(effort: Effort) -> f64 {
     match effort {
         Effort::Check => 1.0,
-        Effort::Quick => 0.9,
-        Effort::Moderate => 0.65,
-        Effort::Drastic => 0.35,
+        Effort::Quick => 0.95,
+        Effort::Moderate => 0.8,
+        Effort::Drastic => 0.45,
     }
 }
 
@@ -179,7 +182,7 @@ pub fn plan<'a>(content: &'a Content, ranking: &[Ranked]) -> Vec<&'a Fix> {
     {
         for (position, id) in ranked.cause.fixes.iter().enumerate() {
             let Some(fix) = content.fix(id).filter(|f| f.id != REPORT_FIX) else { continue };
-            let score = ranked.likelihood * 0.85_f64.powi(position as i32) * effort_factor(fix.effort);
+            let score = ranked.likelihood * POSITION_DECAY.powi(position as i32) * effort_factor(fix.effort);
             match scored.iter_mut().find(|(_, _, f)| f.id == fix.id) {
                 Some(entry) => entry.0 += score,
                 None => {

@@ -71,7 +71,8 @@ pub fn build(content: &Content, check: &Check, env: &Environment) -> String {
     if !ranking.is_empty() {
         let _ = writeln!(out, "\nLikely causes (worked out by DM Doctor from my answers):");
         for (n, ranked) in ranking.iter().take(3).enumerate() {
-            let _ = writeln!(out, "{}. {} ({:.0}%)", n + 1, ranked.cause.title, ranked.likelihood * 100.0);
+            let percent = (ranked.likelihood * 100.0 + 0.5) as u32;
+            let _ = writeln!(out, "{}. {} ({percent}%)", n + 1, ranked.cause.title);
         }
     }
 
@@ -99,7 +100,7 @@ mod tests {
     use crate::content::content;
     use crate::diagnosis::check::StepResult;
 
-    const PIXEL_UA: &str = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.6099.43 Mobile Safari/537.36";
+    const PIXEL_UA: &str = "Mozilla/5 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.6099.43 Mobile Safari/537.36";
 
     fn env() -> Environment<'static> {
         Environment { device: DeviceFamily::Stock, user_agent: PIXEL_UA, app_version: "9.9.9", date: "2026-11-29" }
@@ -109,23 +110,23 @@ mod tests {
     fn summarises_common_browsers() {
         assert_eq!(browser_summary(PIXEL_UA), "Android 14, Chrome 120");
         assert_eq!(
-            browser_summary("Mozilla/5.0 (Linux; Android 13; SAMSUNG SM-A536B) AppleWebKit/537.36 (KHTML, like Gecko) SamsungBrowser/23.0 Chrome/115.0 Mobile Safari/537.36"),
+            browser_summary("Mozilla/5 (Linux; Android 13; SAMSUNG SM-A536B) AppleWebKit/537.36 (KHTML, like Gecko) SamsungBrowser/23 Chrome/115 Mobile Safari/537.36"),
             "Android 13, Samsung Internet 23"
         );
-        assert_eq!(browser_summary("Mozilla/5.0 (Android 14; Mobile; rv:120.0) Gecko/120.0 Firefox/120.0"), "Android 14, Firefox 120");
+        assert_eq!(browser_summary("Mozilla/5 (Android 14; Mobile; rv:120) Gecko/120 Firefox/120"), "Android 14, Firefox 120");
         assert_eq!(browser_summary(""), "unknown browser");
     }
 
     #[test]
     fn report_holds_the_answers_outcomes_and_phone() {
-        let mut check = Check::start(content(), "send-fails-everyone", 1.0);
+        let mut check = Check::start(content(), "send-fails-everyone", 1);
         let question = engine::next_question(content(), &check.symptom, &check.answers).cloned();
         if let Some(q) = &question {
-            check.answer(content(), &q.id, &q.answers[0].id, 2.0);
+            check.answer(content(), &q.id, &q.answers[0].id, 2);
         }
         check.stage = crate::diagnosis::check::Stage::Results;
-        check.start_plan(content(), 3.0);
-        check.record(StepResult::NotFixed, 4.0);
+        check.start_plan(content(), 3);
+        check.record(StepResult::NotFixed, 4);
         let text = build(content(), &check, &env());
 
         let symptom = content().symptom("send-fails-everyone").unwrap();
@@ -143,7 +144,7 @@ mod tests {
 
     #[test]
     fn report_has_no_answers_section_when_nothing_was_answered() {
-        let check = Check::start(content(), "messages-late", 1.0);
+        let check = Check::start(content(), "messages-late", 1);
         let text = build(content(), &check, &env());
         assert!(!text.contains("My answers"));
         assert!(!text.contains("What I already tried"));

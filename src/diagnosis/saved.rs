@@ -2,19 +2,21 @@
 //! Older schemas are migrated step by step; anything unreadable (corrupt, foreign, from
 //! a newer version, or no longer matching the content) is never dropped: the caller keeps
 //! the raw text aside under another key and starts clean with a notice.
+//! Typed serde only (no `serde_json::Value`), which keeps the wasm small.
 
 use super::check::Check;
 use crate::content::Content;
-use serde_json::{json, Value};
+use serde::de::IgnoredAny;
+use serde::{Deserialize, Serialize};
 
 /// The schema this version writes.
 pub const SCHEMA: u64 = 1;
 const APP: &str = "dm-doctor";
 
-/// Migrations from schema N to N+1, in order: `MIGRATIONS[0]` turns 1 into 2, and so on.
-/// Schema 1 is the first; when the check changes shape, bump SCHEMA, add a function here
-/// and a fixture in `tests/fixtures/`.
-const MIGRATIONS: &[fn(Value) -> Result<Value, String>] = &[];
+/// Migrations from schema N to N+1 on the raw JSON text, in order: `MIGRATIONS[0]` turns
+/// 1 into 2, and so on. Schema 1 is the first; when the check changes shape, bump SCHEMA,
+/// add a function here and a fixture in `tests/fixtures/`.
+const MIGRATIONS: &[fn(&str) -> Result<String, String>] = &[];
 
 /// What was found in storage.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,42 +29,59 @@ pub enum Loaded {
     Unreadable { raw: String, reason: &'static str },
 }
 
+#[derive(Serialize)]
+struct EnvelopeOut<'a> {
+    app: &'a str,
+    schema: u64,
+    data: &'a Check,
+}
+
+#[derive(Deserialize)]
+struct AppTag {
+    app: String,
+}
+
+#[derive(Deserialize)]
+struct SchemaTag {
+    schema: u64,
+}
+
+#[derive(Deserialize)]
+struct EnvelopeIn {
+    data: Check,
+}
+
 pub fn encode(check: &Check) -> String {
-    json!({ "app": APP, "schema": SCHEMA, "data": check }).to_string()
+    serde_json::to_string(&EnvelopeOut { app: APP, schema: SCHEMA, data: check }).unwrap_or_default()
 }
 
 /// Reads stored text. Never panics, whatever the input.
 pub fn decode(raw: Option<&str>, content: &Content) -> Loaded {
     let Some(raw) = raw else { return Loaded::Empty };
     let unreadable = |reason| Loaded::Unreadable { raw: raw.to_owned(), reason };
-    let Ok(envelope) = serde_json::from_str::<Value>(raw) else {
-        return unreadable("it was damaged");
-    };
-    if envelope.get("app").and_then(Value::as_str) != Some(APP) {
+    const DAMAGED: &str = "it was damaged";
+    if serde_json::from_str::<IgnoredAny>(raw).is_err() {
+        return unreadable(DAMAGED);
+    }
+    if !serde_json::from_str::<AppTag>(raw).is_ok_and(|tag| tag.app == APP) {
         return unreadable("it was not saved by DM Doctor");
     }
-    let Some(schema) = envelope.get("schema").and_then(Value::as_u64) else {
-        return unreadable("it was damaged");
+    let schema = match serde_json::from_str::<SchemaTag>(raw) {
+        Ok(tag) if tag.schema > SCHEMA => return unreadable("it was saved by a newer version of DM Doctor"),
+        Ok(tag) if tag.schema >= 1 => tag.schema,
+        _ => return unreadable(DAMAGED),
     };
-    if schema > SCHEMA {
-        return unreadable("it was saved by a newer version of DM Doctor");
-    }
-    if schema == 0 {
-        return unreadable("it was damaged");
-    }
-    let Some(mut data) = envelope.get("data").cloned() else {
-        return unreadable("it was damaged");
-    };
+    let mut text = raw.to_owned();
     for migrate in &MIGRATIONS[(schema - 1) as usize..] {
-        match migrate(data) {
-            Ok(next) => data = next,
+        match migrate(&text) {
+            Ok(next) => text = next,
             Err(_) => return unreadable("it could not be updated to this version"),
         }
     }
-    match serde_json::from_value::<Check>(data) {
-        Ok(check) if check.fits(content) => Loaded::Found(check),
+    match serde_json::from_str::<EnvelopeIn>(&text) {
+        Ok(envelope) if envelope.data.fits(content) => Loaded::Found(envelope.data),
         Ok(_) => unreadable("it refers to steps this version no longer has"),
-        Err(_) => unreadable("it was damaged"),
+        Err(_) => unreadable(DAMAGED),
     }
 }
 
@@ -73,14 +92,14 @@ mod tests {
     use crate::diagnosis::check::{Stage, StepResult};
 
     fn sample() -> Check {
-        let mut check = Check::start(content(), "send-fails-everyone", 1_700_000_000_000.0);
+        let mut check = Check::start(content(), "send-fails-everyone", 1_700_000_000_000);
         if let Some(q) = crate::diagnosis::engine::next_question(content(), &check.symptom, &check.answers) {
             let (qid, aid) = (q.id.clone(), q.answers[0].id.clone());
-            check.answer(content(), &qid, &aid, 1_700_000_001_000.0);
+            check.answer(content(), &qid, &aid, 1_700_000_001_000);
         }
         check.stage = Stage::Results;
-        check.start_plan(content(), 1_700_000_002_000.0);
-        check.record(StepResult::Skipped, 1_700_000_003_000.0);
+        check.start_plan(content(), 1_700_000_002_000);
+        check.record(StepResult::Skipped, 1_700_000_003_000);
         check
     }
 
@@ -140,6 +159,7 @@ mod properties {
     use super::*;
     use crate::content::content;
     use proptest::prelude::*;
+    use serde_json::{json, Value};
 
     /// Any JSON value, up to a few levels deep.
     fn json_value() -> impl Strategy<Value = Value> {

@@ -35,8 +35,8 @@ pub async fn share(title: &str, text: &str) -> bool {
 }
 
 /// Milliseconds since 1970, for timestamps in the saved check.
-pub fn now() -> f64 {
-    js_sys::Date::now()
+pub fn now() -> u64 {
+    js_sys::Date::now() as u64
 }
 
 /// Today's date as YYYY-MM-DD, for the report.

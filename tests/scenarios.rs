@@ -1,0 +1,656 @@
+//! Scenario tests: realistic people go through the real guided check with the shipped
+//! content and the real engine. Each person answers the questions the engine asks the way
+//! they really would ("Not sure" when the question isn't in their list), and the check
+//! must end on the right cause with the right first step.
+//!
+//! When a scenario fails, the message shows the questions the person was asked, their
+//! answers and the final ranking, so the evidence weights in `content/questions.toml`
+//! can be tuned. Run with `-- --nocapture` to see every flow.
+#![cfg(not(target_arch = "wasm32"))]
+
+use dm_doctor::content::{content, Content, Effort, NOT_SURE};
+use dm_doctor::diagnosis::engine::{next_question, plan, rank, Given, MAX_QUESTIONS};
+use std::collections::HashSet;
+
+/// A person with a problem, and what they would answer if asked.
+struct Person {
+    name: &'static str,
+    symptom: &'static str,
+    /// Question id → answer id. Questions not listed get "Not sure".
+    answers: &'static [(&'static str, &'static str)],
+    /// The cause the check should end on.
+    top: &'static str,
+    /// The first step of the plan.
+    first_fix: &'static str,
+    /// Other steps that must be somewhere in the plan.
+    later: &'static [&'static str],
+}
+
+const PEOPLE: &[Person] = &[
+    Person {
+        name: "Mia, 15: the Message button is missing",
+        symptom: "messaging-missing",
+        answers: &[
+            ("age", "under-16"),
+            ("who-fails", "everyone"),
+            ("follows-back", "both"),
+            ("family-pairing", "no"),
+            ("own-settings", "locked"),
+            ("warnings", "no-warning"),
+            ("recent-switch", "none"),
+            ("last-update", "auto"),
+        ],
+        top: "under-16",
+        first_fix: "check-age-rules",
+        later: &[],
+    },
+    Person {
+        name: "Leo: his messages to one person fail, and she doesn't follow him back",
+        symptom: "send-fails-one-person",
+        answers: &[
+            ("follows-back", "they-dont"),
+            ("blocked-signs", "yes"),
+            ("age", "18-plus"),
+            ("family-pairing", "no"),
+            ("own-settings", "everyone"),
+        ],
+        top: "not-mutual-follow",
+        first_fix: "follow-each-other",
+        later: &[],
+    },
+    Person {
+        name: "Sam: nothing sends, the feed is broken too, friends say TikTok is down",
+        symptom: "send-fails-everyone",
+        answers: &[
+            ("who-fails", "everyone"),
+            ("rest-of-tiktok", "nothing-loads"),
+            ("others-report", "yes"),
+            ("network-switch", "both"),
+            ("network-type", "home-wifi"),
+            ("vpn-country", "neither"),
+            ("private-dns", "no"),
+            ("date-time", "auto"),
+            ("warnings", "no-warning"),
+            ("recent-switch", "none"),
+            ("asked-verify", "no"),
+            ("last-update", "auto"),
+            ("app-acted-up", "no"),
+        ],
+        top: "outage",
+        first_fix: "check-outage",
+        later: &[],
+    },
+    Person {
+        name: "Ana: just moved abroad, new phone, TikTok made her verify, now DMs are gone",
+        symptom: "messaging-missing",
+        answers: &[
+            ("who-fails", "everyone"),
+            ("age", "18-plus"),
+            ("recent-switch", "new-phone"),
+            ("asked-verify", "yes"),
+            ("vpn-country", "neither"),
+            ("warnings", "no-warning"),
+            ("family-pairing", "no"),
+            ("own-settings", "everyone"),
+            ("follows-back", "both"),
+            ("their-settings", "everyone"),
+            ("last-update", "auto"),
+        ],
+        top: "security-lock",
+        first_fix: "settle-security-lock",
+        later: &["check-account-status"],
+    },
+    Person {
+        name: "Omar: uses a VPN in a country where TikTok is restricted",
+        symptom: "inbox-wont-load",
+        answers: &[
+            ("vpn-country", "both"),
+            ("network-switch", "both"),
+            ("recent-switch", "none"),
+            ("asked-verify", "no"),
+            ("others-report", "no"),
+            ("private-dns", "no"),
+            ("date-time", "auto"),
+            ("last-update", "auto"),
+            ("app-acted-up", "no"),
+        ],
+        top: "vpn-or-region",
+        first_fix: "turn-off-vpn",
+        later: &[],
+    },
+    Person {
+        name: "Jess: on hotel Wi-Fi nothing sends, on mobile data it works",
+        symptom: "send-fails-everyone",
+        answers: &[
+            ("network-switch", "wifi-bad"),
+            ("network-type", "public-wifi"),
+            ("rest-of-tiktok", "nothing-loads"),
+            ("private-dns", "no"),
+            ("others-report", "no"),
+            ("vpn-country", "neither"),
+            ("recent-switch", "travel"),
+            ("asked-verify", "no"),
+            ("date-time", "auto"),
+            ("warnings", "no-warning"),
+            ("who-fails", "everyone"),
+        ],
+        top: "restricted-network",
+        first_fix: "captive-wifi-login",
+        later: &[],
+    },
+    Person {
+        name: "Kai: got a Community Guidelines warning, now no message sends",
+        symptom: "send-fails-everyone",
+        answers: &[
+            ("who-fails", "everyone"),
+            ("warnings", "warned"),
+            ("rest-of-tiktok", "comments-fail"),
+            ("others-report", "no"),
+            ("network-switch", "both"),
+            ("vpn-country", "neither"),
+            ("recent-switch", "none"),
+            ("asked-verify", "no"),
+            ("last-update", "auto"),
+        ],
+        top: "account-restricted",
+        first_fix: "check-account-status",
+        later: &[],
+    },
+    Person {
+        name: "Nora, 19: TikTok says she can't send messages right now after a warning",
+        symptom: "messaging-missing",
+        answers: &[
+            ("age", "18-plus"),
+            ("who-fails", "everyone"),
+            ("warnings", "warned"),
+            ("family-pairing", "no"),
+            ("recent-switch", "none"),
+            ("asked-verify", "no"),
+        ],
+        top: "account-restricted",
+        first_fix: "check-account-status",
+        later: &[],
+    },
+    Person {
+        name: "Zoe: Samsung with battery saver on, messages only arrive when she opens TikTok",
+        symptom: "messages-late",
+        answers: &[
+            ("when-late", "when-open"),
+            ("battery-saver", "yes"),
+            ("data-saver", "no"),
+            ("own-settings", "everyone"),
+            ("rest-of-tiktok", "works"),
+            ("others-report", "no"),
+            ("network-switch", "both"),
+            ("private-dns", "no"),
+            ("last-update", "auto"),
+        ],
+        top: "background-restrictions",
+        // The cause's fix list starts with background data; her real problem, battery
+        // saving, must follow in the plan.
+        first_fix: "allow-background-data",
+        later: &["battery-unrestricted"],
+    },
+    Person {
+        name: "Ben: hasn't updated TikTok for months, nothing sends, the rest works",
+        symptom: "send-fails-everyone",
+        answers: &[
+            ("who-fails", "everyone"),
+            ("last-update", "months"),
+            ("rest-of-tiktok", "works"),
+            ("others-report", "no"),
+            ("network-switch", "both"),
+            ("warnings", "no-warning"),
+            ("app-acted-up", "no"),
+            ("vpn-country", "neither"),
+            ("recent-switch", "none"),
+            ("private-dns", "no"),
+            ("date-time", "auto"),
+        ],
+        top: "outdated-app",
+        first_fix: "update-app",
+        later: &[],
+    },
+    Person {
+        name: "Lily, 16: new account, she can't find messages",
+        symptom: "messaging-missing",
+        answers: &[
+            ("age", "16-17"),
+            ("own-settings", "no-one"),
+            ("who-fails", "everyone"),
+            ("family-pairing", "no"),
+            ("warnings", "no-warning"),
+            ("follows-back", "both"),
+            ("recent-switch", "none"),
+        ],
+        top: "teen-defaults",
+        // For 16-17 the fix is to change her own setting from No one; the age rules are
+        // the second step and explain why it was off.
+        first_fix: "check-own-dm-settings",
+        later: &[],
+    },
+    Person {
+        name: "Noah: the inbox is stuck since TikTok crashed; network and friends are fine",
+        symptom: "inbox-wont-load",
+        answers: &[
+            ("app-acted-up", "froze"),
+            ("rest-of-tiktok", "works"),
+            ("others-report", "no"),
+            ("network-switch", "both"),
+            ("chats-affected", "some"),
+            ("last-update", "auto"),
+            ("private-dns", "no"),
+            ("vpn-country", "neither"),
+            ("date-time", "auto"),
+            ("recent-switch", "none"),
+            ("asked-verify", "no"),
+        ],
+        top: "corrupted-cache",
+        first_fix: "clear-cache-in-app",
+        later: &[],
+    },
+    Person {
+        name: "Priya: uses an ad-blocking Private DNS, messages fail everywhere",
+        symptom: "send-fails-everyone",
+        answers: &[
+            ("private-dns", "yes"),
+            ("network-switch", "both"),
+            ("network-type", "home-wifi"),
+            ("others-report", "no"),
+            ("vpn-country", "neither"),
+            ("date-time", "auto"),
+            ("warnings", "no-warning"),
+            ("last-update", "auto"),
+            ("app-acted-up", "no"),
+            ("recent-switch", "none"),
+            ("asked-verify", "no"),
+        ],
+        top: "private-dns",
+        first_fix: "turn-off-private-dns",
+        later: &[],
+    },
+    Person {
+        name: "Emma, 17: her mum manages her TikTok with Family Pairing",
+        symptom: "messaging-missing",
+        answers: &[
+            ("age", "16-17"),
+            ("family-pairing", "yes"),
+            ("own-settings", "locked"),
+            ("who-fails", "everyone"),
+            ("warnings", "no-warning"),
+            ("recent-switch", "none"),
+        ],
+        top: "family-pairing",
+        first_fix: "family-pairing-talk",
+        later: &[],
+    },
+    Person {
+        name: "Tom: a friend unfollowed him and her profile looks empty now",
+        symptom: "send-fails-one-person",
+        answers: &[
+            ("follows-back", "they-unfollowed"),
+            ("blocked-signs", "gone"),
+            ("age", "18-plus"),
+            ("family-pairing", "no"),
+        ],
+        top: "blocked",
+        first_fix: "check-if-blocked",
+        later: &[],
+    },
+    Person {
+        name: "Ava: her friend set messages to No one",
+        symptom: "send-fails-one-person",
+        answers: &[
+            ("follows-back", "both"),
+            ("their-settings", "no-one"),
+            ("blocked-signs", "yes"),
+            ("age", "18-plus"),
+            ("family-pairing", "no"),
+        ],
+        top: "recipient-privacy",
+        first_fix: "ask-recipient-settings",
+        later: &[],
+    },
+    Person {
+        name: "Dev: set his phone's clock by hand, TikTok can't connect",
+        symptom: "send-fails-everyone",
+        answers: &[
+            ("date-time", "manual"),
+            ("rest-of-tiktok", "nothing-loads"),
+            ("network-switch", "both"),
+            ("others-report", "no"),
+            ("vpn-country", "neither"),
+            ("private-dns", "no"),
+            ("warnings", "no-warning"),
+            ("recent-switch", "none"),
+            ("last-update", "auto"),
+            ("network-type", "home-wifi"),
+        ],
+        top: "wrong-date-time",
+        first_fix: "fix-date-time",
+        later: &[],
+    },
+    Person {
+        name: "Chloe: weak mobile signal on the bus, chats won't load; at home on Wi-Fi they do",
+        symptom: "inbox-wont-load",
+        answers: &[
+            ("network-switch", "data-bad"),
+            ("network-type", "mobile-data"),
+            ("rest-of-tiktok", "nothing-loads"),
+            ("others-report", "no"),
+            ("vpn-country", "neither"),
+            ("private-dns", "no"),
+        ],
+        top: "unstable-network",
+        first_fix: "switch-network",
+        later: &[],
+    },
+    Person {
+        name: "Max: some messages never arrive; only friends can message him",
+        symptom: "messages-late",
+        answers: &[
+            ("when-late", "never"),
+            ("own-settings", "friends"),
+            ("battery-saver", "no"),
+            ("data-saver", "no"),
+            ("others-report", "no"),
+            ("rest-of-tiktok", "works"),
+        ],
+        top: "own-dm-settings",
+        first_fix: "check-own-dm-settings",
+        later: &[],
+    },
+    Person {
+        name: "Sara: messages broke right after a TikTok update",
+        symptom: "send-fails-everyone",
+        answers: &[
+            ("app-acted-up", "updated"),
+            ("last-update", "days"),
+            ("rest-of-tiktok", "works"),
+            ("others-report", "no"),
+            ("network-switch", "both"),
+            ("warnings", "all-good"),
+            ("vpn-country", "neither"),
+            ("recent-switch", "none"),
+            ("asked-verify", "no"),
+            ("private-dns", "no"),
+        ],
+        top: "app-bug",
+        first_fix: "update-app",
+        later: &[],
+    },
+    Person {
+        name: "Liam: messages come late even with the app open, and the news says TikTok is down",
+        symptom: "messages-late",
+        answers: &[
+            ("when-late", "slow-in-app"),
+            ("others-report", "yes"),
+            ("rest-of-tiktok", "nothing-loads"),
+            ("network-switch", "both"),
+        ],
+        top: "outage",
+        first_fix: "check-outage",
+        later: &[],
+    },
+    Person {
+        name: "Finn, 14: can't find a way to message his cousin",
+        symptom: "send-fails-one-person",
+        answers: &[
+            ("follows-back", "both"),
+            ("blocked-signs", "yes"),
+            ("age", "under-16"),
+            ("family-pairing", "no"),
+        ],
+        top: "under-16",
+        first_fix: "check-age-rules",
+        later: &[],
+    },
+    Person {
+        name: "Ella: chats won't load and TikTok says to connect to the internet, but her Wi-Fi works",
+        symptom: "inbox-wont-load",
+        answers: &[
+            ("network-switch", "both"),
+            ("rest-of-tiktok", "nothing-loads"),
+            ("others-report", "yes"),
+            ("chats-affected", "all"),
+            ("vpn-country", "neither"),
+            ("private-dns", "no"),
+            ("date-time", "auto"),
+        ],
+        top: "outage",
+        first_fix: "check-outage",
+        later: &[],
+    },
+    Person {
+        name: "Rosa, 20: the Message button is only missing on one creator's profile",
+        symptom: "messaging-missing",
+        answers: &[
+            ("who-fails", "some"),
+            ("follows-back", "they-dont"),
+            ("age", "18-plus"),
+            ("family-pairing", "no"),
+            ("warnings", "all-good"),
+        ],
+        top: "not-mutual-follow",
+        first_fix: "follow-each-other",
+        later: &[],
+    },
+];
+
+/// One run of the guided check.
+struct Run {
+    given: Vec<Given>,
+}
+
+impl Run {
+    fn asked(&self) -> Vec<&str> {
+        self.given.iter().map(|g| g.question.as_str()).collect()
+    }
+
+    fn transcript(&self) -> String {
+        self.given.iter().map(|g| format!("{} = {}", g.question, g.answer)).collect::<Vec<_>>().join(", ")
+    }
+}
+
+/// Runs the check the way the app does: ask the engine's next question until it stops.
+fn run(content: &Content, symptom: &str, answers: &[(&str, &str)]) -> Run {
+    let mut given: Vec<Given> = Vec::new();
+    // The engine stops by itself after MAX_QUESTIONS; the bound only catches a runaway loop.
+    for _ in 0..=content.questions.len() {
+        let Some(question) = next_question(content, symptom, &given) else { break };
+        let answer = answers.iter().find(|(q, _)| *q == question.id).map_or(NOT_SURE, |(_, a)| *a);
+        given.push(Given::new(&question.id, answer));
+    }
+    Run { given }
+}
+
+fn ranking_summary(content: &Content, symptom: &str, given: &[Given]) -> String {
+    rank(content, symptom, given)
+        .iter()
+        .map(|r| format!("{} {:.0}% ({:+.1})", r.cause.id, r.likelihood * 100.0, r.points))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn plan_ids<'a>(content: &'a Content, symptom: &str, given: &[Given]) -> Vec<&'a str> {
+    plan(content, &rank(content, symptom, given)).iter().map(|f| f.id.as_str()).collect()
+}
+
+#[test]
+fn every_person_ends_on_the_right_cause_and_first_step() {
+    let content = content();
+    let mut failures = Vec::new();
+    for person in PEOPLE {
+        let run = run(content, person.symptom, person.answers);
+        let ranking = rank(content, person.symptom, &run.given);
+        let plan = plan_ids(content, person.symptom, &run.given);
+        let top = ranking.first().map(|r| r.cause.id.as_str());
+        let report = format!(
+            "{} [{}]\n  asked: {}\n  ranking: {}\n  plan: {}",
+            person.name,
+            person.symptom,
+            run.transcript(),
+            ranking_summary(content, person.symptom, &run.given),
+            plan.join(", ")
+        );
+        println!("{report}\n");
+        let mut wrong = Vec::new();
+        if top != Some(person.top) {
+            wrong.push(format!("top cause {top:?}, expected {:?}", person.top));
+        }
+        if plan.first() != Some(&person.first_fix) {
+            wrong.push(format!("first step {:?}, expected {:?}", plan.first(), person.first_fix));
+        }
+        for fix in person.later {
+            if !plan.contains(fix) {
+                wrong.push(format!("{fix:?} is missing from the plan"));
+            }
+        }
+        if plan.last() != Some(&"report-problem") {
+            wrong.push("the plan doesn't end with report-problem".to_string());
+        }
+        if !wrong.is_empty() {
+            failures.push(format!("{}\n  => {}", report, wrong.join("; ")));
+        }
+    }
+    assert!(failures.is_empty(), "{} scenario(s) failed:\n\n{}", failures.len(), failures.join("\n\n"));
+}
+
+#[test]
+fn every_answer_a_person_gives_exists_and_fits_their_symptom() {
+    let content = content();
+    for person in PEOPLE {
+        assert!(content.symptom(person.symptom).is_some(), "{}: unknown symptom {}", person.name, person.symptom);
+        assert!(content.cause(person.top).is_some(), "{}: unknown cause {}", person.name, person.top);
+        assert!(content.fix(person.first_fix).is_some(), "{}: unknown fix {}", person.name, person.first_fix);
+        let mut seen = HashSet::new();
+        for (question, answer) in person.answers {
+            assert!(seen.insert(*question), "{}: question {question} is listed twice", person.name);
+            let q = content
+                .question(question)
+                .unwrap_or_else(|| panic!("{}: unknown question {question}", person.name));
+            assert!(
+                q.answers.iter().any(|a| a.id == *answer),
+                "{}: question {question} has no answer {answer}",
+                person.name
+            );
+            assert!(
+                q.symptoms.is_empty() || q.symptoms.iter().any(|s| s == person.symptom),
+                "{}: question {question} is never asked for {}",
+                person.name,
+                person.symptom
+            );
+        }
+    }
+}
+
+#[test]
+fn not_sure_to_everything_still_gives_a_sensible_cheap_plan() {
+    let content = content();
+    for symptom in &content.symptoms {
+        let run = run(content, &symptom.id, &[]);
+        let asked = run.asked();
+        assert!(!asked.is_empty(), "{}: no question was asked", symptom.id);
+        assert!(run.given.iter().all(|g| g.answer == NOT_SURE));
+        let ranking = rank(content, &symptom.id, &run.given);
+        // With no evidence, the symptom's most typical cause must lead.
+        assert_eq!(
+            ranking.first().map(|r| &r.cause.id),
+            symptom.causes.first(),
+            "{}: asked {asked:?}",
+            symptom.id
+        );
+        let fixes = plan(content, &ranking);
+        let first = fixes.first().expect("a plan is never empty");
+        assert!(
+            matches!(first.effort, Effort::Check | Effort::Quick),
+            "{}: the first step {} is {:?}; someone who is not sure of anything should start cheap",
+            symptom.id,
+            first.id,
+            first.effort
+        );
+        // The first step may be shared by several likely causes (e.g. force stop), but it
+        // must treat at least one of the causes that are still in the running.
+        assert!(
+            ranking.iter().take(5).any(|r| r.cause.fixes.contains(&first.id)),
+            "{}: the first step {} treats none of the five likeliest causes",
+            symptom.id,
+            first.id
+        );
+        assert_eq!(fixes.last().map(|f| f.id.as_str()), Some("report-problem"), "{}", symptom.id);
+        assert_eq!(fixes.iter().filter(|f| f.id == "report-problem").count(), 1, "{}", symptom.id);
+        println!("not sure [{}]: asked {asked:?}; first step {}", symptom.id, first.id);
+    }
+}
+
+/// True when the question's answers point at the other person (their settings, follows, a block).
+fn about_the_person(content: &Content, question: &str) -> bool {
+    const PERSON_CAUSES: [&str; 3] = ["recipient-privacy", "not-mutual-follow", "blocked"];
+    content.question(question).is_some_and(|q| {
+        q.answers
+            .iter()
+            .any(|a| a.evidence.iter().any(|(c, w)| *w > 0 && PERSON_CAUSES.contains(&c.as_str())))
+    })
+}
+
+/// The cause an answer of this question raises most.
+fn strongest_cause<'a>(content: &'a Content, question: &str) -> Option<&'a str> {
+    content
+        .question(question)?
+        .answers
+        .iter()
+        .flat_map(|a| &a.evidence)
+        .filter(|(_, w)| **w > 0)
+        .max_by_key(|(_, w)| **w)
+        .map(|(c, _)| c.as_str())
+}
+
+#[test]
+fn one_person_failing_starts_with_questions_about_that_person() {
+    let content = content();
+    let unsure = run(content, "send-fails-one-person", &[]);
+    assert!(unsure.asked().len() >= 2, "not sure to everything: asked only {:?}", unsure.asked());
+    let mut runs: Vec<(&str, Run)> = vec![("not sure to everything", unsure)];
+    runs.extend(
+        PEOPLE
+            .iter()
+            .filter(|p| p.symptom == "send-fails-one-person")
+            .map(|p| (p.name, run(content, p.symptom, p.answers))),
+    );
+    for (name, run) in &runs {
+        let asked = run.asked();
+        assert!(!asked.is_empty(), "{name}: nothing was asked");
+        // A clear answer to the first question may end the check early.
+        for question in asked.iter().take(2) {
+            assert!(about_the_person(content, question), "{name}: asked {question} before the questions about the person: {asked:?}");
+        }
+        let first_person_question = asked.iter().position(|q| about_the_person(content, q)).unwrap();
+        for question in &asked[..first_person_question] {
+            assert_ne!(strongest_cause(content, question), Some("outage"), "{name}: asked {question} first: {asked:?}");
+        }
+    }
+}
+
+#[test]
+fn no_check_asks_too_many_questions_or_the_same_one_twice() {
+    let content = content();
+    let mut runs: Vec<(String, Run)> = PEOPLE
+        .iter()
+        .map(|p| (p.name.to_string(), run(content, p.symptom, p.answers)))
+        .collect();
+    runs.extend(content.symptoms.iter().map(|s| (format!("not sure [{}]", s.id), run(content, &s.id, &[]))));
+    for (name, run) in &runs {
+        let asked = run.asked();
+        assert!(asked.len() <= MAX_QUESTIONS, "{name}: asked {} questions: {asked:?}", asked.len());
+        let unique: HashSet<_> = asked.iter().collect();
+        assert_eq!(unique.len(), asked.len(), "{name}: a question was asked twice: {asked:?}");
+    }
+}
+
+#[test]
+fn there_are_enough_scenarios_and_each_symptom_has_one() {
+    assert!(PEOPLE.len() >= 14);
+    for symptom in &content().symptoms {
+        assert!(PEOPLE.iter().any(|p| p.symptom == symptom.id), "no scenario for {}", symptom.id);
+    }
+}
