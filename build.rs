@@ -1,5 +1,6 @@
 //! Reads the human-editable content in `content/*.toml`, checks it with the same
-//! validator the tests use, and writes it as JSON for `src/content/mod.rs` to embed.
+//! validator the tests use, and writes it in postcard's compact binary form for
+//! `src/content/mod.rs` to embed.
 
 #[path = "src/content/model.rs"]
 #[allow(dead_code)]
@@ -35,6 +36,6 @@ fn main() {
         println!("cargo:warning=content: {problem}");
     }
 
-    let out = Path::new(&env::var("OUT_DIR").unwrap()).join("content.json");
-    fs::write(out, serde_json::to_string(&content).unwrap()).unwrap();
+    let out = Path::new(&env::var("OUT_DIR").unwrap()).join("content.postcard");
+    fs::write(out, postcard::to_allocvec(&content).unwrap()).unwrap();
 }

@@ -50,7 +50,7 @@ async fn home_lists_every_symptom_from_the_content() {
     assert_eq!(text(&root, "main h1"), "What's going wrong?");
     assert_eq!(count(&root, "main ul.cards a.card") as usize, content().symptoms.len());
     for symptom in &content().symptoms {
-        let link = format!("main a[href$='#/guide/for/{}']", symptom.id);
+        let link = format!("main a[href$='#/check/start/{}']", symptom.id);
         assert!(text(&root, &link).contains(&symptom.title), "{}", symptom.id);
     }
     cleanup(root, handle);
@@ -117,6 +117,21 @@ async fn unknown_routes_and_ids_show_a_way_home() {
         assert_eq!(count(&root, "main a[href$='#/']"), 1, "{hash}");
         cleanup(root, handle);
     }
+}
+
+#[wasm_bindgen_test]
+async fn a_symptom_starts_a_check_with_a_question_and_not_sure() {
+    let (root, handle) = render_at("#/check/start/send-fails-everyone").await;
+    yew::scheduler::flush().await;
+    let buttons = root.query_selector_all("main .answers button").unwrap();
+    assert!(buttons.length() >= 3, "at least two answers and Not sure");
+    let last = buttons.item(buttons.length() - 1).unwrap().text_content().unwrap();
+    assert_eq!(last, "Not sure");
+    let question = text(&root, "main h1");
+    assert!(content().questions.iter().any(|q| q.text == question), "{question}");
+    let saved = web_sys::window().unwrap().local_storage().unwrap().unwrap().get_item("dm-doctor.check").unwrap();
+    assert!(saved.is_some_and(|s| s.contains("send-fails-everyone")), "the new check is saved at once");
+    cleanup(root, handle);
 }
 
 #[wasm_bindgen_test]

@@ -9,14 +9,14 @@ pub use model::*;
 
 use std::sync::OnceLock;
 
-/// The content as built from `content/*.toml` by `build.rs`.
-const CONTENT_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/content.json"));
+/// The content as built from `content/*.toml` by `build.rs` (postcard encoding).
+const CONTENT_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/content.postcard"));
 
-/// The embedded content, parsed once on first use.
+/// The embedded content, decoded once on first use.
 pub fn content() -> &'static Content {
     static CONTENT: OnceLock<Content> = OnceLock::new();
     CONTENT.get_or_init(|| {
-        serde_json::from_str(CONTENT_JSON).expect("build.rs writes content.json from the same model")
+        postcard::from_bytes(CONTENT_BYTES).expect("build.rs encodes the content with the same model")
     })
 }
 

@@ -69,16 +69,17 @@ fn weight(content: &Content, given: &Given, cause: &str) -> i32 {
 pub fn rank<'a>(content: &'a Content, symptom: &str, answers: &[Given]) -> Vec<Ranked<'a>> {
     let Some(symptom) = content.symptom(symptom) else { return Vec::new() };
     let count = symptom.causes.len().max(1) as f64;
-    let mut ranked: Vec<Ranked> = symptom
+    let mut ranked: Vec<(usize, Ranked)> = symptom
         .causes
         .iter()
         .enumerate()
         .filter_map(|(position, id)| {
             let cause = content.cause(id)?;
             let prior = PRIOR_SPREAD * (1.0 - position as f64 / count);
-            let mut reasons: Vec<(i32, &str)> = answers
+            let mut reasons: Vec<(i32, usize, &str)> = answers
                 .iter()
-                .filter_map(|given| {
+                .enumerate()
+                .filter_map(|(order, given)| {
                     let w = weight(content, given, id);
                     let said = content
                         .question(&given.question)?
@@ -87,28 +88,29 @@ pub fn rank<'a>(content: &'a Content, symptom: &str, answers: &[Given]) -> Vec<R
                         .find(|a| a.id == given.answer)?
                         .said
                         .as_str();
-                    (w > 0).then_some((w, said))
+                    (w > 0).then_some((w, order, said))
                 })
                 .collect();
             let evidence: i32 = answers.iter().map(|g| weight(content, g, id)).sum();
-            reasons.sort_by(|a, b| b.0.cmp(&a.0));
+            // Strongest first; equal weights keep the order the questions were answered in.
+            reasons.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
             reasons.truncate(MAX_REASONS);
-            Some(Ranked {
+            Some((position, Ranked {
                 cause,
                 points: prior + evidence as f64,
                 likelihood: 0.0,
-                reasons: reasons.into_iter().map(|(_, said)| said).collect(),
-            })
+                reasons: reasons.into_iter().map(|(_, _, said)| said).collect(),
+            }))
         })
         .collect();
-    let top = ranked.iter().map(|r| r.points).fold(f64::MIN, f64::max);
-    let total: f64 = ranked.iter().map(|r| (r.points - top).exp2()).sum();
-    for r in &mut ranked {
+    let top = ranked.iter().map(|(_, r)| r.points).fold(f64::MIN, f64::max);
+    let total: f64 = ranked.iter().map(|(_, r)| (r.points - top).exp2()).sum();
+    for (_, r) in &mut ranked {
         r.likelihood = (r.points - top).exp2() / total;
     }
-    // Stable sort: ties keep the symptom's order.
-    ranked.sort_by(|a, b| b.points.total_cmp(&a.points));
-    ranked
+    // Ties keep the symptom's order.
+    ranked.sort_unstable_by(|a, b| b.1.points.total_cmp(&a.1.points).then(a.0.cmp(&b.0)));
+    ranked.into_iter().map(|(_, r)| r).collect()
 }
 
 /// How much an answer to `question` could still change the picture: the spread of its
@@ -192,7 +194,7 @@ pub fn plan<'a>(content: &'a Content, ranking: &[Ranked]) -> Vec<&'a Fix> {
             }
         }
     }
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    scored.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut fixes: Vec<&Fix> = scored.into_iter().map(|(_, _, f)| f).collect();
     fixes.extend(content.fix(REPORT_FIX));
     fixes
