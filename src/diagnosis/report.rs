@@ -63,7 +63,7 @@ pub fn build(content: &Content, check: &Check, env: &Environment) -> String {
                     None => continue,
                 }
             };
-            let _ = writeln!(out, "- {} {}", question.text, answer);
+            let _ = writeln!(out, "- {} → {}", question.text, answer);
         }
     }
 

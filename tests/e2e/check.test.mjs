@@ -169,7 +169,7 @@ test("the report holds the answers the user gave", async () => {
     const report = await page.locator("main #report-text").inputValue();
     assert.match(report, /What happens: My messages won't send to one person/);
     for (const { question, label } of asked) {
-      assert.ok(report.includes(`${question} ${label.replace(" (your earlier answer)", "")}`), `report lacks "${question} ${label}":\n${report}`);
+      assert.ok(report.includes(`${question} → ${label.replace(" (your earlier answer)", "")}`), `report lacks "${question} → ${label}":\n${report}`);
     }
     await assertAccessible(page, "report");
     await assertScreenRules(page, "report");
