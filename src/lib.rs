@@ -6,6 +6,7 @@
 //! - [`screens`] and [`widgets`]: Yew function components.
 
 pub mod app;
+pub mod connection;
 pub mod content;
 pub mod device;
 pub mod diagnosis;

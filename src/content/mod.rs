@@ -71,6 +71,13 @@ mod tests {
     }
 
     #[test]
+    fn shipped_content_has_the_connection_test() {
+        assert!(content().probes.iter().filter(|p| p.group == "tiktok").count() >= 2);
+        assert!(content().probes.iter().filter(|p| p.group == "internet").count() >= 2);
+        assert_eq!(content().verdicts.len(), validate::VERDICT_IDS.len());
+    }
+
+    #[test]
     fn reinstall_warns_about_drafts() {
         let fix = content().fix("reinstall-app").expect("reinstall-app exists");
         assert!(fix.warnings.iter().any(|w| w.to_lowercase().contains("draft")));
@@ -123,6 +130,8 @@ mod tests {
                 sources: vec![],
             }],
             install_guides: vec![],
+            probes: vec![],
+            verdicts: vec![],
             questions: vec![Question {
                 id: "q".into(),
                 text: "Q?".into(),

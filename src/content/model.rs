@@ -23,6 +23,12 @@ pub struct Content {
     /// Diagnosis questions; the engine picks which to ask.
     #[serde(default, rename = "question")]
     pub questions: Vec<Question>,
+    /// The connection test's probe targets.
+    #[serde(default, rename = "probe")]
+    pub probes: Vec<Probe>,
+    /// What each connection verdict means and what to do.
+    #[serde(default, rename = "verdict")]
+    pub verdicts: Vec<VerdictText>,
     /// Plain text pages such as About and privacy.
     #[serde(default, rename = "page")]
     pub pages: Vec<Page>,
@@ -74,6 +80,32 @@ pub struct Answer {
     pub said: String,
     /// Points for (positive) or against (negative) each cause, by cause id. Each point
     /// doubles (or halves) the odds of that cause.
+    #[serde(default)]
+    pub evidence: BTreeMap<String, i32>,
+}
+
+/// A host the connection test contacts. `group` is "own-site" (a path on DM Doctor's
+/// own site), "internet" or "tiktok" (https URLs; their origins must be in the CSP).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Probe {
+    pub group: String,
+    /// Shown to the user before the test ("TikTok's website").
+    pub label: String,
+    pub url: String,
+}
+
+/// Text and evidence for one connection verdict (`id` is a `VerdictKind` id).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct VerdictText {
+    pub id: String,
+    pub title: String,
+    pub explanation: String,
+    pub next_steps: Vec<String>,
+    /// Guide fixes that match this verdict.
+    pub fixes: Vec<String>,
+    /// Points for or against causes, like an answer's.
     #[serde(default)]
     pub evidence: BTreeMap<String, i32>,
 }
@@ -289,6 +321,12 @@ impl Content {
         self.install_guides.extend(other.install_guides);
         self.pages.extend(other.pages);
         self.questions.extend(other.questions);
+        self.probes.extend(other.probes);
+        self.verdicts.extend(other.verdicts);
+    }
+
+    pub fn verdict(&self, id: &str) -> Option<&VerdictText> {
+        self.verdicts.iter().find(|v| v.id == id)
     }
 
     pub fn question(&self, id: &str) -> Option<&Question> {

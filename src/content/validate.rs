@@ -137,6 +137,9 @@ pub fn validate(content: &Content) -> Vec<String> {
     }
 
     check_questions(content, &mut problems);
+    if !content.probes.is_empty() || !content.verdicts.is_empty() {
+        check_connection(content, &mut problems);
+    }
 
     for guide in &content.install_guides {
         if blank(&guide.browser) || guide.steps.is_empty() || guide.steps.iter().any(|s| blank(s)) {
@@ -170,6 +173,57 @@ pub fn validate(content: &Content) -> Vec<String> {
     }
 
     problems
+}
+
+/// Ids of `connection::verdict::VerdictKind` (checked against it in a test).
+pub const VERDICT_IDS: &[&str] = &["offline", "no-internet", "tiktok-unreachable", "slow", "unstable", "fine"];
+const PROBE_GROUPS: &[(&str, usize)] = &[("own-site", 1), ("internet", 2), ("tiktok", 2)];
+
+fn check_connection(content: &Content, problems: &mut Vec<String>) {
+    for (group, minimum) in PROBE_GROUPS {
+        let count = content.probes.iter().filter(|p| p.group == *group).count();
+        if count < *minimum {
+            problems.push(format!("the connection test needs at least {minimum} {group:?} probe(s), has {count}"));
+        }
+    }
+    let mut urls = HashSet::new();
+    for probe in &content.probes {
+        let at = format!("probe {:?}", probe.url);
+        if !PROBE_GROUPS.iter().any(|(g, _)| *g == probe.group) {
+            problems.push(format!("{at} has unknown group {:?}", probe.group));
+        }
+        let external = probe.group != "own-site";
+        if external != probe.url.starts_with("https://") || probe.url.contains(['?', '#']) {
+            problems.push(format!("{at}: outside probes need an https URL, own-site probes a path; no query"));
+        }
+        if blank(&probe.label) || !urls.insert(probe.url.as_str()) {
+            problems.push(format!("{at} needs a label and must be listed once"));
+        }
+    }
+    for id in VERDICT_IDS {
+        if content.verdict(id).is_none() {
+            problems.push(format!("connection verdict {id:?} has no text"));
+        }
+    }
+    for verdict in &content.verdicts {
+        let at = format!("verdict {:?}", verdict.id);
+        if !VERDICT_IDS.contains(&verdict.id.as_str()) {
+            problems.push(format!("{at} is not a known verdict"));
+        }
+        if blank(&verdict.title) || blank(&verdict.explanation) || verdict.next_steps.iter().any(|s| blank(s)) {
+            problems.push(format!("{at} needs a title, an explanation and non-empty steps"));
+        }
+        for fix in &verdict.fixes {
+            if content.fix(fix).is_none() {
+                problems.push(format!("{at} names unknown fix {fix:?}"));
+            }
+        }
+        for (cause, weight) in &verdict.evidence {
+            if content.cause(cause).is_none() || *weight == 0 || weight.abs() > MAX_WEIGHT {
+                problems.push(format!("{at} has bad evidence {cause:?} = {weight}"));
+            }
+        }
+    }
 }
 
 /// Largest evidence weight allowed on one answer for one cause (2^6 = 64x the odds).

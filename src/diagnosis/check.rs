@@ -3,6 +3,7 @@
 //! whole walk is tested natively and saved after each change.
 
 use super::engine::{self, Given};
+use crate::connection::verdict::VerdictKind;
 use crate::content::Content;
 use serde::{Deserialize, Serialize};
 
@@ -22,6 +23,9 @@ pub struct Check {
     /// The answer taken back with Back, so the question can show what was chosen.
     #[serde(default)]
     pub undone: Option<Given>,
+    /// The latest connection test verdict (schema 2 on), used as evidence.
+    #[serde(default)]
+    pub connection: Option<VerdictKind>,
     pub started_at: Millis,
     pub updated_at: Millis,
 }
@@ -68,7 +72,7 @@ impl StepResult {
 
 impl Check {
     pub fn start(content: &Content, symptom: &str, now: Millis) -> Self {
-        let nothing_to_ask = engine::next_question(content, symptom, &[]).is_none();
+        let nothing_to_ask = engine::next_question_with(content, symptom, &[], None).is_none();
         Self {
             symptom: symptom.into(),
             answers: Vec::new(),
@@ -76,6 +80,7 @@ impl Check {
             plan: Vec::new(),
             outcomes: Vec::new(),
             undone: None,
+            connection: None,
             started_at: now,
             updated_at: now,
         }
@@ -95,7 +100,36 @@ impl Check {
         self.answers.push(Given { question: question.into(), answer: answer.into(), at: now });
         self.undone = None;
         self.updated_at = now;
-        if engine::next_question(content, &self.symptom, &self.answers).is_none() {
+        if self.next_question(content).is_none() {
+            self.stage = Stage::Results;
+        }
+    }
+
+    fn connection_id(&self) -> Option<&'static str> {
+        self.connection.map(VerdictKind::id)
+    }
+
+    /// The question to ask now, counting the connection test too.
+    pub fn next_question<'a>(&self, content: &'a Content) -> Option<&'a crate::content::Question> {
+        engine::next_question_with(content, &self.symptom, &self.answers, self.connection_id())
+    }
+
+    /// The causes, most likely first, from the answers and the connection test.
+    pub fn ranking<'a>(&self, content: &'a Content) -> Vec<engine::Ranked<'a>> {
+        engine::rank_with(content, &self.symptom, &self.answers, self.connection_id())
+    }
+
+    /// About how many questions are left, for the progress bar.
+    pub fn questions_left(&self, content: &Content) -> usize {
+        engine::estimate_remaining(content, &self.symptom, &self.answers, self.connection_id())
+    }
+
+    /// Takes a connection test result into account. While questions are being asked it
+    /// may make the rest unnecessary; a plan already under way is left as it is.
+    pub fn set_connection(&mut self, content: &Content, verdict: VerdictKind, now: Millis) {
+        self.connection = Some(verdict);
+        self.updated_at = now;
+        if self.stage == Stage::Questions && self.next_question(content).is_none() {
             self.stage = Stage::Results;
         }
     }
@@ -123,7 +157,7 @@ impl Check {
 
     /// Fixes the plan from the current answers and shows its first step.
     pub fn start_plan(&mut self, content: &Content, now: Millis) {
-        let ranking = engine::rank(content, &self.symptom, &self.answers);
+        let ranking = self.ranking(content);
         self.plan = engine::plan(content, &ranking).into_iter().map(|f| f.id.clone()).collect();
         self.outcomes.clear();
         self.stage = Stage::Plan { step: 0 };
@@ -252,6 +286,16 @@ mod tests {
         let count = check.answers.len();
         check.answer(content(), "who-knows", "x", 5);
         assert_eq!(check.answers.len(), count);
+    }
+
+    #[test]
+    fn a_connection_result_counts_and_can_end_the_questions() {
+        let mut check = Check::start(content(), "send-fails-everyone", 1);
+        check.set_connection(content(), VerdictKind::TiktokUnreachable, 2);
+        assert_eq!(check.connection, Some(VerdictKind::TiktokUnreachable));
+        let after = check.ranking(content());
+        assert!(after[0].reasons.iter().any(|r| r.contains("TikTok")), "{:?}", after[0].reasons);
+        assert_eq!(check.updated_at, 2);
     }
 
     #[test]

@@ -64,9 +64,16 @@ fn weight(content: &Content, given: &Given, cause: &str) -> i32 {
         .unwrap_or(0)
 }
 
-/// The causes of the symptom, most likely first. Unknown symptoms rank nothing;
-/// answers to unknown questions (e.g. from an older app version) are ignored.
+/// The causes of the symptom, most likely first, from the answers alone.
 pub fn rank<'a>(content: &'a Content, symptom: &str, answers: &[Given]) -> Vec<Ranked<'a>> {
+    rank_with(content, symptom, answers, None)
+}
+
+/// The causes of the symptom, most likely first, from the answers and the latest
+/// connection verdict (a `VerdictKind` id). Unknown symptoms rank nothing; answers to
+/// unknown questions (e.g. from an older app version) are ignored.
+pub fn rank_with<'a>(content: &'a Content, symptom: &str, answers: &[Given], connection: Option<&str>) -> Vec<Ranked<'a>> {
+    let verdict = connection.and_then(|id| content.verdict(id));
     let Some(symptom) = content.symptom(symptom) else { return Vec::new() };
     let count = symptom.causes.len().max(1) as f64;
     let mut ranked: Vec<(usize, Ranked)> = symptom
@@ -91,7 +98,12 @@ pub fn rank<'a>(content: &'a Content, symptom: &str, answers: &[Given]) -> Vec<R
                     (w > 0).then_some((w, order, said))
                 })
                 .collect();
-            let evidence: i32 = answers.iter().map(|g| weight(content, g, id)).sum();
+            let tested = verdict.and_then(|v| v.evidence.get(id).map(|w| (*w, v.title.as_str())));
+            if let Some((w, title)) = tested.filter(|(w, _)| *w > 0) {
+                reasons.push((w, answers.len(), title));
+            }
+            let evidence: i32 =
+                answers.iter().map(|g| weight(content, g, id)).sum::<i32>() + tested.map_or(0, |(w, _)| w);
             // Strongest first; equal weights keep the order the questions were answered in.
             reasons.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
             reasons.truncate(MAX_REASONS);
@@ -133,10 +145,20 @@ fn value(question: &Question, ranking: &[Ranked]) -> f64 {
 
 /// The next question worth asking, or None when the check has learned enough.
 pub fn next_question<'a>(content: &'a Content, symptom: &str, answers: &[Given]) -> Option<&'a Question> {
+    next_question_with(content, symptom, answers, None)
+}
+
+/// Like [`next_question`], also counting the connection verdict as evidence.
+pub fn next_question_with<'a>(
+    content: &'a Content,
+    symptom: &str,
+    answers: &[Given],
+    connection: Option<&str>,
+) -> Option<&'a Question> {
     if answers.len() >= MAX_QUESTIONS {
         return None;
     }
-    let ranking = rank(content, symptom, answers);
+    let ranking = rank_with(content, symptom, answers, connection);
     if ranking.first().is_none_or(|top| top.likelihood >= CONFIDENT) {
         return None;
     }
@@ -154,9 +176,9 @@ pub fn next_question<'a>(content: &'a Content, symptom: &str, answers: &[Given])
 
 /// About how many more questions the check will ask (counting as if the user answered
 /// "Not sure" from here on), for the progress bar.
-pub fn estimate_remaining(content: &Content, symptom: &str, answers: &[Given]) -> usize {
+pub fn estimate_remaining(content: &Content, symptom: &str, answers: &[Given], connection: Option<&str>) -> usize {
     let mut simulated = answers.to_vec();
-    while let Some(question) = next_question(content, symptom, &simulated) {
+    while let Some(question) = next_question_with(content, symptom, &simulated, connection) {
         simulated.push(Given::new(&question.id, NOT_SURE));
     }
     simulated.len() - answers.len()
@@ -383,8 +405,30 @@ mod tests {
     #[test]
     fn estimates_the_questions_left() {
         let content = model();
-        assert_eq!(estimate_remaining(&content, "fails", &[]), 2);
-        assert_eq!(estimate_remaining(&content, "fails", &[Given::new("who", "everyone")]), 0);
+        assert_eq!(estimate_remaining(&content, "fails", &[], None), 2);
+        assert_eq!(estimate_remaining(&content, "fails", &[Given::new("who", "everyone")], None), 0);
+    }
+
+    #[test]
+    fn a_connection_verdict_is_evidence_with_a_reason() {
+        let mut content = model();
+        content.verdicts.push(crate::content::VerdictText {
+            id: "fine".into(),
+            title: "Your connection is fine".into(),
+            explanation: "e".into(),
+            next_steps: vec![],
+            fixes: vec![],
+            evidence: [("network".to_string(), -4), ("privacy".to_string(), 2)].into(),
+        });
+        let without = rank(&content, "fails", &[]);
+        assert_eq!(without[0].cause.id, "network");
+        let with = rank_with(&content, "fails", &[], Some("fine"));
+        assert_eq!(with[0].cause.id, "privacy");
+        assert_eq!(with[0].reasons, ["Your connection is fine"]);
+        // An unknown verdict id (e.g. from a newer version) counts for nothing.
+        assert_eq!(rank_with(&content, "fails", &[], Some("??"))[0].cause.id, "network");
+        // With the network ruled out, there is less to ask.
+        assert!(next_question_with(&content, "fails", &[], Some("fine")).is_none_or(|q| q.id != "wifi"));
     }
 
     #[test]

@@ -67,13 +67,17 @@ pub fn build(content: &Content, check: &Check, env: &Environment) -> String {
         }
     }
 
-    let ranking = engine::rank(content, &check.symptom, &check.answers);
+    let ranking = check.ranking(content);
     if !ranking.is_empty() {
         let _ = writeln!(out, "\nLikely causes (worked out by DM Doctor from my answers):");
         for (n, ranked) in ranking.iter().take(3).enumerate() {
             let percent = (ranked.likelihood * 100.0 + 0.5) as u32;
             let _ = writeln!(out, "{}. {} ({percent}%)", n + 1, ranked.cause.title);
         }
+    }
+
+    if let Some(verdict) = check.connection.and_then(|kind| content.verdict(kind.id())) {
+        let _ = writeln!(out, "\nConnection test (DM Doctor): {}", verdict.title);
     }
 
     if !check.outcomes.is_empty() {

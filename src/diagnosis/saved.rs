@@ -9,14 +9,20 @@ use crate::content::Content;
 use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 
-/// The schema this version writes.
-pub const SCHEMA: u64 = 1;
+/// The schema this version writes. 1: the first. 2: adds the latest connection verdict.
+pub const SCHEMA: u64 = 2;
 const APP: &str = "dm-doctor";
 
 /// Migrations from schema N to N+1 on the raw JSON text, in order: `MIGRATIONS[0]` turns
 /// 1 into 2, and so on. Schema 1 is the first; when the check changes shape, bump SCHEMA,
 /// add a function here and a fixture in `tests/fixtures/`.
-const MIGRATIONS: &[fn(&str) -> Result<String, String>] = &[];
+const MIGRATIONS: &[fn(&str) -> Result<String, String>] = &[schema_1_to_2];
+
+/// Schema 2 only adds `connection`, which defaults to "not tested": the data carries
+/// over unchanged, the envelope says 2.
+fn schema_1_to_2(text: &str) -> Result<String, String> {
+    Ok(text.to_owned())
+}
 
 /// What was found in storage.
 #[derive(Debug, Clone, PartialEq)]
@@ -117,11 +123,20 @@ mod tests {
     #[test]
     fn every_schema_fixture_loads() {
         // One fixture per schema ever written; each must load in this version.
-        let fixtures = [(1, include_str!("../../tests/fixtures/check-schema-1.json"))];
+        let fixtures = [
+            (1, include_str!("../../tests/fixtures/check-schema-1.json")),
+            (2, include_str!("../../tests/fixtures/check-schema-2.json")),
+        ];
         assert_eq!(fixtures.len() as u64, SCHEMA, "add a fixture for every schema");
         for (schema, raw) in fixtures {
             match decode(Some(raw), content()) {
-                Loaded::Found(check) => assert_eq!(check.symptom, "send-fails-everyone", "schema {schema}"),
+                Loaded::Found(check) => {
+                    assert_eq!(check.symptom, "send-fails-everyone", "schema {schema}");
+                    assert_eq!(check.stage, crate::diagnosis::check::Stage::Plan { step: 1 });
+                    assert_eq!(check.outcomes.len(), 1);
+                    let expected = if schema >= 2 { Some(crate::connection::verdict::VerdictKind::Fine) } else { None };
+                    assert_eq!(check.connection, expected, "schema {schema}");
+                }
                 other => panic!("schema {schema} fixture did not load: {other:?}"),
             }
         }

@@ -21,7 +21,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
     let app = use_app();
     let navigator = use_navigator();
     let check = &props.check;
-    let question = engine::next_question(content(), &check.symptom, &check.answers);
+    let question = check.next_question(content());
     let question_id = question.map(|q| q.id.clone());
     // Focus follows each new question, so screen readers read it out.
     use_effect_with(question_id, |_| focus_main_heading());
@@ -40,7 +40,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
     };
 
     let number = check.answers.len() + 1;
-    let total = number + engine::estimate_remaining(content(), &check.symptom, &check.answers).saturating_sub(1);
+    let total = number + check.questions_left(content()).saturating_sub(1);
     let earlier = check.undone.as_ref().filter(|g| g.question == question.id).map(|g| g.answer.clone());
     let choices = question
         .answers

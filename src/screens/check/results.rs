@@ -31,7 +31,7 @@ pub struct ResultsProps {
 pub fn ResultsView(props: &ResultsProps) -> Html {
     let app = use_app();
     let back = use_back();
-    let ranking = engine::rank(content(), &props.check.symptom, &props.check.answers);
+    let ranking = props.check.ranking(content());
     let top = ranking.first().map_or(0.0, |r| r.likelihood);
     let shown: Vec<&Ranked> = ranking.iter().take(SHOWN).filter(|r| r.likelihood >= top * 0.1).collect();
     let start = Callback::from(move |_: MouseEvent| app.dispatch(Action::StartPlan { now: now() }));
