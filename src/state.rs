@@ -2,6 +2,7 @@
 //! update offers, and notices. Pure, so the transitions are tested natively.
 
 use crate::content::{content, DeviceFamily};
+use crate::connection::history::{self, Run};
 use crate::diagnosis::check::{Check, StepResult};
 use std::rc::Rc;
 use yew::Reducible;
@@ -37,6 +38,12 @@ pub struct AppState {
     pub check: Option<Check>,
     /// Set when progress cannot be saved (private mode, storage full).
     pub unsaved: Option<&'static str>,
+    /// `navigator.onLine`, kept live.
+    pub online: bool,
+    /// True while a connection test runs.
+    pub testing: bool,
+    /// Recent connection test runs, newest first.
+    pub runs: Vec<Run>,
 }
 
 impl AppState {
@@ -54,6 +61,9 @@ impl AppState {
             notice: None,
             check: None,
             unsaved: None,
+            online: true,
+            testing: false,
+            runs: Vec::new(),
         }
     }
 }
@@ -79,6 +89,10 @@ pub enum Action {
     Saved,
     /// "Delete my data" removed everything stored.
     DataDeleted,
+    Online(bool),
+    TestStarted,
+    /// A connection test finished; its verdict also goes into the check, if any.
+    TestFinished(Run),
 }
 
 impl Reducible for AppState {
@@ -128,8 +142,18 @@ impl Reducible for AppState {
             Action::EndCheck => next.check = None,
             Action::Unsaved(message) => next.unsaved = Some(message),
             Action::Saved => next.unsaved = None,
+            Action::Online(online) => next.online = online,
+            Action::TestStarted => next.testing = true,
+            Action::TestFinished(run) => {
+                next.testing = false;
+                if let Some(check) = &mut next.check {
+                    check.set_connection(content(), run.verdict.kind, run.at);
+                }
+                history::push(&mut next.runs, run);
+            }
             Action::DataDeleted => {
                 next.check = None;
+                next.runs.clear();
                 next.device_source = DeviceSource::Default;
                 next.device = DeviceFamily::default();
             }
@@ -207,6 +231,26 @@ mod tests {
         assert!(!s.check.as_ref().unwrap().in_progress());
         let s = reduce(s, Action::EndCheck);
         assert_eq!(s.check, None);
+    }
+
+    #[test]
+    fn a_finished_test_is_kept_and_feeds_the_check() {
+        use crate::connection::history::Network;
+        use crate::connection::verdict::{Measurements, Verdict, VerdictKind};
+        let s = reduce(AppState::new(None, None, false), Action::StartCheck { symptom: "send-fails-everyone".into(), now: 1 });
+        let s = reduce(s, Action::TestStarted);
+        assert!(s.testing);
+        let run = Run {
+            at: 5,
+            network: Network::Wifi,
+            measurements: Measurements { online: false, own_site: vec![], internet: vec![], tiktok: vec![] },
+            verdict: Verdict { kind: VerdictKind::Offline, figures: None },
+        };
+        let s = reduce(s, Action::TestFinished(run));
+        assert!(!s.testing);
+        assert_eq!(s.runs.len(), 1);
+        assert_eq!(s.check.as_ref().unwrap().connection, Some(VerdictKind::Offline));
+        assert!(reduce(s, Action::DataDeleted).runs.is_empty());
     }
 
     #[test]

@@ -15,7 +15,8 @@ const hash = (data) => createHash("sha256").update(data).digest("hex");
 // 1. External loader.
 const indexPath = join(staging, "index.html");
 let html = readFileSync(indexPath, "utf8");
-const inline = /<script type="module"(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g;
+// Trunk writes `type="module"`, or `type=module` when minifying.
+const inline = /<script type=(?:"module"|module)(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g;
 let moved = 0;
 html = html.replace(inline, (_, code) => {
   const name = `boot-${hash(code).slice(0, 16)}.js`;

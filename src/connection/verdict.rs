@@ -22,7 +22,7 @@ pub enum Sample {
 }
 
 /// The samples taken from one host, in order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct HostResult {
     pub host: String,
     pub samples: Vec<Sample>,

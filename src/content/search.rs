@@ -39,13 +39,28 @@ const KEYWORD: u32 = 5;
 const SUMMARY: u32 = 3;
 const BODY: u32 = 1;
 
+/// Letters and digits: ASCII ones, and anything beyond ASCII (other scripts, emoji).
+/// Avoids the Unicode tables of `char::is_alphanumeric`, which cost wasm bytes.
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || !c.is_ascii()
+}
+
+/// Lowercase for ASCII and Latin-1 letters (the content is English; queries may carry
+/// accents), without the Unicode case tables.
+fn lower(c: char) -> char {
+    match c {
+        'A'..='Z' | 'À'..='Þ' if c != '×' => char::from_u32(c as u32 + 32).unwrap_or(c),
+        _ => c,
+    }
+}
+
 /// Splits text into lowercase words, folding common accents and dropping a plural "s"
 /// so that "messages" finds "message".
 pub fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
+    text.split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty())
         .map(|w| {
-            let folded: String = w.chars().flat_map(char::to_lowercase).map(fold_accent).collect();
+            let folded: String = w.chars().map(lower).map(fold_accent).collect();
             match folded.strip_suffix('s') {
                 Some(stem) if stem.chars().count() >= 3 && !stem.ends_with('s') => stem.to_owned(),
                 _ => folded,
@@ -135,6 +150,8 @@ mod tests {
     fn words_are_lowercased_folded_and_singular() {
         assert_eq!(words("Clear CACHE, messages!"), ["clear", "cache", "message"]);
         assert_eq!(words("Café  réglages"), ["cafe", "reglage"]);
+        assert_eq!(words("CAFÉ ÀÉÎÕÜ"), ["cafe", "aeiou"]);
+        assert_eq!(words("don't: 5×5"), ["don", "t", "5×5"]);
         assert_eq!(words("is was gas"), ["is", "was", "gas"]);
         assert_eq!(words("access"), ["access"]);
     }

@@ -31,7 +31,7 @@ pub struct Check {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "at", rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub enum Stage {
     /// Asking questions.
     Questions,

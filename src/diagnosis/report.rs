@@ -2,7 +2,6 @@
 //! and what the app measured, nothing else.
 
 use super::check::Check;
-use super::engine;
 use crate::content::{Content, DeviceFamily, NOT_SURE};
 use std::fmt::Write;
 
@@ -103,6 +102,7 @@ mod tests {
     use super::*;
     use crate::content::content;
     use crate::diagnosis::check::StepResult;
+    use crate::diagnosis::engine;
 
     const PIXEL_UA: &str = "Mozilla/5 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.6099.43 Mobile Safari/537.36";
 

@@ -2,7 +2,9 @@
 //! Older schemas are migrated step by step; anything unreadable (corrupt, foreign, from
 //! a newer version, or no longer matching the content) is never dropped: the caller keeps
 //! the raw text aside under another key and starts clean with a notice.
-//! Typed serde only (no `serde_json::Value`), which keeps the wasm small.
+//! Typed serde only (no `serde_json::Value`), which keeps the wasm small. The envelope
+//! functions ([`seal`], [`open`]) serve every stored value (the check, the connection
+//! test history).
 
 use super::check::Check;
 use crate::content::Content;
@@ -16,7 +18,7 @@ const APP: &str = "dm-doctor";
 /// Migrations from schema N to N+1 on the raw JSON text, in order: `MIGRATIONS[0]` turns
 /// 1 into 2, and so on. Schema 1 is the first; when the check changes shape, bump SCHEMA,
 /// add a function here and a fixture in `tests/fixtures/`.
-const MIGRATIONS: &[fn(&str) -> Result<String, String>] = &[schema_1_to_2];
+const MIGRATIONS: &[Migration] = &[schema_1_to_2];
 
 /// Schema 2 only adds `connection`, which defaults to "not tested": the data carries
 /// over unchanged, the envelope says 2.
@@ -36,10 +38,10 @@ pub enum Loaded {
 }
 
 #[derive(Serialize)]
-struct EnvelopeOut<'a> {
+struct EnvelopeOut<'a, T> {
     app: &'a str,
     schema: u64,
-    data: &'a Check,
+    data: &'a T,
 }
 
 #[derive(Deserialize)]
@@ -53,41 +55,51 @@ struct SchemaTag {
 }
 
 #[derive(Deserialize)]
-struct EnvelopeIn {
-    data: Check,
+struct EnvelopeIn<T> {
+    data: T,
+}
+
+/// A migration from one schema to the next, on the raw JSON text.
+pub type Migration = fn(&str) -> Result<String, String>;
+
+/// Wraps data in DM Doctor's versioned envelope.
+pub fn seal<T: Serialize>(data: &T, schema: u64) -> String {
+    serde_json::to_string(&EnvelopeOut { app: APP, schema, data }).unwrap_or_default()
+}
+
+/// Opens an envelope written with [`seal`], migrating older schemas (`migrations[0]`
+/// turns 1 into 2, ...). Never panics; on failure says why, for the user's notice.
+pub fn open<T: serde::de::DeserializeOwned>(raw: &str, current: u64, migrations: &[Migration]) -> Result<T, &'static str> {
+    const DAMAGED: &str = "it was damaged";
+    if serde_json::from_str::<IgnoredAny>(raw).is_err() {
+        return Err(DAMAGED);
+    }
+    if !serde_json::from_str::<AppTag>(raw).is_ok_and(|tag| tag.app == APP) {
+        return Err("it was not saved by DM Doctor");
+    }
+    let schema = match serde_json::from_str::<SchemaTag>(raw) {
+        Ok(tag) if tag.schema > current => return Err("it was saved by a newer version of DM Doctor"),
+        Ok(tag) if tag.schema >= 1 => tag.schema,
+        _ => return Err(DAMAGED),
+    };
+    let mut text = raw.to_owned();
+    for migrate in migrations.iter().skip((schema - 1) as usize).take((current - schema) as usize) {
+        text = migrate(&text).map_err(|_| "it could not be updated to this version")?;
+    }
+    serde_json::from_str::<EnvelopeIn<T>>(&text).map(|e| e.data).map_err(|_| DAMAGED)
 }
 
 pub fn encode(check: &Check) -> String {
-    serde_json::to_string(&EnvelopeOut { app: APP, schema: SCHEMA, data: check }).unwrap_or_default()
+    seal(check, SCHEMA)
 }
 
-/// Reads stored text. Never panics, whatever the input.
+/// Reads a stored check. Never panics, whatever the input.
 pub fn decode(raw: Option<&str>, content: &Content) -> Loaded {
     let Some(raw) = raw else { return Loaded::Empty };
-    let unreadable = |reason| Loaded::Unreadable { raw: raw.to_owned(), reason };
-    const DAMAGED: &str = "it was damaged";
-    if serde_json::from_str::<IgnoredAny>(raw).is_err() {
-        return unreadable(DAMAGED);
-    }
-    if !serde_json::from_str::<AppTag>(raw).is_ok_and(|tag| tag.app == APP) {
-        return unreadable("it was not saved by DM Doctor");
-    }
-    let schema = match serde_json::from_str::<SchemaTag>(raw) {
-        Ok(tag) if tag.schema > SCHEMA => return unreadable("it was saved by a newer version of DM Doctor"),
-        Ok(tag) if tag.schema >= 1 => tag.schema,
-        _ => return unreadable(DAMAGED),
-    };
-    let mut text = raw.to_owned();
-    for migrate in &MIGRATIONS[(schema - 1) as usize..] {
-        match migrate(&text) {
-            Ok(next) => text = next,
-            Err(_) => return unreadable("it could not be updated to this version"),
-        }
-    }
-    match serde_json::from_str::<EnvelopeIn>(&text) {
-        Ok(envelope) if envelope.data.fits(content) => Loaded::Found(envelope.data),
-        Ok(_) => unreadable("it refers to steps this version no longer has"),
-        Err(_) => unreadable(DAMAGED),
+    match open::<Check>(raw, SCHEMA, MIGRATIONS) {
+        Ok(check) if check.fits(content) => Loaded::Found(check),
+        Ok(_) => Loaded::Unreadable { raw: raw.to_owned(), reason: "it refers to steps this version no longer has" },
+        Err(reason) => Loaded::Unreadable { raw: raw.to_owned(), reason },
     }
 }
 

@@ -69,29 +69,32 @@ pub fn delete_all() -> Result<usize, StorageProblem> {
     Ok(ours.len())
 }
 
-const CHECK_KEY: &str = "dm-doctor.check";
+/// Where the guided check is kept.
+pub const CHECK_KEY: &str = "dm-doctor.check";
+/// Where the connection test history is kept.
+pub const CONNECTION_KEY: &str = "dm-doctor.connection";
 const KEPT_PREFIX: &str = "dm-doctor.kept.";
 
-/// The saved check's raw text, if any.
-pub fn load_check() -> Result<Option<String>, StorageProblem> {
-    local_storage()?.get_item(CHECK_KEY).map_err(classify)
+/// The raw text stored under `key`, if any.
+pub fn load(key: &str) -> Result<Option<String>, StorageProblem> {
+    local_storage()?.get_item(key).map_err(classify)
 }
 
-/// Saves the check's text, or removes it when `None`.
-pub fn save_check(raw: Option<&str>) -> Result<(), StorageProblem> {
+/// Stores text under `key`, or removes the key when `None`.
+pub fn save(key: &str, raw: Option<&str>) -> Result<(), StorageProblem> {
     let storage = local_storage()?;
     match raw {
-        Some(raw) => storage.set_item(CHECK_KEY, raw).map_err(classify),
-        None => storage.remove_item(CHECK_KEY).map_err(classify),
+        Some(raw) => storage.set_item(key, raw).map_err(classify),
+        None => storage.remove_item(key).map_err(classify),
     }
 }
 
-/// Moves unreadable saved text to a key of its own so nothing is destroyed, and clears
-/// the check key so the app starts clean. Returns the key it was kept under.
-pub fn keep_aside(raw: &str) -> Result<String, StorageProblem> {
+/// Moves unreadable text from `key` to a key of its own so nothing is destroyed, and
+/// clears `key` so the app starts clean. Returns the key it was kept under.
+pub fn keep_aside(key: &str, raw: &str) -> Result<String, StorageProblem> {
     let storage = local_storage()?;
-    let key = format!("{KEPT_PREFIX}{}", js_sys::Date::now() as u64);
-    storage.set_item(&key, raw).map_err(classify)?;
-    storage.remove_item(CHECK_KEY).map_err(classify)?;
-    Ok(key)
+    let kept = format!("{KEPT_PREFIX}{}.{}", key.trim_start_matches(PREFIX), js_sys::Date::now() as u64);
+    storage.set_item(&kept, raw).map_err(classify)?;
+    storage.remove_item(key).map_err(classify)?;
+    Ok(kept)
 }

@@ -2,26 +2,24 @@
 
 use crate::content::search::{search, Entry};
 use crate::content::content;
-use crate::routes::{GuideQuery, Route};
+use crate::routes::{search_query, search_text, Route};
 use crate::screens::not_found::NotFound;
 use crate::widgets::entry_list::EntryList;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 use yew_router::prelude::*;
+use yew_router::query::Raw;
 
 #[component]
 pub fn Guide() -> Html {
     let location = use_location();
     let navigator = use_navigator();
-    let query = location
-        .and_then(|l| l.query::<GuideQuery>().ok())
-        .unwrap_or_default()
-        .q;
+    let query = location.map(|l| search_text(l.query_str())).unwrap_or_default();
 
     let oninput = Callback::from(move |event: InputEvent| {
         let input: HtmlInputElement = event.target_unchecked_into();
         if let Some(navigator) = &navigator {
-            let _ = navigator.replace_with_query(&Route::Guide, &GuideQuery { q: input.value() });
+            let _ = navigator.replace_with_query(&Route::Guide, Raw(search_query(&input.value())));
         }
     });
     let onsubmit = Callback::from(|event: SubmitEvent| event.prevent_default());

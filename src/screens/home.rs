@@ -47,9 +47,10 @@ pub fn Home() -> Html {
             <p class="lead">{ "Pick what you see in TikTok. A few quick questions, then fixes for your phone, one at a time." }</p>
             { for resume }
             <ul class="cards">{ for symptoms }</ul>
-            <p class="more">
-                <Link<Route> to={Route::Guide} classes="button">{ "Browse or search the whole guide" }</Link<Route>>
-            </p>
+            <div class="actions">
+                <Link<Route> to={Route::Connection} classes="button">{ "Test my connection" }</Link<Route>>
+                <Link<Route> to={Route::Guide} classes="button">{ "Browse the guide" }</Link<Route>>
+            </div>
             <InstallCard />
         </>
     }

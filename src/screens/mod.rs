@@ -3,6 +3,7 @@
 pub mod about;
 pub mod cause;
 pub mod check;
+pub mod connection;
 pub mod fix;
 pub mod guide;
 pub mod home;
@@ -23,6 +24,7 @@ pub fn render(route: Route) -> Html {
         Route::Check => html! { <check::CheckScreen /> },
         Route::StartCheck { symptom } => html! { <check::start::StartCheck {symptom} /> },
         Route::Report => html! { <report::Report /> },
+        Route::Connection => html! { <connection::ConnectionScreen /> },
         Route::About => html! { <about::About /> },
         Route::NotFound => html! { <not_found::NotFound /> },
     }

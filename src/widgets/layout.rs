@@ -32,6 +32,7 @@ pub fn Layout(props: &LayoutProps) -> Html {
                     <img src="icons/icon.svg" alt="" width="28" height="28" />
                     { "DM Doctor" }
                 </Link<Route>>
+                <OnlineBadge />
                 <nav aria-label="Main">
                     <NavLink to={Route::Home}>{ "Home" }</NavLink>
                     <NavLink to={Route::Guide}>{ "Guide" }</NavLink>
@@ -54,6 +55,17 @@ fn skip_to_main() -> Callback<MouseEvent> {
         event.prevent_default();
         focus_main_heading();
     })
+}
+
+/// Live `navigator.onLine`: "Offline" is certain, "Connected" only means some network.
+#[component]
+fn OnlineBadge() -> Html {
+    let app = use_app();
+    html! {
+        <span class={classes!("net", if app.online { "online" } else { "offline" })} role="status">
+            { if app.online { "Connected" } else { "Offline" } }
+        </span>
+    }
 }
 
 #[derive(Properties, PartialEq)]

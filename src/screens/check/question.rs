@@ -4,7 +4,6 @@ use super::{use_back, CheckNav};
 use crate::app::use_app;
 use crate::content::{content, NOT_SURE};
 use crate::diagnosis::check::Check;
-use crate::diagnosis::engine;
 use crate::platform::{focus_main_heading, share::now};
 use crate::routes::Route;
 use crate::state::Action;

@@ -4,7 +4,7 @@ use super::{use_back, CheckNav};
 use crate::app::use_app;
 use crate::content::content;
 use crate::diagnosis::check::Check;
-use crate::diagnosis::engine::{self, Ranked};
+use crate::diagnosis::engine::Ranked;
 use crate::platform::share::now;
 use crate::routes::Route;
 use crate::state::Action;
@@ -61,6 +61,13 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
                 <button type="button" class="button primary" onclick={start}>{ "Show me the fixes" }</button>
                 <Link<Route> to={Route::Report} classes="button">{ "Get a report for TikTok" }</Link<Route>>
             </div>
+            if props.check.connection.is_none() {
+                <p class="hint">
+                    { "Not sure if it's your network? " }
+                    <Link<Route> to={Route::Connection}>{ "Test your connection" }</Link<Route>>
+                    { " and we'll take the result into account." }
+                </p>
+            }
             <CheckNav on_back={Some(back)} />
         </>
     }

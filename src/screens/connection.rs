@@ -1,0 +1,195 @@
+//! The connection test: live status, which hosts it contacts, a user-started test,
+//! the verdict in plain words with next steps, and Wi-Fi vs mobile data side by side.
+
+use crate::app::use_app;
+use crate::connection::history::{self, Network, Run};
+use crate::connection::verdict::{judge, HostResult, Sample};
+use crate::content::content;
+use crate::platform::probe::{self, TEST_BUDGET_MS};
+use crate::platform::share::now;
+use crate::routes::Route;
+use crate::state::Action;
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+/// The host part of a probe URL, shown so people know exactly what is contacted.
+fn host_of(url: &str) -> &str {
+    let rest = url.strip_prefix("https://").unwrap_or(url);
+    rest.split('/').next().unwrap_or(rest)
+}
+
+fn host_summary(host: &HostResult) -> String {
+    let answered: Vec<u32> = host
+        .samples
+        .iter()
+        .filter_map(|s| if let Sample::Answered(ms) = s { Some(*ms) } else { None })
+        .collect();
+    if answered.is_empty() {
+        let timed_out = host.samples.iter().any(|s| *s == Sample::TimedOut);
+        return if timed_out { "no answer (timed out)".into() } else { "no answer".into() };
+    }
+    let mut sorted = answered.clone();
+    sorted.sort_unstable();
+    format!("answered {} of {} · {} ms", answered.len(), host.samples.len(), sorted[sorted.len() / 2])
+}
+
+#[component]
+pub fn ConnectionScreen() -> Html {
+    let app = use_app();
+    let hints = use_memo((), |_| probe::network_hints());
+    let network = use_state(|| {
+        hints.as_ref().as_ref().and_then(|h| h.kind.as_deref()).map_or(Network::Unknown, Network::from_connection_type)
+    });
+
+    let start = {
+        let (app, network) = (app.clone(), network.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (app, network) = (app.clone(), *network);
+            app.dispatch(Action::TestStarted);
+            spawn_local(async move {
+                let measurements = probe::run(&content().probes).await;
+                let verdict = judge(&measurements);
+                app.dispatch(Action::TestFinished(Run { at: now(), network, measurements, verdict }));
+            });
+        })
+    };
+    let choices = Network::ALL.into_iter().map(|choice| {
+        let onchange = {
+            let network = network.clone();
+            Callback::from(move |_: Event| network.set(choice))
+        };
+        html! {
+            <label class="choice">
+                <input type="radio" name="network" value={choice.key()} checked={*network == choice} {onchange} />
+                <span>{ choice.label() }</span>
+            </label>
+        }
+    });
+
+    html! {
+        <>
+            <h1 tabindex="-1">{ "Test my connection" }</h1>
+            <p class="lead">{ "Checks whether your phone reaches the internet and TikTok's servers, and how fast. Takes up to 8 seconds." }</p>
+            <p class={classes!("live", if app.online { "online" } else { "offline" })}>
+                { if app.online { "Your phone says it is connected to a network." } else { "Your phone says it is offline." } }
+            </p>
+            <fieldset class="device-picker">
+                <legend>{ "Which connection are you on?" }</legend>
+                { for choices }
+            </fieldset>
+            <details class="hosts">
+                <summary>{ "What this test contacts" }</summary>
+                <ul>
+                    { for content().probes.iter().map(|p| html! {
+                        <li>{ format!("{}: {}", p.label, if p.group == "own-site" { "this site" } else { host_of(&p.url) }) }</li>
+                    }) }
+                </ul>
+                <p class="hint">{ "Nothing is contacted until you start the test, and nothing about you is sent: these are plain requests, like opening a page." }</p>
+            </details>
+            <div class="actions">
+                <button type="button" class="button primary" onclick={start} disabled={app.testing}>
+                    { if app.testing { format!("Testing… (up to {} seconds)", TEST_BUDGET_MS / 1000 + 1) } else { "Start the test".to_owned() } }
+                </button>
+            </div>
+            <div aria-live="polite" class="test-results">
+                if let Some(run) = app.runs.first().filter(|_| !app.testing) {
+                    <RunResult run={run.clone()} />
+                }
+            </div>
+            <Comparison />
+            if let Some(hints) = hints.as_ref() {
+                <section aria-labelledby="hints-heading">
+                    <h2 id="hints-heading">{ "What your browser says" }</h2>
+                    <p class="hint">{ "Hints only; the test above is what counts." }</p>
+                    <ul>
+                        if let Some(kind) = &hints.kind { <li>{ format!("Connection type: {kind}") }</li> }
+                        if let Some(kind) = &hints.effective_type { <li>{ format!("Speed class: {kind}") }</li> }
+                        if let Some(rtt) = hints.rtt_ms { <li>{ format!("Round trip: about {} ms", rtt as u32) }</li> }
+                        if let Some(down) = hints.downlink_mbps {
+                            // Whole numbers and tenths without float formatting code.
+                            <li>{ format!("Download: about {}.{} Mbit/s", down as u32, ((down * 10.0) as u32) % 10) }</li>
+                        }
+                        if hints.save_data == Some(true) { <li>{ "Data Saver is on" }</li> }
+                    </ul>
+                </section>
+            }
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct RunProps {
+    run: Run,
+}
+
+/// The verdict of one run with its figures, next steps and matching fixes.
+#[component]
+fn RunResult(props: &RunProps) -> Html {
+    let app = use_app();
+    let run = &props.run;
+    let Some(text) = content().verdict(run.verdict.kind.id()) else { return html! {} };
+    let m = &run.measurements;
+    let groups = [("This site", &m.own_site), ("Internet", &m.internet), ("TikTok", &m.tiktok)];
+    html! {
+        <section class={classes!("verdict", run.verdict.kind.id())} aria-labelledby="verdict-heading">
+            <p class="eyebrow">{ format!("Result · {}", run.network.label()) }</p>
+            <h2 id="verdict-heading">{ &text.title }</h2>
+            <p>{ &text.explanation }</p>
+            if let Some(f) = run.verdict.figures {
+                <p class="figures">{ format!("Typical answer time {} ms · variation {} ms · lost {}%", f.median_ms, f.jitter_ms, f.loss_percent) }</p>
+            }
+            if m.online {
+                <ul class="hosts-result">
+                    { for groups.iter().flat_map(|(group, hosts)| hosts.iter().map(move |h| html! {
+                        <li>{ format!("{group} – {}: {}", h.host, host_summary(h)) }</li>
+                    })) }
+                </ul>
+            }
+            <h3>{ "What to do" }</h3>
+            <ul>{ for text.next_steps.iter().map(|s| html! { <li>{ s }</li> }) }</ul>
+            <h3>{ "Fixes in the guide" }</h3>
+            <ul class="links">
+                { for text.fixes.iter().filter_map(|id| content().fix(id)).map(|f| html! {
+                    <li><Link<Route> to={Route::Fix { id: f.id.clone() }}>{ &f.title }</Link<Route>></li>
+                }) }
+            </ul>
+            if app.check.as_ref().is_some_and(|c| c.in_progress()) {
+                <p class="more">
+                    { "We've added this result to your check. " }
+                    <Link<Route> to={Route::Check} classes="button">{ "Back to my check" }</Link<Route>>
+                </p>
+            }
+        </section>
+    }
+}
+
+/// Wi-Fi and mobile data side by side, or how to get there.
+#[component]
+fn Comparison() -> Html {
+    let app = use_app();
+    let Some((wifi, mobile)) = history::latest_pair(&app.runs) else {
+        return html! {
+            if !app.runs.is_empty() {
+                <p class="hint compare-hint">{ "To compare: switch from Wi-Fi to mobile data (or back), choose it above, and test again." }</p>
+            }
+        };
+    };
+    let column = |run: &Run| {
+        let title = content().verdict(run.verdict.kind.id()).map(|v| v.title.clone()).unwrap_or_default();
+        html! {
+            <div class="compare-column">
+                <h3>{ run.network.label() }</h3>
+                <p>{ title }</p>
+                if let Some(f) = run.verdict.figures { <p class="figures">{ format!("{} ms", f.median_ms) }</p> }
+            </div>
+        }
+    };
+    html! {
+        <section class="compare" aria-labelledby="compare-heading">
+            <h2 id="compare-heading">{ "Wi-Fi and mobile data compared" }</h2>
+            <div class="compare-columns">{ column(wifi) }{ column(mobile) }</div>
+            <p>{ history::comparison_summary(wifi, mobile) }</p>
+        </section>
+    }
+}
