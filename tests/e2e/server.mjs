@@ -19,16 +19,22 @@ const TYPES = {
   ".txt": "text/plain; charset=utf-8",
 };
 
-/// Matches the CSP meta tag in index.html; frame-ancestors only works as a header.
-export const CSP =
-  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; " +
-  "connect-src 'self'; manifest-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'none'; " +
-  "frame-ancestors 'none'";
+/**
+ * The CSP header: the policy of the built index.html's meta tag (the one source of
+ * truth), plus frame-ancestors, which only works as a header.
+ */
+export async function cspFor(root) {
+  const html = await readFile(join(root, "index.html"), "utf8");
+  const meta = html.match(/<meta[^>]*http-equiv="?Content-Security-Policy"?[^>]*>/);
+  const policy = meta?.[0].match(/content="([^"]+)"/)?.[1];
+  if (!policy) throw new Error(`no CSP meta tag in ${root}/index.html`);
+  return `${policy}; frame-ancestors 'none'`;
+}
 
-function headersFor(path) {
+function headersFor(path, csp) {
   const headers = {
     "Content-Type": TYPES[extname(path)] ?? "application/octet-stream",
-    "Content-Security-Policy": CSP,
+    "Content-Security-Policy": csp,
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
   };
@@ -45,6 +51,7 @@ function headersFor(path) {
  */
 export async function startServer({ root, port = 0, overrides = {} } = {}) {
   const base = resolve(root);
+  const csp = await cspFor(base);
   const requests = [];
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, "http://localhost");
@@ -65,7 +72,7 @@ export async function startServer({ root, port = 0, overrides = {} } = {}) {
         if (!(await stat(file)).isFile()) throw new Error("not a file");
         body = await readFile(file);
       }
-      res.writeHead(200, headersFor(file));
+      res.writeHead(200, headersFor(file, csp));
       res.end(req.method === "HEAD" ? undefined : body);
     } catch {
       res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-cache" });
@@ -97,4 +104,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const port = Number(process.argv[3] ?? 8080);
   const { url } = await startServer({ root, port });
   console.log(`DM Doctor is being served at ${url} (Ctrl+C to stop)`);
+  console.log(`Content-Security-Policy: ${await cspFor(root)}`);
 }
