@@ -76,7 +76,11 @@ pub fn comparison_summary(wifi: &Run, mobile: &Run) -> String {
         Ordering::Equal => "Both connections did about the same, so switching won't change much. If messages still fail, the cause is probably not your network.".into(),
         order => {
             let (better, worse) = if order == Ordering::Less { (wifi, mobile) } else { (mobile, wifi) };
-            let name = |r: &Run| r.network.label().to_ascii_lowercase();
+            let name = |r: &Run| match r.network {
+                Network::Wifi => "Wi-Fi",
+                Network::Mobile => "mobile data",
+                Network::Unknown => "other connection",
+            };
             if reaches(better) && !reaches(worse) {
                 format!(
                     "TikTok only works on {}. Use {} for now; the {} you were on blocks or can't reach TikTok.",

@@ -30,7 +30,7 @@ pub fn About() -> Html {
             }) }
             <section aria-labelledby="data-heading">
                 <h2 id="data-heading">{ "Your data on this phone" }</h2>
-                <p>{ "Saved on this phone only: your phone type (if you picked one) and your check: the problem, your answers and the steps you tried. Delete it any time:" }</p>
+                <p>{ "Saved on this phone only: your phone type (if you picked one), your check (the problem, your answers and the steps you tried) and your last few connection tests. Delete it any time:" }</p>
                 <button type="button" class="button" onclick={delete}>{ "Delete my data" }</button>
             </section>
             <p class="version">{ format!("Version {}", crate::VERSION) }</p>
