@@ -186,6 +186,29 @@ mod tests {
     }
 
     #[test]
+    fn validator_checks_the_connection_content() {
+        let with_connection = |change: fn(&mut Content)| {
+            let mut c = tiny();
+            c.probes = content().probes.clone();
+            c.verdicts = content().verdicts.clone();
+            // The shipped verdicts point at shipped fixes and causes; re-point them at tiny's.
+            for v in &mut c.verdicts {
+                v.fixes = vec!["f".into()];
+                v.evidence = [("c".to_string(), 1)].into();
+            }
+            change(&mut c);
+            validate(&c).join("\n")
+        };
+        assert_eq!(with_connection(|_| {}), "");
+        assert!(with_connection(|c| c.probes.retain(|p| p.group != "tiktok")).contains("at least 2 \"tiktok\" probe(s)"));
+        assert!(with_connection(|c| c.probes[1].url = "http://example.com/".into()).contains("https URL"));
+        assert!(with_connection(|c| c.probes[1].group = "other".into()).contains("unknown group"));
+        assert!(with_connection(|c| { c.verdicts.pop(); }).contains("has no text"));
+        assert!(with_connection(|c| c.verdicts[0].fixes = vec!["nope".into()]).contains("unknown fix \"nope\""));
+        assert!(with_connection(|c| c.verdicts[0].evidence = [("c".to_string(), 0)].into()).contains("bad evidence"));
+    }
+
+    #[test]
     fn step_falls_back_to_stock_text() {
         let step = Step { text: "stock".into(), samsung: Some("galaxy".into()), xiaomi: None };
         assert_eq!(step.for_device(DeviceFamily::Stock), "stock");
