@@ -1,4 +1,5 @@
 // Trunk post_build hook (see Trunk.toml). Runs in $TRUNK_STAGING_DIR before it becomes dist/.
+// 0. Minifies the JS glue (release builds).
 // 1. Moves Trunk's inline module loader into an external, content-hashed file, because
 //    the CSP allows no inline script.
 // 2. Fills the service worker's precache list with every built file and gives it a build
@@ -6,15 +7,30 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
+import { transformSync } from "esbuild";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error("TRUNK_STAGING_DIR is not set: run this through trunk build");
 
 const hash = (data) => createHash("sha256").update(data).digest("hex");
 
-// 1. External loader.
+// 0. Minify wasm-bindgen's JS glue (Trunk minifies HTML and CSS, not the glue), and
+//    update the Subresource Integrity hash Trunk put on the tags that load it.
 const indexPath = join(staging, "index.html");
 let html = readFileSync(indexPath, "utf8");
+if (process.env.TRUNK_PROFILE === "release") {
+  for (const name of readdirSync(staging).filter((n) => /^dm-doctor-[0-9a-f]+\.js$/.test(n))) {
+    const path = join(staging, name);
+    const { code } = transformSync(readFileSync(path, "utf8"), { minify: true, format: "esm", target: "es2020" });
+    writeFileSync(path, code);
+    const integrity = "sha384-" + createHash("sha384").update(code).digest("base64");
+    html = html.replace(/<[^>]*>/g, (tag) =>
+      tag.includes(name) ? tag.replace(/sha384-[A-Za-z0-9+/=]+/, integrity) : tag,
+    );
+  }
+}
+
+// 1. External loader.
 // Trunk writes `type="module"`, or `type=module` when minifying.
 const inline = /<script type=(?:"module"|module)(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g;
 let moved = 0;
