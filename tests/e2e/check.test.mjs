@@ -176,3 +176,40 @@ test("the report holds the answers the user gave", async () => {
     watcher.assertClean();
   });
 });
+
+/** Presses Tab until the focused element's text contains `text`. */
+async function tabTo(page, text) {
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => document.activeElement?.textContent ?? "");
+    if (focused.includes(text)) return;
+  }
+  throw new Error(`Tab never reached "${text}"`);
+}
+
+test("keyboard only: from home to the success screen", async () => {
+  await withApp(async ({ server, page, watcher }) => {
+    await open(page, server.url, "#/", "What's going wrong?");
+    await tabTo(page, "won't send to anyone");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("main .question h1");
+    // Each question: focus is on the heading; Tab reaches "Why we ask", then the answers.
+    for (let i = 0; i < 12 && !(await page.locator("main .results").count()); i++) {
+      assert.equal(await page.evaluate(() => document.activeElement?.tagName), "H1");
+      const question = await page.locator("main h1").textContent();
+      await page.keyboard.press("Tab"); // Why we ask
+      await page.keyboard.press("Tab"); // first answer
+      assert.equal(await page.evaluate(() => document.activeElement?.className), "answer");
+      await page.keyboard.press("Enter");
+      await page.waitForFunction((q) => document.querySelector("main h1")?.textContent !== q, question);
+    }
+    await page.locator("main .results").waitFor();
+    await tabTo(page, "Show me the fixes");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("main .plan-step h1");
+    await tabTo(page, "Yes, it works");
+    await page.keyboard.press("Space");
+    await page.waitForSelector("main .success h1");
+    watcher.assertClean();
+  });
+});
