@@ -34,10 +34,10 @@ export async function cspFor(root) {
 function headersFor(path, csp) {
   const headers = {
     "Content-Type": TYPES[extname(path)] ?? "application/octet-stream",
-    "Content-Security-Policy": csp,
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
   };
+  if (csp) headers["Content-Security-Policy"] = csp;
   // The service worker and the page must always be revalidated so updates are seen;
   // everything else is named by content hash or listed in the service worker.
   headers["Cache-Control"] = /(^|\/)(sw\.js|index\.html)$/.test(path) ? "no-cache" : "public, max-age=3600";
@@ -49,9 +49,9 @@ function headersFor(path, csp) {
  * replacement body (or null for a 404), so tests can deploy a changed or broken build.
  * Every request path is recorded in `requests`.
  */
-export async function startServer({ root, port = 0, overrides = {} } = {}) {
+export async function startServer({ root, port = 0, overrides = {}, csp: withCsp = true } = {}) {
   const base = resolve(root);
-  const csp = await cspFor(base);
+  const csp = withCsp ? await cspFor(base) : null;
   const requests = [];
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, "http://localhost");

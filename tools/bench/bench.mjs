@@ -1,0 +1,154 @@
+// DM Doctor's benchmark: prints, in one run, the size of everything precached, Lighthouse
+// mobile results for two screens, and cold and warm (offline) start times against a
+// static baseline page. Figures only: nothing here passes or fails.
+// Run through `scripts/bench`, which builds the release first.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+import lighthouse from "lighthouse";
+import * as chromeLauncher from "chrome-launcher";
+import { startServer } from "../../tests/e2e/server.mjs";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../tests/e2e/browser.mjs";
+
+const RUNS = Number(process.env.RUNS ?? 7);
+const DIST = "dist";
+const FIRST_QUESTION = "#/check/start/send-fails-everyone";
+const DEEP_SCREEN = "#/guide/fix/clear-cache-android";
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const fmt = (xs) => `median ${median(xs).toFixed(0)} ms, spread ${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)} ms (n=${xs.length})`;
+
+console.log("== Sizes of everything the service worker precaches ==");
+console.log(execFileSync("node", ["tools/size-report.mjs"], { encoding: "utf8" }));
+
+// A static baseline: the app's rendered home screen, saved as plain HTML with the same
+// stylesheet and no script at all.
+async function makeBaseline(appUrl) {
+  const dir = mkdtempSync(join(tmpdir(), "dm-doctor-baseline-"));
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const page = await browser.newPage();
+  await page.goto(appUrl + "#/");
+  await page.waitForSelector("main h1");
+  const body = await page.evaluate(() => document.body.innerHTML);
+  await browser.close();
+  const css = readdirSync(DIST).find((f) => f.endsWith(".css"));
+  copyFileSync(join(DIST, css), join(dir, css));
+  writeFileSync(
+    join(dir, "index.html"),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'; img-src 'self'">` +
+      `<title>DM Doctor baseline</title><link rel="stylesheet" href="${css}"></head><body>${body}</body></html>`,
+  );
+  mkdirSync(join(dir, "icons"), { recursive: true });
+  copyFileSync(join(DIST, "icons/icon.svg"), join(dir, "icons/icon.svg"));
+  return dir;
+}
+
+// Records, inside the page, when `selector` first exists (ms since navigation start).
+const readyScript = (selector) => `
+  (() => {
+    const check = () => {
+      if (document.querySelector(${JSON.stringify(selector)})) { window.__ready = performance.now(); return true; }
+      return false;
+    };
+    if (!check()) {
+      const observer = new MutationObserver(() => { if (check()) observer.disconnect(); });
+      document.addEventListener("readystatechange", check);
+      observer.observe(document, { childList: true, subtree: true });
+    }
+  })();`;
+
+async function timeTo(context, url, selector) {
+  const page = await context.newPage();
+  await page.addInitScript(readyScript(selector));
+  await page.goto(url);
+  await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: 20000 });
+  const ms = await page.evaluate(() => window.__ready);
+  await page.close();
+  return ms;
+}
+
+async function profile() {
+  const dir = mkdtempSync(join(tmpdir(), "dm-doctor-bench-"));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+    headless: true,
+    viewport: { width: 412, height: 915 },
+  });
+  return { context, close: async () => { await context.close(); rmSync(dir, { recursive: true, force: true }); } };
+}
+
+async function coldStarts(url, selector) {
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const p = await profile();
+    times.push(await timeTo(p.context, url, selector));
+    await p.close();
+  }
+  return times;
+}
+
+const app = await startServer({ root: DIST });
+const baselineDir = await makeBaseline(app.url);
+const baseline = await startServer({ root: baselineDir, csp: false });
+
+console.log("== Cold start (empty profile) ==");
+const appCold = await coldStarts(app.url + FIRST_QUESTION, "main .answers button");
+const baseCold = await coldStarts(baseline.url, "main h1");
+console.log(`DM Doctor, to the first interactive question: ${fmt(appCold)}`);
+console.log(`Static baseline, to its content:              ${fmt(baseCold)}`);
+console.log(`Ratio (median): ${(median(appCold) / median(baseCold)).toFixed(2)}x`);
+
+console.log("\n== Warm start ==");
+const warm = await profile();
+{
+  const page = await warm.context.newPage();
+  await page.goto(app.url + "#/");
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
+    }
+  });
+  await page.close();
+}
+const appUrl = app.url;
+await app.close(); // offline: only the service worker can answer now
+const appWarm = [];
+for (let i = 0; i < RUNS; i++) appWarm.push(await timeTo(warm.context, appUrl + FIRST_QUESTION, "main .answers button"));
+await warm.close();
+const basePage = await profile();
+await timeTo(basePage.context, baseline.url, "main h1"); // fills the HTTP cache
+const baseWarm = [];
+for (let i = 0; i < RUNS; i++) baseWarm.push(await timeTo(basePage.context, baseline.url, "main h1"));
+await basePage.close();
+console.log(`DM Doctor, offline from the service worker (server stopped): ${fmt(appWarm)}`);
+console.log(`Static baseline, second visit (HTTP cache, server running):  ${fmt(baseWarm)}`);
+console.log(`Ratio (median): ${(median(appWarm) / median(baseWarm)).toFixed(2)}x (budget: <= 2x)`);
+
+console.log("\n== Lighthouse 12.2.3, mobile (default config), headless Debian Chromium ==");
+const lhServer = await startServer({ root: DIST });
+const chrome = await chromeLauncher.launch({
+  chromePath: CHROMIUM_PATH,
+  chromeFlags: ["--headless=new", ...CHROMIUM_ARGS],
+});
+for (const [name, route] of [["home", "#/"], ["deep screen (a fix)", DEEP_SCREEN]]) {
+  const result = await lighthouse(lhServer.url + route, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance"] });
+  const audits = result.lhr.audits;
+  const ms = (id) => `${Math.round(audits[id].numericValue)} ms`;
+  console.log(
+    `${name.padEnd(20)} performance ${Math.round(result.lhr.categories.performance.score * 100)}` +
+      ` · FCP ${ms("first-contentful-paint")} · LCP ${ms("largest-contentful-paint")}` +
+      ` · TBT ${ms("total-blocking-time")} · CLS ${audits["cumulative-layout-shift"].numericValue.toFixed(3)}`,
+  );
+}
+await chrome.kill();
+await lhServer.close();
+await baseline.close();
+rmSync(baselineDir, { recursive: true, force: true });
