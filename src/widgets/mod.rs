@@ -6,4 +6,4 @@ pub mod install;
 pub mod layout;
 pub mod report_box;
 pub mod sources;
-pub mod steps;
+pub mod fix_body;

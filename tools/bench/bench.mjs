@@ -10,7 +10,7 @@ import { chromium } from "playwright-core";
 import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
 import { startServer } from "../../tests/e2e/server.mjs";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../tests/e2e/browser.mjs";
+import { CHROMIUM_ARGS, CHROMIUM_PATH, launchProfile } from "../../tests/e2e/browser.mjs";
 
 const RUNS = Number(process.env.RUNS ?? 7);
 const DIST = "dist";
@@ -73,16 +73,7 @@ async function timeTo(context, url, selector) {
   return ms;
 }
 
-async function profile() {
-  const dir = mkdtempSync(join(tmpdir(), "dm-doctor-bench-"));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: CHROMIUM_PATH,
-    args: CHROMIUM_ARGS,
-    headless: true,
-    viewport: { width: 412, height: 915 },
-  });
-  return { context, close: async () => { await context.close(); rmSync(dir, { recursive: true, force: true }); } };
-}
+const profile = () => launchProfile();
 
 async function coldStarts(url, selector) {
   const times = [];

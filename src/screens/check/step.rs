@@ -7,7 +7,7 @@ use crate::diagnosis::check::{Check, StepResult};
 use crate::diagnosis::engine::REPORT_FIX;
 use crate::platform::{focus_main_heading, share::now};
 use crate::state::Action;
-use crate::widgets::{device_picker::DevicePicker, report_box::ReportBox, steps::Steps};
+use crate::widgets::{fix_body::FixBody, report_box::ReportBox};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -30,7 +30,6 @@ pub fn StepView(props: &StepProps) -> Html {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| app.dispatch(Action::Record { result, now: now() }))
     };
-    let per_device = fix.steps.iter().any(|s| s.differs_by_device());
     let is_report = fix.id == REPORT_FIX;
 
     html! {
@@ -39,18 +38,7 @@ pub fn StepView(props: &StepProps) -> Html {
             <progress max={total.to_string()} value={number.to_string()} aria-labelledby="progress-label" />
             <h1 tabindex="-1">{ &fix.title }</h1>
             <p class="lead">{ &fix.summary }</p>
-            if !fix.warnings.is_empty() {
-                <aside class="warning" aria-labelledby="warning-heading">
-                    <h2 id="warning-heading">{ "Before you start" }</h2>
-                    <ul>{ for fix.warnings.iter().map(|w| html! { <li>{ w }</li> }) }</ul>
-                </aside>
-            }
-            if per_device { <DevicePicker /> }
-            <h2>{ "Steps" }</h2>
-            <Steps steps={fix.steps.as_slice()} device={app.device} />
-            if fix.menus_may_differ {
-                <p class="hint">{ "TikTok moves its menus now and then, so names may differ a little in your app version." }</p>
-            }
+            <FixBody {fix} />
             if is_report { <ReportBox check={props.check.clone()} /> }
             <fieldset class="did-it-work">
                 <legend>{ if is_report { "Is it working now?" } else { "Did this fix it?" } }</legend>
