@@ -160,7 +160,7 @@ test("connection probes pass through the service worker to the network", async (
   });
 });
 
-test("a new version waits for the user, then takes over without losing the choice of phone", async () => {
+test("a new version waits for the user, takes over with progress intact, and runs offline after a relaunch", async () => {
   let deployed = 1;
   const overrides = {
     "/sw.js": async (file) => {
@@ -168,30 +168,59 @@ test("a new version waits for the user, then takes over without losing the choic
       return deployed === 1 ? sw : sw.replace(/const BUILD = "([^"]+)"/, 'const BUILD = "$1-v2"');
     },
   };
-  await withApp({ server: { overrides } }, async ({ server, page, watcher }) => {
-    await open(page, server.url, "#/guide/fix/clear-cache-android", "Clear TikTok's cache");
+  const server = await startServer({ root: DIST, overrides });
+  const profile = await launchProfile();
+  try {
+    let watcher = await watch(profile.context);
+    let page = profile.context.pages()[0];
+    // v1, with a check in progress and a phone chosen.
+    await open(page, server.url, "#/", "What's going wrong?");
     await waitForServiceWorker(page);
+    await page.locator("main a.card", { hasText: "inbox or chats" }).click();
+    await page.waitForSelector("main .question h1");
+    await page.locator("main .answers button").first().click();
+    await page.waitForFunction(() => /^Question 2 /.test(document.querySelector("main .eyebrow")?.textContent));
+    const question = await page.locator("main h1").textContent();
+    await page.goto(server.url + "#/guide/fix/clear-cache-android");
     await page.getByLabel("Samsung").check();
-    const samsungStep = await page.locator("main ol.steps").textContent();
+    const samsungSteps = await page.locator("main ol.steps").textContent();
+    const v1Scripts = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name).filter((n) => /\.(js|wasm)$/.test(n)));
 
+    // v2 is deployed: it waits, v1 keeps running with only its own files.
     deployed = 2;
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
     const reload = page.getByRole("button", { name: "Update available — reload" });
     await reload.waitFor({ timeout: 15000 });
-    const oldCaches = await page.evaluate(() => caches.keys());
-    assert.equal(oldCaches.length, 2, "both builds are cached while the old one keeps running");
+    assert.equal((await page.evaluate(() => caches.keys())).length, 2, "both builds are cached while the old one runs");
+    const stillV1 = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name).filter((n) => /\.(js|wasm)$/.test(n)));
+    assert.deepEqual(stillV1, v1Scripts, "no file of v2 was loaded into the v1 page");
 
+    // Accept: v2 takes over, with the check and the phone choice intact.
     await Promise.all([page.waitForEvent("load"), reload.click()]);
     await page.waitForFunction(() => document.querySelector("main h1")?.textContent.includes("Clear TikTok"));
     const after = await page.evaluate(async () => ({ caches: await caches.keys(), waiting: !!(await navigator.serviceWorker.getRegistration()).waiting }));
     assert.equal(after.caches.length, 1, "the old build's cache is deleted");
     assert.match(after.caches[0], /-v2$/, "the new build is running");
     assert.equal(after.waiting, false);
-    assert.equal(await page.getByLabel("Samsung").isChecked(), true, "the saved phone choice survived the update");
-    assert.equal(await page.locator("main ol.steps").textContent(), samsungStep);
-    assert.equal(await page.getByRole("button", { name: "Update available — reload" }).count(), 0);
+    assert.equal(await page.getByLabel("Samsung").isChecked(), true, "the phone choice survived the update");
+    assert.equal(await page.locator("main ol.steps").textContent(), samsungSteps);
     watcher.assertClean();
-  });
+
+    // Server gone, app relaunched: v2 opens offline and the check resumes where it was.
+    await server.close();
+    const context = await profile.relaunch();
+    watcher = await watch(context);
+    page = context.pages()[0] ?? (await context.newPage());
+    await open(page, server.url, "#/", "What's going wrong?");
+    assert.match((await page.evaluate(() => caches.keys()))[0], /-v2$/);
+    await page.locator("main .resume a.card").click();
+    await page.waitForSelector("main .question h1");
+    assert.equal(await page.locator("main h1").textContent(), question, "the check resumes at the same question");
+    watcher.assertClean();
+  } finally {
+    await profile.close();
+    await server.close();
+  }
 });
 
 test("a broken new version (a missing file) never replaces the running one", async () => {

@@ -23,18 +23,26 @@ export const CHROMIUM_ARGS = [
  */
 export async function launchProfile(options = {}) {
   const dir = mkdtempSync(join(tmpdir(), "dm-doctor-profile-"));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: CHROMIUM_PATH,
-    args: CHROMIUM_ARGS,
-    headless: true,
-    viewport: { width: 412, height: 915 },
-    ...options,
-  });
-  return {
-    context,
+  const launch = () =>
+    chromium.launchPersistentContext(dir, {
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_ARGS,
+      headless: true,
+      viewport: { width: 412, height: 915 },
+      ...options,
+    });
+  const profile = {
+    context: await launch(),
+    /** Closes the browser and opens the same profile again, like relaunching an installed app. */
+    async relaunch() {
+      await profile.context.close();
+      profile.context = await launch();
+      return profile.context;
+    },
     async close() {
-      await context.close();
+      await profile.context.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  return profile;
 }
