@@ -35,64 +35,71 @@ fn initial_state() -> AppState {
     let guessed = crate::device::guess_family(&crate::platform::user_agent());
     let mut state = AppState::new(saved, guessed, pwa::is_standalone());
     state.notice = notice;
-    let (check, check_notice) = load_check();
-    state.check = check;
-    state.notice = check_notice.or(state.notice);
-    let (runs, runs_notice) = load_runs();
-    state.runs = runs;
-    state.notice = state.notice.or(runs_notice);
+    let check = load_stored(storage::CHECK_KEY, "check", |raw| match saved::decode(Some(raw), content()) {
+        Loaded::Found(check) => Ok(check),
+        Loaded::Unreadable { reason, .. } => Err(reason),
+        Loaded::Empty => Err("it was empty"),
+    });
+    let runs = load_stored(storage::CONNECTION_KEY, "connection tests", crate::connection::history::decode);
+    state.check = check.value;
+    state.runs = runs.value.unwrap_or_default();
+    state.notice = check.notice.or(runs.notice).or(state.notice);
+    state.locked = [(storage::CHECK_KEY, check.locked), (storage::CONNECTION_KEY, runs.locked)]
+        .into_iter()
+        .filter_map(|(key, locked)| locked.then_some(key))
+        .collect();
+    if !state.locked.is_empty() {
+        state.unsaved = Some("Some saved data couldn't be read or moved aside, so DM Doctor leaves it untouched and won't save your progress this time.");
+    }
     state.online = crate::platform::probe::online();
     state
 }
 
-/// Loads the connection test history; unreadable history is kept aside like the check.
-fn load_runs() -> (Vec<crate::connection::history::Run>, Option<String>) {
-    let Ok(Some(raw)) = storage::load(storage::CONNECTION_KEY) else { return (Vec::new(), None) };
-    match crate::connection::history::decode(&raw) {
-        Ok(runs) => (runs, None),
-        Err(reason) => {
-            let _ = storage::keep_aside(storage::CONNECTION_KEY, &raw);
-            (Vec::new(), Some(format!("We couldn't read your earlier connection tests because {reason}. We kept a copy and started a new list.")))
-        }
-    }
+/// What loading one stored value found.
+struct Stored<T> {
+    value: Option<T>,
+    notice: Option<String>,
+    /// Unreadable data that could not be kept aside: the key must not be written, or it
+    /// would be lost.
+    locked: bool,
 }
 
-/// Loads the saved check. Unreadable data is kept aside under another key, never
+/// Loads one stored value. Unreadable data is kept aside under another key, never
 /// deleted, and the user is told why they start fresh.
-fn load_check() -> (Option<crate::diagnosis::check::Check>, Option<String>) {
-    let raw = match storage::load(storage::CHECK_KEY) {
-        Ok(raw) => raw,
-        Err(_) => return (None, None), // already reported by the phone-type load
+fn load_stored<T>(key: &'static str, what: &str, decode: impl Fn(&str) -> Result<T, &'static str>) -> Stored<T> {
+    let Ok(Some(raw)) = storage::load(key) else {
+        // Nothing saved, or storage unavailable (already reported by the phone-type load).
+        return Stored { value: None, notice: None, locked: false };
     };
-    match saved::decode(raw.as_deref(), content()) {
-        Loaded::Empty => (None, None),
-        Loaded::Found(check) => (Some(check), None),
-        Loaded::Unreadable { raw, reason } => {
-            let kept = match storage::keep_aside(storage::CHECK_KEY, &raw) {
-                Ok(_) => "We kept a copy on this phone",
-                Err(_) => "We left it where it was",
-            };
-            let notice = format!("We couldn't continue your saved check because {reason}. {kept} and started fresh.");
-            (None, Some(notice))
+    match decode(&raw) {
+        Ok(value) => Stored { value: Some(value), notice: None, locked: false },
+        Err(reason) => {
+            let locked = storage::keep_aside(key, &raw).is_err();
+            let kept = if locked { "We left it untouched" } else { "We kept a copy on this phone" };
+            let notice = format!("We couldn't read your saved {what} because {reason}. {kept} and started fresh.");
+            Stored { value: None, notice: Some(notice), locked }
         }
     }
 }
 
-/// Saves the check after every change; tells the user once if it can't be saved.
+/// Saves `value` under `key` after every change (not on the first render, which would
+/// only write back what was loaded); tells the user once if it can't be saved.
 #[hook]
-fn use_saved_check(state: &UseReducerHandle<AppState>) {
-    let check = state.check.clone();
+fn use_saved<T: PartialEq + Clone + 'static>(
+    state: &UseReducerHandle<AppState>,
+    key: &'static str,
+    value: T,
+    encode: fn(&T) -> Option<String>,
+) {
     let dispatcher = state.dispatcher();
     let was_unsaved = state.unsaved.is_some();
+    let locked = state.locked.contains(&key);
     let first_run = use_mut_ref(|| true);
-    use_effect_with(check, move |check| {
-        // The first run would only write back what was just loaded, and must not remove
-        // unreadable data that could not be kept aside.
-        if std::mem::replace(&mut *first_run.borrow_mut(), false) {
+    use_effect_with(value, move |value| {
+        if std::mem::replace(&mut *first_run.borrow_mut(), false) || locked {
             return;
         }
-        let raw = check.as_ref().map(saved::encode);
-        match storage::save(storage::CHECK_KEY, raw.as_deref()) {
+        match storage::save(key, encode(value).as_deref()) {
             Ok(()) if was_unsaved => dispatcher.dispatch(Action::Saved),
             Ok(()) => {}
             Err(problem) if !was_unsaved => dispatcher.dispatch(Action::Unsaved(problem.message())),
@@ -101,28 +108,13 @@ fn use_saved_check(state: &UseReducerHandle<AppState>) {
     });
 }
 
-/// Saves the connection test history whenever a run is added.
-#[hook]
-fn use_saved_runs(state: &UseReducerHandle<AppState>) {
-    let runs = state.runs.clone();
-    let dispatcher = state.dispatcher();
-    let first_run = use_mut_ref(|| true);
-    use_effect_with(runs, move |runs| {
-        if std::mem::replace(&mut *first_run.borrow_mut(), false) {
-            return;
-        }
-        let raw = (!runs.is_empty()).then(|| crate::connection::history::encode(runs));
-        if let Err(problem) = storage::save(storage::CONNECTION_KEY, raw.as_deref()) {
-            dispatcher.dispatch(Action::Unsaved(problem.message()));
-        }
-    });
-}
-
 #[component]
 pub fn App() -> Html {
     let state = use_reducer(initial_state);
-    use_saved_check(&state);
-    use_saved_runs(&state);
+    use_saved(&state, storage::CHECK_KEY, state.check.clone(), |check| check.as_ref().map(saved::encode));
+    use_saved(&state, storage::CONNECTION_KEY, state.runs.clone(), |runs| {
+        (!runs.is_empty()).then(|| crate::connection::history::encode(runs))
+    });
 
     {
         let dispatcher = state.dispatcher();

@@ -44,6 +44,13 @@ pub struct AppState {
     pub testing: bool,
     /// Recent connection test runs, newest first.
     pub runs: Vec<Run>,
+    /// Bumped by "Delete my data": a test started before it must not bring data back.
+    pub data_epoch: u32,
+    /// Bumped when a check starts or ends: a test started before belongs to no check.
+    pub check_epoch: u32,
+    /// Storage keys holding unreadable data that could not be moved aside: never written
+    /// this session, so nothing is lost.
+    pub locked: Vec<&'static str>,
 }
 
 impl AppState {
@@ -64,6 +71,9 @@ impl AppState {
             online: true,
             testing: false,
             runs: Vec::new(),
+            locked: Vec::new(),
+            data_epoch: 0,
+            check_epoch: 0,
         }
     }
 }
@@ -92,8 +102,12 @@ pub enum Action {
     Online(bool),
     TestStarted,
     /// A connection test finished; its verdict also goes into the check, if any.
-    TestFinished(Run),
+    /// `started` holds the state's (data, check) epochs when the test began.
+    TestFinished { run: Run, started: (u32, u32) },
 }
+
+/// A connection test younger than this still counts for a check started after it.
+pub const RECENT_TEST_MS: u64 = 30 * 60 * 1000;
 
 impl Reducible for AppState {
     type Action = Action;
@@ -118,7 +132,14 @@ impl Reducible for AppState {
             Action::UpdateReady => next.update_ready = true,
             Action::Notice(text) => next.notice = Some(text),
             Action::DismissNotice => next.notice = None,
-            Action::StartCheck { symptom, now } => next.check = Some(Check::start(content(), &symptom, now)),
+            Action::StartCheck { symptom, now } => {
+                let mut check = Check::start(content(), &symptom, now);
+                if let Some(run) = next.runs.first().filter(|r| now.saturating_sub(r.at) <= RECENT_TEST_MS) {
+                    check.set_connection(content(), run.verdict.kind, now);
+                }
+                next.check = Some(check);
+                next.check_epoch += 1;
+            }
             Action::Answer { question, answer, now } => {
                 if let Some(check) = &mut next.check {
                     check.answer(content(), &question, &answer, now);
@@ -126,7 +147,7 @@ impl Reducible for AppState {
             }
             Action::Back { now } => {
                 if let Some(check) = &mut next.check {
-                    check.back(now);
+                    check.back(content(), now);
                 }
             }
             Action::StartPlan { now } => {
@@ -139,21 +160,31 @@ impl Reducible for AppState {
                     check.record(result, now);
                 }
             }
-            Action::EndCheck => next.check = None,
+            Action::EndCheck => {
+                next.check = None;
+                next.check_epoch += 1;
+            }
             Action::Unsaved(message) => next.unsaved = Some(message),
-            Action::Saved => next.unsaved = None,
+            Action::Saved if next.locked.is_empty() => next.unsaved = None,
+            Action::Saved => {}
             Action::Online(online) => next.online = online,
             Action::TestStarted => next.testing = true,
-            Action::TestFinished(run) => {
+            Action::TestFinished { run, started: (data_epoch, check_epoch) } => {
                 next.testing = false;
-                if let Some(check) = &mut next.check {
-                    check.set_connection(content(), run.verdict.kind, run.at);
+                if data_epoch == next.data_epoch {
+                    if check_epoch == next.check_epoch {
+                        if let Some(check) = &mut next.check {
+                            check.set_connection(content(), run.verdict.kind, run.at);
+                        }
+                    }
+                    history::push(&mut next.runs, run);
                 }
-                history::push(&mut next.runs, run);
             }
             Action::DataDeleted => {
                 next.check = None;
                 next.runs.clear();
+                next.data_epoch += 1;
+                next.check_epoch += 1;
                 next.device_source = DeviceSource::Default;
                 next.device = DeviceFamily::default();
             }
@@ -240,17 +271,36 @@ mod tests {
         let s = reduce(AppState::new(None, None, false), Action::StartCheck { symptom: "send-fails-everyone".into(), now: 1 });
         let s = reduce(s, Action::TestStarted);
         assert!(s.testing);
-        let run = Run {
-            at: 5,
+        let run = |at| Run {
+            at,
             network: Network::Wifi,
             measurements: Measurements { online: false, own_site: vec![], internet: vec![], tiktok: vec![] },
             verdict: Verdict { kind: VerdictKind::Offline, figures: None },
         };
-        let s = reduce(s, Action::TestFinished(run));
+        let started = (s.data_epoch, s.check_epoch);
+        let s = reduce(s, Action::TestFinished { run: run(5), started });
         assert!(!s.testing);
         assert_eq!(s.runs.len(), 1);
         assert_eq!(s.check.as_ref().unwrap().connection, Some(VerdictKind::Offline));
-        assert!(reduce(s, Action::DataDeleted).runs.is_empty());
+
+        // A test still running when the data is deleted brings nothing back.
+        let started = (s.data_epoch, s.check_epoch);
+        let s = reduce(s, Action::DataDeleted);
+        let s = reduce(s, Action::TestFinished { run: run(6), started });
+        assert!(s.runs.is_empty());
+
+        // A test that finishes after a new check started is kept, but not in that check.
+        let started = (s.data_epoch, s.check_epoch);
+        let s = reduce(s, Action::StartCheck { symptom: "messages-late".into(), now: 7 });
+        let s = reduce(s, Action::TestFinished { run: run(8), started });
+        assert_eq!(s.runs.len(), 1);
+        assert_eq!(s.check.as_ref().unwrap().connection, None);
+
+        // A recent test counts for a check started after it; an old one does not.
+        let s = reduce(s, Action::StartCheck { symptom: "messages-late".into(), now: 9 });
+        assert_eq!(s.check.as_ref().unwrap().connection, Some(VerdictKind::Offline));
+        let s = reduce(s, Action::StartCheck { symptom: "messages-late".into(), now: 8 + RECENT_TEST_MS + 1 });
+        assert_eq!(s.check.as_ref().unwrap().connection, None);
     }
 
     #[test]

@@ -18,6 +18,9 @@ self.addEventListener("install", (event) => {
 // All or nothing: if any file fails to download, the install fails and this build never
 // replaces the one that is running.
 async function precache() {
+  // Never touch a cache that already exists (it may be the running version's); with a
+  // build id that covers every file, this only happens on a repeated install.
+  const existed = await caches.has(CACHE);
   const cache = await caches.open(CACHE);
   try {
     await Promise.all(
@@ -32,7 +35,7 @@ async function precache() {
       }),
     );
   } catch (error) {
-    await caches.delete(CACHE);
+    if (!existed) await caches.delete(CACHE);
     throw error;
   }
 }

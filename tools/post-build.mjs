@@ -56,10 +56,12 @@ function walk(dir) {
 const files = walk(staging)
   .map((path) => relative(staging, path).split(sep).join("/"))
   .sort();
-const build = hash(files.map((f) => f + "\0" + hash(readFileSync(join(staging, f)))).join("\n")).slice(0, 16);
-
 const swPath = join(staging, "sw.js");
 const sw = readFileSync(swPath, "utf8");
+// The worker's own code counts too: a change to sw.js alone must get a new cache name.
+const build = hash(
+  ["sw.js\0" + hash(sw), ...files.map((f) => f + "\0" + hash(readFileSync(join(staging, f))))].join("\n"),
+).slice(0, 16);
 if (!sw.includes('["__DM_DOCTOR_PRECACHE__"]') || !sw.includes("__DM_DOCTOR_BUILD__")) {
   throw new Error("post-build: sw.js placeholders not found");
 }

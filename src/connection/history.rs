@@ -63,10 +63,15 @@ pub fn push(runs: &mut Vec<Run>, run: Run) {
     runs.truncate(KEEP);
 }
 
-/// The latest Wi-Fi run and the latest mobile data run, when both exist.
+/// Runs further apart than this are not compared: the network may have changed.
+pub const PAIR_WINDOW_MS: u64 = 30 * 60 * 1000;
+
+/// The latest Wi-Fi run and the latest mobile data run, when both exist and were taken
+/// within [`PAIR_WINDOW_MS`] of each other.
 pub fn latest_pair(runs: &[Run]) -> Option<(&Run, &Run)> {
     let latest = |network| runs.iter().find(|r| r.network == network);
-    Some((latest(Network::Wifi)?, latest(Network::Mobile)?))
+    let (wifi, mobile) = (latest(Network::Wifi)?, latest(Network::Mobile)?);
+    (wifi.at.abs_diff(mobile.at) <= PAIR_WINDOW_MS).then_some((wifi, mobile))
 }
 
 /// One plain sentence on which network is better for TikTok messages right now.
@@ -142,6 +147,8 @@ mod tests {
         push(&mut runs, run(Network::Wifi, VerdictKind::Fine, 80, 3));
         let (wifi, mobile) = latest_pair(&runs).unwrap();
         assert_eq!((wifi.at, mobile.at), (3, 2));
+        push(&mut runs, run(Network::Wifi, VerdictKind::Fine, 80, 3 + PAIR_WINDOW_MS + 1));
+        assert!(latest_pair(&runs).is_none(), "runs far apart are not compared");
     }
 
     #[test]
@@ -153,9 +160,9 @@ mod tests {
         let slow_wifi = run(Network::Wifi, VerdictKind::Slow, 1500, 1);
         assert!(comparison_summary(&slow_wifi, &fine_mobile).starts_with("Mobile data is better"));
         let fast_wifi = run(Network::Wifi, VerdictKind::Fine, 50, 1);
-        assert!(comparison_summary(&fast_wifi, &fine_mobile).starts_with("Wi-Fi is better"));
-        let same = run(Network::Mobile, VerdictKind::Fine, 50, 1);
-        assert!(comparison_summary(&fast_wifi, &same).starts_with("Both connections"));
+        let slow_mobile = run(Network::Mobile, VerdictKind::Fine, 600, 1);
+        assert!(comparison_summary(&fast_wifi, &slow_mobile).starts_with("Wi-Fi is better"));
+        assert!(comparison_summary(&fast_wifi, &fine_mobile).starts_with("Both connections"), "50 vs 120 ms is the same");
     }
 
     #[test]

@@ -33,8 +33,11 @@ impl HostResult {
         self.samples.iter().any(|s| matches!(s, Sample::Answered(_)))
     }
 
+    /// Answer times for latency. The first sample also pays for DNS, TCP and TLS set-up,
+    /// so it is left out when there are later ones: it proves the host answers, nothing more.
     fn times(&self) -> impl Iterator<Item = u32> + '_ {
-        self.samples.iter().filter_map(|s| match s {
+        let warm_up = usize::from(self.samples.len() > 1);
+        self.samples[warm_up..].iter().filter_map(|s| match s {
             Sample::Answered(ms) => Some(*ms),
             _ => None,
         })
@@ -138,7 +141,7 @@ pub fn figures(hosts: &[&HostResult]) -> Option<Figures> {
             pairs += 1;
         }
     }
-    let total: usize = reachable.iter().map(|h| h.samples.len()).sum();
+    let total: usize = reachable.iter().map(|h| h.samples.len() - usize::from(h.samples.len() > 1)).sum();
     let lost = total - times.len();
     Some(Figures {
         median_ms: median(&mut times),
@@ -175,8 +178,11 @@ pub fn judge(m: &Measurements) -> Verdict {
     verdict(kind, figures)
 }
 
+/// Medians closer than this (or within a third of each other) count as the same speed.
+const SAME_SPEED_MS: u32 = 150;
+
 /// Which of two runs (e.g. Wi-Fi and mobile data) is better for TikTok messages:
-/// `Less` when `a` is better. Reaching TikTok beats everything; then speed.
+/// `Less` when `a` is better. Reaching TikTok beats everything; then clearly better speed.
 pub fn compare(a: &Verdict, b: &Verdict) -> std::cmp::Ordering {
     fn rank(v: &Verdict) -> (u8, u32) {
         let class = match v.kind {
@@ -189,7 +195,9 @@ pub fn compare(a: &Verdict, b: &Verdict) -> std::cmp::Ordering {
         };
         (class, v.figures.map_or(u32::MAX, |f| f.median_ms))
     }
-    rank(a).cmp(&rank(b))
+    let ((class_a, ms_a), (class_b, ms_b)) = (rank(a), rank(b));
+    let close = ms_a.abs_diff(ms_b) <= SAME_SPEED_MS.max(ms_a.min(ms_b) / 3);
+    class_a.cmp(&class_b).then(if close { std::cmp::Ordering::Equal } else { ms_a.cmp(&ms_b) })
 }
 
 #[cfg(test)]
@@ -229,7 +237,7 @@ mod tests {
             ("internet probes blocked, TikTok answers", run(true, FAST, [DOWN, DOWN], [FAST, FAST]), VerdictKind::Fine),
             ("own site down does not matter", run(true, DOWN, [FAST, FAST], [FAST, FAST]), VerdictKind::Fine),
             ("slow everywhere", run(true, FAST, [slow, slow], [slow, slow]), VerdictKind::Slow),
-            ("high jitter with a good median", run(true, FAST, [jittery, FAST], [jittery, FAST]), VerdictKind::Unstable),
+            ("high jitter with a good median", run(true, FAST, [jittery, jittery], [jittery, FAST]), VerdictKind::Unstable),
             ("lost samples with a good median", run(true, FAST, [lossy, lossy], [lossy, lossy]), VerdictKind::Unstable),
             ("all fine", run(true, FAST, [FAST, FAST], [FAST, FAST]), VerdictKind::Fine),
         ];
@@ -267,17 +275,28 @@ mod tests {
 
     #[test]
     fn figures_are_median_jitter_and_loss() {
-        let a = host("a", &[Answered(100), Answered(300), Answered(200)]);
-        let b = host("b", &[Answered(400), TimedOut]);
+        // First samples (set-up) are left out: a's 900 and b's 400.
+        let a = host("a", &[Answered(900), Answered(100), Answered(300), Answered(200)]);
+        let b = host("b", &[Answered(400), Answered(250), TimedOut]);
         let f = figures(&[&a, &b]).unwrap();
-        assert_eq!(f.median_ms, 250); // of 100, 200, 300, 400
+        assert_eq!(f.median_ms, 225); // of 100, 200, 250, 300
         assert_eq!(f.jitter_ms, 150); // |100-300| and |300-200| within host a
-        assert_eq!(f.loss_percent, 20); // 1 of 5 samples
+        assert_eq!(f.loss_percent, 20); // 1 of the 5 counted samples
+    }
+
+    #[test]
+    fn a_slow_first_connection_is_not_jitter() {
+        let steady: &[Sample] = &[Answered(1300), Answered(300), Answered(310), Answered(290), Answered(305)];
+        let v = judge(&run(true, FAST, [steady, steady], [steady, steady]));
+        assert_eq!(v.kind, VerdictKind::Fine, "{v:?}");
+        // A single sample still counts, set-up and all.
+        let once: &[Sample] = &[Answered(1300)];
+        assert_eq!(judge(&run(true, FAST, [once, once], [once, once])).kind, VerdictKind::Slow);
     }
 
     #[test]
     fn unreachable_hosts_do_not_count_as_loss() {
-        let up = host("up", &[Answered(100), Answered(120)]);
+        let up = host("up", &[Answered(100), Answered(120), Answered(110)]);
         let down = host("down", &[Failed]);
         assert_eq!(figures(&[&up, &down]).unwrap().loss_percent, 0);
         assert_eq!(figures(&[&down]), None);
@@ -285,7 +304,7 @@ mod tests {
 
     #[test]
     fn slow_verdict_carries_the_figures() {
-        let slow: &[Sample] = &[Answered(1200), Answered(1250)];
+        let slow: &[Sample] = &[Answered(1500), Answered(1200), Answered(1250)];
         let v = judge(&run(true, FAST, [slow, slow], [slow, slow]));
         assert_eq!(v.kind, VerdictKind::Slow);
         assert_eq!(v.figures.unwrap().median_ms, 1225);
@@ -300,5 +319,9 @@ mod tests {
         assert_eq!(compare(&fine, &slow), std::cmp::Ordering::Less);
         assert_eq!(compare(&blocked, &slow), std::cmp::Ordering::Greater);
         assert_eq!(compare(&fine, &fine), std::cmp::Ordering::Equal);
+        let figures = |median_ms| Some(Figures { median_ms, jitter_ms: 5, loss_percent: 0 });
+        let fine_at = |ms| Verdict { kind: VerdictKind::Fine, figures: figures(ms) };
+        assert_eq!(compare(&fine_at(50), &fine_at(120)), std::cmp::Ordering::Equal, "both fast");
+        assert_eq!(compare(&fine_at(900), &fine_at(400)), std::cmp::Ordering::Greater, "clearly slower");
     }
 }

@@ -136,11 +136,22 @@ impl Check {
 
     /// Goes one screen back: to the previous question (taking its answer back so it can
     /// be changed), from the plan's first step to the results, or to the previous step.
-    pub fn back(&mut self, now: Millis) {
+    pub fn back(&mut self, content: &Content, now: Millis) {
         match self.stage {
             Stage::Questions | Stage::Results => {
-                self.undone = self.answers.pop();
-                self.stage = Stage::Questions;
+                let Some(last) = self.answers.pop() else {
+                    self.stage = Stage::Questions;
+                    self.updated_at = now;
+                    return;
+                };
+                // Only go back if that question would really be asked again (the
+                // connection test may have made it unnecessary); never drop an answer.
+                if self.next_question(content).is_some_and(|q| q.id == last.question) {
+                    self.undone = Some(last);
+                    self.stage = Stage::Questions;
+                } else {
+                    self.answers.push(last);
+                }
             }
             Stage::Plan { step: 0 } => self.stage = Stage::Results,
             Stage::Plan { step } => {
@@ -229,7 +240,7 @@ mod tests {
     fn back_takes_the_last_answer_back_so_it_can_be_changed() {
         let mut check = answered_check("send-fails-everyone");
         let last = check.answers.last().cloned().unwrap();
-        check.back(50);
+        check.back(content(), 50);
         assert_eq!(check.stage, Stage::Questions);
         assert_eq!(check.undone.as_ref(), Some(&last));
         let asked = engine::next_question(content(), &check.symptom, &check.answers).unwrap();
@@ -263,7 +274,7 @@ mod tests {
         check.record(StepResult::Fixed, 12);
         assert_eq!(check.stage, Stage::Fixed { fix: second });
         // Back from the success screen returns to that step.
-        check.back(13);
+        check.back(content(), 13);
         assert_eq!(check.stage, Stage::Plan { step: 1 });
         assert_eq!(check.outcomes.len(), 1);
     }
@@ -273,10 +284,10 @@ mod tests {
         let mut check = answered_check("send-fails-one-person");
         check.start_plan(content(), 10);
         check.record(StepResult::Skipped, 11);
-        check.back(12);
+        check.back(content(), 12);
         assert_eq!(check.stage, Stage::Plan { step: 0 });
         assert!(check.outcomes.is_empty());
-        check.back(13);
+        check.back(content(), 13);
         assert_eq!(check.stage, Stage::Results);
     }
 
@@ -296,6 +307,24 @@ mod tests {
         let after = check.ranking(content());
         assert!(after[0].reasons.iter().any(|r| r.contains("TikTok")), "{:?}", after[0].reasons);
         assert_eq!(check.updated_at, 2);
+    }
+
+    #[test]
+    fn back_never_drops_an_answer_the_check_would_not_ask_again() {
+        let mut check = answered_check("send-fails-everyone");
+        let answers = check.answers.len();
+        // A verdict that settles things: the last question may no longer be asked.
+        check.stage = Stage::Questions;
+        check.connection = Some(VerdictKind::Offline);
+        check.stage = Stage::Results;
+        check.back(content(), 60);
+        let kept = check.answers.len() + usize::from(check.undone.is_some());
+        assert_eq!(kept, answers, "the answer is either kept or offered again");
+        if let Some(undone) = &check.undone {
+            assert_eq!(check.next_question(content()).map(|q| q.id.clone()), Some(undone.question.clone()));
+        } else {
+            assert_eq!(check.stage, Stage::Results);
+        }
     }
 
     #[test]

@@ -8,7 +8,8 @@ use std::fmt::Write;
 /// Facts about the phone and app that the report includes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Environment<'a> {
-    pub device: DeviceFamily,
+    /// The phone family, only if the user picked it or the browser revealed it.
+    pub device: Option<DeviceFamily>,
     pub user_agent: &'a str,
     pub app_version: &'a str,
     /// Today's date, e.g. "2026-11-29".
@@ -16,8 +17,11 @@ pub struct Environment<'a> {
 }
 
 /// Android version and browser from a user agent, e.g. "Android 14, Chrome 120".
+/// Chrome's reduced user agent says "Android 10; K" on every phone, so that version is
+/// left out rather than reported as a fact.
 pub fn browser_summary(user_agent: &str) -> String {
-    let android = user_agent.find("Android").map(|start| {
+    let reduced = user_agent.contains("Android 10; K");
+    let android = user_agent.find("Android").filter(|_| !reduced).map(|start| {
         let rest = &user_agent[start..];
         rest[..rest.find([';', ')']).unwrap_or(rest.len())].trim().to_owned()
     });
@@ -68,10 +72,10 @@ pub fn build(content: &Content, check: &Check, env: &Environment) -> String {
 
     let ranking = check.ranking(content);
     if !ranking.is_empty() {
-        let _ = writeln!(out, "\nLikely causes (worked out by DM Doctor from my answers):");
+        // A ranking, not odds: the app's weights are judgement, not measurements.
+        let _ = writeln!(out, "\nLikely causes, most likely first (DM Doctor's guess from my answers):");
         for (n, ranked) in ranking.iter().take(3).enumerate() {
-            let percent = (ranked.likelihood * 100.0 + 0.5) as u32;
-            let _ = writeln!(out, "{}. {} ({percent}%)", n + 1, ranked.cause.title);
+            let _ = writeln!(out, "{}. {}", n + 1, ranked.cause.title);
         }
     }
 
@@ -87,10 +91,10 @@ pub fn build(content: &Content, check: &Check, env: &Environment) -> String {
         }
     }
 
+    let phone = env.device.map_or("Android phone", DeviceFamily::label);
     let _ = writeln!(
         out,
-        "\nPhone: {} ({})\nReport prepared with DM Doctor {}, an independent helper app.",
-        env.device.label(),
+        "\nPhone: {phone} ({})\nReport prepared with DM Doctor {}, an independent helper app.",
         browser_summary(env.user_agent),
         env.app_version
     );
@@ -107,7 +111,7 @@ mod tests {
     const PIXEL_UA: &str = "Mozilla/5 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.6099.43 Mobile Safari/537.36";
 
     fn env() -> Environment<'static> {
-        Environment { device: DeviceFamily::Stock, user_agent: PIXEL_UA, app_version: "9.9.9", date: "2026-11-29" }
+        Environment { device: Some(DeviceFamily::Stock), user_agent: PIXEL_UA, app_version: "9.9.9", date: "2026-11-29" }
     }
 
     #[test]
@@ -119,6 +123,11 @@ mod tests {
         );
         assert_eq!(browser_summary("Mozilla/5 (Android 14; Mobile; rv:120) Gecko/120 Firefox/120"), "Android 14, Firefox 120");
         assert_eq!(browser_summary(""), "unknown browser");
+        // Chrome's reduced user agent: the "Android 10" is not a fact about the phone.
+        assert_eq!(
+            browser_summary("Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/125.0.0.0 Mobile Safari/537.36"),
+            "Chrome 125"
+        );
     }
 
     #[test]
@@ -144,6 +153,16 @@ mod tests {
         assert!(text.contains(&format!("- {}: did not fix it", first.title)), "{text}");
         assert!(text.contains("Pixel / stock Android (Android 14, Chrome 120)"));
         assert!(text.contains("9.9.9"));
+    }
+
+    #[test]
+    fn an_unknown_phone_family_is_not_made_up() {
+        let check = Check::start(content(), "messages-late", 1);
+        let env = Environment { device: None, ..env() };
+        let text = build(content(), &check, &env);
+        assert!(text.contains("Phone: Android phone (Android 14, Chrome 120)"), "{text}");
+        assert!(!text.contains("Pixel"));
+        assert!(!text.contains('%'), "no made-up percentages");
     }
 
     #[test]

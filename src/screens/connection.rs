@@ -38,26 +38,36 @@ fn host_summary(host: &HostResult) -> String {
 pub fn ConnectionScreen() -> Html {
     let app = use_app();
     let hints = use_memo((), |_| probe::network_hints());
-    let network = use_state(|| {
-        hints.as_ref().as_ref().and_then(|h| h.kind.as_deref()).map_or(Network::Unknown, Network::from_connection_type)
-    });
+    let hinted = || probe::network_hints().and_then(|h| h.kind).map_or(Network::Unknown, |k| Network::from_connection_type(&k));
+    let network = use_state(hinted);
+    // Until the user picks one, follow the browser's hint, read again at each start
+    // (people switch networks between runs, as the screen suggests).
+    let picked = use_state(|| false);
 
     let start = {
-        let (app, network) = (app.clone(), network.clone());
+        let (app, network, picked) = (app.clone(), network.clone(), *picked);
         Callback::from(move |_: MouseEvent| {
-            let (app, network) = (app.clone(), *network);
+            if !picked {
+                network.set(hinted());
+            }
+            let (app, network) = (app.clone(), if picked { *network } else { hinted() });
+            let started = (app.data_epoch, app.check_epoch);
             app.dispatch(Action::TestStarted);
             spawn_local(async move {
                 let measurements = probe::run(&content().probes).await;
                 let verdict = judge(&measurements);
-                app.dispatch(Action::TestFinished(Run { at: now(), network, measurements, verdict }));
+                let run = Run { at: now(), network, measurements, verdict };
+                app.dispatch(Action::TestFinished { run, started });
             });
         })
     };
     let choices = Network::ALL.into_iter().map(|choice| {
         let onchange = {
-            let network = network.clone();
-            Callback::from(move |_: Event| network.set(choice))
+            let (network, picked) = (network.clone(), picked.clone());
+            Callback::from(move |_: Event| {
+                network.set(choice);
+                picked.set(true);
+            })
         };
         html! {
             <label class="choice">

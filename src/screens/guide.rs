@@ -39,7 +39,6 @@ pub fn Guide() -> Html {
         let hits = search(content(), &query);
         html! {
             <>
-                <p class="result-count">{ result_count(hits.len(), &query) }</p>
                 if hits.is_empty() {
                     <p>{ "Try fewer or simpler words, such as \"cache\", \"VPN\" or \"blocked\"." }</p>
                 } else {
@@ -58,7 +57,11 @@ pub fn Guide() -> Html {
                 <input id="guide-search" type="search" value={query.clone()} {oninput}
                        placeholder="e.g. cache, VPN, blocked" autocomplete="off" enterkeyhint="search" />
             </form>
-            <div aria-live="polite">{ body }</div>
+            // Only the count is announced; the list itself is not re-read on every key.
+            <p class="result-count" role="status">{
+                if query.trim().is_empty() { String::new() } else { result_count(search(content(), &query).len(), &query) }
+            }</p>
+            { body }
         </>
     }
 }

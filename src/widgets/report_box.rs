@@ -6,6 +6,7 @@ use crate::content::content;
 use crate::diagnosis::check::Check;
 use crate::diagnosis::report::{self, Environment};
 use crate::platform::{share, user_agent};
+use crate::state::DeviceSource;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -19,7 +20,7 @@ pub fn ReportBox(props: &ReportBoxProps) -> Html {
     let app = use_app();
     let status = use_state(String::new);
     let env = Environment {
-        device: app.device,
+        device: (app.device_source != DeviceSource::Default).then_some(app.device),
         user_agent: &user_agent(),
         app_version: crate::VERSION,
         date: &share::today(),

@@ -121,7 +121,7 @@ test("corrupt saved data is kept aside and the app starts clean with a notice", 
       await open(page, server.url, "#/", "What's going wrong?");
       const notice = page.locator(".banner.notice");
       await notice.waitFor();
-      assert.match(await notice.textContent(), /couldn't continue your saved check because it was damaged.*kept a copy/);
+      assert.match(await notice.textContent(), /couldn't read your saved check because it was damaged\. We kept a copy/);
       const stored = await page.evaluate(() => ({ ...localStorage }));
       const kept = Object.entries(stored).filter(([key]) => key.startsWith("dm-doctor.kept."));
       assert.equal(kept.length, 1, JSON.stringify(stored));
@@ -144,12 +144,16 @@ test("when storage refuses to save, the check still works and says progress won'
   await withApp(
     async ({ server, page, watcher }) => {
       await open(page, server.url, "#/", "What's going wrong?");
-      await page.locator("main a.card", { hasText: "arrive late" }).click();
+      await page.locator("main a.card", { hasText: "won't send to anyone" }).click();
       await page.waitForSelector("main .question h1");
       await page.locator("main .answers button").first().click();
       const warning = page.locator(".banner.notice", { hasText: "can't be saved" });
       await warning.waitFor();
-      await page.waitForSelector("main h1");
+      // The check goes on regardless.
+      await page.waitForFunction(() => /^Question 2 /.test(document.querySelector("main .eyebrow")?.textContent));
+      await page.locator("main .answers button").first().click();
+      await page.waitForFunction(() => /^Question 3 |Your results/.test(document.querySelector("main .eyebrow")?.textContent));
+      assert.equal(await warning.count(), 1, "the notice stays while saving keeps failing");
       watcher.assertClean();
     },
     {
@@ -204,12 +208,15 @@ test("keyboard only: from home to the success screen", async () => {
       await page.waitForFunction((q) => document.querySelector("main h1")?.textContent !== q, question);
     }
     await page.locator("main .results").waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), "H1", "focus moves to the results heading");
     await tabTo(page, "Show me the fixes");
     await page.keyboard.press("Enter");
     await page.waitForSelector("main .plan-step h1");
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), "H1", "focus moves to the step heading");
     await tabTo(page, "Yes, it works");
     await page.keyboard.press("Space");
     await page.waitForSelector("main .success h1");
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), "H1", "focus moves to the success heading");
     watcher.assertClean();
   });
 });

@@ -44,8 +44,9 @@ async function runTest(page) {
   return { verdict: (await page.locator(".verdict h2").textContent()).trim(), ms: Date.now() - started };
 }
 
-/** Probe failures show up as console network errors; they are expected here. */
-const probeNoise = (p) => /net::ERR_|Failed to load resource|Failed to fetch/.test(p);
+/** Failed probes show up as console network errors; only those are expected here. */
+const PROBE_URL = /dmd-probe=1|https:\/\/(www\.google\.com|www\.cloudflare\.com|www\.tiktok\.com|p16-sign-va\.tiktokcdn\.com)\//;
+const probeNoise = (p) => /net::ERR_|Failed to load resource|Failed to fetch/.test(p) && PROBE_URL.test(p);
 
 test("offline: the verdict is 'offline' at once, and the badge says so", async () => {
   await withApp(async ({ context, server, page, watcher }) => {

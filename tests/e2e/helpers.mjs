@@ -31,7 +31,9 @@ export async function watch(context) {
   });
   const attach = (page) => {
     page.on("console", (message) => {
-      if (message.type() === "error") problems.push(`console error on ${page.url()}: ${message.text()}`);
+      if (message.type() === "error") {
+        problems.push(`console error on ${page.url()}: ${message.text()} [from ${message.location().url ?? "?"}]`);
+      }
     });
     page.on("pageerror", (error) => problems.push(`uncaught on ${page.url()}: ${error.message}`));
   };

@@ -4,7 +4,7 @@
 use super::{use_back, CheckNav};
 use crate::app::use_app;
 use crate::content::content;
-use crate::diagnosis::check::Check;
+use crate::diagnosis::check::{Check, StepResult};
 use crate::routes::Route;
 use crate::state::Action;
 use crate::widgets::report_box::ReportBox;
@@ -49,6 +49,18 @@ pub fn FixedView(props: &FixedProps) -> Html {
     }
 }
 
+/// What the user did, in their terms: tried steps or skipped ones.
+fn end_summary(check: &Check) -> String {
+    let tried = check.outcomes.iter().filter(|o| o.result == StepResult::NotFixed).count();
+    let skipped = check.outcomes.iter().filter(|o| o.result == StepResult::Skipped).count();
+    let send = "Send TikTok this report: it tells them what you already tried.";
+    match (tried, skipped) {
+        (0, _) => format!("You skipped the steps, so it may still be worth trying some of them (use Back). If you'd rather ask TikTok now: {send}"),
+        (t, 0) => format!("You tried {t} fixes and none of them helped, so the problem is likely on TikTok's side or with your account. {send}"),
+        (t, s) => format!("You tried {t} fixes (and skipped {s}) without luck, so the problem may be on TikTok's side or with your account. {send}"),
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct EndProps {
     pub check: Check,
@@ -61,7 +73,7 @@ pub fn EndView(props: &EndProps) -> Html {
         <>
             <p class="eyebrow">{ "Still not working" }</p>
             <h1 tabindex="-1">{ "Let's get TikTok's help" }</h1>
-            <p class="lead">{ "You've tried everything that usually helps, so the problem is likely on TikTok's side or with your account. Send them this report: it tells them what you already tried." }</p>
+            <p class="lead">{ end_summary(&props.check) }</p>
             <ReportBox check={props.check.clone()} />
             <p>
                 <Link<Route> to={Route::Fix { id: crate::diagnosis::engine::REPORT_FIX.into() }}>

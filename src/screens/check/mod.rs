@@ -13,9 +13,29 @@ use crate::routes::Route;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+/// A name for each stage, so focus can follow stage changes (which don't change the route).
+fn stage_key(stage: Option<&Stage>) -> &'static str {
+    match stage {
+        None => "none",
+        Some(Stage::Questions) => "questions",
+        Some(Stage::Results) => "results",
+        Some(Stage::Plan { .. }) => "plan",
+        Some(Stage::Fixed { .. }) => "fixed",
+        Some(Stage::Report) => "report",
+    }
+}
+
 #[component]
 pub fn CheckScreen() -> Html {
     let app = use_app();
+    // Questions and plan steps move focus themselves; this covers entering the results,
+    // the success screen and the end, where the pressed button disappears.
+    let first = use_mut_ref(|| true);
+    use_effect_with(stage_key(app.check.as_ref().map(|c| &c.stage)), move |_| {
+        if !std::mem::replace(&mut *first.borrow_mut(), false) {
+            crate::platform::focus_main_heading();
+        }
+    });
     let Some(check) = app.check.clone() else {
         return html! {
             <>

@@ -34,6 +34,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
             <>
                 <h1 tabindex="-1">{ "That's all we need to ask" }</h1>
                 <button type="button" class="button primary" {onclick}>{ "Show me the fixes" }</button>
+                <CheckNav on_back={Some(back)} />
             </>
         };
     };
