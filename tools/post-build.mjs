@@ -65,8 +65,9 @@ const build = hash(
 if (!sw.includes('["__DM_DOCTOR_PRECACHE__"]') || !sw.includes("__DM_DOCTOR_BUILD__")) {
   throw new Error("post-build: sw.js placeholders not found");
 }
+const filled = sw.replace('["__DM_DOCTOR_PRECACHE__"]', JSON.stringify(files)).replace("__DM_DOCTOR_BUILD__", build);
 writeFileSync(
   swPath,
-  sw.replace('["__DM_DOCTOR_PRECACHE__"]', JSON.stringify(files, null, 2)).replace("__DM_DOCTOR_BUILD__", build),
+  process.env.TRUNK_PROFILE === "release" ? transformSync(filled, { minify: true, target: "es2020" }).code : filled,
 );
 console.log(`post-build: external loader written; ${files.length} files precached as build ${build}`);

@@ -10,7 +10,8 @@ const budgetIndex = process.argv.indexOf("--budget");
 const budget = budgetIndex > 0 ? Number(process.argv[budgetIndex + 1]) : null;
 
 const sw = readFileSync(join(dist, "sw.js"), "utf8");
-const list = sw.match(/const PRECACHE = (\[[\s\S]*?\]);/);
+// The list is the only JSON array of strings in sw.js (minified or not).
+const list = sw.match(/(\["[^\]]*"\])/);
 if (!list) throw new Error("no PRECACHE list in dist/sw.js: was it built by trunk?");
 const files = [...JSON.parse(list[1]), "sw.js"];
 
