@@ -210,6 +210,31 @@ impl Check {
                 _ => true,
             }
     }
+
+    /// After an app update that removed fixes from the content, drops them from the plan
+    /// and the outcomes and puts the user on the first step not yet answered, so the
+    /// check goes on instead of starting over. Returns false if it can't be saved (the
+    /// symptom itself is gone).
+    pub fn repair(&mut self, content: &Content) -> bool {
+        if content.symptom(&self.symptom).is_none() {
+            return false;
+        }
+        let known = |id: &String| content.fix(id).is_some();
+        self.plan.retain(known);
+        self.outcomes.retain(|o| known(&o.fix));
+        if self.plan.last().map(String::as_str) != Some(engine::REPORT_FIX) && content.fix(engine::REPORT_FIX).is_some() {
+            self.plan.retain(|id| id != engine::REPORT_FIX);
+            self.plan.push(engine::REPORT_FIX.into());
+        }
+        let next_open = self.plan.iter().position(|id| !self.outcomes.iter().any(|o| &o.fix == id));
+        self.stage = match (&self.stage, next_open) {
+            (Stage::Fixed { fix }, _) if content.fix(fix).is_some() => self.stage.clone(),
+            (Stage::Plan { .. } | Stage::Fixed { .. }, Some(step)) => Stage::Plan { step },
+            (Stage::Plan { .. } | Stage::Fixed { .. }, None) => Stage::Report,
+            (other, _) => other.clone(),
+        };
+        self.fits(content)
+    }
 }
 
 #[cfg(test)]
@@ -325,6 +350,29 @@ mod tests {
         } else {
             assert_eq!(check.stage, Stage::Results);
         }
+    }
+
+    #[test]
+    fn repair_keeps_a_check_whose_fixes_were_removed_by_an_update() {
+        let mut check = answered_check("inbox-wont-load");
+        check.start_plan(content(), 10);
+        check.record(StepResult::NotFixed, 11);
+        check.record(StepResult::Skipped, 12);
+        let (first, second, third) = (check.plan[0].clone(), check.plan[1].clone(), check.plan[2].clone());
+        // The update removed the second fix (already answered) and added an unknown one.
+        check.plan[1] = "removed-fix".into();
+        check.outcomes[1].fix = "removed-fix".into();
+        assert!(!check.fits(content()));
+        assert!(check.repair(content()));
+        assert!(!check.plan.contains(&second) || second == "removed-fix");
+        assert_eq!(check.plan[0], first);
+        assert_eq!(check.outcomes.len(), 1);
+        // The user is on the first step without an answer: the old third step.
+        assert_eq!(check.current_fix(), Some(third.as_str()));
+        assert_eq!(check.plan.last().map(String::as_str), Some(engine::REPORT_FIX));
+        let mut gone = check.clone();
+        gone.symptom = "removed-symptom".into();
+        assert!(!gone.repair(content()));
     }
 
     #[test]

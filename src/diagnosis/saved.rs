@@ -98,7 +98,11 @@ pub fn decode(raw: Option<&str>, content: &Content) -> Loaded {
     let Some(raw) = raw else { return Loaded::Empty };
     match open::<Check>(raw, SCHEMA, MIGRATIONS) {
         Ok(check) if check.fits(content) => Loaded::Found(check),
-        Ok(_) => Loaded::Unreadable { raw: raw.to_owned(), reason: "it refers to steps this version no longer has" },
+        // An update may have removed fixes from the plan: carry on without them.
+        Ok(mut check) => match check.repair(content) {
+            true => Loaded::Found(check),
+            false => Loaded::Unreadable { raw: raw.to_owned(), reason: "it refers to a problem this version no longer has" },
+        },
         Err(reason) => Loaded::Unreadable { raw: raw.to_owned(), reason },
     }
 }
@@ -125,6 +129,16 @@ mod tests {
     fn round_trip_keeps_everything() {
         let check = sample();
         assert_eq!(decode(Some(&encode(&check)), content()), Loaded::Found(check));
+    }
+
+    #[test]
+    fn a_check_with_a_removed_fix_is_repaired_not_dropped() {
+        let mut check = sample();
+        check.plan.insert(0, "a-fix-that-was-removed".into());
+        match decode(Some(&encode(&check)), content()) {
+            Loaded::Found(loaded) => assert!(!loaded.plan.iter().any(|id| id == "a-fix-that-was-removed")),
+            other => panic!("expected a repaired check, got {other:?}"),
+        }
     }
 
     #[test]
@@ -176,8 +190,8 @@ mod tests {
         assert_eq!(reason(r#"{"app":"dm-doctor","schema":1}"#), "it was damaged");
         assert_eq!(reason(r#"{"app":"dm-doctor","schema":1,"data":{"symptom":3}}"#), "it was damaged");
         let mut moved = sample();
-        moved.plan.push("a-fix-that-was-removed".into());
-        assert_eq!(reason(&encode(&moved)), "it refers to steps this version no longer has");
+        moved.symptom = "a-symptom-that-was-removed".into();
+        assert_eq!(reason(&encode(&moved)), "it refers to a problem this version no longer has");
     }
 }
 
