@@ -9,8 +9,6 @@ pub enum Route {
     Home,
     #[at("/guide")]
     Guide,
-    #[at("/guide/for/:symptom")]
-    GuideForSymptom { symptom: String },
     #[at("/guide/cause/:id")]
     Cause { id: String },
     #[at("/guide/fix/:id")]
@@ -88,7 +86,6 @@ mod tests {
         let routes = [
             Route::Home,
             Route::Guide,
-            Route::GuideForSymptom { symptom: "messages-late".into() },
             Route::Cause { id: "outage".into() },
             Route::Fix { id: "update-app".into() },
             Route::About,

@@ -111,7 +111,7 @@ async fn a_cause_lists_its_fixes_in_order() {
 
 #[wasm_bindgen_test]
 async fn unknown_routes_and_ids_show_a_way_home() {
-    for hash in ["#/no/such/page", "#/guide/fix/not-a-fix", "#/guide/for/not-a-symptom"] {
+    for hash in ["#/no/such/page", "#/guide/fix/not-a-fix", "#/check/start/not-a-symptom"] {
         let (root, handle) = render_at(hash).await;
         assert_eq!(text(&root, "main h1"), "We can't find that page", "{hash}");
         assert_eq!(count(&root, "main a[href$='#/']"), 1, "{hash}");

@@ -1,9 +1,8 @@
-//! The guide: every cause and fix, searchable offline, and filtered by symptom.
+//! The guide: every cause and fix, searchable offline.
 
 use crate::content::search::{search, Entry};
 use crate::content::content;
 use crate::routes::{search_query, search_text, Route};
-use crate::screens::not_found::NotFound;
 use crate::widgets::entry_list::EntryList;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -71,36 +70,5 @@ fn result_count(count: usize, query: &str) -> String {
         0 => format!("Nothing found for \"{query}\"."),
         1 => format!("1 result for \"{query}\""),
         n => format!("{n} results for \"{query}\""),
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct GuideForSymptomProps {
-    pub symptom: String,
-}
-
-/// The causes that fit one symptom, most typical first.
-#[component]
-pub fn GuideForSymptom(props: &GuideForSymptomProps) -> Html {
-    let Some(symptom) = content().symptom(&props.symptom) else {
-        return html! { <NotFound /> };
-    };
-    let causes: Vec<_> = symptom
-        .causes
-        .iter()
-        .filter_map(|id| content().cause(id))
-        .map(Entry::Cause)
-        .collect();
-    html! {
-        <>
-            <p class="eyebrow">{ "You told us" }</p>
-            <h1 tabindex="-1">{ &symptom.title }</h1>
-            <p class="lead">{ &symptom.detail }</p>
-            <h2>{ "Likely causes, most common first" }</h2>
-            <EntryList entries={causes} ordered=true />
-            <p class="more">
-                <Link<Route> to={Route::Guide} classes="button">{ "See the whole guide" }</Link<Route>>
-            </p>
-        </>
     }
 }

@@ -18,7 +18,6 @@ pub fn render(route: Route) -> Html {
     match route {
         Route::Home => html! { <home::Home /> },
         Route::Guide => html! { <guide::Guide /> },
-        Route::GuideForSymptom { symptom } => html! { <guide::GuideForSymptom {symptom} /> },
         Route::Cause { id } => html! { <cause::CauseScreen {id} /> },
         Route::Fix { id } => html! { <fix::FixScreen {id} /> },
         Route::Check => html! { <check::CheckScreen /> },

@@ -79,7 +79,7 @@ struct NavLinkProps {
 fn NavLink(props: &NavLinkProps) -> Html {
     let current = use_route::<Route>();
     let is_current = match (&props.to, &current) {
-        (Route::Guide, Some(Route::Guide | Route::GuideForSymptom { .. } | Route::Cause { .. } | Route::Fix { .. })) => true,
+        (Route::Guide, Some(Route::Guide | Route::Cause { .. } | Route::Fix { .. })) => true,
         (to, Some(current)) => to == current,
         _ => false,
     };

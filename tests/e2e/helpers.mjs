@@ -11,7 +11,8 @@ const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 export const SCREENS = [
   { route: "#/", heading: "What's going wrong?" },
   { route: "#/guide", heading: "Guide" },
-  { route: "#/guide/for/send-fails-one-person", heading: "one person" },
+  { route: "#/guide/cause/not-mutual-follow", heading: "You don't follow each other" },
+  { route: "#/connection", heading: "Test my connection" },
   { route: "#/guide/cause/outage", heading: "TikTok is down" },
   { route: "#/guide/fix/clear-cache-android", heading: "Clear TikTok's cache" },
   { route: "#/about", heading: "About DM Doctor" },
