@@ -97,7 +97,8 @@ mod tests {
     }
 
     fn tiny() -> Content {
-        let step = Step { text: "Open TikTok.".into(), samsung: None, xiaomi: None };
+        let mut cause = examples::cause("c", &["f"]);
+        cause.topics = SEED_TOPICS.iter().map(|(t, _)| t.to_string()).collect();
         Content {
             symptoms: vec![Symptom {
                 id: "s".into(),
@@ -105,30 +106,8 @@ mod tests {
                 detail: "d".into(),
                 causes: vec!["c".into()],
             }],
-            causes: vec![Cause {
-                id: "c".into(),
-                title: "C".into(),
-                summary: "s".into(),
-                explanation: vec!["e".into()],
-                signs: vec![],
-                fixes: vec!["f".into()],
-                topics: SEED_TOPICS.iter().map(|(t, _)| t.to_string()).collect(),
-                keywords: vec![],
-                sources: vec![],
-            }],
-            fixes: vec![Fix {
-                id: "f".into(),
-                title: "F".into(),
-                summary: "s".into(),
-                effort: Effort::Quick,
-                steps: vec![step],
-                warnings: vec![],
-                menus_may_differ: false,
-                prevention: None,
-                topics: vec![],
-                keywords: vec![],
-                sources: vec![],
-            }],
+            causes: vec![cause],
+            fixes: vec![examples::fix("f", Effort::Quick)],
             install_guides: vec![],
             probes: vec![],
             verdicts: vec![],

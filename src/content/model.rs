@@ -337,3 +337,39 @@ impl Content {
         self.pages.iter().find(|p| p.id == id)
     }
 }
+
+/// Minimal entries for unit tests elsewhere in the crate.
+#[cfg(test)]
+pub mod examples {
+    use super::*;
+
+    pub fn cause(id: &str, fixes: &[&str]) -> Cause {
+        Cause {
+            id: id.into(),
+            title: id.to_uppercase(),
+            summary: "s".into(),
+            explanation: vec!["e".into()],
+            signs: vec![],
+            fixes: fixes.iter().map(|f| f.to_string()).collect(),
+            topics: vec![],
+            keywords: vec![],
+            sources: vec![],
+        }
+    }
+
+    pub fn fix(id: &str, effort: Effort) -> Fix {
+        Fix {
+            id: id.into(),
+            title: id.to_uppercase(),
+            summary: "s".into(),
+            effort,
+            steps: vec![Step { text: "Open TikTok.".into(), samsung: None, xiaomi: None }],
+            warnings: vec![],
+            menus_may_differ: false,
+            prevention: None,
+            topics: vec![],
+            keywords: vec![],
+            sources: vec![],
+        }
+    }
+}

@@ -225,37 +225,8 @@ pub fn plan<'a>(content: &'a Content, ranking: &[Ranked]) -> Vec<&'a Fix> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{Answer, Cause, Step, Symptom};
-
-    fn cause(id: &str, fixes: &[&str]) -> Cause {
-        Cause {
-            id: id.into(),
-            title: id.into(),
-            summary: "s".into(),
-            explanation: vec!["e".into()],
-            signs: vec![],
-            fixes: fixes.iter().map(|f| f.to_string()).collect(),
-            topics: vec![],
-            keywords: vec![],
-            sources: vec![],
-        }
-    }
-
-    fn fix(id: &str, effort: Effort) -> Fix {
-        Fix {
-            id: id.into(),
-            title: id.into(),
-            summary: "s".into(),
-            effort,
-            steps: vec![Step { text: "t".into(), samsung: None, xiaomi: None }],
-            warnings: vec![],
-            menus_may_differ: false,
-            prevention: None,
-            topics: vec![],
-            keywords: vec![],
-            sources: vec![],
-        }
-    }
+    use crate::content::examples::{cause, fix};
+    use crate::content::{Answer, Symptom};
 
     fn answer(id: &str, evidence: &[(&str, i32)]) -> Answer {
         Answer {
