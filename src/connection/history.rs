@@ -2,7 +2,7 @@
 //! compared side by side. Stored in the same versioned envelope as the check.
 
 use super::verdict::{compare, Measurements, Verdict, VerdictKind};
-use crate::diagnosis::saved::{open, seal, Migration};
+use crate::diagnosis::envelope::{open, seal, Migration};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 
@@ -169,8 +169,9 @@ mod tests {
     fn history_round_trips_and_rejects_garbage() {
         let runs = vec![run(Network::Mobile, VerdictKind::Unstable, 300, 7)];
         assert_eq!(decode(&encode(&runs)), Ok(runs));
-        assert_eq!(decode("nope"), Err("it was damaged"));
-        assert_eq!(decode(r#"{"app":"dm-doctor","schema":5,"data":[]}"#), Err("it was saved by a newer version of DM Doctor"));
+        assert_eq!(decode("dm-doctor:1:nope!"), Err("it was damaged"));
+        assert_eq!(decode("nope"), Err("it was not saved by DM Doctor"));
+        assert_eq!(decode("dm-doctor:5:AA"), Err("it was saved by a newer version of DM Doctor"));
     }
 
     #[test]

@@ -23,11 +23,12 @@ pub struct Check {
     /// The answer taken back with Back, so the question can show what was chosen.
     #[serde(default)]
     pub undone: Option<Given>,
-    /// The latest connection test verdict (schema 2 on), used as evidence.
-    #[serde(default)]
-    pub connection: Option<VerdictKind>,
     pub started_at: Millis,
     pub updated_at: Millis,
+    /// The latest connection test verdict, used as evidence. Added in schema 2; it must
+    /// stay the last field (the schema 1 → 2 migration appends it).
+    #[serde(default)]
+    pub connection: Option<VerdictKind>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -115,7 +115,7 @@ test("a reload mid-plan resumes at the same step, online and with the server sto
 });
 
 test("corrupt saved data is kept aside and the app starts clean with a notice", async () => {
-  const corrupt = '{"app":"dm-doctor","schema":1,"data":{"symptom":';
+  const corrupt = 'dm-doctor:2:{"symptom":';
   await withApp(
     async ({ server, page, watcher }) => {
       await open(page, server.url, "#/", "What's going wrong?");

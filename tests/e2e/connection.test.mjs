@@ -51,6 +51,7 @@ const probeNoise = (p) => /net::ERR_|Failed to load resource|Failed to fetch/.te
 test("offline: the verdict is 'offline' at once, and the badge says so", async () => {
   await withApp(async ({ context, server, page, watcher }) => {
     await open(page, server.url, "#/connection", "Test my connection");
+    await waitForServiceWorker(page); // installed first: going offline mid-install is another story
     await context.setOffline(true);
     await page.locator(".net.offline").waitFor();
     const { verdict, ms } = await runTest(page);
