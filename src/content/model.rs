@@ -255,7 +255,7 @@ pub enum Effort {
     Check,
     /// A minute or two, nothing lost.
     Quick,
-    /// Several minutes, or a restart.
+    /// Several minutes, a restart, or waiting a while.
     Moderate,
     /// Something may be lost or it takes long (reinstall, waiting for TikTok).
     Drastic,
@@ -266,7 +266,7 @@ impl Effort {
         match self {
             Self::Check => "Quick check",
             Self::Quick => "1–2 minutes",
-            Self::Moderate => "A few minutes",
+            Self::Moderate => "Takes a while",
             Self::Drastic => "Bigger step",
         }
     }
