@@ -94,9 +94,9 @@ fn use_saved<T: PartialEq + Clone + 'static>(
     let dispatcher = state.dispatcher();
     let was_unsaved = state.unsaved.is_some();
     let locked = state.locked.contains(&key);
-    let first_run = use_mut_ref(|| true);
+    let first_render = crate::platform::use_is_first_render();
     use_effect_with(value, move |value| {
-        if std::mem::replace(&mut *first_run.borrow_mut(), false) || locked {
+        if first_render || locked {
             return;
         }
         match storage::save(key, encode(value).as_deref()) {

@@ -26,3 +26,12 @@ pub fn focus_main_heading() {
         }
     }
 }
+
+/// True on a component's first render only; for effects that must react to changes but
+/// not to the initial state (focus on navigation, saving what was just loaded).
+#[yew::hook]
+pub fn use_is_first_render() -> bool {
+    let first = yew::use_mut_ref(|| true);
+    let was_first = std::mem::replace(&mut *first.borrow_mut(), false);
+    was_first
+}

@@ -45,14 +45,11 @@ fn classify(error: JsValue) -> StorageProblem {
 
 /// The phone family the user picked, if any.
 pub fn load_device() -> Result<Option<DeviceFamily>, StorageProblem> {
-    let value = local_storage()?.get_item(DEVICE_KEY).map_err(classify)?;
-    Ok(value.as_deref().and_then(DeviceFamily::from_key))
+    Ok(load(DEVICE_KEY)?.as_deref().and_then(DeviceFamily::from_key))
 }
 
 pub fn save_device(family: DeviceFamily) -> Result<(), StorageProblem> {
-    local_storage()?
-        .set_item(DEVICE_KEY, family.key())
-        .map_err(classify)
+    save(DEVICE_KEY, Some(family.key()))
 }
 
 /// Removes every key DM Doctor has written; returns how many were removed.

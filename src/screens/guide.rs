@@ -23,7 +23,20 @@ pub fn Guide() -> Html {
     });
     let onsubmit = Callback::from(|event: SubmitEvent| event.prevent_default());
 
-    let body = if query.trim().is_empty() {
+    // Searched once per render: the results and the announced count both use it.
+    let hits = (!query.trim().is_empty()).then(|| search(content(), &query));
+    let count = hits.as_ref().map(|h| result_count(h.len(), &query)).unwrap_or_default();
+    let body = if let Some(hits) = hits {
+        html! {
+            <>
+                if hits.is_empty() {
+                    <p>{ "Try fewer or simpler words, such as \"cache\", \"VPN\" or \"blocked\"." }</p>
+                } else {
+                    <EntryList entries={hits} />
+                }
+            </>
+        }
+    } else {
         let causes: Vec<_> = content().causes.iter().map(Entry::Cause).collect();
         let fixes: Vec<_> = content().fixes.iter().map(Entry::Fix).collect();
         html! {
@@ -32,17 +45,6 @@ pub fn Guide() -> Html {
                 <EntryList entries={causes} />
                 <h2>{ format!("Fixes ({})", fixes.len()) }</h2>
                 <EntryList entries={fixes} />
-            </>
-        }
-    } else {
-        let hits = search(content(), &query);
-        html! {
-            <>
-                if hits.is_empty() {
-                    <p>{ "Try fewer or simpler words, such as \"cache\", \"VPN\" or \"blocked\"." }</p>
-                } else {
-                    <EntryList entries={hits} />
-                }
             </>
         }
     };
@@ -57,9 +59,7 @@ pub fn Guide() -> Html {
                        placeholder="e.g. cache, VPN, blocked" autocomplete="off" enterkeyhint="search" />
             </form>
             // Only the count is announced; the list itself is not re-read on every key.
-            <p class="result-count" role="status">{
-                if query.trim().is_empty() { String::new() } else { result_count(search(content(), &query).len(), &query) }
-            }</p>
+            <p class="result-count" role="status">{ count }</p>
             { body }
         </>
     }

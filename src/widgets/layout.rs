@@ -16,10 +16,10 @@ pub struct LayoutProps {
 #[component]
 pub fn Layout(props: &LayoutProps) -> Html {
     let route = use_route::<Route>();
-    let first_render = use_mut_ref(|| true);
+    let first_render = crate::platform::use_is_first_render();
     use_effect_with(route, move |_| {
         // Leave focus alone on first load; move it on every navigation after that.
-        if !std::mem::replace(&mut *first_render.borrow_mut(), false) {
+        if !first_render {
             focus_main_heading();
         }
     });

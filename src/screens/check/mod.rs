@@ -30,9 +30,9 @@ pub fn CheckScreen() -> Html {
     let app = use_app();
     // Questions and plan steps move focus themselves; this covers entering the results,
     // the success screen and the end, where the pressed button disappears.
-    let first = use_mut_ref(|| true);
+    let first_render = crate::platform::use_is_first_render();
     use_effect_with(stage_key(app.check.as_ref().map(|c| &c.stage)), move |_| {
-        if !std::mem::replace(&mut *first.borrow_mut(), false) {
+        if !first_render {
             crate::platform::focus_main_heading();
         }
     });
