@@ -3,12 +3,11 @@
 use crate::content::{content, DeviceFamily};
 use crate::diagnosis::saved::{self, Loaded};
 use crate::platform::{pwa, storage};
-use crate::routes::Route;
 use crate::screens;
 use crate::state::{Action, AppState};
 use crate::widgets::layout::Layout;
+use crate::widgets::router::{use_location, HashRouter};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 /// Shared app state; every screen can read it and dispatch actions.
 pub type AppContext = UseReducerHandle<AppState>;
@@ -108,6 +107,12 @@ fn use_saved<T: PartialEq + Clone + 'static>(
     });
 }
 
+/// The screen for the current address.
+#[component]
+fn Screen() -> Html {
+    screens::render(use_location().route)
+}
+
 #[component]
 pub fn App() -> Html {
     let state = use_reducer(initial_state);
@@ -135,9 +140,7 @@ pub fn App() -> Html {
     html! {
         <ContextProvider<AppContext> context={state}>
             <HashRouter>
-                <Layout>
-                    <Switch<Route> render={screens::render} />
-                </Layout>
+                <Layout><Screen /></Layout>
             </HashRouter>
         </ContextProvider<AppContext>>
     }

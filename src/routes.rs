@@ -1,35 +1,85 @@
 //! Every screen's address. Hash routes (`#/guide/fix/update-app`) so deep links work
 //! on any static host on the very first visit, before a service worker exists.
 
-use yew_router::prelude::*;
-
-#[derive(Debug, Clone, PartialEq, Routable)]
+/// Every screen. Ids in paths are content ids (lowercase letters, digits, dashes), so
+/// paths need no percent-decoding.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Route {
-    #[at("/")]
     Home,
-    #[at("/guide")]
     Guide,
-    #[at("/guide/cause/:id")]
     Cause { id: String },
-    #[at("/guide/fix/:id")]
     Fix { id: String },
     /// The guided check in progress, at whatever stage it is.
-    #[at("/check")]
     Check,
     /// Starting a check for a symptom (asks first if another check is in progress).
-    #[at("/check/start/:symptom")]
     StartCheck { symptom: String },
     /// The report for TikTok.
-    #[at("/check/report")]
     Report,
     /// The connection test.
-    #[at("/connection")]
     Connection,
-    #[at("/about")]
     About,
-    #[not_found]
-    #[at("/not-found")]
+    /// Any path no screen claims; the address is left as typed.
     NotFound,
+}
+
+impl Route {
+    /// The route at `path` ("/guide/fix/update-app"). A trailing slash is ignored;
+    /// unknown paths are [`Route::NotFound`].
+    pub fn recognize(path: &str) -> Route {
+        let path = path.strip_prefix('/').unwrap_or(path);
+        let path = path.strip_suffix('/').unwrap_or(path);
+        let segments: Vec<&str> = path.split('/').collect();
+        let id = |s: &str| (!s.is_empty()).then(|| s.to_owned());
+        match segments.as_slice() {
+            [""] => Route::Home,
+            ["guide"] => Route::Guide,
+            ["guide", "cause", s] => id(s).map_or(Route::NotFound, |id| Route::Cause { id }),
+            ["guide", "fix", s] => id(s).map_or(Route::NotFound, |id| Route::Fix { id }),
+            ["check"] => Route::Check,
+            ["check", "start", s] => id(s).map_or(Route::NotFound, |symptom| Route::StartCheck { symptom }),
+            ["check", "report"] => Route::Report,
+            ["connection"] => Route::Connection,
+            ["about"] => Route::About,
+            _ => Route::NotFound,
+        }
+    }
+
+    /// The path [`Route::recognize`] maps back to this route.
+    pub fn to_path(&self) -> String {
+        match self {
+            Route::Home => "/".into(),
+            Route::Guide => "/guide".into(),
+            Route::Cause { id } => format!("/guide/cause/{id}"),
+            Route::Fix { id } => format!("/guide/fix/{id}"),
+            Route::Check => "/check".into(),
+            Route::StartCheck { symptom } => format!("/check/start/{symptom}"),
+            Route::Report => "/check/report".into(),
+            Route::Connection => "/connection".into(),
+            Route::About => "/about".into(),
+            Route::NotFound => "/not-found".into(),
+        }
+    }
+
+    /// The link to this route, for an `<a href>`: the browser itself moves to it.
+    pub fn href(&self) -> String {
+        format!("#{}", self.to_path())
+    }
+}
+
+/// Where the app is: the route and the query ("?q=vpn") of the address's hash.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Location {
+    pub route: Route,
+    pub query: String,
+}
+
+impl Location {
+    /// Reads a location hash ("#/guide?q=vpn"); an empty hash is home.
+    pub fn from_hash(hash: &str) -> Location {
+        let hash = hash.strip_prefix('#').unwrap_or(hash);
+        let (path, query) = hash.split_at(hash.find('?').unwrap_or(hash.len()));
+        Location { route: Route::recognize(path), query: query.to_owned() }
+    }
 }
 
 /// The guide's search text from the address's query ("?q=clear+cache"), so Back
@@ -95,7 +145,8 @@ mod tests {
             Route::Connection,
         ];
         for route in routes {
-            assert_eq!(Route::recognize(&route.to_path()), Some(route.clone()), "{}", route.to_path());
+            assert_eq!(Route::recognize(&route.to_path()), route.clone(), "{}", route.to_path());
+            assert_eq!(Location::from_hash(&route.href()).route, route);
         }
     }
 
@@ -112,6 +163,19 @@ mod tests {
 
     #[test]
     fn unknown_paths_are_not_found() {
-        assert_eq!(Route::recognize("/nope/at/all"), Some(Route::NotFound));
+        for path in ["/nope/at/all", "/guide/fix", "/guide/fix/", "/guide/fix/a/b", "/check/start", "/About"] {
+            assert_eq!(Route::recognize(path), Route::NotFound, "{path}");
+        }
+    }
+
+    #[test]
+    fn hashes_split_into_route_and_query() {
+        assert_eq!(Location::from_hash(""), Location { route: Route::Home, query: String::new() });
+        assert_eq!(Location::from_hash("#"), Location { route: Route::Home, query: String::new() });
+        assert_eq!(Location::from_hash("#/guide/"), Location { route: Route::Guide, query: String::new() });
+        let searched = Location::from_hash("#/guide?q=clear+cache");
+        assert_eq!((searched.route, search_text(&searched.query).as_str()), (Route::Guide, "clear cache"));
+        let fix = Location::from_hash("#/guide/fix/update-app?x=1");
+        assert_eq!(fix.route, Route::Fix { id: "update-app".into() });
     }
 }

@@ -1,6 +1,7 @@
 //! Platform: thin wrappers over browser APIs. Each returns plain Rust values so the
 //! screens never touch web-sys directly.
 
+pub mod address;
 pub mod probe;
 pub mod pwa;
 pub mod share;

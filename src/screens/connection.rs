@@ -11,7 +11,6 @@ use crate::routes::Route;
 use crate::state::Action;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 /// The host part of a probe URL, shown so people know exactly what is contacted.
 fn host_of(url: &str) -> &str {
@@ -161,13 +160,13 @@ fn RunResult(props: &RunProps) -> Html {
             <h3>{ "Fixes in the guide" }</h3>
             <ul class="links">
                 { for text.fixes.iter().filter_map(|id| content().fix(id)).map(|f| html! {
-                    <li><Link<Route> to={Route::Fix { id: f.id.clone() }}>{ &f.title }</Link<Route>></li>
+                    <li><a href={(Route::Fix { id: f.id.clone() }).href()}>{ &f.title }</a></li>
                 }) }
             </ul>
             if app.check.as_ref().is_some_and(|c| c.in_progress()) {
                 <p class="more">
                     { "We've added this result to your check. " }
-                    <Link<Route> to={Route::Check} classes="button">{ "Back to my check" }</Link<Route>>
+                    <a href={Route::Check.href()} class="button">{ "Back to my check" }</a>
                 </p>
             }
         </section>

@@ -3,23 +3,19 @@
 use crate::content::search::{search, Entry};
 use crate::content::content;
 use crate::routes::{search_query, search_text, Route};
+use crate::platform::address;
 use crate::widgets::entry_list::EntryList;
+use crate::widgets::router::use_location;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
-use yew_router::prelude::*;
-use yew_router::query::Raw;
 
 #[component]
 pub fn Guide() -> Html {
-    let location = use_location();
-    let navigator = use_navigator();
-    let query = location.map(|l| search_text(l.query_str())).unwrap_or_default();
+    let query = search_text(&use_location().query);
 
     let oninput = Callback::from(move |event: InputEvent| {
         let input: HtmlInputElement = event.target_unchecked_into();
-        if let Some(navigator) = &navigator {
-            let _ = navigator.replace_with_query(&Route::Guide, Raw(search_query(&input.value())));
-        }
+        address::replace(&format!("{}?{}", Route::Guide.href(), search_query(&input.value())));
     });
     let onsubmit = Callback::from(|event: SubmitEvent| event.prevent_default());
 

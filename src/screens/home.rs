@@ -6,7 +6,6 @@ use crate::diagnosis::check::{Check, Stage};
 use crate::routes::Route;
 use crate::widgets::install::InstallCard;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 /// Where the check stands, in a few words.
 fn progress(check: &Check) -> String {
@@ -26,19 +25,19 @@ pub fn Home() -> Html {
         html! {
             <section class="resume" aria-labelledby="resume-heading">
                 <h2 id="resume-heading">{ "Continue where you left off" }</h2>
-                <Link<Route> to={Route::Check} classes="card">
+                <a href={Route::Check.href()} class="card">
                     <span class="card-title">{ title }</span>
                     <span class="card-summary">{ progress(check) }</span>
-                </Link<Route>>
+                </a>
             </section>
         }
     });
     let symptoms = content().symptoms.iter().map(|symptom| html! {
         <li key={symptom.id.clone()}>
-            <Link<Route> to={Route::StartCheck { symptom: symptom.id.clone() }} classes="card symptom">
+            <a href={(Route::StartCheck { symptom: symptom.id.clone() }).href()} class="card symptom">
                 <span class="card-title">{ &symptom.title }</span>
                 <span class="card-summary">{ &symptom.detail }</span>
-            </Link<Route>>
+            </a>
         </li>
     });
     html! {
@@ -48,8 +47,8 @@ pub fn Home() -> Html {
             { for resume }
             <ul class="cards">{ for symptoms }</ul>
             <div class="actions">
-                <Link<Route> to={Route::Connection} classes="button">{ "Test my connection" }</Link<Route>>
-                <Link<Route> to={Route::Guide} classes="button">{ "Browse the guide" }</Link<Route>>
+                <a href={Route::Connection.href()} class="button">{ "Test my connection" }</a>
+                <a href={Route::Guide.href()} class="button">{ "Browse the guide" }</a>
             </div>
             <InstallCard />
         </>

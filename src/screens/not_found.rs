@@ -2,7 +2,6 @@
 
 use crate::routes::Route;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[component]
 pub fn NotFound() -> Html {
@@ -11,10 +10,10 @@ pub fn NotFound() -> Html {
             <h1 tabindex="-1">{ "We can't find that page" }</h1>
             <p class="lead">{ "The link may be old or mistyped. Nothing you saved is lost." }</p>
             <p class="more">
-                <Link<Route> to={Route::Home} classes="button primary">{ "Go to the home screen" }</Link<Route>>
+                <a href={Route::Home.href()} class="button primary">{ "Go to the home screen" }</a>
             </p>
             <p class="more">
-                <Link<Route> to={Route::Guide} classes="button">{ "Open the guide" }</Link<Route>>
+                <a href={Route::Guide.href()} class="button">{ "Open the guide" }</a>
             </p>
         </>
     }

@@ -5,7 +5,6 @@ use crate::content::content;
 use crate::routes::Route;
 use crate::widgets::report_box::ReportBox;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[component]
 pub fn Report() -> Html {
@@ -15,7 +14,7 @@ pub fn Report() -> Html {
             <>
                 <h1 tabindex="-1">{ "Nothing to report yet" }</h1>
                 <p class="lead">{ "Start a check first; the report is made from your answers and the steps you try." }</p>
-                <Link<Route> to={Route::Home} classes="button primary">{ "Choose a problem" }</Link<Route>>
+                <a href={Route::Home.href()} class="button primary">{ "Choose a problem" }</a>
             </>
         };
     };
@@ -30,7 +29,7 @@ pub fn Report() -> Html {
                 <ol class="steps">{ for fix.steps.iter().map(|s| html! { <li>{ &s.text }</li> }) }</ol>
             }
             <p class="more">
-                <Link<Route> to={Route::Check} classes="button">{ "Back to my check" }</Link<Route>>
+                <a href={Route::Check.href()} class="button">{ "Back to my check" }</a>
             </p>
         </>
     }

@@ -3,7 +3,6 @@
 use crate::content::search::Entry;
 use crate::routes::Route;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct EntryListProps {
@@ -22,14 +21,14 @@ pub fn EntryList(props: &EntryListProps) -> Html {
         };
         html! {
             <li key={format!("{kind}-{}", entry.id())}>
-                <Link<Route> to={route} classes="card">
+                <a href={route.href()} class="card">
                     <span class="card-title">{ entry.title() }</span>
                     <span class="card-summary">{ entry.summary() }</span>
                     <span class="card-meta">
                         <span class="kind">{ kind }</span>
                         if let Some(badge) = badge { <span class="effort">{ badge }</span> }
                     </span>
-                </Link<Route>>
+                </a>
             </li>
         }
     });

@@ -5,8 +5,8 @@ use crate::app::use_app;
 use crate::platform::{focus_main_heading, pwa};
 use crate::routes::Route;
 use crate::state::Action;
+use crate::widgets::router::use_location;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct LayoutProps {
@@ -15,7 +15,7 @@ pub struct LayoutProps {
 
 #[component]
 pub fn Layout(props: &LayoutProps) -> Html {
-    let route = use_route::<Route>();
+    let route = use_location().route;
     let first_render = crate::platform::use_is_first_render();
     use_effect_with(route, move |_| {
         // Leave focus alone on first load; move it on every navigation after that.
@@ -28,10 +28,10 @@ pub fn Layout(props: &LayoutProps) -> Html {
         <>
             <a class="skip" href="#main" onclick={skip_to_main()}>{ "Skip to content" }</a>
             <header class="top">
-                <Link<Route> to={Route::Home} classes="brand">
+                <a href={Route::Home.href()} class="brand">
                     <img src="icons/icon.svg" alt="" width="28" height="28" />
                     { "DM Doctor" }
-                </Link<Route>>
+                </a>
                 <OnlineBadge />
                 <nav aria-label="Main">
                     <NavLink to={Route::Home}>{ "Home" }</NavLink>
@@ -77,26 +77,13 @@ struct NavLinkProps {
 /// A navigation link that tells screen readers which screen is current.
 #[component]
 fn NavLink(props: &NavLinkProps) -> Html {
-    let current = use_route::<Route>();
+    let current = use_location().route;
     let is_current = match (&props.to, &current) {
-        (Route::Guide, Some(Route::Guide | Route::Cause { .. } | Route::Fix { .. })) => true,
-        (to, Some(current)) => to == current,
-        _ => false,
-    };
-    let navigator = use_navigator();
-    let onclick = {
-        let to = props.to.clone();
-        Callback::from(move |event: MouseEvent| {
-            event.prevent_default();
-            if let Some(navigator) = &navigator {
-                navigator.push(&to);
-            }
-        })
+        (Route::Guide, Route::Guide | Route::Cause { .. } | Route::Fix { .. }) => true,
+        (to, current) => to == current,
     };
     html! {
-        <a href={format!("#{}", props.to.to_path())}
-           aria-current={is_current.then_some("page")}
-           {onclick}>
+        <a href={props.to.href()} aria-current={is_current.then_some("page")}>
             { props.children.clone() }
         </a>
     }

@@ -5,5 +5,6 @@ pub mod entry_list;
 pub mod install;
 pub mod layout;
 pub mod report_box;
+pub mod router;
 pub mod sources;
 pub mod fix_body;

@@ -4,6 +4,7 @@ import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -18,6 +19,38 @@ const TYPES = {
   ".ico": "image/x-icon",
   ".txt": "text/plain; charset=utf-8",
 };
+
+/** Types worth compressing: everything except the PNG icons. */
+const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".json", ".webmanifest", ".svg", ".txt"]);
+
+/** Compressed bodies by file, encoding and size, shared by every server in this process. */
+const compressed = new Map();
+
+/**
+ * What a static host does: brotli or gzip (at their highest levels, as for files
+ * compressed once at deploy time), when the browser accepts it.
+ */
+function encode(path, body, acceptEncoding = "", cacheKey) {
+  if (!COMPRESSIBLE.has(extname(path)) || body.length < 256) return { body };
+  const accepted = new Set();
+  for (const part of acceptEncoding.split(",")) {
+    const [name, ...params] = part.split(";").map((p) => p.trim().toLowerCase());
+    const q = params.find((p) => p.startsWith("q="));
+    if (!q || Number(q.slice(2)) > 0) accepted.add(name);
+  }
+  const encoding = accepted.has("br") ? "br" : accepted.has("gzip") ? "gzip" : null;
+  if (!encoding) return { body };
+  const key = cacheKey && `${cacheKey}:${encoding}`;
+  let out = key && compressed.get(key);
+  if (!out) {
+    out =
+      encoding === "br"
+        ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+        : gzipSync(body, { level: 9 });
+    if (key) compressed.set(key, out);
+  }
+  return { body: out, encoding };
+}
 
 /**
  * The CSP header: the policy of the built index.html's meta tag (the one source of
@@ -41,6 +74,7 @@ function headersFor(path, csp) {
   // The service worker and the page must always be revalidated so updates are seen;
   // everything else is named by content hash or listed in the service worker.
   headers["Cache-Control"] = /(^|\/)(sw\.js|index\.html)$/.test(path) ? "no-cache" : "public, max-age=3600";
+  if (COMPRESSIBLE.has(extname(path))) headers["Vary"] = "Accept-Encoding";
   return headers;
 }
 
@@ -65,15 +99,22 @@ export async function startServer({ root, port = 0, overrides = {}, csp: withCsp
     }
     try {
       let body;
+      let cacheKey = null;
       if (url.pathname in overrides) {
         body = await overrides[url.pathname](file);
         if (body === null) throw new Error("overridden as missing");
+        body = Buffer.from(body);
       } else {
-        if (!(await stat(file)).isFile()) throw new Error("not a file");
+        const info = await stat(file);
+        if (!info.isFile()) throw new Error("not a file");
         body = await readFile(file);
+        cacheKey = `${file}:${info.size}:${info.mtimeMs}`;
       }
-      res.writeHead(200, headersFor(file, csp));
-      res.end(req.method === "HEAD" ? undefined : body);
+      const headers = headersFor(file, csp);
+      const sent = encode(file, body, req.headers["accept-encoding"], cacheKey);
+      if (sent.encoding) headers["Content-Encoding"] = sent.encoding;
+      res.writeHead(200, headers);
+      res.end(req.method === "HEAD" ? undefined : sent.body);
     } catch {
       res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-cache" });
       res.end("Not found");

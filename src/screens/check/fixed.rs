@@ -8,8 +8,8 @@ use crate::diagnosis::check::{Check, StepResult};
 use crate::routes::Route;
 use crate::state::Action;
 use crate::widgets::report_box::ReportBox;
+use crate::widgets::router;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct FixedProps {
@@ -19,14 +19,11 @@ pub struct FixedProps {
 #[component]
 pub fn FixedView(props: &FixedProps) -> Html {
     let app = use_app();
-    let navigator = use_navigator();
     let back = use_back();
     let fix = content().fix(&props.fix);
     let done = Callback::from(move |_: MouseEvent| {
         app.dispatch(Action::EndCheck);
-        if let Some(navigator) = &navigator {
-            navigator.push(&Route::Home);
-        }
+        router::push(&Route::Home);
     });
     html! {
         <div class="success">
@@ -76,9 +73,9 @@ pub fn EndView(props: &EndProps) -> Html {
             <p class="lead">{ end_summary(&props.check) }</p>
             <ReportBox check={props.check.clone()} />
             <p>
-                <Link<Route> to={Route::Fix { id: crate::diagnosis::engine::REPORT_FIX.into() }}>
+                <a href={(Route::Fix { id: crate::diagnosis::engine::REPORT_FIX.into() }).href()}>
                     { "How to send it in TikTok" }
-                </Link<Route>>
+                </a>
             </p>
             <CheckNav on_back={Some(back)} />
         </>

@@ -10,8 +10,8 @@ mod step;
 use crate::app::use_app;
 use crate::diagnosis::check::Stage;
 use crate::routes::Route;
+use crate::widgets::router;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 /// A name for each stage, so focus can follow stage changes (which don't change the route).
 fn stage_key(stage: Option<&Stage>) -> &'static str {
@@ -42,7 +42,7 @@ pub fn CheckScreen() -> Html {
                 <h1 tabindex="-1">{ "No check in progress" }</h1>
                 <p class="lead">{ "Pick what's going wrong and we'll start one." }</p>
                 <p class="more">
-                    <Link<Route> to={Route::Home} classes="button primary">{ "Choose a problem" }</Link<Route>>
+                    <a href={Route::Home.href()} class="button primary">{ "Choose a problem" }</a>
                 </p>
             </>
         };
@@ -67,12 +67,9 @@ pub struct CheckNavProps {
 #[component]
 pub fn CheckNav(props: &CheckNavProps) -> Html {
     let app = use_app();
-    let navigator = use_navigator();
     let start_over = Callback::from(move |_: MouseEvent| {
         app.dispatch(crate::state::Action::EndCheck);
-        if let Some(navigator) = &navigator {
-            navigator.push(&Route::Home);
-        }
+        router::push(&Route::Home);
     });
     html! {
         <div class="check-nav">

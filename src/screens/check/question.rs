@@ -7,8 +7,8 @@ use crate::diagnosis::check::Check;
 use crate::platform::{focus_main_heading, share::now};
 use crate::routes::Route;
 use crate::state::Action;
+use crate::widgets::router;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct QuestionProps {
@@ -18,7 +18,6 @@ pub struct QuestionProps {
 #[component]
 pub fn QuestionView(props: &QuestionProps) -> Html {
     let app = use_app();
-    let navigator = use_navigator();
     let check = &props.check;
     let question = check.next_question(content());
     let question_id = question.map(|q| q.id.clone());
@@ -66,11 +65,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
     });
     // On the first question, Back leaves the check (it stays saved) for the home screen.
     let on_back = if check.answers.is_empty() {
-        Callback::from(move |_: MouseEvent| {
-            if let Some(navigator) = &navigator {
-                navigator.push(&Route::Home);
-            }
-        })
+        Callback::from(|_: MouseEvent| router::push(&Route::Home))
     } else {
         back
     };

@@ -9,7 +9,6 @@ use crate::platform::share::now;
 use crate::routes::Route;
 use crate::state::Action;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 /// Causes shown: at most this many, and only those at least a tenth as likely as the top.
 const SHOWN: usize = 4;
@@ -46,7 +45,7 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
                 <p class="why-label">{ "Why we think so:" }</p>
                 <ul class="reasons">{ for ranked.reasons.iter().map(|r| html! { <li>{ *r }</li> }) }</ul>
             }
-            <Link<Route> to={Route::Cause { id: ranked.cause.id.clone() }}>{ "More about this" }</Link<Route>>
+            <a href={(Route::Cause { id: ranked.cause.id.clone() }).href()}>{ "More about this" }</a>
         </li>
     });
     html! {
@@ -59,12 +58,12 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
             <ol class="results">{ for items }</ol>
             <div class="actions">
                 <button type="button" class="button primary" onclick={start}>{ "Show me the fixes" }</button>
-                <Link<Route> to={Route::Report} classes="button">{ "Get a report for TikTok" }</Link<Route>>
+                <a href={Route::Report.href()} class="button">{ "Get a report for TikTok" }</a>
             </div>
             if props.check.connection.is_none() {
                 <p class="hint">
                     { "Not sure if it's your network? " }
-                    <Link<Route> to={Route::Connection}>{ "Test your connection" }</Link<Route>>
+                    <a href={Route::Connection.href()}>{ "Test your connection" }</a>
                     { " and we'll take the result into account." }
                 </p>
             }

@@ -6,8 +6,8 @@ use crate::platform::share::now;
 use crate::routes::Route;
 use crate::screens::not_found::NotFound;
 use crate::state::Action;
+use crate::widgets::router;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct StartProps {
@@ -17,17 +17,14 @@ pub struct StartProps {
 #[component]
 pub fn StartCheck(props: &StartProps) -> Html {
     let app = use_app();
-    let navigator = use_navigator();
     let in_progress = app.check.as_ref().filter(|c| c.in_progress()).cloned();
     let known = content().symptom(&props.symptom).is_some();
 
     let start = {
-        let (app, navigator, symptom) = (app.clone(), navigator.clone(), props.symptom.clone());
+        let (app, symptom) = (app.clone(), props.symptom.clone());
         Callback::from(move |_: ()| {
             app.dispatch(Action::StartCheck { symptom: symptom.clone(), now: now() });
-            if let Some(navigator) = &navigator {
-                navigator.replace(&Route::Check);
-            }
+            router::replace(&Route::Check);
         })
     };
     {
@@ -48,11 +45,7 @@ pub fn StartCheck(props: &StartProps) -> Html {
         return html! { <h1 tabindex="-1">{ "Starting your check…" }</h1> };
     };
     let current_title = content().symptom(&current.symptom).map(|s| s.title.clone()).unwrap_or_default();
-    let continue_it = Callback::from(move |_: MouseEvent| {
-        if let Some(navigator) = &navigator {
-            navigator.replace(&Route::Check);
-        }
-    });
+    let continue_it = Callback::from(|_: MouseEvent| router::replace(&Route::Check));
     html! {
         <>
             <h1 tabindex="-1">{ "You have a check in progress" }</h1>
