@@ -16,6 +16,9 @@ pub mod screens;
 pub mod state;
 pub mod widgets;
 
+#[cfg(test)]
+mod test_strategies;
+
 /// Version shown on the About screen and in reports.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 

@@ -180,4 +180,37 @@ mod tests {
         assert_eq!(Network::from_connection_type("cellular"), Network::Mobile);
         assert_eq!(Network::from_connection_type("bluetooth"), Network::Unknown);
     }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// The loader either reads runs that can be shown, or says why not (the app then
+        /// keeps the raw text aside); it never panics.
+        fn assert_reads_or_refuses(raw: &str) {
+            if let Ok(runs) = decode(raw) {
+                assert_eq!(decode(&encode(&runs)), Ok(runs), "what loads must survive a save");
+            }
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(512))]
+
+            #[test]
+            fn arbitrary_text_never_panics(raw in ".{0,200}") {
+                assert_reads_or_refuses(&raw);
+            }
+
+            #[test]
+            fn arbitrary_json_never_panics(json in crate::test_strategies::json_text()) {
+                assert_reads_or_refuses(&json);
+                assert_reads_or_refuses(&format!("dm-doctor:{SCHEMA}:{json}"));
+            }
+
+            #[test]
+            fn arbitrary_bytes_in_a_valid_envelope_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..300), schema in 0u64..3) {
+                assert_reads_or_refuses(&format!("dm-doctor:{schema}:{}", crate::diagnosis::envelope::base64_encode(&bytes)));
+            }
+        }
+    }
 }

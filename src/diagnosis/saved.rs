@@ -152,6 +152,13 @@ mod properties {
         }
 
         #[test]
+        fn arbitrary_json_never_panics_and_is_never_lost(json in crate::test_strategies::json_text(), schema in 0u64..4) {
+            assert_loads_or_hands_back(&json);
+            // JSON where the envelope's base64 should be.
+            assert_loads_or_hands_back(&format!("dm-doctor:{schema}:{json}"));
+        }
+
+        #[test]
         fn arbitrary_bytes_in_a_valid_envelope_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..300), schema in 0u64..4) {
             assert_loads_or_hands_back(&format!("dm-doctor:{schema}:{}", base64_encode(&bytes)));
         }
