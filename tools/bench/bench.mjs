@@ -12,7 +12,7 @@ import * as chromeLauncher from "chrome-launcher";
 import { startServer } from "../../tests/e2e/server.mjs";
 import { CHROMIUM_ARGS, CHROMIUM_PATH, launchProfile } from "../../tests/e2e/browser.mjs";
 
-const RUNS = Number(process.env.RUNS ?? 7);
+const RUNS = Number(process.env.RUNS ?? 11);
 const DIST = "dist";
 const FIRST_QUESTION = "#/check/start/send-fails-everyone";
 const DEEP_SCREEN = "#/guide/fix/clear-cache-android";
@@ -75,23 +75,25 @@ async function timeTo(context, url, selector) {
 
 const profile = () => launchProfile();
 
-async function coldStarts(url, selector) {
-  const times = [];
-  for (let i = 0; i < RUNS; i++) {
-    const p = await profile();
-    times.push(await timeTo(p.context, url, selector));
-    await p.close();
-  }
-  return times;
+async function coldStart(url, selector) {
+  const p = await profile();
+  const ms = await timeTo(p.context, url, selector);
+  await p.close();
+  return ms;
 }
 
 const app = await startServer({ root: DIST });
 const baselineDir = await makeBaseline(app.url);
 const baseline = await startServer({ root: baselineDir, csp: false });
 
+// App and baseline runs alternate, so a slow spell of the machine hits both alike.
 console.log("== Cold start (empty profile) ==");
-const appCold = await coldStarts(app.url + FIRST_QUESTION, "main .answers button");
-const baseCold = await coldStarts(baseline.url, "main h1");
+const appCold = [];
+const baseCold = [];
+for (let i = 0; i < RUNS; i++) {
+  appCold.push(await coldStart(app.url + FIRST_QUESTION, "main .answers button"));
+  baseCold.push(await coldStart(baseline.url, "main h1"));
+}
 console.log(`DM Doctor, to the first interactive question: ${fmt(appCold)}`);
 console.log(`Static baseline, to its content:              ${fmt(baseCold)}`);
 console.log(`Ratio (median): ${(median(appCold) / median(baseCold)).toFixed(2)}x`);
@@ -113,13 +115,15 @@ const warm = await profile();
 }
 const appUrl = app.url;
 await app.close(); // offline: only the service worker can answer now
-const appWarm = [];
-for (let i = 0; i < RUNS; i++) appWarm.push(await timeTo(warm.context, appUrl + "#/check", "main .answers button"));
-await warm.close();
 const basePage = await profile();
 await timeTo(basePage.context, baseline.url, "main h1"); // fills the HTTP cache
+const appWarm = [];
 const baseWarm = [];
-for (let i = 0; i < RUNS; i++) baseWarm.push(await timeTo(basePage.context, baseline.url, "main h1"));
+for (let i = 0; i < RUNS; i++) {
+  appWarm.push(await timeTo(warm.context, appUrl + "#/check", "main .answers button"));
+  baseWarm.push(await timeTo(basePage.context, baseline.url, "main h1"));
+}
+await warm.close();
 await basePage.close();
 console.log(`DM Doctor, offline from the service worker (server stopped): ${fmt(appWarm)}`);
 console.log(`Static baseline, second visit (HTTP cache, server running):  ${fmt(baseWarm)}`);
