@@ -2,7 +2,9 @@
 // its own server on 127.0.0.1 that the test starts and stops.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { startServer } from "./server.mjs";
 import { launchProfile } from "./browser.mjs";
 import { SCREENS, assertAccessible, assertScreenRules, open, waitForServiceWorker, watch } from "./helpers.mjs";
@@ -15,6 +17,39 @@ function newBuild(sw, suffix) {
   assert.notEqual(changed, sw, "the build id was found in sw.js");
   return changed;
 }
+
+/**
+ * A real next build: a copy of dist/ in which every content-hashed file has a new name
+ * (as a rebuild with changed code gives) and sw.js has a new build id. Returns its
+ * directory and the names of its hashed files.
+ */
+function nextBuild() {
+  const dir = mkdtempSync(join(tmpdir(), "dm-doctor-v2-"));
+  cpSync(DIST, dir, { recursive: true });
+  const hashes = new Set(readdirSync(dir).flatMap((f) => f.match(/-([0-9a-f]{16})(?:_bg)?\.(?:js|wasm|css)$/)?.[1] ?? []));
+  assert.ok(hashes.size >= 3, "the build's CSS, boot script and app have hashed names");
+  const renamed = (text) => [...hashes].reduce((t, h) => t.replaceAll(h, [...h].reverse().join("")), text);
+  for (const file of readdirSync(dir)) {
+    const next = renamed(file);
+    if (next !== file) renameSync(join(dir, file), join(dir, next));
+  }
+  for (const file of readdirSync(dir).filter((f) => /\.(html|js)$/.test(f))) {
+    const text = readFileSync(join(dir, file), "utf8");
+    writeFileSync(join(dir, file), file === "sw.js" ? newBuild(renamed(text), "v2") : renamed(text));
+  }
+  const files = readdirSync(dir).filter((f) => /\.(js|wasm|css)$/.test(f) && f !== "sw.js");
+  assert.ok(files.every((f) => !readdirSync(DIST).includes(f)), "no file name is shared with the running build");
+  return { dir, files };
+}
+
+/** The script, style and wasm files this page has loaded, by name. */
+const loadedFiles = (page) =>
+  page.evaluate(() =>
+    performance
+      .getEntriesByType("resource")
+      .map((e) => new URL(e.name).pathname.split("/").pop())
+      .filter((n) => /\.(js|wasm|css)$/.test(n)),
+  );
 
 /** Runs `body` with a fresh server and a fresh persistent profile, then cleans up. */
 async function withApp(options, body) {
@@ -171,14 +206,9 @@ test("connection probes pass through the service worker to the network", async (
 });
 
 test("a new version waits for the user, takes over with progress intact, and runs offline after a relaunch", async () => {
-  let deployed = 1;
-  const overrides = {
-    "/sw.js": async (file) => {
-      const sw = readFileSync(file, "utf8");
-      return deployed === 1 ? sw : newBuild(sw, "v2");
-    },
-  };
-  const server = await startServer({ root: DIST, overrides });
+  const v1Files = readdirSync(DIST).filter((f) => /\.(js|wasm|css)$/.test(f) && f !== "sw.js");
+  const v2 = nextBuild();
+  const server = await startServer({ root: DIST });
   const profile = await launchProfile();
   try {
     let watcher = await watch(profile.context);
@@ -194,16 +224,22 @@ test("a new version waits for the user, takes over with progress intact, and run
     await page.goto(server.url + "#/guide/fix/clear-cache-android");
     await page.getByLabel("Samsung").check();
     const samsungSteps = await page.locator("main ol.steps").textContent();
-    const v1Scripts = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name).filter((n) => /\.(js|wasm)$/.test(n)));
+    const v1Loaded = await loadedFiles(page);
+    assert.ok(v1Loaded.some((f) => f.endsWith(".wasm")) && v1Loaded.every((f) => v1Files.includes(f)), v1Loaded.join());
 
-    // v2 is deployed: it waits, v1 keeps running with only its own files.
-    deployed = 2;
+    // v2 is deployed (the server now has only v2's files): it waits, v1 keeps running.
+    server.deploy(v2.dir);
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
     const reload = page.getByRole("button", { name: "Update available — reload" });
     await reload.waitFor({ timeout: 15000 });
     assert.equal((await page.evaluate(() => caches.keys())).length, 2, "both builds are cached while the old one runs");
-    const stillV1 = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name).filter((n) => /\.(js|wasm)$/.test(n)));
-    assert.deepEqual(stillV1, v1Scripts, "no file of v2 was loaded into the v1 page");
+    assert.deepEqual(await loadedFiles(page), v1Loaded, "no file of v2 was loaded into the v1 page");
+    // Reopening before accepting still gives v1, whole, from its own cache.
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector("main h1")?.textContent.includes("Clear TikTok"));
+    const reopened = await loadedFiles(page);
+    assert.ok(reopened.length > 0 && reopened.every((f) => v1Files.includes(f)), `only v1 files after a reload: ${reopened}`);
+    await reload.waitFor();
 
     // Accept: v2 takes over, with the check and the phone choice intact.
     await Promise.all([page.waitForEvent("load"), reload.click()]);
@@ -212,6 +248,8 @@ test("a new version waits for the user, takes over with progress intact, and run
     assert.equal(after.caches.length, 1, "the old build's cache is deleted");
     assert.match(after.caches[0], /-v2$/, "the new build is running");
     assert.equal(after.waiting, false);
+    const v2Loaded = await loadedFiles(page);
+    assert.ok(v2Loaded.some((f) => f.endsWith(".wasm")) && v2Loaded.every((f) => v2.files.includes(f)), `only v2 files: ${v2Loaded}`);
     assert.equal(await page.getByLabel("Samsung").isChecked(), true, "the phone choice survived the update");
     assert.equal(await page.locator("main ol.steps").textContent(), samsungSteps);
     watcher.assertClean();
@@ -230,6 +268,7 @@ test("a new version waits for the user, takes over with progress intact, and run
   } finally {
     await profile.close();
     await server.close();
+    rmSync(v2.dir, { recursive: true, force: true });
   }
 });
 

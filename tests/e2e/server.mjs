@@ -79,12 +79,13 @@ function headersFor(path, csp) {
 }
 
 /**
- * Serves `root` on 127.0.0.1. `overrides` maps a URL path to a function returning a
+ * Serves `root` on 127.0.0.1 (`deploy(dir)` switches to another build, as a deploy
+ * would; the CSP stays the first build's). `overrides` maps a URL path to a function returning a
  * replacement body (or null for a 404), so tests can deploy a changed or broken build.
  * Every request path is recorded in `requests`.
  */
 export async function startServer({ root, port = 0, overrides = {}, csp: withCsp = true } = {}) {
-  const base = resolve(root);
+  let base = resolve(root);
   const csp = withCsp ? await cspFor(base) : null;
   const requests = [];
   const server = createServer(async (req, res) => {
@@ -130,6 +131,9 @@ export async function startServer({ root, port = 0, overrides = {}, csp: withCsp
   return {
     url: `http://127.0.0.1:${actual}/`,
     requests,
+    deploy: (dir) => {
+      base = resolve(dir);
+    },
     /** Stops listening and drops open connections, like a server that went away. */
     close: () =>
       new Promise((ok) => {
