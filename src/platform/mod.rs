@@ -28,6 +28,19 @@ pub fn focus_main_heading() {
     }
 }
 
+/// Moves focus to the main heading whenever `deps` change (a new screen, question or
+/// step), but not on the first render: on page load focus stays where the browser put
+/// it, and no layout is forced before the first paint.
+#[yew::hook]
+pub fn use_focus_heading_on_change<D: PartialEq + 'static>(deps: D) {
+    let first_render = use_is_first_render();
+    yew::use_effect_with(deps, move |_| {
+        if !first_render {
+            focus_main_heading();
+        }
+    });
+}
+
 /// True on a component's first render only; for effects that must react to changes but
 /// not to the initial state (focus on navigation, saving what was just loaded).
 #[yew::hook]

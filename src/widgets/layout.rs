@@ -2,7 +2,7 @@
 //! and focus moved to the new screen's heading on navigation.
 
 use crate::app::use_app;
-use crate::platform::{focus_main_heading, pwa};
+use crate::platform::{focus_main_heading, pwa, use_focus_heading_on_change};
 use crate::routes::Route;
 use crate::state::Action;
 use crate::widgets::router::use_location;
@@ -16,13 +16,7 @@ pub struct LayoutProps {
 #[component]
 pub fn Layout(props: &LayoutProps) -> Html {
     let route = use_location().route;
-    let first_render = crate::platform::use_is_first_render();
-    use_effect_with(route, move |_| {
-        // Leave focus alone on first load; move it on every navigation after that.
-        if !first_render {
-            focus_main_heading();
-        }
-    });
+    use_focus_heading_on_change(route);
 
     html! {
         <>

@@ -97,11 +97,13 @@ test("a reload mid-plan resumes at the same step, online and with the server sto
     await page.waitForFunction(() => /^Fix 2 of/.test(document.querySelector("main .eyebrow")?.textContent));
     const step = await heading(page);
     const progress = await page.locator("main .eyebrow").first().textContent();
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), "H1", "a new step takes focus");
 
     await page.reload();
     await page.waitForSelector("main .plan-step h1");
     assert.equal(await heading(page), step);
     assert.equal(await page.locator("main .eyebrow").first().textContent(), progress);
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), "BODY", "page load leaves focus alone");
 
     await server.close();
     await page.goto("about:blank");

@@ -30,12 +30,7 @@ pub fn CheckScreen() -> Html {
     let app = use_app();
     // Questions and plan steps move focus themselves; this covers entering the results,
     // the success screen and the end, where the pressed button disappears.
-    let first_render = crate::platform::use_is_first_render();
-    use_effect_with(stage_key(app.check.as_ref().map(|c| &c.stage)), move |_| {
-        if !first_render {
-            crate::platform::focus_main_heading();
-        }
-    });
+    crate::platform::use_focus_heading_on_change(stage_key(app.check.as_ref().map(|c| &c.stage)));
     let Some(check) = app.check.clone() else {
         return html! {
             <>

@@ -4,7 +4,7 @@ use super::{use_back, CheckNav};
 use crate::app::use_app;
 use crate::content::{content, NOT_SURE};
 use crate::diagnosis::check::Check;
-use crate::platform::{focus_main_heading, share::now};
+use crate::platform::{share::now, use_focus_heading_on_change};
 use crate::routes::Route;
 use crate::state::Action;
 use crate::widgets::router;
@@ -22,7 +22,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
     let question = check.next_question(content());
     let question_id = question.map(|q| q.id.clone());
     // Focus follows each new question, so screen readers read it out.
-    use_effect_with(question_id, |_| focus_main_heading());
+    use_focus_heading_on_change(question_id);
     let back = use_back();
 
     let Some(question) = question else {

@@ -5,7 +5,7 @@ use crate::app::use_app;
 use crate::content::content;
 use crate::diagnosis::check::{Check, StepResult};
 use crate::diagnosis::engine::REPORT_FIX;
-use crate::platform::{focus_main_heading, share::now};
+use crate::platform::{share::now, use_focus_heading_on_change};
 use crate::state::Action;
 use crate::widgets::{fix_body::FixBody, report_box::ReportBox};
 use yew::prelude::*;
@@ -20,7 +20,7 @@ pub struct StepProps {
 pub fn StepView(props: &StepProps) -> Html {
     let app = use_app();
     let back = use_back();
-    use_effect_with(props.step, |_| focus_main_heading());
+    use_focus_heading_on_change(props.step);
     let Some(fix) = props.check.plan.get(props.step).and_then(|id| content().fix(id)) else {
         return html! { <h1 tabindex="-1">{ "This step is no longer available" }</h1> };
     };
