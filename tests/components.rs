@@ -26,6 +26,27 @@ async fn render_at(hash: &str) -> (Element, yew::AppHandle<App>) {
     (root, handle)
 }
 
+/// Waits one browser task (10 ms), so queued events such as `hashchange` are delivered.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Navigation goes through the address (`hashchange` is a task of its own), so after an
+/// action that moves, let tasks run and Yew render until `ready` holds, for at most a
+/// second. Callers assert afterwards, so a change that never comes still fails.
+async fn settle_until(ready: impl Fn() -> bool) {
+    for _ in 0..100 {
+        yew::scheduler::flush().await;
+        if ready() {
+            return;
+        }
+        next_task().await;
+    }
+}
+
 fn text(root: &Element, selector: &str) -> String {
     root.query_selector(selector)
         .unwrap()
@@ -66,7 +87,7 @@ async fn guide_search_updates_results_as_the_user_types() {
     input.set_value("private dns");
     let event = web_sys::InputEvent::new("input").unwrap();
     input.dispatch_event(&event).unwrap();
-    yew::scheduler::flush().await;
+    settle_until(|| count(&root, "main a.card") < all).await;
 
     let titles: Vec<String> = {
         let nodes = root.query_selector_all("main a.card .card-title").unwrap();
@@ -122,7 +143,7 @@ async fn unknown_routes_and_ids_show_a_way_home() {
 #[wasm_bindgen_test]
 async fn a_symptom_starts_a_check_with_a_question_and_not_sure() {
     let (root, handle) = render_at("#/check/start/send-fails-everyone").await;
-    yew::scheduler::flush().await;
+    settle_until(|| count(&root, "main .answers button") > 0).await;
     let buttons = root.query_selector_all("main .answers button").unwrap();
     assert!(buttons.length() >= 3, "at least two answers and Not sure");
     let last = buttons.item(buttons.length() - 1).unwrap().text_content().unwrap();
