@@ -8,7 +8,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../tests/e2e/browser.mjs";
 const routes = process.argv.slice(2);
 const screens = routes.length
   ? routes
-  : ["#/", "#/guide", "#/guide?q=cache", "#/guide/for/send-fails-one-person", "#/guide/cause/outage",
+  : ["#/", "#/guide", "#/guide?q=cache", "#/guide/cause/outage", "#/check/start/send-fails-everyone", "#/connection",
      "#/guide/fix/clear-cache-android", "#/about", "#/nope"];
 const server = await startServer({ root: "dist" });
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
