@@ -30,6 +30,12 @@ if (process.env.TRUNK_PROFILE === "release") {
   }
 }
 
+// Chrome ignores `integrity` on a preload of destination "fetch" (the wasm), and warns
+// about it in the console on every start.
+html = html.replace(/<link[^>]*\bas=(?:"fetch"|fetch)\b[^>]*>/g, (tag) =>
+  tag.replace(/\s+integrity=(?:"[^"]*"|[^\s>]+)/, ""),
+);
+
 // 1. External loader.
 // Trunk writes `type="module"`, or `type=module` when minifying.
 const inline = /<script type=(?:"module"|module)(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g;

@@ -32,8 +32,9 @@ export async function watch(context) {
   });
   const attach = (page) => {
     page.on("console", (message) => {
-      if (message.type() === "error") {
-        problems.push(`console error on ${page.url()}: ${message.text()} [from ${message.location().url ?? "?"}]`);
+      // Warnings count too: a clean start says nothing in the console.
+      if (message.type() === "error" || message.type() === "warning") {
+        problems.push(`console ${message.type()} on ${page.url()}: ${message.text()} [from ${message.location().url ?? "?"}]`);
       }
     });
     page.on("pageerror", (error) => problems.push(`uncaught on ${page.url()}: ${error.message}`));
@@ -45,7 +46,7 @@ export async function watch(context) {
     /** Errors expected while the server is deliberately down are filtered by `allow`. */
     assertClean(allow = () => false) {
       const real = problems.filter((p) => !allow(p));
-      assert.deepEqual(real, [], "no console errors, exceptions or CSP violations");
+      assert.deepEqual(real, [], "no console errors or warnings, exceptions or CSP violations");
     },
   };
 }
