@@ -13,6 +13,7 @@ pub mod diagnosis;
 pub mod platform;
 pub mod routes;
 pub mod screens;
+pub mod sort;
 pub mod state;
 pub mod widgets;
 

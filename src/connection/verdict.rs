@@ -117,8 +117,9 @@ pub const SLOW_MEDIAN_MS: u32 = 1000;
 pub const UNSTABLE_JITTER_MS: u32 = 300;
 pub const UNSTABLE_LOSS_PERCENT: u32 = 25;
 
-fn median(values: &mut [u32]) -> u32 {
-    values.sort_unstable();
+/// The middle value (the mean of the two middle ones for an even count); 0 for none.
+pub fn median(values: &mut [u32]) -> u32 {
+    crate::sort::sort_by(values, |a, b| a.cmp(b));
     match values.len() {
         0 => 0,
         n if n % 2 == 1 => values[n / 2],

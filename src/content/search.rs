@@ -128,13 +128,10 @@ pub fn search<'a>(content: &'a Content, query: &str) -> Vec<Entry<'a>> {
         .iter()
         .map(Entry::Cause)
         .chain(content.fixes.iter().map(Entry::Fix));
-    let mut hits: Vec<(u32, usize, Entry)> = entries
-        .enumerate()
-        .filter_map(|(order, entry)| score(&entry, &query).map(|s| (s, order, entry)))
-        .collect();
-    // Unstable sort is fine (the order index breaks every tie) and smaller in wasm.
-    hits.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    hits.into_iter().map(|(_, _, entry)| entry).collect()
+    let mut hits: Vec<(u32, Entry)> = entries.filter_map(|entry| score(&entry, &query).map(|s| (s, entry))).collect();
+    // Best score first; equal scores keep the content's order.
+    crate::sort::sort_by(&mut hits, |a, b| b.0.cmp(&a.0));
+    hits.into_iter().map(|(_, entry)| entry).collect()
 }
 
 #[cfg(test)]

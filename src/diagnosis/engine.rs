@@ -76,17 +76,16 @@ pub fn rank_with<'a>(content: &'a Content, symptom: &str, answers: &[Given], con
     let verdict = connection.and_then(|id| content.verdict(id));
     let Some(symptom) = content.symptom(symptom) else { return Vec::new() };
     let count = symptom.causes.len().max(1) as f64;
-    let mut ranked: Vec<(usize, Ranked)> = symptom
+    let mut ranked: Vec<Ranked> = symptom
         .causes
         .iter()
         .enumerate()
         .filter_map(|(position, id)| {
             let cause = content.cause(id)?;
             let prior = PRIOR_SPREAD * (1.0 - position as f64 / count);
-            let mut reasons: Vec<(i32, usize, &str)> = answers
+            let mut reasons: Vec<(i32, &str)> = answers
                 .iter()
-                .enumerate()
-                .filter_map(|(order, given)| {
+                .filter_map(|given| {
                     let w = weight(content, given, id);
                     let said = content
                         .question(&given.question)?
@@ -95,34 +94,34 @@ pub fn rank_with<'a>(content: &'a Content, symptom: &str, answers: &[Given], con
                         .find(|a| a.id == given.answer)?
                         .said
                         .as_str();
-                    (w > 0).then_some((w, order, said))
+                    (w > 0).then_some((w, said))
                 })
                 .collect();
             let tested = verdict.and_then(|v| v.evidence.get(id).map(|w| (*w, v.title.as_str())));
             if let Some((w, title)) = tested.filter(|(w, _)| *w > 0) {
-                reasons.push((w, answers.len(), title));
+                reasons.push((w, title));
             }
             let evidence: i32 =
                 answers.iter().map(|g| weight(content, g, id)).sum::<i32>() + tested.map_or(0, |(w, _)| w);
             // Strongest first; equal weights keep the order the questions were answered in.
-            reasons.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            crate::sort::sort_by(&mut reasons, |a, b| b.0.cmp(&a.0));
             reasons.truncate(MAX_REASONS);
-            Some((position, Ranked {
+            Some(Ranked {
                 cause,
                 points: prior + evidence as f64,
                 likelihood: 0.0,
-                reasons: reasons.into_iter().map(|(_, _, said)| said).collect(),
-            }))
+                reasons: reasons.into_iter().map(|(_, said)| said).collect(),
+            })
         })
         .collect();
-    let top = ranked.iter().map(|(_, r)| r.points).fold(f64::MIN, f64::max);
-    let total: f64 = ranked.iter().map(|(_, r)| (r.points - top).exp2()).sum();
-    for (_, r) in &mut ranked {
+    let top = ranked.iter().map(|r| r.points).fold(f64::MIN, f64::max);
+    let total: f64 = ranked.iter().map(|r| (r.points - top).exp2()).sum();
+    for r in &mut ranked {
         r.likelihood = (r.points - top).exp2() / total;
     }
-    // Ties keep the symptom's order.
-    ranked.sort_unstable_by(|a, b| b.1.points.total_cmp(&a.1.points).then(a.0.cmp(&b.0)));
-    ranked.into_iter().map(|(_, r)| r).collect()
+    // Ties keep the symptom's order (the sort is stable).
+    crate::sort::sort_by(&mut ranked, |a, b| b.points.total_cmp(&a.points));
+    ranked
 }
 
 /// How much an answer to `question` could still change the picture: the spread of its
@@ -216,7 +215,7 @@ pub fn plan<'a>(content: &'a Content, ranking: &[Ranked]) -> Vec<&'a Fix> {
             }
         }
     }
-    scored.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    crate::sort::sort_by(&mut scored, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut fixes: Vec<&Fix> = scored.into_iter().map(|(_, _, f)| f).collect();
     fixes.extend(content.fix(REPORT_FIX));
     fixes

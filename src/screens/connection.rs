@@ -19,7 +19,7 @@ fn host_of(url: &str) -> &str {
 }
 
 fn host_summary(host: &HostResult) -> String {
-    let answered: Vec<u32> = host
+    let mut answered: Vec<u32> = host
         .samples
         .iter()
         .filter_map(|s| if let Sample::Answered(ms) = s { Some(*ms) } else { None })
@@ -28,9 +28,8 @@ fn host_summary(host: &HostResult) -> String {
         let timed_out = host.samples.iter().any(|s| *s == Sample::TimedOut);
         return if timed_out { "no answer (timed out)".into() } else { "no answer".into() };
     }
-    let mut sorted = answered.clone();
-    sorted.sort_unstable();
-    format!("answered {} of {} · {} ms", answered.len(), host.samples.len(), sorted[sorted.len() / 2])
+    let count = answered.len();
+    format!("answered {count} of {} · {} ms", host.samples.len(), crate::connection::verdict::median(&mut answered))
 }
 
 #[component]
