@@ -232,6 +232,7 @@ test("a new version waits for the user, takes over with progress intact, and run
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
     const reload = page.getByRole("button", { name: "Update available — reload" });
     await reload.waitFor({ timeout: 15000 });
+    await assertAccessible(page, "update available");
     assert.equal((await page.evaluate(() => caches.keys())).length, 2, "both builds are cached while the old one runs");
     assert.deepEqual(await loadedFiles(page), v1Loaded, "no file of v2 was loaded into the v1 page");
     // Reopening before accepting still gives v1, whole, from its own cache.

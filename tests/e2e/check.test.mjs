@@ -86,6 +86,38 @@ test("Back lets the user change an answer", async () => {
   });
 });
 
+test("picking another problem mid-check asks first: continue, or start the new one", async () => {
+  await withApp(async ({ server, page, watcher }) => {
+    await open(page, server.url, "#/", "What's going wrong?");
+    await page.locator("main a.card", { hasText: "won't send to anyone" }).click();
+    await page.waitForSelector("main .question h1");
+    await page.locator("main .answers button").first().click();
+    await page.waitForFunction(() => /^Question 2 /.test(document.querySelector("main .eyebrow")?.textContent));
+    const second = await heading(page);
+
+    const pickOther = async () => {
+      await page.getByRole("link", { name: "Home", exact: true }).click();
+      await page.locator("main a.card", { hasText: "inbox or chats" }).click();
+      await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "You have a check in progress");
+    };
+    await pickOther();
+    assert.match(await page.locator("main .lead").textContent(), /won't send to anyone/);
+    await assertAccessible(page, "check in progress: continue or start over");
+    await assertScreenRules(page, "check in progress");
+    await page.getByRole("button", { name: "Continue where I left off" }).click();
+    await page.waitForSelector("main .question h1");
+    assert.equal(await heading(page), second, "continuing keeps the old check where it was");
+
+    await pickOther();
+    await page.getByRole("button", { name: "Start a new check" }).click();
+    await page.waitForFunction(() => /^Question 1 /.test(document.querySelector("main .eyebrow")?.textContent));
+    await page.getByRole("link", { name: "Home", exact: true }).click();
+    await page.waitForSelector("main .resume");
+    assert.match(await page.locator("main .resume .card-title").textContent(), /inbox or chats/i, "the new check replaced the old");
+    watcher.assertClean();
+  });
+});
+
 test("a reload mid-plan resumes at the same step, online and with the server stopped", async () => {
   await withApp(async ({ server, page, watcher }) => {
     await open(page, server.url, "#/", "What's going wrong?");
@@ -156,6 +188,7 @@ test("when storage refuses to save, the check still works and says progress won'
       await page.locator("main .answers button").first().click();
       await page.waitForFunction(() => /^Question 3 |Your results/.test(document.querySelector("main .eyebrow")?.textContent));
       assert.equal(await warning.count(), 1, "the notice stays while saving keeps failing");
+      await assertAccessible(page, "question with the progress-not-saved notice");
       watcher.assertClean();
     },
     {

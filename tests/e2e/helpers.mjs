@@ -11,11 +11,13 @@ const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 export const SCREENS = [
   { route: "#/", heading: "What's going wrong?" },
   { route: "#/guide", heading: "Guide" },
+  { route: "#/guide?q=cache", heading: "Guide" },
   { route: "#/guide/cause/not-mutual-follow", heading: "You don't follow each other" },
   { route: "#/connection", heading: "Test my connection" },
   { route: "#/guide/cause/outage", heading: "TikTok is down" },
   { route: "#/guide/fix/clear-cache-android", heading: "Clear TikTok's cache" },
   { route: "#/about", heading: "About DM Doctor" },
+  { route: "#/check", heading: "No check in progress" },
   { route: "#/no-such-page", heading: "We can't find that page" },
 ];
 
