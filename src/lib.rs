@@ -17,7 +17,7 @@ pub mod sort;
 pub mod state;
 pub mod widgets;
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod test_strategies;
 
 /// Version shown on the About screen and in reports.

@@ -181,6 +181,7 @@ mod tests {
         assert_eq!(Network::from_connection_type("bluetooth"), Network::Unknown);
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     mod properties {
         use super::*;
         use proptest::prelude::*;

@@ -3,19 +3,19 @@
 use crate::content::search::{search, Entry};
 use crate::content::content;
 use crate::routes::{search_query, search_text, Route};
-use crate::platform::address;
 use crate::widgets::entry_list::EntryList;
-use crate::widgets::router::use_location;
+use crate::widgets::router::{use_location, use_navigator};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[component]
 pub fn Guide() -> Html {
     let query = search_text(&use_location().query);
+    let navigator = use_navigator();
 
     let oninput = Callback::from(move |event: InputEvent| {
         let input: HtmlInputElement = event.target_unchecked_into();
-        address::replace(&format!("{}?{}", Route::Guide.href(), search_query(&input.value())));
+        navigator.replace_with_query(&Route::Guide, &search_query(&input.value()));
     });
     let onsubmit = Callback::from(|event: SubmitEvent| event.prevent_default());
 

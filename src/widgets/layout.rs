@@ -2,10 +2,10 @@
 //! and focus moved to the new screen's heading on navigation.
 
 use crate::app::use_app;
-use crate::platform::{focus_main_heading, pwa, use_focus_heading_on_change};
+use crate::platform::{focus_main_heading, pwa};
 use crate::routes::Route;
 use crate::state::Action;
-use crate::widgets::router::use_location;
+use crate::widgets::router::{use_current, use_location, Arrival};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -15,8 +15,13 @@ pub struct LayoutProps {
 
 #[component]
 pub fn Layout(props: &LayoutProps) -> Html {
-    let route = use_location().route;
-    use_focus_heading_on_change(route);
+    let current = use_current();
+    let arrival = current.arrival;
+    use_effect_with(current.location.route, move |_| {
+        if arrival == Arrival::Navigation {
+            focus_main_heading();
+        }
+    });
 
     html! {
         <>

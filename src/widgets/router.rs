@@ -1,10 +1,84 @@
-//! Hash routing in a few lines: the current [`Location`] as context, kept in step with
-//! the address by `hashchange`. Links are plain `<a href="#/…">` ([`Route::href`]), so
-//! the browser does the navigating; code moves with [`address::push`]/[`address::replace`].
+//! Hash routing in a few lines. The current [`Location`] is context; links are plain
+//! `<a href="#/…">` ([`Route::href`]), so the browser does that navigating, and
+//! `hashchange` brings the context in step. Code moves with the [`Navigator`], which
+//! updates the context in the same turn as the address, so a screen never renders new
+//! app state under the old route.
 
 use crate::platform::address;
 use crate::routes::{Location, Route};
+use std::cell::RefCell;
+use std::rc::Rc;
 use yew::prelude::*;
+
+/// How the app came to its current location. Focus moves to a new screen's heading
+/// after a navigation, but not when the page loads (nor for a redirect while loading).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Arrival {
+    Load,
+    Navigation,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Current {
+    pub location: Location,
+    pub arrival: Arrival,
+}
+
+/// Moves the app: address and context together.
+#[derive(Clone)]
+pub struct Navigator {
+    current: Rc<RefCell<Current>>,
+    rendered: UseStateSetter<Current>,
+}
+
+impl PartialEq for Navigator {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.current, &other.current)
+    }
+}
+
+impl Navigator {
+    /// Goes to `route`, adding a history entry (Back returns here).
+    pub fn push(&self, route: &Route) {
+        address::push(&route.href());
+        self.arrive(Arrival::Navigation);
+    }
+
+    /// Goes to `route` in place of the current history entry, after a user action.
+    pub fn replace(&self, route: &Route) {
+        self.replace_with_query(route, "");
+    }
+
+    /// Like [`Navigator::replace`], with a query ("q=vpn") after the route.
+    pub fn replace_with_query(&self, route: &Route, query: &str) {
+        let href = if query.is_empty() { route.href() } else { format!("{}?{query}", route.href()) };
+        address::replace(&href);
+        self.arrive(Arrival::Navigation);
+    }
+
+    /// Goes to `route` in place of the current entry without the user asking (a screen
+    /// that only forwards): it counts as part of however the app got here.
+    pub fn redirect(&self, route: &Route) {
+        address::replace(&route.href());
+        let arrival = self.current.borrow().arrival;
+        self.arrive(arrival);
+    }
+
+    fn arrive(&self, arrival: Arrival) {
+        let next = Current { location: Location::from_hash(&address::hash()), arrival };
+        *self.current.borrow_mut() = next.clone();
+        self.rendered.set(next);
+    }
+
+    /// The address changed under us (a link, Back, Forward, typing in the address bar).
+    fn follow_address(&self) {
+        let location = Location::from_hash(&address::hash());
+        // Our own moves fire `hashchange` too, after the context already has them.
+        if self.current.borrow().location != location {
+            self.arrive(Arrival::Navigation);
+        }
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct RouterProps {
@@ -13,31 +87,44 @@ pub struct RouterProps {
 
 #[component]
 pub fn HashRouter(props: &RouterProps) -> Html {
-    let location = use_state_eq(|| Location::from_hash(&address::hash()));
+    let loaded = || Current { location: Location::from_hash(&address::hash()), arrival: Arrival::Load };
+    let rendered = use_state_eq(loaded);
+    let current = use_mut_ref(loaded);
+    let navigator = use_memo((), {
+        let rendered = rendered.setter();
+        move |_| Navigator { current, rendered }
+    });
     {
-        let location = location.setter();
+        let navigator = (*navigator).clone();
         use_effect_with((), move |_| {
-            let listener = address::watch(move || location.set(Location::from_hash(&address::hash())));
+            let listener = address::watch(move || navigator.follow_address());
             move || drop(listener)
         });
     }
     html! {
-        <ContextProvider<Location> context={(*location).clone()}>{ props.children.clone() }</ContextProvider<Location>>
+        <ContextProvider<Navigator> context={(*navigator).clone()}>
+            <ContextProvider<Current> context={(*rendered).clone()}>{ props.children.clone() }</ContextProvider<Current>>
+        </ContextProvider<Navigator>>
     }
 }
 
-/// Where the app is now. Outside a [`HashRouter`] (component tests), home.
+/// Where the app is now, and how it got there. Outside a [`HashRouter`], home.
+#[hook]
+pub fn use_current() -> Current {
+    use_context::<Current>().unwrap_or(Current {
+        location: Location { route: Route::Home, query: String::new() },
+        arrival: Arrival::Load,
+    })
+}
+
+/// Where the app is now.
 #[hook]
 pub fn use_location() -> Location {
-    use_context::<Location>().unwrap_or(Location { route: Route::Home, query: String::new() })
+    use_current().location
 }
 
-/// Goes to `route`, adding a history entry.
-pub fn push(route: &Route) {
-    address::push(&route.href());
-}
-
-/// Goes to `route` in place of the current history entry.
-pub fn replace(route: &Route) {
-    address::replace(&route.href());
+/// Moves the app. Panics only if a component is used outside [`HashRouter`].
+#[hook]
+pub fn use_navigator() -> Navigator {
+    use_context::<Navigator>().expect("component is rendered inside <HashRouter>")
 }

@@ -86,6 +86,25 @@ test("Back lets the user change an answer", async () => {
   });
 });
 
+test("focus: a start link opened from outside leaves it alone; picking a symptom in the app moves it to the question", async () => {
+  await withApp(async ({ server, page, watcher }) => {
+    await page.goto(server.url + "#/check/start/messages-late");
+    await page.waitForSelector("main .question h1");
+    assert.equal(await page.evaluate(() => location.hash), "#/check", "the start link forwards to the check");
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), "BODY", "opening the app leaves focus alone");
+    await page.getByRole("button", { name: "Start over" }).click();
+    await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "What's going wrong?");
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), "What's going wrong?", "focus follows to home");
+    await page.locator("main a.card", { hasText: "won't send to anyone" }).click();
+    await page.waitForSelector("main .question h1");
+    assert.equal(await page.evaluate(() => document.activeElement === document.querySelector("main h1")), true);
+    await page.goBack();
+    await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "What's going wrong?");
+    assert.equal(await page.evaluate(() => location.hash), "#/", "Back skips the forwarding address");
+    watcher.assertClean();
+  });
+});
+
 test("picking another problem mid-check asks first: continue, or start the new one", async () => {
   await withApp(async ({ server, page, watcher }) => {
     await open(page, server.url, "#/", "What's going wrong?");

@@ -8,7 +8,7 @@ use crate::diagnosis::check::{Check, StepResult};
 use crate::routes::Route;
 use crate::state::Action;
 use crate::widgets::report_box::ReportBox;
-use crate::widgets::router;
+use crate::widgets::router::use_navigator;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -19,11 +19,12 @@ pub struct FixedProps {
 #[component]
 pub fn FixedView(props: &FixedProps) -> Html {
     let app = use_app();
+    let navigator = use_navigator();
     let back = use_back();
     let fix = content().fix(&props.fix);
     let done = Callback::from(move |_: MouseEvent| {
         app.dispatch(Action::EndCheck);
-        router::push(&Route::Home);
+        navigator.push(&Route::Home);
     });
     html! {
         <div class="success">

@@ -10,7 +10,7 @@ mod step;
 use crate::app::use_app;
 use crate::diagnosis::check::Stage;
 use crate::routes::Route;
-use crate::widgets::router;
+use crate::widgets::router::use_navigator;
 use yew::prelude::*;
 
 /// A name for each stage, so focus can follow stage changes (which don't change the route).
@@ -62,9 +62,10 @@ pub struct CheckNavProps {
 #[component]
 pub fn CheckNav(props: &CheckNavProps) -> Html {
     let app = use_app();
+    let navigator = use_navigator();
     let start_over = Callback::from(move |_: MouseEvent| {
         app.dispatch(crate::state::Action::EndCheck);
-        router::push(&Route::Home);
+        navigator.push(&Route::Home);
     });
     html! {
         <div class="check-nav">

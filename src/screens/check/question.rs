@@ -7,7 +7,7 @@ use crate::diagnosis::check::Check;
 use crate::platform::{share::now, use_focus_heading_on_change};
 use crate::routes::Route;
 use crate::state::Action;
-use crate::widgets::router;
+use crate::widgets::router::use_navigator;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -18,6 +18,7 @@ pub struct QuestionProps {
 #[component]
 pub fn QuestionView(props: &QuestionProps) -> Html {
     let app = use_app();
+    let navigator = use_navigator();
     let check = &props.check;
     let question = check.next_question(content());
     let question_id = question.map(|q| q.id.clone());
@@ -65,7 +66,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
     });
     // On the first question, Back leaves the check (it stays saved) for the home screen.
     let on_back = if check.answers.is_empty() {
-        Callback::from(|_: MouseEvent| router::push(&Route::Home))
+        Callback::from(move |_: MouseEvent| navigator.push(&Route::Home))
     } else {
         back
     };

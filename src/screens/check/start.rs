@@ -6,7 +6,7 @@ use crate::platform::share::now;
 use crate::routes::Route;
 use crate::screens::not_found::NotFound;
 use crate::state::Action;
-use crate::widgets::router;
+use crate::widgets::router::use_navigator;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -17,14 +17,20 @@ pub struct StartProps {
 #[component]
 pub fn StartCheck(props: &StartProps) -> Html {
     let app = use_app();
+    let navigator = use_navigator();
     let in_progress = app.check.as_ref().filter(|c| c.in_progress()).cloned();
     let known = content().symptom(&props.symptom).is_some();
 
     let start = {
-        let (app, symptom) = (app.clone(), props.symptom.clone());
-        Callback::from(move |_: ()| {
+        let (app, navigator, symptom) = (app.clone(), navigator.clone(), props.symptom.clone());
+        // `asked`: the user pressed "Start a new check"; otherwise this screen only forwards.
+        Callback::from(move |asked: bool| {
             app.dispatch(Action::StartCheck { symptom: symptom.clone(), now: now() });
-            router::replace(&Route::Check);
+            if asked {
+                navigator.replace(&Route::Check);
+            } else {
+                navigator.redirect(&Route::Check);
+            }
         })
     };
     {
@@ -33,7 +39,7 @@ pub fn StartCheck(props: &StartProps) -> Html {
         let immediate = known && in_progress.is_none();
         use_effect_with((), move |_| {
             if immediate {
-                start.emit(());
+                start.emit(false);
             }
         });
     }
@@ -45,14 +51,14 @@ pub fn StartCheck(props: &StartProps) -> Html {
         return html! { <h1 tabindex="-1">{ "Starting your check…" }</h1> };
     };
     let current_title = content().symptom(&current.symptom).map(|s| s.title.clone()).unwrap_or_default();
-    let continue_it = Callback::from(|_: MouseEvent| router::replace(&Route::Check));
+    let continue_it = Callback::from(move |_: MouseEvent| navigator.replace(&Route::Check));
     html! {
         <>
             <h1 tabindex="-1">{ "You have a check in progress" }</h1>
             <p class="lead">{ format!("You were checking: {current_title}") }</p>
             <div class="actions">
                 <button type="button" class="button primary" onclick={continue_it}>{ "Continue where I left off" }</button>
-                <button type="button" class="button" onclick={start.reform(|_: MouseEvent| ())}>{ "Start a new check" }</button>
+                <button type="button" class="button" onclick={start.reform(|_: MouseEvent| true)}>{ "Start a new check" }</button>
             </div>
             <p class="hint">{ "Starting a new check replaces the old one." }</p>
         </>
