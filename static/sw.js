@@ -23,14 +23,18 @@ self.addEventListener("install", (event) => {
 // query are routed, so probes and anything unexpected still reach the fetch handler.
 function addStaticRoutes(event) {
   if (typeof event.addRoutes !== "function" || typeof URLPattern !== "function") return;
+  // A path is a pattern to URLPattern: its special characters must be escaped.
+  const literal = (path) => path.replace(/[\\:*?+(){}]/g, "\\$&");
   const exact = (url) => ({
-    urlPattern: new URLPattern({ pathname: new URL(url, SCOPE).pathname, search: "", baseURL: SCOPE }),
+    urlPattern: new URLPattern({ pathname: literal(new URL(url, SCOPE).pathname), search: "", baseURL: SCOPE }),
   });
-  const rules = [
-    { condition: { or: [...PRECACHE, SCOPE].map(exact) }, source: { cacheName: CACHE } },
-  ];
   // Routes only speed things up: if the browser refuses them, the install goes on.
-  event.waitUntil(event.addRoutes(rules).catch(() => {}));
+  try {
+    const rules = [{ condition: { or: [...PRECACHE, SCOPE].map(exact) }, source: { cacheName: CACHE } }];
+    event.waitUntil(event.addRoutes(rules).catch(() => {}));
+  } catch {
+    // Not routed: the fetch handler answers instead.
+  }
 }
 
 // All or nothing: if any file fails to download, the install fails and this build never

@@ -32,7 +32,7 @@ if (process.env.TRUNK_PROFILE === "release") {
 
 // Chrome ignores `integrity` on a preload of destination "fetch" (the wasm), and warns
 // about it in the console on every start.
-html = html.replace(/<link[^>]*\bas=(?:"fetch"|fetch)\b[^>]*>/g, (tag) =>
+html = html.replace(/<link[^>]*\bas=(?:"fetch"|'fetch'|fetch(?=[\s/>]))[^>]*>/g, (tag) =>
   tag.replace(/\s+integrity=(?:"[^"]*"|[^\s>]+)/, ""),
 );
 

@@ -42,6 +42,38 @@ function nextBuild() {
   return { dir, files };
 }
 
+/**
+ * sw.js as built, plus a recorder of the paths its fetch handler is asked for (read with
+ * `seenByWorker`); with `routes: false`, also without static routes, so the fetch
+ * handler does all the work, as in browsers without static routing (Firefox, Safari).
+ */
+function observedWorker(sw, { routes }) {
+  const withoutRoutes = sw.replace(/function addStaticRoutes\((\w+)\)\{/, "$&return;");
+  assert.notEqual(withoutRoutes, sw, "sw.js has addStaticRoutes");
+  const recorder =
+    'self.__seen=[];self.addEventListener("fetch",e=>self.__seen.push(new URL(e.request.url).pathname));' +
+    'self.addEventListener("message",e=>{if(e.data==="dmd-test-seen")e.ports[0].postMessage(self.__seen)});';
+  const observed = (routes ? sw : withoutRoutes).replace('"use strict";', '"use strict";' + recorder);
+  assert.ok(observed.includes(recorder), 'sw.js starts with "use strict"');
+  return observed;
+}
+
+/** The paths the controlling service worker's fetch handler has been asked for. */
+const seenByWorker = (page) =>
+  page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = (e) => resolve(e.data);
+        navigator.serviceWorker.controller.postMessage("dmd-test-seen", [channel.port2]);
+      }),
+  );
+
+const VARIANTS = [
+  { routes: true, name: "static routes" },
+  { routes: false, name: "fetch handler only" },
+];
+
 /** The script, style and wasm files this page has loaded, by name. */
 const loadedFiles = (page) =>
   page.evaluate(() =>
@@ -77,14 +109,14 @@ test("the built index.html has a strict CSP and no inline script or style", () =
 
 test("every screen renders, is accessible and follows the screen rules", async () => {
   await withApp({}, async ({ server, page, watcher }) => {
-    for (const { route, heading } of SCREENS) {
-      await open(page, server.url, route, heading);
+    for (const { route, heading, ready } of SCREENS) {
+      await open(page, server.url, route, heading, ready);
       await assertScreenRules(page, route);
       await assertAccessible(page, route);
     }
     await page.emulateMedia({ colorScheme: "dark" });
-    for (const { route, heading } of SCREENS) {
-      await open(page, server.url, route, heading);
+    for (const { route, heading, ready } of SCREENS) {
+      await open(page, server.url, route, heading, ready);
       await assertAccessible(page, `${route} (dark)`);
     }
     watcher.assertClean();
@@ -136,43 +168,58 @@ test("Chrome reports the app installable", async () => {
   });
 });
 
-test("after the first visit every screen works offline, with the server stopped", async () => {
-  await withApp({}, async ({ server, page, watcher }) => {
-    await open(page, server.url, "#/", "What's going wrong?");
-    await waitForServiceWorker(page);
-    // The precache holds exactly the build's files.
-    const cached = await page.evaluate(async () => {
-      const names = await caches.keys();
-      const cache = await caches.open(names.find((n) => n.startsWith("dm-doctor-")));
-      return { names, urls: (await cache.keys()).map((r) => new URL(r.url).pathname) };
-    });
-    assert.equal(cached.names.length, 1, "one cache for one build");
-    assert.ok(cached.urls.includes("/index.html") && cached.urls.some((u) => u.endsWith(".wasm")), cached.urls.join());
-    assert.ok(!cached.urls.some((u) => u.includes(".trunk-lock")), "the trunk lock is not precached");
+for (const { routes, name } of VARIANTS) {
+  test(`after the first visit every screen works offline, with the server stopped (${name})`, async () => {
+    const overrides = { "/sw.js": async (file) => observedWorker(readFileSync(file, "utf8"), { routes }) };
+    await withApp({ server: { overrides } }, async ({ server, page, watcher }) => {
+      await open(page, server.url, "#/", "What's going wrong?");
+      await waitForServiceWorker(page);
+      // The precache holds exactly the build's files.
+      const cached = await page.evaluate(async () => {
+        const names = await caches.keys();
+        const cache = await caches.open(names.find((n) => n.startsWith("dm-doctor-")));
+        return { names, urls: (await cache.keys()).map((r) => new URL(r.url).pathname) };
+      });
+      assert.equal(cached.names.length, 1, "one cache for one build");
+      assert.ok(cached.urls.includes("/index.html") && cached.urls.some((u) => u.endsWith(".wasm")), cached.urls.join());
+      assert.ok(!cached.urls.some((u) => u.includes(".trunk-lock")), "the trunk lock is not precached");
 
-    await server.close();
-    for (const { route, heading } of SCREENS) {
-      await page.goto("about:blank");
-      await open(page, server.url, route, heading);
+      // Who answers a start: the static routes, or else the fetch handler.
       await page.reload();
-      await page.waitForFunction((t) => document.querySelector("main h1")?.textContent.includes(t), heading);
-    }
+      await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "What's going wrong?");
+      const seen = await seenByWorker(page);
+      const wasm = cached.urls.find((u) => u.endsWith(".wasm"));
+      if (routes) {
+        assert.deepEqual(seen.filter((u) => u === "/" || cached.urls.includes(u)), [], "routes answer the shell and every file");
+      } else {
+        assert.ok(seen.includes("/") && seen.includes(wasm), `the fetch handler answers the shell and the wasm: ${seen}`);
+      }
 
-    // Search finds a fix offline.
-    await open(page, server.url, "#/guide", "Guide");
-    await page.getByLabel("Search the guide").fill("vpn");
-    await page.waitForSelector("main .result-count");
-    const results = await page.locator("main a.card .card-title").allTextContents();
-    assert.ok(results.includes("Turn off your VPN"), `search results: ${results}`);
-    await page.locator("main a.card", { hasText: "Turn off your VPN" }).click();
-    await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "Turn off your VPN");
-    // Back returns to the same search.
-    await page.goBack();
-    await page.waitForSelector("main .result-count");
-    assert.equal(await page.getByLabel("Search the guide").inputValue(), "vpn");
-    watcher.assertClean();
+      await server.close();
+      for (const { route, heading, ready } of SCREENS) {
+        await page.goto("about:blank");
+        await open(page, server.url, route, heading, ready);
+        await page.reload();
+        await page.waitForFunction((t) => document.querySelector("main h1")?.textContent.includes(t), heading);
+        if (ready) await page.waitForSelector(ready);
+      }
+
+      // Search finds a fix offline.
+      await open(page, server.url, "#/guide", "Guide");
+      await page.getByLabel("Search the guide").fill("vpn");
+      await page.waitForSelector("main .result-count");
+      const results = await page.locator("main a.card .card-title").allTextContents();
+      assert.ok(results.includes("Turn off your VPN"), `search results: ${results}`);
+      await page.locator("main a.card", { hasText: "Turn off your VPN" }).click();
+      await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "Turn off your VPN");
+      // Back returns to the same search.
+      await page.goBack();
+      await page.waitForSelector("main .result-count");
+      assert.equal(await page.getByLabel("Search the guide").inputValue(), "vpn");
+      watcher.assertClean();
+    });
   });
-});
+}
 
 test("connection probes pass through the service worker to the network", async () => {
   await withApp({}, async ({ server, page, watcher }) => {
@@ -205,73 +252,76 @@ test("connection probes pass through the service worker to the network", async (
   });
 });
 
-test("a new version waits for the user, takes over with progress intact, and runs offline after a relaunch", async () => {
-  const v1Files = readdirSync(DIST).filter((f) => /\.(js|wasm|css)$/.test(f) && f !== "sw.js");
-  const v2 = nextBuild();
-  const server = await startServer({ root: DIST });
-  const profile = await launchProfile();
-  try {
-    let watcher = await watch(profile.context);
-    let page = profile.context.pages()[0];
-    // v1, with a check in progress and a phone chosen.
-    await open(page, server.url, "#/", "What's going wrong?");
-    await waitForServiceWorker(page);
-    await page.locator("main a.card", { hasText: "inbox or chats" }).click();
-    await page.waitForSelector("main .question h1");
-    await page.locator("main .answers button").first().click();
-    await page.waitForFunction(() => /^Question 2 /.test(document.querySelector("main .eyebrow")?.textContent));
-    const question = await page.locator("main h1").textContent();
-    await page.goto(server.url + "#/guide/fix/clear-cache-android");
-    await page.getByLabel("Samsung").check();
-    const samsungSteps = await page.locator("main ol.steps").textContent();
-    const v1Loaded = await loadedFiles(page);
-    assert.ok(v1Loaded.some((f) => f.endsWith(".wasm")) && v1Loaded.every((f) => v1Files.includes(f)), v1Loaded.join());
+for (const { routes, name } of VARIANTS) {
+  test(`a new version waits for the user, takes over with progress intact, and runs offline after a relaunch (${name})`, async () => {
+    const v1Files = readdirSync(DIST).filter((f) => /\.(js|wasm|css)$/.test(f) && f !== "sw.js");
+    const v2 = nextBuild();
+    const overrides = { "/sw.js": async (file) => observedWorker(readFileSync(file, "utf8"), { routes }) };
+    const server = await startServer({ root: DIST, overrides });
+    const profile = await launchProfile();
+    try {
+      let watcher = await watch(profile.context);
+      let page = profile.context.pages()[0];
+      // v1, with a check in progress and a phone chosen.
+      await open(page, server.url, "#/", "What's going wrong?");
+      await waitForServiceWorker(page);
+      await page.locator("main a.card", { hasText: "inbox or chats" }).click();
+      await page.waitForSelector("main .question h1");
+      await page.locator("main .answers button").first().click();
+      await page.waitForFunction(() => /^Question 2 /.test(document.querySelector("main .eyebrow")?.textContent));
+      const question = await page.locator("main h1").textContent();
+      await page.goto(server.url + "#/guide/fix/clear-cache-android");
+      await page.getByLabel("Samsung").check();
+      const samsungSteps = await page.locator("main ol.steps").textContent();
+      const v1Loaded = await loadedFiles(page);
+      assert.ok(v1Loaded.some((f) => f.endsWith(".wasm")) && v1Loaded.every((f) => v1Files.includes(f)), v1Loaded.join());
 
-    // v2 is deployed (the server now has only v2's files): it waits, v1 keeps running.
-    server.deploy(v2.dir);
-    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
-    const reload = page.getByRole("button", { name: "Update available — reload" });
-    await reload.waitFor({ timeout: 15000 });
-    await assertAccessible(page, "update available");
-    assert.equal((await page.evaluate(() => caches.keys())).length, 2, "both builds are cached while the old one runs");
-    assert.deepEqual(await loadedFiles(page), v1Loaded, "no file of v2 was loaded into the v1 page");
-    // Reopening before accepting still gives v1, whole, from its own cache.
-    await page.reload();
-    await page.waitForFunction(() => document.querySelector("main h1")?.textContent.includes("Clear TikTok"));
-    const reopened = await loadedFiles(page);
-    assert.ok(reopened.length > 0 && reopened.every((f) => v1Files.includes(f)), `only v1 files after a reload: ${reopened}`);
-    await reload.waitFor();
+      // v2 is deployed (the server now has only v2's files): it waits, v1 keeps running.
+      server.deploy(v2.dir);
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+      const reload = page.getByRole("button", { name: "Update available — reload" });
+      await reload.waitFor({ timeout: 15000 });
+      await assertAccessible(page, "update available");
+      assert.equal((await page.evaluate(() => caches.keys())).length, 2, "both builds are cached while the old one runs");
+      assert.deepEqual(await loadedFiles(page), v1Loaded, "no file of v2 was loaded into the v1 page");
+      // Reopening before accepting still gives v1, whole, from its own cache.
+      await page.reload();
+      await page.waitForFunction(() => document.querySelector("main h1")?.textContent.includes("Clear TikTok"));
+      const reopened = await loadedFiles(page);
+      assert.ok(reopened.length > 0 && reopened.every((f) => v1Files.includes(f)), `only v1 files after a reload: ${reopened}`);
+      await reload.waitFor();
 
-    // Accept: v2 takes over, with the check and the phone choice intact.
-    await Promise.all([page.waitForEvent("load"), reload.click()]);
-    await page.waitForFunction(() => document.querySelector("main h1")?.textContent.includes("Clear TikTok"));
-    const after = await page.evaluate(async () => ({ caches: await caches.keys(), waiting: !!(await navigator.serviceWorker.getRegistration()).waiting }));
-    assert.equal(after.caches.length, 1, "the old build's cache is deleted");
-    assert.match(after.caches[0], /-v2$/, "the new build is running");
-    assert.equal(after.waiting, false);
-    const v2Loaded = await loadedFiles(page);
-    assert.ok(v2Loaded.some((f) => f.endsWith(".wasm")) && v2Loaded.every((f) => v2.files.includes(f)), `only v2 files: ${v2Loaded}`);
-    assert.equal(await page.getByLabel("Samsung").isChecked(), true, "the phone choice survived the update");
-    assert.equal(await page.locator("main ol.steps").textContent(), samsungSteps);
-    watcher.assertClean();
+      // Accept: v2 takes over, with the check and the phone choice intact.
+      await Promise.all([page.waitForEvent("load"), reload.click()]);
+      await page.waitForFunction(() => document.querySelector("main h1")?.textContent.includes("Clear TikTok"));
+      const after = await page.evaluate(async () => ({ caches: await caches.keys(), waiting: !!(await navigator.serviceWorker.getRegistration()).waiting }));
+      assert.equal(after.caches.length, 1, "the old build's cache is deleted");
+      assert.match(after.caches[0], /-v2$/, "the new build is running");
+      assert.equal(after.waiting, false);
+      const v2Loaded = await loadedFiles(page);
+      assert.ok(v2Loaded.some((f) => f.endsWith(".wasm")) && v2Loaded.every((f) => v2.files.includes(f)), `only v2 files: ${v2Loaded}`);
+      assert.equal(await page.getByLabel("Samsung").isChecked(), true, "the phone choice survived the update");
+      assert.equal(await page.locator("main ol.steps").textContent(), samsungSteps);
+      watcher.assertClean();
 
-    // Server gone, app relaunched: v2 opens offline and the check resumes where it was.
-    await server.close();
-    const context = await profile.relaunch();
-    watcher = await watch(context);
-    page = context.pages()[0] ?? (await context.newPage());
-    await open(page, server.url, "#/", "What's going wrong?");
-    assert.match((await page.evaluate(() => caches.keys()))[0], /-v2$/);
-    await page.locator("main .resume a.card").click();
-    await page.waitForSelector("main .question h1");
-    assert.equal(await page.locator("main h1").textContent(), question, "the check resumes at the same question");
-    watcher.assertClean();
-  } finally {
-    await profile.close();
-    await server.close();
-    rmSync(v2.dir, { recursive: true, force: true });
-  }
-});
+      // Server gone, app relaunched: v2 opens offline and the check resumes where it was.
+      await server.close();
+      const context = await profile.relaunch();
+      watcher = await watch(context);
+      page = context.pages()[0] ?? (await context.newPage());
+      await open(page, server.url, "#/", "What's going wrong?");
+      assert.match((await page.evaluate(() => caches.keys()))[0], /-v2$/);
+      await page.locator("main .resume a.card").click();
+      await page.waitForSelector("main .question h1");
+      assert.equal(await page.locator("main h1").textContent(), question, "the check resumes at the same question");
+      watcher.assertClean();
+    } finally {
+      await profile.close();
+      await server.close();
+      rmSync(v2.dir, { recursive: true, force: true });
+    }
+  });
+}
 
 test("a broken new version (a missing file) never replaces the running one", async () => {
   let broken = false;

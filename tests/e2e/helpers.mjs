@@ -11,7 +11,8 @@ const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 export const SCREENS = [
   { route: "#/", heading: "What's going wrong?" },
   { route: "#/guide", heading: "Guide" },
-  { route: "#/guide?q=cache", heading: "Guide" },
+  // Same heading as the screen before it: `ready` says when the search has rendered.
+  { route: "#/guide?q=cache", heading: "Guide", ready: "main .result-count:not(:empty)" },
   { route: "#/guide/cause/not-mutual-follow", heading: "You don't follow each other" },
   { route: "#/connection", heading: "Test my connection" },
   { route: "#/guide/cause/outage", heading: "TikTok is down" },
@@ -54,11 +55,12 @@ export async function watch(context) {
 }
 
 /** Opens a route and waits until its screen heading is rendered. */
-export async function open(page, baseUrl, route, heading) {
+export async function open(page, baseUrl, route, heading, ready) {
   await page.goto(baseUrl + route);
   await page.waitForFunction((text) => document.querySelector("main h1")?.textContent.includes(text), heading, {
     timeout: 15000,
   });
+  if (ready) await page.waitForSelector(ready);
 }
 
 /** Runs axe-core (WCAG 2.x A/AA and best practices) and fails on any violation. */

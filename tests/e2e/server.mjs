@@ -4,6 +4,7 @@ import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createHash } from "node:crypto";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const TYPES = {
@@ -23,14 +24,14 @@ const TYPES = {
 /** Types worth compressing: everything except the PNG icons. */
 const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".json", ".webmanifest", ".svg", ".txt"]);
 
-/** Compressed bodies by file, encoding and size, shared by every server in this process. */
+/** Compressed bodies by content hash and encoding, shared by every server in this process. */
 const compressed = new Map();
 
 /**
  * What a static host does: brotli or gzip (at their highest levels, as for files
  * compressed once at deploy time), when the browser accepts it.
  */
-function encode(path, body, acceptEncoding = "", cacheKey) {
+function encode(path, body, acceptEncoding = "") {
   if (!COMPRESSIBLE.has(extname(path)) || body.length < 256) return { body };
   const accepted = new Set();
   for (const part of acceptEncoding.split(",")) {
@@ -40,14 +41,14 @@ function encode(path, body, acceptEncoding = "", cacheKey) {
   }
   const encoding = accepted.has("br") ? "br" : accepted.has("gzip") ? "gzip" : null;
   if (!encoding) return { body };
-  const key = cacheKey && `${cacheKey}:${encoding}`;
-  let out = key && compressed.get(key);
+  const key = `${createHash("sha1").update(body).digest("hex")}:${encoding}`;
+  let out = compressed.get(key);
   if (!out) {
     out =
       encoding === "br"
         ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
         : gzipSync(body, { level: 9 });
-    if (key) compressed.set(key, out);
+    compressed.set(key, out);
   }
   return { body: out, encoding };
 }
@@ -100,19 +101,17 @@ export async function startServer({ root, port = 0, overrides = {}, csp: withCsp
     }
     try {
       let body;
-      let cacheKey = null;
       if (url.pathname in overrides) {
         body = await overrides[url.pathname](file);
         if (body === null) throw new Error("overridden as missing");
         body = Buffer.from(body);
       } else {
-        const info = await stat(file);
-        if (!info.isFile()) throw new Error("not a file");
+        if (!(await stat(file)).isFile()) throw new Error("not a file");
         body = await readFile(file);
-        cacheKey = `${file}:${info.size}:${info.mtimeMs}`;
       }
       const headers = headersFor(file, csp);
-      const sent = encode(file, body, req.headers["accept-encoding"], cacheKey);
+      // HEAD gets the headers GET would, without the work of compressing.
+      const sent = req.method === "HEAD" ? { body } : encode(file, body, req.headers["accept-encoding"]);
       if (sent.encoding) headers["Content-Encoding"] = sent.encoding;
       res.writeHead(200, headers);
       res.end(req.method === "HEAD" ? undefined : sent.body);
