@@ -24,6 +24,12 @@ async function withApp(body, { initScript } = {}) {
 }
 
 /** Picks a symptom on the home screen and answers questions with `choose` until the results. */
+/** From home, picks the symptom whose card mentions `symptomText`; returns at its first question. */
+async function pickSymptom(page, symptomText) {
+  await page.locator("main a.card", { hasText: symptomText }).click();
+  await page.waitForSelector("main .question h1");
+}
+
 async function answerAll(page, symptomText, choose = () => 0) {
   await page.locator("main a.card", { hasText: symptomText }).click();
   const asked = [];
@@ -73,8 +79,7 @@ test("a full walk: symptom, questions, results, fix steps, success", async () =>
 test("Back lets the user change an answer", async () => {
   await withApp(async ({ server, page, watcher }) => {
     await open(page, server.url, "#/", "What's going wrong?");
-    await page.locator("main a.card", { hasText: "won't send to anyone" }).click();
-    await page.waitForSelector("main .question h1");
+    await pickSymptom(page, "won't send to anyone");
     const firstQuestion = await heading(page);
     await page.locator("main .answers button").first().click();
     await page.waitForFunction((q) => document.querySelector("main h1")?.textContent !== q, firstQuestion);
@@ -95,8 +100,7 @@ test("focus: a start link opened from outside leaves it alone; picking a symptom
     await page.getByRole("button", { name: "Start over" }).click();
     await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "What's going wrong?");
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), "What's going wrong?", "focus follows to home");
-    await page.locator("main a.card", { hasText: "won't send to anyone" }).click();
-    await page.waitForSelector("main .question h1");
+    await pickSymptom(page, "won't send to anyone");
     assert.equal(await page.evaluate(() => document.activeElement === document.querySelector("main h1")), true);
     await page.goBack();
     await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "What's going wrong?");
@@ -108,8 +112,7 @@ test("focus: a start link opened from outside leaves it alone; picking a symptom
 test("picking another problem mid-check asks first: continue, or start the new one", async () => {
   await withApp(async ({ server, page, watcher }) => {
     await open(page, server.url, "#/", "What's going wrong?");
-    await page.locator("main a.card", { hasText: "won't send to anyone" }).click();
-    await page.waitForSelector("main .question h1");
+    await pickSymptom(page, "won't send to anyone");
     await page.locator("main .answers button").first().click();
     await page.waitForFunction(() => /^Question 2 /.test(document.querySelector("main .eyebrow")?.textContent));
     const second = await heading(page);
@@ -197,8 +200,7 @@ test("when storage refuses to save, the check still works and says progress won'
   await withApp(
     async ({ server, page, watcher }) => {
       await open(page, server.url, "#/", "What's going wrong?");
-      await page.locator("main a.card", { hasText: "won't send to anyone" }).click();
-      await page.waitForSelector("main .question h1");
+      await pickSymptom(page, "won't send to anyone");
       await page.locator("main .answers button").first().click();
       const warning = page.locator(".banner.notice", { hasText: "can't be saved" });
       await warning.waitFor();
