@@ -5,7 +5,7 @@ use crate::app::use_app;
 use crate::platform::{focus_main_heading, pwa};
 use crate::routes::Route;
 use crate::state::Action;
-use crate::widgets::router::{use_current, use_location, Arrival};
+use crate::widgets::router::{use_current, use_location, use_navigator, Arrival};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -16,9 +16,11 @@ pub struct LayoutProps {
 #[component]
 pub fn Layout(props: &LayoutProps) -> Html {
     let current = use_current();
+    let navigator = use_navigator();
     let arrival = current.arrival;
-    use_effect_with(current.location.route, move |_| {
-        if arrival == Arrival::Navigation {
+    use_effect_with(current.location.route, move |route| {
+        // Not for a screen that already forwarded elsewhere: its heading is on its way out.
+        if arrival == Arrival::Navigation && navigator.is_at(route) {
             focus_main_heading();
         }
     });

@@ -64,6 +64,12 @@ impl Navigator {
         self.arrive(arrival);
     }
 
+    /// Whether the address shows `route` right now. Effects run after a render, and the
+    /// user may have moved on in between (Back pressed while a screen was forwarding).
+    pub fn is_at(&self, route: &Route) -> bool {
+        Location::from_hash(&address::hash()).route == *route
+    }
+
     fn arrive(&self, arrival: Arrival) {
         let next = Current { location: Location::from_hash(&address::hash()), arrival };
         *self.current.borrow_mut() = next.clone();

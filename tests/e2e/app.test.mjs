@@ -48,7 +48,7 @@ function nextBuild() {
  * handler does all the work, as in browsers without static routing (Firefox, Safari).
  */
 function observedWorker(sw, { routes }) {
-  const withoutRoutes = sw.replace(/function addStaticRoutes\((\w+)\)\{/, "$&return;");
+  const withoutRoutes = sw.replace(/function addStaticRoutes\s*\((\w+)\)\s*\{/, "$&return;");
   assert.notEqual(withoutRoutes, sw, "sw.js has addStaticRoutes");
   const recorder =
     'self.__seen=[];self.addEventListener("fetch",e=>self.__seen.push(new URL(e.request.url).pathname));' +
@@ -58,14 +58,24 @@ function observedWorker(sw, { routes }) {
   return observed;
 }
 
+/**
+ * Serves sw.js through `observedWorker`. The worker is checked here first: a failed
+ * assert inside the server would only turn into a 404 for sw.js.
+ */
+function observedWorkerOverride(routes) {
+  observedWorker(readFileSync(join(DIST, "sw.js"), "utf8"), { routes });
+  return { "/sw.js": async (file) => observedWorker(readFileSync(file, "utf8"), { routes }) };
+}
+
 /** The paths the controlling service worker's fetch handler has been asked for. */
 const seenByWorker = (page) =>
   page.evaluate(
     () =>
-      new Promise((resolve) => {
+      new Promise((resolve, reject) => {
         const channel = new MessageChannel();
         channel.port1.onmessage = (e) => resolve(e.data);
         navigator.serviceWorker.controller.postMessage("dmd-test-seen", [channel.port2]);
+        setTimeout(() => reject(new Error("the service worker did not answer")), 5000);
       }),
   );
 
@@ -170,7 +180,7 @@ test("Chrome reports the app installable", async () => {
 
 for (const { routes, name } of VARIANTS) {
   test(`after the first visit every screen works offline, with the server stopped (${name})`, async () => {
-    const overrides = { "/sw.js": async (file) => observedWorker(readFileSync(file, "utf8"), { routes }) };
+    const overrides = observedWorkerOverride(routes);
     await withApp({ server: { overrides } }, async ({ server, page, watcher }) => {
       await open(page, server.url, "#/", "What's going wrong?");
       await waitForServiceWorker(page);
@@ -256,7 +266,7 @@ for (const { routes, name } of VARIANTS) {
   test(`a new version waits for the user, takes over with progress intact, and runs offline after a relaunch (${name})`, async () => {
     const v1Files = readdirSync(DIST).filter((f) => /\.(js|wasm|css)$/.test(f) && f !== "sw.js");
     const v2 = nextBuild();
-    const overrides = { "/sw.js": async (file) => observedWorker(readFileSync(file, "utf8"), { routes }) };
+    const overrides = observedWorkerOverride(routes);
     const server = await startServer({ root: DIST, overrides });
     const profile = await launchProfile();
     try {

@@ -110,7 +110,7 @@ export async function startServer({ root, port = 0, overrides = {}, csp: withCsp
         body = await readFile(file);
       }
       const headers = headersFor(file, csp);
-      // HEAD gets the headers GET would, without the work of compressing.
+      // HEAD: nothing is sent, so nothing is compressed.
       const sent = req.method === "HEAD" ? { body } : encode(file, body, req.headers["accept-encoding"]);
       if (sent.encoding) headers["Content-Encoding"] = sent.encoding;
       res.writeHead(200, headers);

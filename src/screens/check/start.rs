@@ -34,11 +34,12 @@ pub fn StartCheck(props: &StartProps) -> Html {
         })
     };
     {
-        // Nothing to lose: start straight away.
-        let start = start.clone();
+        // Nothing to lose: start straight away (unless the user already went elsewhere).
+        let (start, navigator) = (start.clone(), navigator.clone());
+        let here = Route::StartCheck { symptom: props.symptom.clone() };
         let immediate = known && in_progress.is_none();
-        use_effect_with((), move |_| {
-            if immediate {
+        use_effect_with((here, immediate), move |(here, immediate)| {
+            if *immediate && navigator.is_at(here) {
                 start.emit(false);
             }
         });
