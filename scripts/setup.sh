@@ -34,6 +34,16 @@ dm_setup() {
     return 1
   fi
 
+  # rustfmt and clippy: scripts/test checks formatting and lints (a minimal rustup
+  # profile leaves them out).
+  local component
+  for component in rustfmt clippy; do
+    if ! rustup component list --installed | grep -q "^$component"; then
+      say "Adding the $component component"
+      rustup component add "$component"
+    fi
+  done
+
   if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
     say "Adding the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown

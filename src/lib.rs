@@ -1,15 +1,18 @@
 //! DM Doctor: helps Android users fix TikTok direct messages, offline.
 //!
 //! Three layers, kept apart so the logic is tested natively:
-//! - [`content`], [`device`], [`state`], [`routes`]: knowledge and reasoning, pure Rust;
-//! - [`platform`]: thin wrappers over browser APIs;
-//! - [`screens`] and [`widgets`]: Yew function components.
+//! - [`content`], [`diagnosis`], [`connection`], [`envelope`], [`device`], [`state`],
+//!   [`routes`]: knowledge, reasoning and stored data, pure Rust;
+//! - [`platform`]: thin wrappers over browser APIs (no Yew);
+//! - [`hooks`], [`screens`] and [`widgets`]: Yew hooks and function components.
 
 pub mod app;
 pub mod connection;
 pub mod content;
 pub mod device;
 pub mod diagnosis;
+pub mod envelope;
+pub mod hooks;
 pub mod platform;
 pub mod routes;
 pub mod screens;

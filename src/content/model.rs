@@ -1,7 +1,7 @@
 //! The content model: everything DM Doctor knows, as plain data.
 //!
 //! The text itself lives in `content/*.toml` (human-editable); `build.rs` reads those
-//! files into these types, checks them with [`super::validate`], and embeds them as JSON.
+//! files into these types, checks them with [`super::validate`], and embeds them as postcard bytes.
 //! This file is also compiled into `build.rs`, so it may depend on serde only.
 
 use serde::{Deserialize, Serialize};
@@ -84,12 +84,25 @@ pub struct Answer {
     pub evidence: BTreeMap<String, i32>,
 }
 
-/// A host the connection test contacts. `group` is "own-site" (a path on DM Doctor's
-/// own site), "internet" or "tiktok" (https URLs; their origins must be in the CSP).
+/// Which group of hosts a probe belongs to (`group = "own-site"` and so on in
+/// `content/connection.toml`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Group {
+    /// A path on the site DM Doctor is served from.
+    OwnSite,
+    /// Big, independent, always-on sites (https URLs; their origins must be in the CSP).
+    Internet,
+    /// TikTok's own servers (https URLs; their origins must be in the CSP).
+    #[serde(rename = "tiktok")]
+    TikTok,
+}
+
+/// A host the connection test contacts.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Probe {
-    pub group: String,
+    pub group: Group,
     /// Shown to the user before the test ("TikTok's website").
     pub label: String,
     pub url: String,
@@ -363,7 +376,11 @@ pub mod examples {
             title: id.to_uppercase(),
             summary: "s".into(),
             effort,
-            steps: vec![Step { text: "Open TikTok.".into(), samsung: None, xiaomi: None }],
+            steps: vec![Step {
+                text: "Open TikTok.".into(),
+                samsung: None,
+                xiaomi: None,
+            }],
             warnings: vec![],
             menus_may_differ: false,
             prevention: None,

@@ -3,6 +3,5 @@
 
 pub mod check;
 pub mod engine;
-pub mod envelope;
 pub mod report;
 pub mod saved;

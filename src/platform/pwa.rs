@@ -6,9 +6,12 @@
 
 use gloo::events::EventListener;
 use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{spawn_local, JsFuture};
-use web_sys::{ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
+use web_sys::{
+    ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState,
+};
 
 /// The message `static/sw.js` waits for before it calls `skipWaiting()`.
 const SKIP_WAITING: &str = "skip-waiting";
@@ -25,49 +28,85 @@ fn container() -> Option<ServiceWorkerContainer> {
     present.then(|| navigator.service_worker())
 }
 
+/// Event listeners that live as long as the component that asked for them: dropping
+/// this removes them all, including those added later by the async registration.
+#[derive(Default)]
+pub struct Listeners(Rc<RefCell<Vec<EventListener>>>);
+
+impl Listeners {
+    fn push(&self, listener: EventListener) {
+        self.0.borrow_mut().push(listener);
+    }
+}
+
 /// Registers `sw.js` and calls `on_update_ready` whenever a new version is installed
 /// and waiting. Does nothing where service workers are unavailable (http, old browsers).
-pub fn register_service_worker(on_update_ready: impl Fn() + 'static) {
-    let Some(container) = container() else { return };
-    let on_update_ready = std::rc::Rc::new(on_update_ready);
+///
+/// The browser may find a new version on its own (on any navigation) before
+/// `register()` resolves; a worker already installing or waiting by then is followed
+/// too, so the offer never waits for the next launch.
+pub fn register_service_worker(on_update_ready: impl Fn() + 'static) -> Listeners {
+    let listeners = Listeners::default();
+    let Some(container) = container() else {
+        return listeners;
+    };
+    let on_update_ready: Rc<dyn Fn()> = Rc::new(on_update_ready);
 
-    EventListener::new(&container, "controllerchange", |_| {
+    listeners.push(EventListener::new(&container, "controllerchange", |_| {
         if RELOAD_ON_CONTROLLER_CHANGE.with(Cell::get) {
             if let Some(window) = web_sys::window() {
                 let _ = window.location().reload();
             }
         }
-    })
-    .forget();
+    }));
 
+    let later = Rc::downgrade(&listeners.0);
     spawn_local(async move {
         let Ok(registration) = JsFuture::from(container.register("./sw.js")).await else {
             return;
         };
         let registration: ServiceWorkerRegistration = registration.unchecked_into();
         REGISTRATION.with(|r| *r.borrow_mut() = Some(registration.clone()));
+        // The component that asked is gone: attach nothing.
+        let Some(list) = later.upgrade() else { return };
+        let list = Listeners(list);
         // A worker already waiting from an earlier visit is an update too.
-        let has_controller = || container.controller().is_some();
-        if registration.waiting().is_some() && has_controller() {
+        if registration.waiting().is_some() && is_update() {
             on_update_ready();
         }
+        // One that the browser is installing right now (found before we listened).
+        if let Some(installing) = registration.installing() {
+            follow(&list, installing, on_update_ready.clone());
+        }
         let registration_for_event = registration.clone();
-        EventListener::new(&registration, "updatefound", move |_| {
-            let Some(installing) = registration_for_event.installing() else { return };
-            let on_update_ready = on_update_ready.clone();
-            let worker = installing.clone();
-            EventListener::new(&installing, "statechange", move |_| {
-                let is_update = web_sys::window()
-                    .map(|w| w.navigator().service_worker().controller().is_some())
-                    .unwrap_or(false);
-                if worker.state() == ServiceWorkerState::Installed && is_update {
-                    on_update_ready();
+        let list_for_event = Listeners(list.0.clone());
+        list.push(EventListener::new(
+            &registration,
+            "updatefound",
+            move |_| {
+                if let Some(installing) = registration_for_event.installing() {
+                    follow(&list_for_event, installing, on_update_ready.clone());
                 }
-            })
-            .forget();
-        })
-        .forget();
+            },
+        ));
     });
+    listeners
+}
+
+/// True when a worker already controls this page, so a newly installed one is an update
+/// (not the first install).
+fn is_update() -> bool {
+    container().is_some_and(|c| c.controller().is_some())
+}
+
+/// Offers the update once `worker` has installed (and so waits to take over).
+fn follow(list: &Listeners, worker: ServiceWorker, on_update_ready: Rc<dyn Fn()>) {
+    let watched = worker.clone();
+    list.push(EventListener::new(&worker, "statechange", move |_| {
+        if watched.state() == ServiceWorkerState::Installed && is_update() {
+            on_update_ready();
+        }
+    }));
 }
 
 /// Tells the waiting worker to take over; the page reloads when it has.
@@ -95,20 +134,30 @@ pub fn is_standalone() -> bool {
 }
 
 /// Keeps the browser's install prompt for the Install button; calls `on_available`
-/// when the browser offers one and `on_installed` after the app was installed.
-pub fn listen_for_install(on_available: impl Fn() + 'static, on_installed: impl Fn() + 'static) {
-    let Some(window) = web_sys::window() else { return };
-    EventListener::new(&window, "beforeinstallprompt", move |event| {
-        event.prevent_default();
-        INSTALL_EVENT.with(|e| *e.borrow_mut() = Some(event.clone()));
-        on_available();
-    })
-    .forget();
-    EventListener::new(&window, "appinstalled", move |_| {
+/// when the browser offers one and `on_installed` after the app was installed. The
+/// listeners stay until the returned value is dropped.
+pub fn listen_for_install(
+    on_available: impl Fn() + 'static,
+    on_installed: impl Fn() + 'static,
+) -> Listeners {
+    let listeners = Listeners::default();
+    let Some(window) = web_sys::window() else {
+        return listeners;
+    };
+    listeners.push(EventListener::new(
+        &window,
+        "beforeinstallprompt",
+        move |event| {
+            event.prevent_default();
+            INSTALL_EVENT.with(|e| *e.borrow_mut() = Some(event.clone()));
+            on_available();
+        },
+    ));
+    listeners.push(EventListener::new(&window, "appinstalled", move |_| {
         INSTALL_EVENT.with(|e| e.borrow_mut().take());
         on_installed();
-    })
-    .forget();
+    }));
+    listeners
 }
 
 /// Shows the browser's install dialog; resolves to true if the user accepted.
@@ -118,10 +167,15 @@ pub async fn prompt_install() -> bool {
         return false;
     };
     let call = |name: &str| -> Option<js_sys::Promise> {
-        let function: js_sys::Function = js_sys::Reflect::get(&event, &name.into()).ok()?.dyn_into().ok()?;
+        let function: js_sys::Function = js_sys::Reflect::get(&event, &name.into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
         function.call0(&event).ok()?.dyn_into().ok()
     };
-    let Some(shown) = call("prompt") else { return false };
+    let Some(shown) = call("prompt") else {
+        return false;
+    };
     if JsFuture::from(shown).await.is_err() {
         return false;
     }
@@ -129,7 +183,9 @@ pub async fn prompt_install() -> bool {
         .ok()
         .and_then(|c| c.dyn_into::<js_sys::Promise>().ok());
     let Some(choice) = choice else { return false };
-    let Ok(result) = JsFuture::from(choice).await else { return false };
+    let Ok(result) = JsFuture::from(choice).await else {
+        return false;
+    };
     js_sys::Reflect::get(&result, &"outcome".into())
         .ok()
         .and_then(|o| o.as_string())

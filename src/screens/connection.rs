@@ -1,13 +1,15 @@
 //! The connection test: live status, which hosts it contacts, a user-started test,
 //! the verdict in plain words with next steps, and Wi-Fi vs mobile data side by side.
 
-use crate::app::use_app;
 use crate::connection::history::{self, Network, Run};
 use crate::connection::verdict::{judge, HostResult, Sample};
+use crate::connection::TEST_BOUND_SECONDS;
 use crate::content::content;
-use crate::platform::probe::{self, TEST_BUDGET_MS};
-use crate::platform::share::now;
+use crate::content::Group;
+use crate::platform::now;
+use crate::platform::probe;
 use crate::routes::Route;
+use crate::state::use_app;
 use crate::state::Action;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
@@ -22,21 +24,39 @@ fn host_summary(host: &HostResult) -> String {
     let mut answered: Vec<u32> = host
         .samples
         .iter()
-        .filter_map(|s| if let Sample::Answered(ms) = s { Some(*ms) } else { None })
+        .filter_map(|s| {
+            if let Sample::Answered(ms) = s {
+                Some(*ms)
+            } else {
+                None
+            }
+        })
         .collect();
     if answered.is_empty() {
-        let timed_out = host.samples.iter().any(|s| *s == Sample::TimedOut);
-        return if timed_out { "no answer (timed out)".into() } else { "no answer".into() };
+        let timed_out = host.samples.contains(&Sample::TimedOut);
+        return if timed_out {
+            "no answer (timed out)".into()
+        } else {
+            "no answer".into()
+        };
     }
     let count = answered.len();
-    format!("answered {count} of {} · {} ms", host.samples.len(), crate::connection::verdict::median(&mut answered))
+    format!(
+        "answered {count} of {} · {} ms",
+        host.samples.len(),
+        crate::connection::verdict::median(&mut answered)
+    )
 }
 
 #[component]
 pub fn ConnectionScreen() -> Html {
     let app = use_app();
     let hints = use_memo((), |_| probe::network_hints());
-    let hinted = || probe::network_hints().and_then(|h| h.kind).map_or(Network::Unknown, |k| Network::from_connection_type(&k));
+    let hinted = || {
+        probe::network_hints()
+            .and_then(|h| h.kind)
+            .map_or(Network::Unknown, |k| Network::from_connection_type(&k))
+    };
     let network = use_state(hinted);
     // Until the user picks one, follow the browser's hint, read again at each start
     // (people switch networks between runs, as the screen suggests).
@@ -54,7 +74,12 @@ pub fn ConnectionScreen() -> Html {
             spawn_local(async move {
                 let measurements = probe::run(&content().probes).await;
                 let verdict = judge(&measurements);
-                let run = Run { at: now(), network, measurements, verdict };
+                let run = Run {
+                    at: now(),
+                    network,
+                    measurements,
+                    verdict,
+                };
                 app.dispatch(Action::TestFinished { run, started });
             });
         })
@@ -78,7 +103,7 @@ pub fn ConnectionScreen() -> Html {
     html! {
         <>
             <h1 tabindex="-1">{ "Test my connection" }</h1>
-            <p class="lead">{ "Checks whether your phone reaches the internet and TikTok's servers, and how fast. Takes up to 8 seconds." }</p>
+            <p class="lead">{ format!("Checks whether your phone reaches the internet and TikTok's servers, and how fast. Takes up to {TEST_BOUND_SECONDS} seconds.") }</p>
             <p class={classes!("live", if app.online { "online" } else { "offline" })}>
                 { if app.online { "Your phone says it is connected to a network." } else { "Your phone says it is offline." } }
             </p>
@@ -90,14 +115,14 @@ pub fn ConnectionScreen() -> Html {
                 <summary>{ "What this test contacts" }</summary>
                 <ul>
                     { for content().probes.iter().map(|p| html! {
-                        <li>{ format!("{}: {}", p.label, if p.group == "own-site" { "this site" } else { host_of(&p.url) }) }</li>
+                        <li>{ format!("{}: {}", p.label, if p.group == Group::OwnSite { "this site" } else { host_of(&p.url) }) }</li>
                     }) }
                 </ul>
                 <p class="hint">{ "Nothing is contacted until you start the test, and nothing about you is sent: these are plain requests, like opening a page." }</p>
             </details>
             <div class="actions">
                 <button type="button" class="button primary" onclick={start} disabled={app.testing}>
-                    { if app.testing { format!("Testing… (up to {} seconds)", TEST_BUDGET_MS / 1000 + 1) } else { "Start the test".to_owned() } }
+                    { if app.testing { format!("Testing… (up to {TEST_BOUND_SECONDS} seconds)") } else { "Start the test".to_owned() } }
                 </button>
             </div>
             <div aria-live="polite" class="test-results">
@@ -136,9 +161,15 @@ struct RunProps {
 fn RunResult(props: &RunProps) -> Html {
     let app = use_app();
     let run = &props.run;
-    let Some(text) = content().verdict(run.verdict.kind.id()) else { return html! {} };
+    let Some(text) = content().verdict(run.verdict.kind.id()) else {
+        return html! {};
+    };
     let m = &run.measurements;
-    let groups = [("This site", &m.own_site), ("Internet", &m.internet), ("TikTok", &m.tiktok)];
+    let groups = [
+        ("This site", &m.own_site),
+        ("Internet", &m.internet),
+        ("TikTok", &m.tiktok),
+    ];
     html! {
         <section class={classes!("verdict", run.verdict.kind.id())} aria-labelledby="verdict-heading">
             <p class="eyebrow">{ format!("Result · {}", run.network.label()) }</p>
@@ -184,7 +215,10 @@ fn Comparison() -> Html {
         };
     };
     let column = |run: &Run| {
-        let title = content().verdict(run.verdict.kind.id()).map(|v| v.title.clone()).unwrap_or_default();
+        let title = content()
+            .verdict(run.verdict.kind.id())
+            .map(|v| v.title.clone())
+            .unwrap_or_default();
         html! {
             <div class="compare-column">
                 <h3>{ run.network.label() }</h3>

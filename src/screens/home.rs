@@ -1,9 +1,9 @@
 //! Home: "What's going wrong?" with the symptoms, the guide and the Install button.
 
-use crate::app::use_app;
 use crate::content::content;
 use crate::diagnosis::check::{Check, Stage};
 use crate::routes::Route;
+use crate::state::use_app;
 use crate::widgets::install::InstallCard;
 use yew::prelude::*;
 
@@ -21,7 +21,10 @@ fn progress(check: &Check) -> String {
 pub fn Home() -> Html {
     let app = use_app();
     let resume = app.check.as_ref().filter(|c| c.in_progress()).map(|check| {
-        let title = content().symptom(&check.symptom).map(|s| s.title.clone()).unwrap_or_default();
+        let title = content()
+            .symptom(&check.symptom)
+            .map(|s| s.title.clone())
+            .unwrap_or_default();
         html! {
             <section class="resume" aria-labelledby="resume-heading">
                 <h2 id="resume-heading">{ "Continue where you left off" }</h2>

@@ -1,8 +1,8 @@
 //! The report for TikTok, reachable at any point of a check.
 
-use crate::app::use_app;
 use crate::content::content;
 use crate::routes::Route;
+use crate::state::use_app;
 use crate::widgets::report_box::ReportBox;
 use yew::prelude::*;
 

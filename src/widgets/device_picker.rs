@@ -1,8 +1,8 @@
 //! Lets the user say which phone they have; steps change to match.
 
-use crate::app::{choose_device, use_app};
 use crate::content::DeviceFamily;
 use crate::state::DeviceSource;
+use crate::state::{choose_device, use_app};
 use yew::prelude::*;
 
 #[component]

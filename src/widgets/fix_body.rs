@@ -2,8 +2,8 @@
 //! the phone picker where taps differ, the steps for the user's phone, and a gentle
 //! note when TikTok's menus may have moved.
 
-use crate::app::use_app;
 use crate::content::Fix;
+use crate::state::use_app;
 use crate::widgets::device_picker::DevicePicker;
 use yew::prelude::*;
 

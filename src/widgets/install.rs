@@ -1,9 +1,9 @@
 //! The Install button: the browser's own prompt where it has one, manual
 //! "Add to Home screen" steps otherwise, nothing when already installed.
 
-use crate::app::use_app;
 use crate::content::content;
 use crate::platform::pwa;
+use crate::state::use_app;
 use crate::state::{Action, InstallOffer};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
@@ -18,7 +18,11 @@ pub fn InstallCard() -> Html {
                 let app = app.clone();
                 spawn_local(async move {
                     let accepted = pwa::prompt_install().await;
-                    app.dispatch(if accepted { Action::Installed } else { Action::InstallPromptUsed });
+                    app.dispatch(if accepted {
+                        Action::Installed
+                    } else {
+                        Action::InstallPromptUsed
+                    });
                 });
             });
             html! {

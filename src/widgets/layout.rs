@@ -1,9 +1,9 @@
 //! The frame around every screen: header and navigation, update and notice banners,
 //! and focus moved to the new screen's heading on navigation.
 
-use crate::app::use_app;
 use crate::platform::{focus_main_heading, pwa};
 use crate::routes::Route;
+use crate::state::use_app;
 use crate::state::Action;
 use crate::widgets::router::{use_current, use_location, use_navigator, Arrival};
 use yew::prelude::*;

@@ -1,11 +1,11 @@
 //! The report for TikTok with Copy and Share buttons; the text stays selectable when
 //! neither works.
 
-use crate::app::use_app;
 use crate::content::content;
 use crate::diagnosis::check::Check;
 use crate::diagnosis::report::{self, Environment};
 use crate::platform::{share, user_agent};
+use crate::state::use_app;
 use crate::state::DeviceSource;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;

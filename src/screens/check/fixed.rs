@@ -2,10 +2,10 @@
 //! report ready for TikTok. Never a dead end.
 
 use super::{use_back, CheckNav};
-use crate::app::use_app;
 use crate::content::content;
 use crate::diagnosis::check::{Check, StepResult};
 use crate::routes::Route;
+use crate::state::use_app;
 use crate::state::Action;
 use crate::widgets::report_box::ReportBox;
 use crate::widgets::router::use_navigator;
@@ -49,8 +49,16 @@ pub fn FixedView(props: &FixedProps) -> Html {
 
 /// What the user did, in their terms: tried steps or skipped ones.
 fn end_summary(check: &Check) -> String {
-    let tried = check.outcomes.iter().filter(|o| o.result == StepResult::NotFixed).count();
-    let skipped = check.outcomes.iter().filter(|o| o.result == StepResult::Skipped).count();
+    let tried = check
+        .outcomes
+        .iter()
+        .filter(|o| o.result == StepResult::NotFixed)
+        .count();
+    let skipped = check
+        .outcomes
+        .iter()
+        .filter(|o| o.result == StepResult::Skipped)
+        .count();
     let send = "Send TikTok this report: it tells them what you already tried.";
     match (tried, skipped) {
         (0, _) => format!("You skipped the steps, so it may still be worth trying some of them (use Back). If you'd rather ask TikTok now: {send}"),

@@ -7,9 +7,9 @@ mod results;
 pub mod start;
 mod step;
 
-use crate::app::use_app;
 use crate::diagnosis::check::Stage;
 use crate::routes::Route;
+use crate::state::use_app;
 use crate::widgets::router::use_navigator;
 use yew::prelude::*;
 
@@ -30,7 +30,7 @@ pub fn CheckScreen() -> Html {
     let app = use_app();
     // Questions and plan steps move focus themselves; this covers entering the results,
     // the success screen and the end, where the pressed button disappears.
-    crate::platform::use_focus_heading_on_change(stage_key(app.check.as_ref().map(|c| &c.stage)));
+    crate::hooks::use_focus_heading_on_change(stage_key(app.check.as_ref().map(|c| &c.stage)));
     let Some(check) = app.check.clone() else {
         return html! {
             <>
@@ -82,6 +82,8 @@ pub fn CheckNav(props: &CheckNavProps) -> Html {
 pub fn use_back() -> Callback<MouseEvent> {
     let app = use_app();
     Callback::from(move |_: MouseEvent| {
-        app.dispatch(crate::state::Action::Back { now: crate::platform::share::now() })
+        app.dispatch(crate::state::Action::Back {
+            now: crate::platform::now(),
+        })
     })
 }

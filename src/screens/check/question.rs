@@ -1,11 +1,12 @@
 //! One question per screen: big answers, "Not sure" always there, "Why we ask", Back.
 
 use super::{use_back, CheckNav};
-use crate::app::use_app;
 use crate::content::{content, NOT_SURE};
 use crate::diagnosis::check::Check;
-use crate::platform::{share::now, use_focus_heading_on_change};
+use crate::hooks::use_focus_heading_on_change;
+use crate::platform::now;
 use crate::routes::Route;
+use crate::state::use_app;
 use crate::state::Action;
 use crate::widgets::router::use_navigator;
 use yew::prelude::*;
@@ -29,7 +30,8 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
     let Some(question) = question else {
         // Nothing left to ask (e.g. the content changed in an update): go to results.
         let app = app.clone();
-        let onclick = Callback::from(move |_: MouseEvent| app.dispatch(Action::StartPlan { now: now() }));
+        let onclick =
+            Callback::from(move |_: MouseEvent| app.dispatch(Action::StartPlan { now: now() }));
         return html! {
             <>
                 <h1 tabindex="-1">{ "That's all we need to ask" }</h1>
@@ -41,7 +43,11 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
 
     let number = check.answers.len() + 1;
     let total = number + check.questions_left(content()).saturating_sub(1);
-    let earlier = check.undone.as_ref().filter(|g| g.question == question.id).map(|g| g.answer.clone());
+    let earlier = check
+        .undone
+        .as_ref()
+        .filter(|g| g.question == question.id)
+        .map(|g| g.answer.clone());
     let choices = question
         .answers
         .iter()

@@ -1,12 +1,12 @@
 //! The likely causes, each with "why we think so" from the user's own answers.
 
 use super::{use_back, CheckNav};
-use crate::app::use_app;
 use crate::content::content;
 use crate::diagnosis::check::Check;
-use crate::diagnosis::engine::Ranked;
-use crate::platform::share::now;
+use crate::diagnosis::engine::{Ranked, RELATIVE_CUTOFF};
+use crate::platform::now;
 use crate::routes::Route;
+use crate::state::use_app;
 use crate::state::Action;
 use yew::prelude::*;
 
@@ -32,7 +32,11 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
     let back = use_back();
     let ranking = props.check.ranking(content());
     let top = ranking.first().map_or(0.0, |r| r.likelihood);
-    let shown: Vec<&Ranked> = ranking.iter().take(SHOWN).filter(|r| r.likelihood >= top * 0.1).collect();
+    let shown: Vec<&Ranked> = ranking
+        .iter()
+        .take(SHOWN)
+        .filter(|r| r.likelihood >= top * RELATIVE_CUTOFF)
+        .collect();
     let start = Callback::from(move |_: MouseEvent| app.dispatch(Action::StartPlan { now: now() }));
     let items = shown.iter().map(|ranked| html! {
         <li class="cause-result" key={ranked.cause.id.clone()}>

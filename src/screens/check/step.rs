@@ -1,11 +1,12 @@
 //! One fix at a time, with the taps for the user's phone and "Did this fix it?".
 
 use super::{use_back, CheckNav};
-use crate::app::use_app;
 use crate::content::content;
 use crate::diagnosis::check::{Check, StepResult};
 use crate::diagnosis::engine::REPORT_FIX;
-use crate::platform::{share::now, use_focus_heading_on_change};
+use crate::hooks::use_focus_heading_on_change;
+use crate::platform::now;
+use crate::state::use_app;
 use crate::state::Action;
 use crate::widgets::{fix_body::FixBody, report_box::ReportBox};
 use yew::prelude::*;
@@ -21,7 +22,12 @@ pub fn StepView(props: &StepProps) -> Html {
     let app = use_app();
     let back = use_back();
     use_focus_heading_on_change(props.step);
-    let Some(fix) = props.check.plan.get(props.step).and_then(|id| content().fix(id)) else {
+    let Some(fix) = props
+        .check
+        .plan
+        .get(props.step)
+        .and_then(|id| content().fix(id))
+    else {
         return html! { <h1 tabindex="-1">{ "This step is no longer available" }</h1> };
     };
     let total = props.check.plan.len();
