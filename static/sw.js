@@ -40,8 +40,9 @@ function addStaticRoutes(event) {
 // All or nothing: if any file fails to download, the install fails and this build never
 // replaces the one that is running.
 async function precache() {
-  // Never touch a cache that already exists (it may be the running version's); with a
-  // build id that covers every file, this only happens on a repeated install.
+  // A failed install deletes its cache only if this install created it: an existing
+  // cache of the same name may be the running version's (with a build id that covers
+  // every file, that only happens when the same build installs again).
   const existed = await caches.has(CACHE);
   const cache = await caches.open(CACHE);
   try {
@@ -49,10 +50,11 @@ async function precache() {
       PRECACHE.map(async (path) => {
         const url = new URL(path, self.registration.scope);
         // "reload" skips the HTTP cache, so a new build never stores an old file.
-        const response = await fetch(url, { cache: "reload", credentials: "same-origin" });
-        if (!response.ok || response.type !== "basic") {
-          throw new Error(`precache ${path}: HTTP ${response.status} (${response.type})`);
+        const fetched = await fetch(url, { cache: "reload", credentials: "same-origin" });
+        if (!fetched.ok || fetched.type !== "basic") {
+          throw new Error(`precache ${path}: HTTP ${fetched.status} (${fetched.type})`);
         }
+        const response = await unredirected(fetched);
         // The shell is also stored under the scope itself ("/"), the address the
         // installed app opens, so a static route can answer that navigation.
         if (url.href === SHELL) await cache.put(SCOPE, response.clone());
@@ -102,5 +104,21 @@ self.addEventListener("fetch", (event) => {
 async function fromCache(key, request) {
   const cache = await caches.open(CACHE);
   const hit = await cache.match(key);
-  return hit || fetch(request);
+  if (!hit) return fetch(request);
+  if (!hit.redirected) return hit;
+  // Never the case for what this worker stored, but a redirected response must never
+  // reach a navigation: repair the entry and answer with the clean copy.
+  const clean = await unredirected(hit);
+  await cache.put(key, clean.clone());
+  return clean;
+}
+
+// Some hosts answer index.html with a redirect to "/" (Cloudflare Pages does). Chrome
+// refuses a redirected response as the answer to a navigation (every later visit would
+// fail, online too), so only a clean copy of it is ever stored or served: same body,
+// status and headers, no redirect history.
+async function unredirected(response) {
+  if (!response.redirected) return response;
+  const { status, statusText, headers } = response;
+  return new Response(await response.blob(), { status, statusText, headers });
 }

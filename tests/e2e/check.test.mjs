@@ -1,11 +1,10 @@
 // End-to-end tests of the guided check against the release build: a full walk, resuming
 // after reloads (online and offline), corrupt saved data, storage that refuses to save,
 // and the report.
-import { test } from "node:test";
 import assert from "node:assert/strict";
 import { startServer } from "./server.mjs";
 import { launchProfile } from "./browser.mjs";
-import { assertAccessible, assertScreenRules, open, waitForServiceWorker, watch } from "./helpers.mjs";
+import { assertAccessible, assertScreenRules, open, test, waitForServiceWorker, watch } from "./helpers.mjs";
 
 const heading = (page) => page.locator("main h1").textContent();
 

@@ -1,10 +1,9 @@
 // End-to-end tests of the connection test against the release build. Outside hosts are
 // never really contacted: Playwright intercepts them and answers, fails, delays or hangs.
-import { test } from "node:test";
 import assert from "node:assert/strict";
 import { startServer } from "./server.mjs";
 import { launchProfile } from "./browser.mjs";
-import { assertAccessible, assertScreenRules, open, waitForServiceWorker, watch } from "./helpers.mjs";
+import { assertAccessible, assertScreenRules, open, test, waitForServiceWorker, watch } from "./helpers.mjs";
 
 const INTERNET = ["https://www.google.com/**", "https://www.cloudflare.com/**"];
 const TIKTOK = ["https://www.tiktok.com/**", "https://p16-sign-va.tiktokcdn.com/**"];

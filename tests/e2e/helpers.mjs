@@ -1,11 +1,21 @@
 // Shared checks for the end-to-end tests: console errors, CSP violations, axe-core and
 // touch-target sizes. Every page a test opens is watched from its first script on.
 import assert from "node:assert/strict";
+import { test as nodeTest } from "node:test";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+/**
+ * `node:test`'s test with a 3-minute limit: a hung test fails instead of holding CI.
+ * Set per test, because `--test-timeout` needs Node 20.11 and Debian 12 ships Node 18.
+ */
+export const TEST_TIMEOUT_MS = 180_000;
+export function test(name, body) {
+  return nodeTest(name, { timeout: TEST_TIMEOUT_MS }, body);
+}
 
 /** Every route the app has, with a word its heading must contain. */
 export const SCREENS = [

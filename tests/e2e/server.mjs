@@ -83,15 +83,22 @@ function headersFor(path, csp) {
  * Serves `root` on 127.0.0.1 (`deploy(dir)` switches to another build, as a deploy
  * would; the CSP stays the first build's). `overrides` maps a URL path to a function returning a
  * replacement body (or null for a 404), so tests can deploy a changed or broken build.
- * Every request path is recorded in `requests`.
+ * Every request path is recorded in `requests`. With `redirectIndex`, `…/index.html`
+ * answers with a 308 to `…/`, as Cloudflare Pages and other hosts with "pretty URLs" do.
  */
-export async function startServer({ root, port = 0, overrides = {}, csp: withCsp = true } = {}) {
+export async function startServer({ root, port = 0, overrides = {}, csp: withCsp = true, redirectIndex = false } = {}) {
   let base = resolve(root);
   const csp = withCsp ? await cspFor(base) : null;
   const requests = [];
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, "http://localhost");
     requests.push(url.pathname + url.search);
+    if (redirectIndex && url.pathname.endsWith("/index.html")) {
+      const location = url.pathname.slice(0, -"index.html".length) + url.search;
+      res.writeHead(308, { Location: location, "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-cache" });
+      res.end(`Permanent redirect to ${location}`);
+      return;
+    }
     let path = decodeURIComponent(url.pathname);
     if (path.endsWith("/")) path += "index.html";
     const file = normalize(join(base, path));
