@@ -84,6 +84,12 @@ dm_setup() {
       say "Installing Debian chromium and chromium-driver"
       apt_install chromium chromium-driver
     fi
+    # The e2e tests also run the app on nginx with deploy/nginx.conf (as their own
+    # process, on 127.0.0.1; the system service is not used).
+    if ! [ -x /usr/sbin/nginx ]; then
+      say "Installing Debian nginx-light"
+      apt_install nginx-light
+    fi
   fi
 
   # Trunk builds with --offline; fetch the crates first (a no-op when they are there).
