@@ -27,7 +27,7 @@ mod tests {
             let mut ours = items.clone();
             sort_by(&mut ours, |a, b| a.0.cmp(&b.0));
             let mut std_sorted = items;
-            std_sorted.sort_by(|a, b| a.0.cmp(&b.0)); // std's stable sort
+            std_sorted.sort_by_key(|a| a.0); // std's stable sort
             prop_assert_eq!(ours, std_sorted);
         }
     }

@@ -146,7 +146,7 @@ pub fn figures(hosts: &[&HostResult]) -> Option<Figures> {
     let lost = total - times.len();
     Some(Figures {
         median_ms: median(&mut times),
-        jitter_ms: if pairs == 0 { 0 } else { (differences / pairs) as u32 },
+        jitter_ms: differences.checked_div(pairs).unwrap_or(0) as u32,
         loss_percent: (lost * 100 / total.max(1)) as u32,
     })
 }

@@ -25,7 +25,7 @@ fn host_summary(host: &HostResult) -> String {
         .filter_map(|s| if let Sample::Answered(ms) = s { Some(*ms) } else { None })
         .collect();
     if answered.is_empty() {
-        let timed_out = host.samples.iter().any(|s| *s == Sample::TimedOut);
+        let timed_out = host.samples.contains(&Sample::TimedOut);
         return if timed_out { "no answer (timed out)".into() } else { "no answer".into() };
     }
     let count = answered.len();
