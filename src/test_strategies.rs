@@ -29,3 +29,44 @@ pub fn json_text() -> impl Strategy<Value = String> {
         ]
     })
 }
+
+/// The stored-data fixtures in `tests/fixtures/`: data from the past, as phones hold it,
+/// committed once (see `examples/fixtures.rs`) and never regenerated. Each is pinned by
+/// the 64-bit FNV-1a hash of its bytes; a new fixture gets its line here when committed.
+pub const FROZEN: &[(&str, u64)] = &[
+    ("check-schema-1.txt", 0xd618_7586_ca08_885b),
+    ("check-schema-2.txt", 0x54fe_e7a1_953c_5bc9),
+    ("connection-schema-1.txt", 0x58b4_0d39_6388_b584),
+];
+
+/// 64-bit FNV-1a: small, dependency-free and enough to notice any changed byte.
+pub fn fnv1a64(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3))
+}
+
+#[test]
+fn fnv1a64_matches_the_published_test_vectors() {
+    assert_eq!(fnv1a64(b""), 0xcbf2_9ce4_8422_2325);
+    assert_eq!(fnv1a64(b"a"), 0xaf63_dc4c_8601_ec8c);
+    assert_eq!(fnv1a64(b"foobar"), 0x8594_4171_f739_67e8);
+}
+
+#[test]
+fn every_stored_data_fixture_is_frozen() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut found: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .collect();
+    found.sort();
+    let pinned: Vec<&str> = FROZEN.iter().map(|(name, _)| *name).collect();
+    assert_eq!(found, pinned, "every fixture is pinned in FROZEN, and every pinned one exists");
+    for (name, hash) in FROZEN {
+        let bytes = std::fs::read(dir.join(name)).unwrap();
+        assert_eq!(
+            fnv1a64(&bytes),
+            *hash,
+            "tests/fixtures/{name} changed: fixtures are data already on phones and must never be regenerated"
+        );
+    }
+}

@@ -98,7 +98,8 @@ pub fn comparison_summary(wifi: &Run, mobile: &Run) -> String {
     }
 }
 
-pub fn encode(runs: &[Run]) -> String {
+/// The stored text for the runs; Err (with the reason) only if they can't be encoded.
+pub fn encode(runs: &[Run]) -> Result<String, &'static str> {
     seal(&runs, SCHEMA)
 }
 
@@ -110,7 +111,7 @@ pub fn decode(raw: &str) -> Result<Vec<Run>, &'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::connection::verdict::{Figures, HostResult};
+    use crate::connection::verdict::{Figures, HostResult, Sample};
 
     fn run(network: Network, kind: VerdictKind, median: u32, at: u64) -> Run {
         Run {
@@ -168,10 +169,92 @@ mod tests {
     #[test]
     fn history_round_trips_and_rejects_garbage() {
         let runs = vec![run(Network::Mobile, VerdictKind::Unstable, 300, 7)];
-        assert_eq!(decode(&encode(&runs)), Ok(runs));
+        assert_eq!(decode(&encode(&runs).unwrap()), Ok(runs));
         assert_eq!(decode("dm-doctor:1:nope!"), Err("it was damaged"));
         assert_eq!(decode("nope"), Err("it was not saved by DM Doctor"));
         assert_eq!(decode("dm-doctor:5:AA"), Err("it was saved by a newer version of DM Doctor"));
+    }
+
+    #[test]
+    fn the_frozen_history_loads_as_it_was_stored() {
+        use crate::connection::verdict::Sample::*;
+        // Written out, not derived: what tests/fixtures/connection-schema-1.txt holds.
+        let host = |name: &str, samples: &[Sample]| HostResult { host: name.into(), samples: samples.to_vec() };
+        let expected = vec![
+            Run {
+                at: 1_764_400_120_000,
+                network: Network::Mobile,
+                measurements: Measurements {
+                    online: true,
+                    own_site: vec![host("self", &[Answered(40), Answered(35)])],
+                    internet: vec![host("www.google.com", &[Answered(210), Answered(95), Answered(105)])],
+                    tiktok: vec![host("www.tiktok.com", &[Answered(240), Answered(110), TimedOut, TimedOut, Answered(120)])],
+                },
+                verdict: Verdict {
+                    kind: VerdictKind::Unstable,
+                    figures: Some(Figures { median_ms: 107, jitter_ms: 10, loss_percent: 33 }),
+                },
+            },
+            Run {
+                at: 1_764_400_060_000,
+                network: Network::Wifi,
+                measurements: Measurements {
+                    online: true,
+                    own_site: vec![host("self", &[Answered(12)])],
+                    internet: vec![host("www.google.com", &[Answered(300), Answered(1400), Answered(1300)])],
+                    tiktok: vec![host("www.tiktok.com", &[Failed]), host("v16-webapp.tiktok.com", &[TimedOut])],
+                },
+                verdict: Verdict {
+                    kind: VerdictKind::TiktokUnreachable,
+                    figures: Some(Figures { median_ms: 1350, jitter_ms: 100, loss_percent: 0 }),
+                },
+            },
+            Run {
+                at: 1_764_400_000_000,
+                network: Network::Unknown,
+                measurements: Measurements { online: false, own_site: vec![], internet: vec![], tiktok: vec![] },
+                verdict: Verdict { kind: VerdictKind::Offline, figures: None },
+            },
+        ];
+        // One fixture per schema ever written; each must load in this version.
+        let fixtures = [(1, include_str!("../../tests/fixtures/connection-schema-1.txt"))];
+        assert_eq!(fixtures.len() as u64, SCHEMA, "add a fixture for every schema");
+        for (schema, raw) in fixtures {
+            assert!(raw.starts_with(&format!("dm-doctor:{schema}:")), "schema {schema}");
+            assert_eq!(decode(raw.trim_end()), Ok(expected.clone()), "schema {schema}");
+        }
+    }
+
+    #[test]
+    fn every_schema_after_the_first_has_a_migration() {
+        // postcard data doesn't describe itself: without its migration, older data would
+        // be read as the new shape, as garbage, instead of failing.
+        assert_eq!(MIGRATIONS.len() as u64, SCHEMA - 1);
+    }
+
+    #[test]
+    fn stored_enum_variants_keep_their_index() {
+        // postcard stores a variant as its index: variants may only be appended.
+        let index = |bytes: Vec<u8>| bytes[0];
+        let kinds: Vec<u8> = VerdictKind::ALL.iter().map(|k| index(postcard::to_allocvec(k).unwrap())).collect();
+        assert_eq!(
+            VerdictKind::ALL,
+            [
+                VerdictKind::Offline,
+                VerdictKind::NoInternet,
+                VerdictKind::TiktokUnreachable,
+                VerdictKind::Slow,
+                VerdictKind::Unstable,
+                VerdictKind::Fine
+            ]
+        );
+        assert_eq!(kinds, [0, 1, 2, 3, 4, 5]);
+        let networks: Vec<u8> = Network::ALL.iter().map(|n| index(postcard::to_allocvec(n).unwrap())).collect();
+        assert_eq!(Network::ALL, [Network::Wifi, Network::Mobile, Network::Unknown]);
+        assert_eq!(networks, [0, 1, 2]);
+        let samples = [Sample::Answered(0), Sample::Failed, Sample::TimedOut];
+        let indexes: Vec<u8> = samples.iter().map(|s| index(postcard::to_allocvec(s).unwrap())).collect();
+        assert_eq!(indexes, [0, 1, 2]);
     }
 
     #[test]
@@ -190,7 +273,7 @@ mod tests {
         /// keeps the raw text aside); it never panics.
         fn assert_reads_or_refuses(raw: &str) {
             if let Ok(runs) = decode(raw) {
-                assert_eq!(decode(&encode(&runs)), Ok(runs), "what loads must survive a save");
+                assert_eq!(decode(&encode(&runs).unwrap()), Ok(runs), "what loads must survive a save");
             }
         }
 

@@ -16,18 +16,15 @@ pub struct Check {
     pub answers: Vec<Given>,
     pub stage: Stage,
     /// Fix ids, fixed when the plan starts so later steps don't move under the user.
-    #[serde(default)]
     pub plan: Vec<String>,
-    #[serde(default)]
     pub outcomes: Vec<Outcome>,
     /// The answer taken back with Back, so the question can show what was chosen.
-    #[serde(default)]
     pub undone: Option<Given>,
     pub started_at: Millis,
     pub updated_at: Millis,
     /// The latest connection test verdict, used as evidence. Added in schema 2; it must
     /// stay the last field (the schema 1 → 2 migration appends it).
-    #[serde(default)]
+    /// No `#[serde(default)]` on any field: postcard ignores it, migrations do that job.
     pub connection: Option<VerdictKind>,
 }
 
