@@ -30,6 +30,67 @@ pub fn json_text() -> impl Strategy<Value = String> {
     })
 }
 
+/// One change to the bytes of a real encoding: damage, a cut, or extra bytes.
+#[derive(Debug, Clone)]
+pub enum Mutation {
+    /// Sets the byte at `at` (modulo the length) to a value.
+    Set { at: usize, value: u8 },
+    /// Flips one bit of the byte at `at`.
+    FlipBit { at: usize, bit: u8 },
+    /// Inserts a byte before `at`.
+    Insert { at: usize, value: u8 },
+    /// Removes the byte at `at`.
+    Remove { at: usize },
+    /// Keeps only the first `len` bytes (modulo the length).
+    Truncate { len: usize },
+    /// Appends bytes.
+    Extend { tail: Vec<u8> },
+}
+
+/// One to four mutations, applied in order.
+pub fn mutations() -> impl Strategy<Value = Vec<Mutation>> {
+    let one = prop_oneof![
+        (any::<usize>(), any::<u8>()).prop_map(|(at, value)| Mutation::Set { at, value }),
+        (any::<usize>(), 0u8..8).prop_map(|(at, bit)| Mutation::FlipBit { at, bit }),
+        (any::<usize>(), any::<u8>()).prop_map(|(at, value)| Mutation::Insert { at, value }),
+        any::<usize>().prop_map(|at| Mutation::Remove { at }),
+        any::<usize>().prop_map(|len| Mutation::Truncate { len }),
+        prop::collection::vec(any::<u8>(), 1..16).prop_map(|tail| Mutation::Extend { tail }),
+    ];
+    prop::collection::vec(one, 1..5)
+}
+
+/// The bytes after the mutations.
+pub fn mutate(bytes: &[u8], mutations: &[Mutation]) -> Vec<u8> {
+    let mut bytes = bytes.to_vec();
+    for mutation in mutations {
+        let len = bytes.len();
+        match mutation {
+            Mutation::Set { at, value } if len > 0 => bytes[at % len] = *value,
+            Mutation::FlipBit { at, bit } if len > 0 => bytes[at % len] ^= 1 << bit,
+            Mutation::Insert { at, value } => bytes.insert(at % (len + 1), *value),
+            Mutation::Remove { at } if len > 0 => {
+                bytes.remove(at % len);
+            }
+            Mutation::Truncate { len: keep } => bytes.truncate(keep % (len + 1)),
+            Mutation::Extend { tail } => bytes.extend_from_slice(tail),
+            _ => {}
+        }
+    }
+    bytes
+}
+
+/// The postcard bytes inside an envelope written by this app.
+pub fn body(sealed: &str) -> Vec<u8> {
+    crate::diagnosis::envelope::base64_decode(sealed.trim_end().rsplit(':').next().unwrap()).unwrap()
+}
+
+/// An envelope around any bytes: the loaders get past the header and the base64, so
+/// the bytes reach the decoder.
+pub fn envelope(schema: u64, bytes: &[u8]) -> String {
+    format!("dm-doctor:{schema}:{}", crate::diagnosis::envelope::base64_encode(bytes))
+}
+
 /// The stored-data fixtures in `tests/fixtures/`: data from the past, as phones hold it,
 /// committed once (see `examples/fixtures.rs`) and never regenerated. Each is pinned by
 /// the 64-bit FNV-1a hash of its bytes; a new fixture gets its line here when committed.

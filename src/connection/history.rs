@@ -267,13 +267,31 @@ mod tests {
     #[cfg(not(target_arch = "wasm32"))]
     mod properties {
         use super::*;
+        use crate::test_strategies::{body, envelope, json_text, mutate, mutations};
         use proptest::prelude::*;
 
-        /// The loader either reads runs that can be shown, or says why not (the app then
-        /// keeps the raw text aside); it never panics.
-        fn assert_reads_or_refuses(raw: &str) {
-            if let Ok(runs) = decode(raw) {
-                assert_eq!(decode(&encode(&runs).unwrap()), Ok(runs), "what loads must survive a save");
+        /// The loader either reads runs that survive a save unchanged, or says why not
+        /// (the app then keeps the raw text aside); it never panics.
+        fn reads_or_refuses(raw: &str) -> Result<(), &'static str> {
+            let runs = decode(raw)?;
+            let saved = encode(&runs).expect("loaded runs can be saved");
+            assert_eq!(decode(&saved), Ok(runs), "what loads must survive a save");
+            Ok(())
+        }
+
+        /// Real encodings: today's and the frozen fixture.
+        fn real_encodings() -> Vec<Vec<u8>> {
+            let runs = vec![run(Network::Mobile, VerdictKind::Unstable, 300, 7), run(Network::Wifi, VerdictKind::Fine, 80, 3)];
+            vec![body(&encode(&runs).unwrap()), body(include_str!("../../tests/fixtures/connection-schema-1.txt"))]
+        }
+
+        #[test]
+        fn every_real_encoding_loads_and_nothing_cut_from_it_does() {
+            for bytes in real_encodings() {
+                assert_eq!(reads_or_refuses(&envelope(SCHEMA, &bytes)), Ok(()));
+                for len in 0..bytes.len() {
+                    assert_eq!(reads_or_refuses(&envelope(SCHEMA, &bytes[..len])), Err("it was damaged"), "cut to {len}");
+                }
             }
         }
 
@@ -282,18 +300,41 @@ mod tests {
 
             #[test]
             fn arbitrary_text_never_panics(raw in ".{0,200}") {
-                assert_reads_or_refuses(&raw);
+                let _ = reads_or_refuses(&raw);
             }
 
             #[test]
-            fn arbitrary_json_never_panics(json in crate::test_strategies::json_text()) {
-                assert_reads_or_refuses(&json);
-                assert_reads_or_refuses(&format!("dm-doctor:{SCHEMA}:{json}"));
+            fn arbitrary_json_never_panics(json in json_text()) {
+                prop_assert_eq!(reads_or_refuses(&json), Err("it was not saved by DM Doctor"));
+                // JSON bytes where the postcard bytes should be: they reach the decoder.
+                let result = reads_or_refuses(&envelope(SCHEMA, json.as_bytes()));
+                prop_assert!(matches!(result, Ok(()) | Err("it was damaged")), "{:?}", result);
             }
 
             #[test]
-            fn arbitrary_bytes_in_a_valid_envelope_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..300), schema in 0u64..3) {
-                assert_reads_or_refuses(&format!("dm-doctor:{schema}:{}", crate::diagnosis::envelope::base64_encode(&bytes)));
+            fn arbitrary_bytes_in_a_valid_envelope_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..300)) {
+                let result = reads_or_refuses(&envelope(SCHEMA, &bytes));
+                prop_assert!(matches!(result, Ok(()) | Err("it was damaged")), "{:?}", result);
+                prop_assert_eq!(reads_or_refuses(&envelope(0, &bytes)), Err("it was damaged"));
+                prop_assert_eq!(reads_or_refuses(&envelope(SCHEMA + 1, &bytes)), Err("it was saved by a newer version of DM Doctor"));
+            }
+
+            #[test]
+            fn real_runs_with_damaged_bytes_load_or_are_refused(source in 0usize..2, changes in mutations()) {
+                let bytes = real_encodings().swap_remove(source);
+                let damaged = mutate(&bytes, &changes);
+                let result = reads_or_refuses(&envelope(SCHEMA, &damaged));
+                prop_assert!(matches!(result, Ok(()) | Err("it was damaged")), "{:?}", result);
+                if damaged == bytes {
+                    prop_assert_eq!(result, Ok(()));
+                }
+            }
+
+            #[test]
+            fn real_runs_with_bytes_after_them_are_damaged(source in 0usize..2, tail in prop::collection::vec(any::<u8>(), 1..32)) {
+                let mut bytes = real_encodings().swap_remove(source);
+                bytes.extend(tail);
+                prop_assert_eq!(reads_or_refuses(&envelope(SCHEMA, &bytes)), Err("it was damaged"));
             }
         }
     }
