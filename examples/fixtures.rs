@@ -16,8 +16,14 @@ use std::fs::OpenOptions;
 use std::io::{ErrorKind, Write};
 
 fn main() {
-    write_once(&format!("tests/fixtures/check-schema-{}.txt", saved::SCHEMA), &saved::encode(&check()).unwrap());
-    write_once(&format!("tests/fixtures/connection-schema-{}.txt", history::SCHEMA), &history::encode(&runs()).unwrap());
+    write_once(
+        &format!("tests/fixtures/check-schema-{}.txt", saved::SCHEMA),
+        &saved::encode(&check()).unwrap(),
+    );
+    write_once(
+        &format!("tests/fixtures/connection-schema-{}.txt", history::SCHEMA),
+        &history::encode(&runs()).unwrap(),
+    );
 }
 
 /// Creates `path` with `text`; an existing file is left exactly as it is.
@@ -38,14 +44,32 @@ fn check() -> Check {
     Check {
         symptom: "send-fails-everyone".into(),
         answers: vec![
-            Given { question: "who-fails".into(), answer: "everyone".into(), at: at(0) },
-            Given { question: "rest-of-tiktok".into(), answer: "not-sure".into(), at: at(5) },
+            Given {
+                question: "who-fails".into(),
+                answer: "everyone".into(),
+                at: at(0),
+            },
+            Given {
+                question: "rest-of-tiktok".into(),
+                answer: "not-sure".into(),
+                at: at(5),
+            },
         ],
         stage: Stage::Plan { step: 1 },
-        plan: ["check-outage", "switch-network", "clear-cache-in-app", "update-app", "report-problem"]
-            .map(String::from)
-            .to_vec(),
-        outcomes: vec![Outcome { fix: "check-outage".into(), result: StepResult::NotFixed, at: at(60) }],
+        plan: [
+            "check-outage",
+            "switch-network",
+            "clear-cache-in-app",
+            "update-app",
+            "report-problem",
+        ]
+        .map(String::from)
+        .to_vec(),
+        outcomes: vec![Outcome {
+            fix: "check-outage".into(),
+            result: StepResult::NotFixed,
+            at: at(60),
+        }],
         undone: None,
         started_at: at(0) - 10_000,
         updated_at: at(60),
@@ -57,7 +81,10 @@ fn check() -> Check {
 /// verdict as this version judged it.
 fn runs() -> Vec<Run> {
     use Sample::*;
-    let host = |name: &str, samples: &[Sample]| HostResult { host: name.into(), samples: samples.to_vec() };
+    let host = |name: &str, samples: &[Sample]| HostResult {
+        host: name.into(),
+        samples: samples.to_vec(),
+    };
     let run = |s: u64, network, measurements: Measurements| Run {
         at: 1_764_400_000_000 + s * 1000,
         network,
@@ -71,8 +98,20 @@ fn runs() -> Vec<Run> {
             Measurements {
                 online: true,
                 own_site: vec![host("self", &[Answered(40), Answered(35)])],
-                internet: vec![host("www.google.com", &[Answered(210), Answered(95), Answered(105)])],
-                tiktok: vec![host("www.tiktok.com", &[Answered(240), Answered(110), TimedOut, TimedOut, Answered(120)])],
+                internet: vec![host(
+                    "www.google.com",
+                    &[Answered(210), Answered(95), Answered(105)],
+                )],
+                tiktok: vec![host(
+                    "www.tiktok.com",
+                    &[
+                        Answered(240),
+                        Answered(110),
+                        TimedOut,
+                        TimedOut,
+                        Answered(120),
+                    ],
+                )],
             },
         ),
         run(
@@ -81,10 +120,25 @@ fn runs() -> Vec<Run> {
             Measurements {
                 online: true,
                 own_site: vec![host("self", &[Answered(12)])],
-                internet: vec![host("www.google.com", &[Answered(300), Answered(1400), Answered(1300)])],
-                tiktok: vec![host("www.tiktok.com", &[Failed]), host("v16-webapp.tiktok.com", &[TimedOut])],
+                internet: vec![host(
+                    "www.google.com",
+                    &[Answered(300), Answered(1400), Answered(1300)],
+                )],
+                tiktok: vec![
+                    host("www.tiktok.com", &[Failed]),
+                    host("v16-webapp.tiktok.com", &[TimedOut]),
+                ],
             },
         ),
-        run(0, Network::Unknown, Measurements { online: false, own_site: vec![], internet: vec![], tiktok: vec![] }),
+        run(
+            0,
+            Network::Unknown,
+            Measurements {
+                online: false,
+                own_site: vec![],
+                internet: vec![],
+                tiktok: vec![],
+            },
+        ),
     ]
 }

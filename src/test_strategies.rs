@@ -15,15 +15,26 @@ pub fn json_text() -> impl Strategy<Value = String> {
         "[a-zA-Z0-9 :_-]{0,12}".prop_map(|s| format!("{s:?}")),
     ];
     let key = prop_oneof![
-        prop::sample::select(vec!["symptom", "answers", "stage", "plan", "outcomes", "connection", "at", "network"])
-            .prop_map(str::to_owned),
+        prop::sample::select(vec![
+            "symptom",
+            "answers",
+            "stage",
+            "plan",
+            "outcomes",
+            "connection",
+            "at",
+            "network"
+        ])
+        .prop_map(str::to_owned),
         "[a-z]{1,8}",
     ];
     leaf.prop_recursive(4, 48, 6, move |inner| {
         prop_oneof![
-            prop::collection::vec(inner.clone(), 0..6).prop_map(|items| format!("[{}]", items.join(","))),
+            prop::collection::vec(inner.clone(), 0..6)
+                .prop_map(|items| format!("[{}]", items.join(","))),
             prop::collection::vec((key.clone(), inner), 0..6).prop_map(|fields| {
-                let fields: Vec<String> = fields.iter().map(|(k, v)| format!("{k:?}:{v}")).collect();
+                let fields: Vec<String> =
+                    fields.iter().map(|(k, v)| format!("{k:?}:{v}")).collect();
                 format!("{{{}}}", fields.join(","))
             }),
         ]
@@ -82,13 +93,17 @@ pub fn mutate(bytes: &[u8], mutations: &[Mutation]) -> Vec<u8> {
 
 /// The postcard bytes inside an envelope written by this app.
 pub fn body(sealed: &str) -> Vec<u8> {
-    crate::diagnosis::envelope::base64_decode(sealed.trim_end().rsplit(':').next().unwrap()).unwrap()
+    crate::diagnosis::envelope::base64_decode(sealed.trim_end().rsplit(':').next().unwrap())
+        .unwrap()
 }
 
 /// An envelope around any bytes: the loaders get past the header and the base64, so
 /// the bytes reach the decoder.
 pub fn envelope(schema: u64, bytes: &[u8]) -> String {
-    format!("dm-doctor:{schema}:{}", crate::diagnosis::envelope::base64_encode(bytes))
+    format!(
+        "dm-doctor:{schema}:{}",
+        crate::diagnosis::envelope::base64_encode(bytes)
+    )
 }
 
 /// The stored-data fixtures in `tests/fixtures/`: data from the past, as phones hold it,
@@ -102,7 +117,9 @@ pub const FROZEN: &[(&str, u64)] = &[
 
 /// 64-bit FNV-1a: small, dependency-free and enough to notice any changed byte.
 pub fn fnv1a64(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3))
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 #[test]
@@ -121,7 +138,10 @@ fn every_stored_data_fixture_is_frozen() {
         .collect();
     found.sort();
     let pinned: Vec<&str> = FROZEN.iter().map(|(name, _)| *name).collect();
-    assert_eq!(found, pinned, "every fixture is pinned in FROZEN, and every pinned one exists");
+    assert_eq!(
+        found, pinned,
+        "every fixture is pinned in FROZEN, and every pinned one exists"
+    );
     for (name, hash) in FROZEN {
         let bytes = std::fs::read(dir.join(name)).unwrap();
         assert_eq!(

@@ -76,7 +76,12 @@ pub fn latest_pair(runs: &[Run]) -> Option<(&Run, &Run)> {
 
 /// One plain sentence on which network is better for TikTok messages right now.
 pub fn comparison_summary(wifi: &Run, mobile: &Run) -> String {
-    let reaches = |r: &Run| !matches!(r.verdict.kind, VerdictKind::Offline | VerdictKind::NoInternet | VerdictKind::TiktokUnreachable);
+    let reaches = |r: &Run| {
+        !matches!(
+            r.verdict.kind,
+            VerdictKind::Offline | VerdictKind::NoInternet | VerdictKind::TiktokUnreachable
+        )
+    };
     match compare(&wifi.verdict, &mobile.verdict) {
         Ordering::Equal => "Both connections did about the same, so switching won't change much. If messages still fail, the cause is probably not your network.".into(),
         order => {
@@ -120,10 +125,20 @@ mod tests {
             measurements: Measurements {
                 online: true,
                 own_site: vec![],
-                internet: vec![HostResult { host: "g".into(), samples: vec![] }],
+                internet: vec![HostResult {
+                    host: "g".into(),
+                    samples: vec![],
+                }],
                 tiktok: vec![],
             },
-            verdict: Verdict { kind, figures: Some(Figures { median_ms: median, jitter_ms: 5, loss_percent: 0 }) },
+            verdict: Verdict {
+                kind,
+                figures: Some(Figures {
+                    median_ms: median,
+                    jitter_ms: 5,
+                    loss_percent: 0,
+                }),
+            },
         }
     }
 
@@ -148,8 +163,14 @@ mod tests {
         push(&mut runs, run(Network::Wifi, VerdictKind::Fine, 80, 3));
         let (wifi, mobile) = latest_pair(&runs).unwrap();
         assert_eq!((wifi.at, mobile.at), (3, 2));
-        push(&mut runs, run(Network::Wifi, VerdictKind::Fine, 80, 3 + PAIR_WINDOW_MS + 1));
-        assert!(latest_pair(&runs).is_none(), "runs far apart are not compared");
+        push(
+            &mut runs,
+            run(Network::Wifi, VerdictKind::Fine, 80, 3 + PAIR_WINDOW_MS + 1),
+        );
+        assert!(
+            latest_pair(&runs).is_none(),
+            "runs far apart are not compared"
+        );
     }
 
     #[test]
@@ -157,13 +178,19 @@ mod tests {
         let blocked_wifi = run(Network::Wifi, VerdictKind::TiktokUnreachable, 80, 1);
         let fine_mobile = run(Network::Mobile, VerdictKind::Fine, 120, 2);
         let text = comparison_summary(&blocked_wifi, &fine_mobile);
-        assert!(text.starts_with("TikTok only works on mobile data"), "{text}");
+        assert!(
+            text.starts_with("TikTok only works on mobile data"),
+            "{text}"
+        );
         let slow_wifi = run(Network::Wifi, VerdictKind::Slow, 1500, 1);
         assert!(comparison_summary(&slow_wifi, &fine_mobile).starts_with("Mobile data is better"));
         let fast_wifi = run(Network::Wifi, VerdictKind::Fine, 50, 1);
         let slow_mobile = run(Network::Mobile, VerdictKind::Fine, 600, 1);
         assert!(comparison_summary(&fast_wifi, &slow_mobile).starts_with("Wi-Fi is better"));
-        assert!(comparison_summary(&fast_wifi, &fine_mobile).starts_with("Both connections"), "50 vs 120 ms is the same");
+        assert!(
+            comparison_summary(&fast_wifi, &fine_mobile).starts_with("Both connections"),
+            "50 vs 120 ms is the same"
+        );
     }
 
     #[test]
@@ -172,14 +199,20 @@ mod tests {
         assert_eq!(decode(&encode(&runs).unwrap()), Ok(runs));
         assert_eq!(decode("dm-doctor:1:nope!"), Err("it was damaged"));
         assert_eq!(decode("nope"), Err("it was not saved by DM Doctor"));
-        assert_eq!(decode("dm-doctor:5:AA"), Err("it was saved by a newer version of DM Doctor"));
+        assert_eq!(
+            decode("dm-doctor:5:AA"),
+            Err("it was saved by a newer version of DM Doctor")
+        );
     }
 
     #[test]
     fn the_frozen_history_loads_as_it_was_stored() {
         use crate::connection::verdict::Sample::*;
         // Written out, not derived: what tests/fixtures/connection-schema-1.txt holds.
-        let host = |name: &str, samples: &[Sample]| HostResult { host: name.into(), samples: samples.to_vec() };
+        let host = |name: &str, samples: &[Sample]| HostResult {
+            host: name.into(),
+            samples: samples.to_vec(),
+        };
         let expected = vec![
             Run {
                 at: 1_764_400_120_000,
@@ -187,12 +220,28 @@ mod tests {
                 measurements: Measurements {
                     online: true,
                     own_site: vec![host("self", &[Answered(40), Answered(35)])],
-                    internet: vec![host("www.google.com", &[Answered(210), Answered(95), Answered(105)])],
-                    tiktok: vec![host("www.tiktok.com", &[Answered(240), Answered(110), TimedOut, TimedOut, Answered(120)])],
+                    internet: vec![host(
+                        "www.google.com",
+                        &[Answered(210), Answered(95), Answered(105)],
+                    )],
+                    tiktok: vec![host(
+                        "www.tiktok.com",
+                        &[
+                            Answered(240),
+                            Answered(110),
+                            TimedOut,
+                            TimedOut,
+                            Answered(120),
+                        ],
+                    )],
                 },
                 verdict: Verdict {
                     kind: VerdictKind::Unstable,
-                    figures: Some(Figures { median_ms: 107, jitter_ms: 10, loss_percent: 33 }),
+                    figures: Some(Figures {
+                        median_ms: 107,
+                        jitter_ms: 10,
+                        loss_percent: 33,
+                    }),
                 },
             },
             Run {
@@ -201,27 +250,59 @@ mod tests {
                 measurements: Measurements {
                     online: true,
                     own_site: vec![host("self", &[Answered(12)])],
-                    internet: vec![host("www.google.com", &[Answered(300), Answered(1400), Answered(1300)])],
-                    tiktok: vec![host("www.tiktok.com", &[Failed]), host("v16-webapp.tiktok.com", &[TimedOut])],
+                    internet: vec![host(
+                        "www.google.com",
+                        &[Answered(300), Answered(1400), Answered(1300)],
+                    )],
+                    tiktok: vec![
+                        host("www.tiktok.com", &[Failed]),
+                        host("v16-webapp.tiktok.com", &[TimedOut]),
+                    ],
                 },
                 verdict: Verdict {
                     kind: VerdictKind::TiktokUnreachable,
-                    figures: Some(Figures { median_ms: 1350, jitter_ms: 100, loss_percent: 0 }),
+                    figures: Some(Figures {
+                        median_ms: 1350,
+                        jitter_ms: 100,
+                        loss_percent: 0,
+                    }),
                 },
             },
             Run {
                 at: 1_764_400_000_000,
                 network: Network::Unknown,
-                measurements: Measurements { online: false, own_site: vec![], internet: vec![], tiktok: vec![] },
-                verdict: Verdict { kind: VerdictKind::Offline, figures: None },
+                measurements: Measurements {
+                    online: false,
+                    own_site: vec![],
+                    internet: vec![],
+                    tiktok: vec![],
+                },
+                verdict: Verdict {
+                    kind: VerdictKind::Offline,
+                    figures: None,
+                },
             },
         ];
         // One fixture per schema ever written; each must load in this version.
-        let fixtures = [(1, include_str!("../../tests/fixtures/connection-schema-1.txt"))];
-        assert_eq!(fixtures.len() as u64, SCHEMA, "add a fixture for every schema");
+        let fixtures = [(
+            1,
+            include_str!("../../tests/fixtures/connection-schema-1.txt"),
+        )];
+        assert_eq!(
+            fixtures.len() as u64,
+            SCHEMA,
+            "add a fixture for every schema"
+        );
         for (schema, raw) in fixtures {
-            assert!(raw.starts_with(&format!("dm-doctor:{schema}:")), "schema {schema}");
-            assert_eq!(decode(raw.trim_end()), Ok(expected.clone()), "schema {schema}");
+            assert!(
+                raw.starts_with(&format!("dm-doctor:{schema}:")),
+                "schema {schema}"
+            );
+            assert_eq!(
+                decode(raw.trim_end()),
+                Ok(expected.clone()),
+                "schema {schema}"
+            );
         }
     }
 
@@ -236,7 +317,10 @@ mod tests {
     fn stored_enum_variants_keep_their_index() {
         // postcard stores a variant as its index: variants may only be appended.
         let index = |bytes: Vec<u8>| bytes[0];
-        let kinds: Vec<u8> = VerdictKind::ALL.iter().map(|k| index(postcard::to_allocvec(k).unwrap())).collect();
+        let kinds: Vec<u8> = VerdictKind::ALL
+            .iter()
+            .map(|k| index(postcard::to_allocvec(k).unwrap()))
+            .collect();
         assert_eq!(
             VerdictKind::ALL,
             [
@@ -249,11 +333,20 @@ mod tests {
             ]
         );
         assert_eq!(kinds, [0, 1, 2, 3, 4, 5]);
-        let networks: Vec<u8> = Network::ALL.iter().map(|n| index(postcard::to_allocvec(n).unwrap())).collect();
-        assert_eq!(Network::ALL, [Network::Wifi, Network::Mobile, Network::Unknown]);
+        let networks: Vec<u8> = Network::ALL
+            .iter()
+            .map(|n| index(postcard::to_allocvec(n).unwrap()))
+            .collect();
+        assert_eq!(
+            Network::ALL,
+            [Network::Wifi, Network::Mobile, Network::Unknown]
+        );
         assert_eq!(networks, [0, 1, 2]);
         let samples = [Sample::Answered(0), Sample::Failed, Sample::TimedOut];
-        let indexes: Vec<u8> = samples.iter().map(|s| index(postcard::to_allocvec(s).unwrap())).collect();
+        let indexes: Vec<u8> = samples
+            .iter()
+            .map(|s| index(postcard::to_allocvec(s).unwrap()))
+            .collect();
         assert_eq!(indexes, [0, 1, 2]);
     }
 
@@ -281,8 +374,14 @@ mod tests {
 
         /// Real encodings: today's and the frozen fixture.
         fn real_encodings() -> Vec<Vec<u8>> {
-            let runs = vec![run(Network::Mobile, VerdictKind::Unstable, 300, 7), run(Network::Wifi, VerdictKind::Fine, 80, 3)];
-            vec![body(&encode(&runs).unwrap()), body(include_str!("../../tests/fixtures/connection-schema-1.txt"))]
+            let runs = vec![
+                run(Network::Mobile, VerdictKind::Unstable, 300, 7),
+                run(Network::Wifi, VerdictKind::Fine, 80, 3),
+            ];
+            vec![
+                body(&encode(&runs).unwrap()),
+                body(include_str!("../../tests/fixtures/connection-schema-1.txt")),
+            ]
         }
 
         #[test]
@@ -290,7 +389,11 @@ mod tests {
             for bytes in real_encodings() {
                 assert_eq!(reads_or_refuses(&envelope(SCHEMA, &bytes)), Ok(()));
                 for len in 0..bytes.len() {
-                    assert_eq!(reads_or_refuses(&envelope(SCHEMA, &bytes[..len])), Err("it was damaged"), "cut to {len}");
+                    assert_eq!(
+                        reads_or_refuses(&envelope(SCHEMA, &bytes[..len])),
+                        Err("it was damaged"),
+                        "cut to {len}"
+                    );
                 }
             }
         }

@@ -8,7 +8,10 @@ use std::collections::HashSet;
 
 /// Every topic the product promises to cover, with a human description for error messages.
 pub const SEED_TOPICS: &[(&str, &str)] = &[
-    ("recipient-privacy", "recipient's DM privacy (Everyone / Friends / No one)"),
+    (
+        "recipient-privacy",
+        "recipient's DM privacy (Everyone / Friends / No one)",
+    ),
     ("mutual-follow", "mutual follow needed for DMs"),
     ("message-requests", "message requests"),
     ("own-dm-settings", "the user's own DM settings"),
@@ -16,7 +19,10 @@ pub const SEED_TOPICS: &[(&str, &str)] = &[
     ("age-under-16", "no DMs under 16"),
     ("age-16-17", "16-17 defaults"),
     ("family-pairing", "Family Pairing limits"),
-    ("account-restriction", "temporary DM bans after guideline violations"),
+    (
+        "account-restriction",
+        "temporary DM bans after guideline violations",
+    ),
     ("account-status", "the Account status page"),
     ("appeal", "appealing a restriction"),
     ("outage", "server outages (many users at once)"),
@@ -32,9 +38,15 @@ pub const SEED_TOPICS: &[(&str, &str)] = &[
     ("airplane-mode", "airplane-mode toggle"),
     ("vpn", "VPNs"),
     ("region", "regional restrictions"),
-    ("security-lock", "security locks from account/device/IP/location switching"),
+    (
+        "security-lock",
+        "security locks from account/device/IP/location switching",
+    ),
     ("data-saver", "data saver"),
-    ("battery-optimisation", "battery optimisation delaying notifications"),
+    (
+        "battery-optimisation",
+        "battery optimisation delaying notifications",
+    ),
     ("private-dns", "Private DNS"),
     ("date-time", "wrong date and time"),
     ("report-problem", "reporting the problem inside TikTok"),
@@ -67,7 +79,9 @@ pub fn validate(content: &Content) -> Vec<String> {
         .chain(content.fixes.iter().map(|f| ("fix", f.id.as_str())));
     for (kind, id) in all_ids {
         if !is_valid_id(id) {
-            problems.push(format!("{kind} id {id:?} must be lowercase letters, digits and dashes"));
+            problems.push(format!(
+                "{kind} id {id:?} must be lowercase letters, digits and dashes"
+            ));
         }
         if !ids.insert((kind, id)) {
             problems.push(format!("{kind} id {id:?} is used twice"));
@@ -98,7 +112,9 @@ pub fn validate(content: &Content) -> Vec<String> {
             problems.push(format!("{at} needs a title and a summary"));
         }
         if cause.explanation.is_empty() || cause.explanation.iter().any(|p| blank(p)) {
-            problems.push(format!("{at} needs an explanation without empty paragraphs"));
+            problems.push(format!(
+                "{at} needs an explanation without empty paragraphs"
+            ));
         }
         if cause.fixes.is_empty() {
             problems.push(format!("{at} has no fix"));
@@ -108,7 +124,11 @@ pub fn validate(content: &Content) -> Vec<String> {
                 problems.push(format!("{at} names unknown fix {fix:?}"));
             }
         }
-        if !content.symptoms.iter().any(|s| s.causes.contains(&cause.id)) {
+        if !content
+            .symptoms
+            .iter()
+            .any(|s| s.causes.contains(&cause.id))
+        {
             problems.push(format!("{at} is not reachable from any symptom"));
         }
         check_topics(&at, &cause.topics, &mut problems);
@@ -143,17 +163,22 @@ pub fn validate(content: &Content) -> Vec<String> {
 
     for guide in &content.install_guides {
         if blank(&guide.browser) || guide.steps.is_empty() || guide.steps.iter().any(|s| blank(s)) {
-            problems.push(format!("install guide {:?} needs a browser name and steps", guide.browser));
+            problems.push(format!(
+                "install guide {:?} needs a browser name and steps",
+                guide.browser
+            ));
         }
     }
 
     for page in &content.pages {
-        let empty_section = page
-            .sections
-            .iter()
-            .any(|s| blank(&s.heading) || s.paragraphs.is_empty() || s.paragraphs.iter().any(|p| blank(p)));
+        let empty_section = page.sections.iter().any(|s| {
+            blank(&s.heading) || s.paragraphs.is_empty() || s.paragraphs.iter().any(|p| blank(p))
+        });
         if blank(&page.title) || page.sections.is_empty() || empty_section {
-            problems.push(format!("page {:?} needs a title and non-empty sections", page.id));
+            problems.push(format!(
+                "page {:?} needs a title and non-empty sections",
+                page.id
+            ));
         }
     }
     if content.page("about").is_none() {
@@ -168,7 +193,9 @@ pub fn validate(content: &Content) -> Vec<String> {
             .chain(content.fixes.iter().map(|f| &f.topics))
             .any(|topics| topics.iter().any(|t| t == topic));
         if !covered {
-            problems.push(format!("seed topic {topic:?} ({description}) is not covered"));
+            problems.push(format!(
+                "seed topic {topic:?} ({description}) is not covered"
+            ));
         }
     }
 
@@ -176,14 +203,23 @@ pub fn validate(content: &Content) -> Vec<String> {
 }
 
 /// Ids of `connection::verdict::VerdictKind` (checked against it in a test).
-pub const VERDICT_IDS: &[&str] = &["offline", "no-internet", "tiktok-unreachable", "slow", "unstable", "fine"];
+pub const VERDICT_IDS: &[&str] = &[
+    "offline",
+    "no-internet",
+    "tiktok-unreachable",
+    "slow",
+    "unstable",
+    "fine",
+];
 const PROBE_GROUPS: &[(&str, usize)] = &[("own-site", 1), ("internet", 2), ("tiktok", 2)];
 
 fn check_connection(content: &Content, problems: &mut Vec<String>) {
     for (group, minimum) in PROBE_GROUPS {
         let count = content.probes.iter().filter(|p| p.group == *group).count();
         if count < *minimum {
-            problems.push(format!("the connection test needs at least {minimum} {group:?} probe(s), has {count}"));
+            problems.push(format!(
+                "the connection test needs at least {minimum} {group:?} probe(s), has {count}"
+            ));
         }
     }
     let mut urls = HashSet::new();
@@ -194,7 +230,9 @@ fn check_connection(content: &Content, problems: &mut Vec<String>) {
         }
         let external = probe.group != "own-site";
         if external != probe.url.starts_with("https://") || probe.url.contains(['?', '#']) {
-            problems.push(format!("{at}: outside probes need an https URL, own-site probes a path; no query"));
+            problems.push(format!(
+                "{at}: outside probes need an https URL, own-site probes a path; no query"
+            ));
         }
         if blank(&probe.label) || !urls.insert(probe.url.as_str()) {
             problems.push(format!("{at} needs a label and must be listed once"));
@@ -210,8 +248,13 @@ fn check_connection(content: &Content, problems: &mut Vec<String>) {
         if !VERDICT_IDS.contains(&verdict.id.as_str()) {
             problems.push(format!("{at} is not a known verdict"));
         }
-        if blank(&verdict.title) || blank(&verdict.explanation) || verdict.next_steps.iter().any(|s| blank(s)) {
-            problems.push(format!("{at} needs a title, an explanation and non-empty steps"));
+        if blank(&verdict.title)
+            || blank(&verdict.explanation)
+            || verdict.next_steps.iter().any(|s| blank(s))
+        {
+            problems.push(format!(
+                "{at} needs a title, an explanation and non-empty steps"
+            ));
         }
         for fix in &verdict.fixes {
             if content.fix(fix).is_none() {
@@ -234,7 +277,9 @@ fn check_questions(content: &Content, problems: &mut Vec<String>) {
     for question in &content.questions {
         let at = format!("question {:?}", question.id);
         if !is_valid_id(&question.id) {
-            problems.push(format!("{at}: id must be lowercase letters, digits and dashes"));
+            problems.push(format!(
+                "{at}: id must be lowercase letters, digits and dashes"
+            ));
         }
         if !seen.insert(question.id.as_str()) {
             problems.push(format!("{at} is used twice"));
@@ -248,13 +293,17 @@ fn check_questions(content: &Content, problems: &mut Vec<String>) {
             }
         }
         if question.answers.len() < 2 {
-            problems.push(format!("{at} needs at least two answers besides \"Not sure\""));
+            problems.push(format!(
+                "{at} needs at least two answers besides \"Not sure\""
+            ));
         }
         let mut answer_ids = HashSet::new();
         for answer in &question.answers {
             let at = format!("{at} answer {:?}", answer.id);
             if answer.id == NOT_SURE {
-                problems.push(format!("{at}: \"{NOT_SURE}\" is added by the app, don't define it"));
+                problems.push(format!(
+                    "{at}: \"{NOT_SURE}\" is added by the app, don't define it"
+                ));
             }
             if !is_valid_id(&answer.id) || !answer_ids.insert(answer.id.as_str()) {
                 problems.push(format!("{at} needs a unique lowercase id"));

@@ -74,7 +74,11 @@ impl Check {
         Self {
             symptom: symptom.into(),
             answers: Vec::new(),
-            stage: if nothing_to_ask { Stage::Results } else { Stage::Questions },
+            stage: if nothing_to_ask {
+                Stage::Results
+            } else {
+                Stage::Questions
+            },
             plan: Vec::new(),
             outcomes: Vec::new(),
             undone: None,
@@ -95,7 +99,11 @@ impl Check {
             return;
         }
         self.answers.retain(|g| g.question != question);
-        self.answers.push(Given { question: question.into(), answer: answer.into(), at: now });
+        self.answers.push(Given {
+            question: question.into(),
+            answer: answer.into(),
+            at: now,
+        });
         self.undone = None;
         self.updated_at = now;
         if self.next_question(content).is_none() {
@@ -144,7 +152,10 @@ impl Check {
                 };
                 // Only go back if that question would really be asked again (the
                 // connection test may have made it unnecessary); never drop an answer.
-                if self.next_question(content).is_some_and(|q| q.id == last.question) {
+                if self
+                    .next_question(content)
+                    .is_some_and(|q| q.id == last.question)
+                {
                     self.undone = Some(last);
                     self.stage = Stage::Questions;
                 } else {
@@ -158,7 +169,9 @@ impl Check {
             }
             Stage::Fixed { .. } | Stage::Report => {
                 self.outcomes.pop();
-                self.stage = Stage::Plan { step: self.plan.len().saturating_sub(1).min(self.outcomes.len()) };
+                self.stage = Stage::Plan {
+                    step: self.plan.len().saturating_sub(1).min(self.outcomes.len()),
+                };
             }
         }
         self.updated_at = now;
@@ -167,7 +180,10 @@ impl Check {
     /// Fixes the plan from the current answers and shows its first step.
     pub fn start_plan(&mut self, content: &Content, now: Millis) {
         let ranking = self.ranking(content);
-        self.plan = engine::plan(content, &ranking).into_iter().map(|f| f.id.clone()).collect();
+        self.plan = engine::plan(content, &ranking)
+            .into_iter()
+            .map(|f| f.id.clone())
+            .collect();
         self.outcomes.clear();
         self.stage = Stage::Plan { step: 0 };
         self.updated_at = now;
@@ -184,9 +200,17 @@ impl Check {
     /// Records how the current step went and moves on: "fixed" ends the check, the
     /// last step leads to the report.
     pub fn record(&mut self, result: StepResult, now: Millis) {
-        let Stage::Plan { step } = self.stage else { return };
-        let Some(fix) = self.plan.get(step).cloned() else { return };
-        self.outcomes.push(Outcome { fix: fix.clone(), result, at: now });
+        let Stage::Plan { step } = self.stage else {
+            return;
+        };
+        let Some(fix) = self.plan.get(step).cloned() else {
+            return;
+        };
+        self.outcomes.push(Outcome {
+            fix: fix.clone(),
+            result,
+            at: now,
+        });
         self.stage = if result == StepResult::Fixed {
             Stage::Fixed { fix }
         } else if step + 1 < self.plan.len() {
@@ -220,11 +244,16 @@ impl Check {
         let known = |id: &String| content.fix(id).is_some();
         self.plan.retain(known);
         self.outcomes.retain(|o| known(&o.fix));
-        if self.plan.last().map(String::as_str) != Some(engine::REPORT_FIX) && content.fix(engine::REPORT_FIX).is_some() {
+        if self.plan.last().map(String::as_str) != Some(engine::REPORT_FIX)
+            && content.fix(engine::REPORT_FIX).is_some()
+        {
             self.plan.retain(|id| id != engine::REPORT_FIX);
             self.plan.push(engine::REPORT_FIX.into());
         }
-        let next_open = self.plan.iter().position(|id| !self.outcomes.iter().any(|o| &o.fix == id));
+        let next_open = self
+            .plan
+            .iter()
+            .position(|id| !self.outcomes.iter().any(|o| &o.fix == id));
         self.stage = match (&self.stage, next_open) {
             (Stage::Fixed { fix }, _) if content.fix(fix).is_some() => self.stage.clone(),
             (Stage::Plan { .. } | Stage::Fixed { .. }, Some(step)) => Stage::Plan { step },
@@ -278,10 +307,20 @@ mod tests {
         let mut check = answered_check("inbox-wont-load");
         check.start_plan(content(), 10);
         assert!(check.plan.len() >= 2);
-        assert_eq!(check.plan.last().map(String::as_str), Some(engine::REPORT_FIX));
+        assert_eq!(
+            check.plan.last().map(String::as_str),
+            Some(engine::REPORT_FIX)
+        );
         for i in 0..check.plan.len() {
             assert_eq!(check.current_fix(), Some(check.plan[i].as_str()));
-            check.record(if i % 2 == 0 { StepResult::NotFixed } else { StepResult::Skipped }, 11 + i as u64);
+            check.record(
+                if i % 2 == 0 {
+                    StepResult::NotFixed
+                } else {
+                    StepResult::Skipped
+                },
+                11 + i as u64,
+            );
         }
         assert_eq!(check.stage, Stage::Report);
         assert_eq!(check.outcomes.len(), check.plan.len());
@@ -329,16 +368,32 @@ mod tests {
         fresh.set_connection(content(), VerdictKind::TiktokUnreachable, 2);
         assert_eq!(fresh.connection, Some(VerdictKind::TiktokUnreachable));
         assert_eq!(fresh.updated_at, 2);
-        assert_eq!(fresh.stage, Stage::Questions, "one verdict does not end the questions");
+        assert_eq!(
+            fresh.stage,
+            Stage::Questions,
+            "one verdict does not end the questions"
+        );
         let after = fresh.ranking(content());
-        assert!(after[0].reasons.iter().any(|r| r.contains("TikTok")), "{:?}", after[0].reasons);
+        assert!(
+            after[0].reasons.iter().any(|r| r.contains("TikTok")),
+            "{:?}",
+            after[0].reasons
+        );
 
         // Messages fail on Wi-Fi only, and the test finds TikTok unreachable: enough.
         let mut check = Check::start(content(), "send-fails-everyone", 1);
         check.answer(content(), "network-switch", "wifi-bad", 2);
-        assert_eq!(check.stage, Stage::Questions, "premise: one answer alone leaves questions to ask");
+        assert_eq!(
+            check.stage,
+            Stage::Questions,
+            "premise: one answer alone leaves questions to ask"
+        );
         check.set_connection(content(), VerdictKind::TiktokUnreachable, 3);
-        assert_eq!(check.stage, Stage::Results, "the verdict ends the questions");
+        assert_eq!(
+            check.stage,
+            Stage::Results,
+            "the verdict ends the questions"
+        );
         assert_eq!(check.next_question(content()), None);
 
         // A plan under way is left where it is.
@@ -356,27 +411,41 @@ mod tests {
         check.connection = Some(verdict);
         let last = check.answers.last().cloned().unwrap();
         let before = &check.answers[..check.answers.len() - 1];
-        let asked = engine::next_question_with(content(), symptom, before, Some(verdict.id())).map(|q| q.id.clone());
+        let asked = engine::next_question_with(content(), symptom, before, Some(verdict.id()))
+            .map(|q| q.id.clone());
         (check, last, asked)
     }
 
     #[test]
     fn back_offers_the_last_question_again_when_it_would_still_be_asked() {
-        let (mut check, last, asked) = answered_then_tested("send-fails-everyone", VerdictKind::Offline);
-        assert_eq!(asked.as_ref(), Some(&last.question), "premise: the verdict does not settle the last question");
+        let (mut check, last, asked) =
+            answered_then_tested("send-fails-everyone", VerdictKind::Offline);
+        assert_eq!(
+            asked.as_ref(),
+            Some(&last.question),
+            "premise: the verdict does not settle the last question"
+        );
         let answers = check.answers.len();
         check.back(content(), 60);
         assert_eq!(check.stage, Stage::Questions);
         assert_eq!(check.undone.as_ref(), Some(&last));
         assert_eq!(check.answers.len(), answers - 1);
-        assert_eq!(check.next_question(content()).map(|q| &q.id), Some(&last.question));
+        assert_eq!(
+            check.next_question(content()).map(|q| &q.id),
+            Some(&last.question)
+        );
         assert_eq!(check.updated_at, 60);
     }
 
     #[test]
     fn back_never_drops_an_answer_the_check_would_not_ask_again() {
-        let (mut check, last, asked) = answered_then_tested("inbox-wont-load", VerdictKind::Offline);
-        assert_ne!(asked.as_ref(), Some(&last.question), "premise: the verdict makes the last question unnecessary");
+        let (mut check, last, asked) =
+            answered_then_tested("inbox-wont-load", VerdictKind::Offline);
+        assert_ne!(
+            asked.as_ref(),
+            Some(&last.question),
+            "premise: the verdict makes the last question unnecessary"
+        );
         let answers = check.answers.clone();
         check.back(content(), 60);
         assert_eq!(check.answers, answers, "the answer is kept");
@@ -391,7 +460,10 @@ mod tests {
         check.record(StepResult::NotFixed, 11);
         check.record(StepResult::Skipped, 12);
         let saved_plan = check.plan.clone();
-        assert!(saved_plan.len() >= 4, "premise: a plan with steps after the current one: {saved_plan:?}");
+        assert!(
+            saved_plan.len() >= 4,
+            "premise: a plan with steps after the current one: {saved_plan:?}"
+        );
         // Saved by an older version: its second fix (already skipped) is gone from the content.
         check.plan[1] = "removed-fix".into();
         check.outcomes[1].fix = "removed-fix".into();
@@ -400,8 +472,15 @@ mod tests {
         assert!(check.repair(content()));
         let mut expected = saved_plan.clone();
         expected.remove(1);
-        assert_eq!(check.plan, expected, "only the removed fix goes; the other steps keep their order");
-        assert_eq!(check.outcomes, vec![first_outcome], "only the removed fix's outcome goes");
+        assert_eq!(
+            check.plan, expected,
+            "only the removed fix goes; the other steps keep their order"
+        );
+        assert_eq!(
+            check.outcomes,
+            vec![first_outcome],
+            "only the removed fix's outcome goes"
+        );
         // The user is on the first step without an answer: the old third step.
         assert_eq!(check.stage, Stage::Plan { step: 1 });
         assert_eq!(check.current_fix(), Some(saved_plan[2].as_str()));
@@ -436,16 +515,30 @@ mod tests {
         check.record(StepResult::NotFixed, 11);
         let saved_plan = check.plan.clone();
         check.record(StepResult::Fixed, 12);
-        assert_eq!(check.stage, Stage::Fixed { fix: saved_plan[1].clone() });
+        assert_eq!(
+            check.stage,
+            Stage::Fixed {
+                fix: saved_plan[1].clone()
+            }
+        );
         let kept = check.clone();
         let mut still_there = kept.clone();
         assert!(still_there.repair(content()));
-        assert_eq!(still_there, kept, "a check whose fix still exists is left as it is");
+        assert_eq!(
+            still_there, kept,
+            "a check whose fix still exists is left as it is"
+        );
         check.plan[1] = "removed-fix".into();
         check.outcomes[1].fix = "removed-fix".into();
-        check.stage = Stage::Fixed { fix: "removed-fix".into() };
+        check.stage = Stage::Fixed {
+            fix: "removed-fix".into(),
+        };
         assert!(check.repair(content()));
-        assert_eq!(check.stage, Stage::Plan { step: 1 }, "back on the step after the last answered one");
+        assert_eq!(
+            check.stage,
+            Stage::Plan { step: 1 },
+            "back on the step after the last answered one"
+        );
         assert_eq!(check.current_fix(), Some(saved_plan[2].as_str()));
     }
 

@@ -46,22 +46,31 @@ pub fn decode(raw: Option<&str>, content: &Content) -> Loaded {
         // An update may have removed fixes from the plan: carry on without them.
         Ok(mut check) => match check.repair(content) {
             true => Loaded::Found(check),
-            false => Loaded::Unreadable { raw: raw.to_owned(), reason: "it refers to a problem this version no longer has" },
+            false => Loaded::Unreadable {
+                raw: raw.to_owned(),
+                reason: "it refers to a problem this version no longer has",
+            },
         },
-        Err(reason) => Loaded::Unreadable { raw: raw.to_owned(), reason },
+        Err(reason) => Loaded::Unreadable {
+            raw: raw.to_owned(),
+            reason,
+        },
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::tests_support::sample;
     use super::*;
     use crate::content::content;
-    use super::tests_support::sample;
 
     #[test]
     fn round_trip_keeps_everything() {
         let check = sample();
-        assert_eq!(decode(Some(&encode(&check).unwrap()), content()), Loaded::Found(check));
+        assert_eq!(
+            decode(Some(&encode(&check).unwrap()), content()),
+            Loaded::Found(check)
+        );
     }
 
     #[test]
@@ -69,7 +78,9 @@ mod tests {
         let mut check = sample();
         check.plan.insert(0, "a-fix-that-was-removed".into());
         match decode(Some(&encode(&check).unwrap()), content()) {
-            Loaded::Found(loaded) => assert!(!loaded.plan.iter().any(|id| id == "a-fix-that-was-removed")),
+            Loaded::Found(loaded) => {
+                assert!(!loaded.plan.iter().any(|id| id == "a-fix-that-was-removed"))
+            }
             other => panic!("expected a repaired check, got {other:?}"),
         }
     }
@@ -85,10 +96,17 @@ mod tests {
         use crate::diagnosis::check::{Outcome, Stage, StepResult};
         use crate::diagnosis::engine::Given;
         // Written out, not derived: what these fixtures hold (tests/fixtures/, frozen).
-        let given = |question: &str, answer: &str, at| Given { question: question.into(), answer: answer.into(), at };
+        let given = |question: &str, answer: &str, at| Given {
+            question: question.into(),
+            answer: answer.into(),
+            at,
+        };
         let stored = |connection| Check {
             symptom: "send-fails-everyone".into(),
-            answers: vec![given("who-fails", "everyone", 1_764_400_000_000), given("rest-of-tiktok", "not-sure", 1_764_400_005_000)],
+            answers: vec![
+                given("who-fails", "everyone", 1_764_400_000_000),
+                given("rest-of-tiktok", "not-sure", 1_764_400_005_000),
+            ],
             stage: Stage::Plan { step: 1 },
             plan: vec![
                 "check-outage".into(),
@@ -97,7 +115,11 @@ mod tests {
                 "update-app".into(),
                 "report-problem".into(),
             ],
-            outcomes: vec![Outcome { fix: "check-outage".into(), result: StepResult::NotFixed, at: 1_764_400_060_000 }],
+            outcomes: vec![Outcome {
+                fix: "check-outage".into(),
+                result: StepResult::NotFixed,
+                at: 1_764_400_060_000,
+            }],
             undone: None,
             started_at: 1_764_399_990_000,
             updated_at: 1_764_400_060_000,
@@ -105,13 +127,32 @@ mod tests {
         };
         // One fixture per schema ever written; each must load in this version.
         let fixtures = [
-            (1, include_str!("../../tests/fixtures/check-schema-1.txt"), stored(None)),
-            (2, include_str!("../../tests/fixtures/check-schema-2.txt"), stored(Some(VerdictKind::Fine))),
+            (
+                1,
+                include_str!("../../tests/fixtures/check-schema-1.txt"),
+                stored(None),
+            ),
+            (
+                2,
+                include_str!("../../tests/fixtures/check-schema-2.txt"),
+                stored(Some(VerdictKind::Fine)),
+            ),
         ];
-        assert_eq!(fixtures.len() as u64, SCHEMA, "add a fixture for every schema");
+        assert_eq!(
+            fixtures.len() as u64,
+            SCHEMA,
+            "add a fixture for every schema"
+        );
         for (schema, raw, expected) in fixtures {
-            assert!(raw.starts_with(&format!("dm-doctor:{schema}:")), "schema {schema}");
-            assert_eq!(decode(Some(raw.trim_end()), content()), Loaded::Found(expected), "schema {schema}");
+            assert!(
+                raw.starts_with(&format!("dm-doctor:{schema}:")),
+                "schema {schema}"
+            );
+            assert_eq!(
+                decode(Some(raw.trim_end()), content()),
+                Loaded::Found(expected),
+                "schema {schema}"
+            );
         }
     }
 
@@ -134,10 +175,16 @@ mod tests {
             Stage::Fixed { fix: String::new() },
             Stage::Report,
         ];
-        let indexes: Vec<u8> = stages.iter().map(|s| index(postcard::to_allocvec(s).unwrap())).collect();
+        let indexes: Vec<u8> = stages
+            .iter()
+            .map(|s| index(postcard::to_allocvec(s).unwrap()))
+            .collect();
         assert_eq!(indexes, [0, 1, 2, 3, 4]);
         let results = [StepResult::Fixed, StepResult::NotFixed, StepResult::Skipped];
-        let indexes: Vec<u8> = results.iter().map(|r| index(postcard::to_allocvec(r).unwrap())).collect();
+        let indexes: Vec<u8> = results
+            .iter()
+            .map(|r| index(postcard::to_allocvec(r).unwrap()))
+            .collect();
         assert_eq!(indexes, [0, 1, 2]);
     }
 
@@ -156,16 +203,29 @@ mod tests {
         assert_eq!(reason("dm-doctor:2:{not base64"), "it was damaged");
         assert_eq!(reason(""), "it was not saved by DM Doctor");
         assert_eq!(reason("[1,2,3]"), "it was not saved by DM Doctor");
-        assert_eq!(reason(r#"{"app":"dm-doctor","schema":1,"data":{}}"#), "it was not saved by DM Doctor");
-        assert_eq!(reason("dm-doctor:99:AAAA"), "it was saved by a newer version of DM Doctor");
+        assert_eq!(
+            reason(r#"{"app":"dm-doctor","schema":1,"data":{}}"#),
+            "it was not saved by DM Doctor"
+        );
+        assert_eq!(
+            reason("dm-doctor:99:AAAA"),
+            "it was saved by a newer version of DM Doctor"
+        );
         assert_eq!(reason("dm-doctor:0:AAAA"), "it was damaged");
         assert_eq!(reason("dm-doctor:two:AAAA"), "it was damaged");
         assert_eq!(reason("dm-doctor:2:"), "it was damaged");
         let good = encode(&sample()).unwrap();
-        assert_eq!(reason(&good[..good.len() - 8]), "it was damaged", "cut short");
+        assert_eq!(
+            reason(&good[..good.len() - 8]),
+            "it was damaged",
+            "cut short"
+        );
         let mut moved = sample();
         moved.symptom = "a-symptom-that-was-removed".into();
-        assert_eq!(reason(&encode(&moved).unwrap()), "it refers to a problem this version no longer has");
+        assert_eq!(
+            reason(&encode(&moved).unwrap()),
+            "it refers to a problem this version no longer has"
+        );
     }
 }
 
@@ -184,7 +244,11 @@ mod properties {
             Loaded::Found(check) => {
                 assert!(check.fits(content()), "{check:?}");
                 let saved = encode(&check).expect("a loaded check can be saved");
-                assert_eq!(decode(Some(&saved), content()), Loaded::Found(check), "what loads must survive a save");
+                assert_eq!(
+                    decode(Some(&saved), content()),
+                    Loaded::Found(check),
+                    "what loads must survive a save"
+                );
                 None
             }
             Loaded::Unreadable { raw: kept, reason } => {
@@ -199,9 +263,15 @@ mod properties {
     /// the content check after it) decides: never the envelope.
     fn decoder_decides(raw: &str) -> Option<&'static str> {
         let reason = loads_or_hands_back(raw);
-        let decoder_reasons =
-            ["it was damaged", "it could not be updated to this version", "it refers to a problem this version no longer has"];
-        assert!(reason.is_none_or(|r| decoder_reasons.contains(&r)), "{reason:?} for {raw}");
+        let decoder_reasons = [
+            "it was damaged",
+            "it could not be updated to this version",
+            "it refers to a problem this version no longer has",
+        ];
+        assert!(
+            reason.is_none_or(|r| decoder_reasons.contains(&r)),
+            "{reason:?} for {raw}"
+        );
         reason
     }
 
@@ -209,17 +279,31 @@ mod properties {
     fn real_encodings() -> Vec<(u64, Vec<u8>)> {
         vec![
             (SCHEMA, body(&encode(&tests_support::sample()).unwrap())),
-            (1, body(include_str!("../../tests/fixtures/check-schema-1.txt"))),
-            (2, body(include_str!("../../tests/fixtures/check-schema-2.txt"))),
+            (
+                1,
+                body(include_str!("../../tests/fixtures/check-schema-1.txt")),
+            ),
+            (
+                2,
+                body(include_str!("../../tests/fixtures/check-schema-2.txt")),
+            ),
         ]
     }
 
     #[test]
     fn every_real_encoding_loads_unchanged_and_nothing_cut_from_it_does() {
         for (schema, bytes) in real_encodings() {
-            assert_eq!(decoder_decides(&envelope(schema, &bytes)), None, "schema {schema}");
+            assert_eq!(
+                decoder_decides(&envelope(schema, &bytes)),
+                None,
+                "schema {schema}"
+            );
             for len in 0..bytes.len() {
-                assert_eq!(decoder_decides(&envelope(schema, &bytes[..len])), Some("it was damaged"), "schema {schema}, cut to {len}");
+                assert_eq!(
+                    decoder_decides(&envelope(schema, &bytes[..len])),
+                    Some("it was damaged"),
+                    "schema {schema}, cut to {len}"
+                );
             }
         }
     }
@@ -280,7 +364,9 @@ mod tests_support {
 
     pub fn sample() -> Check {
         let mut check = Check::start(content(), "send-fails-everyone", 1_700_000_000_000);
-        if let Some(q) = crate::diagnosis::engine::next_question(content(), &check.symptom, &check.answers) {
+        if let Some(q) =
+            crate::diagnosis::engine::next_question(content(), &check.symptom, &check.answers)
+        {
             let (qid, aid) = (q.id.clone(), q.answers[0].id.clone());
             check.answer(content(), &qid, &aid, 1_700_000_001_000);
         }

@@ -9,15 +9,22 @@ use yew::prelude::*;
 #[component]
 pub fn About() -> Html {
     let app = use_app();
-    let page = content().page("about").expect("validator requires the about page");
+    let page = content()
+        .page("about")
+        .expect("validator requires the about page");
     let delete = Callback::from(move |_: MouseEvent| {
         let deleted = storage::delete_all();
         let message = match &deleted {
             Ok(0) => "There was nothing saved to delete.".to_owned(),
-            Ok(n) => format!("Deleted {n} saved item{} from this phone.", if *n == 1 { "" } else { "s" }),
+            Ok(n) => format!(
+                "Deleted {n} saved item{} from this phone.",
+                if *n == 1 { "" } else { "s" }
+            ),
             Err(problem) => problem.message().to_owned(),
         };
-        app.dispatch(Action::DataDeleted { stored_cleared: deleted.is_ok() });
+        app.dispatch(Action::DataDeleted {
+            stored_cleared: deleted.is_ok(),
+        });
         app.dispatch(Action::Notice(message));
     });
     html! {
