@@ -95,14 +95,19 @@ fn load_stored<T>(
     }
 }
 
+/// Told when a value could not be encoded for storage (what was stored stays as it was).
+const NOT_ENCODED: &str = "DM Doctor couldn't prepare your progress for saving, so the last change isn't saved. Everything else still works.";
+
 /// Saves `value` under `key` after every change (not on the first render, which would
-/// only write back what was loaded); tells the user once if it can't be saved.
+/// only write back what was loaded); tells the user once if it can't be saved. `encode`
+/// gives the text to store, None to remove the key, or Err if the value can't be encoded:
+/// then the stored text is left as it was (never replaced by an empty one).
 #[hook]
 fn use_saved<T: PartialEq + Clone + 'static>(
     state: &UseReducerHandle<AppState>,
     key: &'static str,
     value: T,
-    encode: fn(&T) -> Option<String>,
+    encode: fn(&T) -> Result<Option<String>, &'static str>,
 ) {
     let dispatcher = state.dispatcher();
     let was_unsaved = state.unsaved.is_some();
@@ -112,7 +117,16 @@ fn use_saved<T: PartialEq + Clone + 'static>(
         if first_render || locked {
             return;
         }
-        match storage::save(key, encode(value).as_deref()) {
+        let raw = match encode(value) {
+            Ok(raw) => raw,
+            Err(_) => {
+                if !was_unsaved {
+                    dispatcher.dispatch(Action::Unsaved(NOT_ENCODED));
+                }
+                return;
+            }
+        };
+        match storage::save(key, raw.as_deref()) {
             Ok(()) if was_unsaved => dispatcher.dispatch(Action::Saved),
             Ok(()) => {}
             Err(problem) if !was_unsaved => dispatcher.dispatch(Action::Unsaved(problem.message())),
@@ -131,13 +145,17 @@ fn Screen() -> Html {
 pub fn App() -> Html {
     let state = use_reducer(initial_state);
     use_saved(&state, storage::CHECK_KEY, state.check.clone(), |check| {
-        check.as_ref().map(saved::encode)
+        check.as_ref().map(saved::encode).transpose()
     });
     use_saved(
         &state,
         storage::CONNECTION_KEY,
         state.runs.clone(),
-        |runs| (!runs.is_empty()).then(|| crate::connection::history::encode(runs)),
+        |runs| {
+            (!runs.is_empty())
+                .then(|| crate::connection::history::encode(runs))
+                .transpose()
+        },
     );
 
     {

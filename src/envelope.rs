@@ -12,10 +12,12 @@ const PREFIX: &str = "dm-doctor:";
 /// A migration from one schema to the next, on the decoded bytes.
 pub type Migration = fn(Vec<u8>) -> Result<Vec<u8>, ()>;
 
-/// Wraps data in the envelope.
-pub fn seal<T: Serialize>(data: &T, schema: u64) -> String {
-    let bytes = postcard::to_allocvec(data).unwrap_or_default();
-    format!("{PREFIX}{schema}:{}", base64_encode(&bytes))
+/// Wraps data in the envelope. Fails if postcard can't encode the data (a serializer
+/// error, a sequence of unknown length): the caller must then leave storage as it is,
+/// never write an empty body that would read back as damaged.
+pub fn seal<T: Serialize>(data: &T, schema: u64) -> Result<String, &'static str> {
+    let bytes = postcard::to_allocvec(data).map_err(|_| "it could not be encoded")?;
+    Ok(format!("{PREFIX}{schema}:{}", base64_encode(&bytes)))
 }
 
 /// Opens an envelope written with [`seal`], migrating older schemas (`migrations[0]`
@@ -47,7 +49,12 @@ pub fn open<T: DeserializeOwned>(
     {
         bytes = migrate(bytes).map_err(|_| "it could not be updated to this version")?;
     }
-    postcard::from_bytes(&bytes).map_err(|_| DAMAGED)
+    // Every byte must be used: postcard's from_bytes ignores trailing bytes, so a body
+    // that was cut and pasted together, or migrated wrongly, could otherwise load.
+    match postcard::take_from_bytes(&bytes) {
+        Ok((value, [])) => Ok(value),
+        _ => Err(DAMAGED),
+    }
 }
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -116,7 +123,7 @@ mod tests {
     #[test]
     fn envelope_round_trips_and_says_why_it_fails() {
         let data = vec![(1u32, "one".to_string()), (2, "two".into())];
-        let sealed = seal(&data, 3);
+        let sealed = seal(&data, 3).unwrap();
         assert!(sealed.starts_with("dm-doctor:3:"));
         assert_eq!(open::<Vec<(u32, String)>>(&sealed, 3, &[]), Ok(data));
         assert_eq!(
@@ -143,6 +150,36 @@ mod tests {
             open::<Vec<u32>>("dm-doctor:3", 3, &[]),
             Err("it was damaged")
         );
+    }
+
+    #[test]
+    fn trailing_bytes_are_damage() {
+        let sealed = seal(&(7u8, 9u8), 1).unwrap();
+        assert_eq!(open::<(u8, u8)>(&sealed, 1, &[]), Ok((7, 9)));
+        let longer = format!("dm-doctor:1:{}", base64_encode(&[7, 9, 0]));
+        assert_eq!(open::<(u8, u8)>(&longer, 1, &[]), Err("it was damaged"));
+    }
+
+    #[test]
+    fn data_that_cannot_be_encoded_is_an_error_not_an_empty_envelope() {
+        struct Unencodable;
+        impl Serialize for Unencodable {
+            fn serialize<S: serde::Serializer>(&self, _: S) -> Result<S::Ok, S::Error> {
+                Err(serde::ser::Error::custom("no"))
+            }
+        }
+        /// A sequence that doesn't say its length, which postcard can't write.
+        struct UnknownLength;
+        impl Serialize for UnknownLength {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeSeq;
+                let mut seq = serializer.serialize_seq(None)?;
+                seq.serialize_element(&1u8)?;
+                seq.end()
+            }
+        }
+        assert_eq!(seal(&Unencodable, 1), Err("it could not be encoded"));
+        assert_eq!(seal(&UnknownLength, 1), Err("it could not be encoded"));
     }
 
     #[test]

@@ -85,7 +85,10 @@ fn graph() -> BTreeMap<String, BTreeSet<String>> {
             continue;
         }
         let text = fs::read_to_string(&file).unwrap();
-        let uses: Vec<String> = crate_references(&text).into_iter().filter(|m| *m != module).collect();
+        let uses: Vec<String> = crate_references(&text)
+            .into_iter()
+            .filter(|m| *m != module)
+            .collect();
         graph.entry(module).or_default().extend(uses);
     }
     graph

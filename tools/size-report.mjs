@@ -1,13 +1,31 @@
 // Prints raw, gzip and brotli bytes of every file the service worker precaches (plus
-// sw.js itself) and the totals. With --budget BYTES, exits 1 when the gzip total is over.
+// sw.js itself) and the totals. With --budget BYTES, exits 1 when the gzip total is over
+// (and 2 when BYTES is missing or not a positive whole number).
 // Gzip and brotli at maximum level, so the figures are deterministic for a given build.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const dist = process.env.DIST ?? "dist";
-const budgetIndex = process.argv.indexOf("--budget");
-const budget = budgetIndex > 0 ? Number(process.argv[budgetIndex + 1]) : null;
+// Arguments are checked before anything is read: a typo must fail the size check, not
+// skip it. Without --budget the figures are only printed (the benchmark does that).
+const args = process.argv.slice(2);
+const budgetIndex = args.indexOf("--budget");
+const unknown = args.filter((arg, i) => !(i === budgetIndex || (budgetIndex >= 0 && i === budgetIndex + 1)));
+if (unknown.length > 0) {
+  console.error(`Unknown argument ${JSON.stringify(unknown[0])}: the only option is --budget BYTES`);
+  process.exit(2);
+}
+let budget = null;
+if (budgetIndex >= 0) {
+  const value = args[budgetIndex + 1];
+  budget = /^[0-9]+$/.test(value ?? "") ? Number(value) : NaN;
+  if (!Number.isSafeInteger(budget) || budget <= 0) {
+    const got = value === undefined ? "nothing" : JSON.stringify(value);
+    console.error(`--budget needs a positive whole number of gzip bytes, got ${got}`);
+    process.exit(2);
+  }
+}
 
 const sw = readFileSync(join(dist, "sw.js"), "utf8");
 // The list is the only JSON array of strings in sw.js (minified or not).

@@ -103,7 +103,8 @@ pub fn comparison_summary(wifi: &Run, mobile: &Run) -> String {
     }
 }
 
-pub fn encode(runs: &[Run]) -> String {
+/// The stored text for the runs; Err (with the reason) only if they can't be encoded.
+pub fn encode(runs: &[Run]) -> Result<String, &'static str> {
     seal(&runs, SCHEMA)
 }
 
@@ -115,7 +116,7 @@ pub fn decode(raw: &str) -> Result<Vec<Run>, &'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::connection::verdict::{Figures, HostResult};
+    use crate::connection::verdict::{Figures, HostResult, Sample};
 
     fn run(network: Network, kind: VerdictKind, median: u32, at: u64) -> Run {
         Run {
@@ -195,13 +196,158 @@ mod tests {
     #[test]
     fn history_round_trips_and_rejects_garbage() {
         let runs = vec![run(Network::Mobile, VerdictKind::Unstable, 300, 7)];
-        assert_eq!(decode(&encode(&runs)), Ok(runs));
+        assert_eq!(decode(&encode(&runs).unwrap()), Ok(runs));
         assert_eq!(decode("dm-doctor:1:nope!"), Err("it was damaged"));
         assert_eq!(decode("nope"), Err("it was not saved by DM Doctor"));
         assert_eq!(
             decode("dm-doctor:5:AA"),
             Err("it was saved by a newer version of DM Doctor")
         );
+    }
+
+    #[test]
+    fn the_frozen_history_loads_as_it_was_stored() {
+        use crate::connection::verdict::Sample::*;
+        // Written out, not derived: what tests/fixtures/connection-schema-1.txt holds.
+        let host = |name: &str, samples: &[Sample]| HostResult {
+            host: name.into(),
+            samples: samples.to_vec(),
+        };
+        let expected = vec![
+            Run {
+                at: 1_764_400_120_000,
+                network: Network::Mobile,
+                measurements: Measurements {
+                    online: true,
+                    own_site: vec![host("self", &[Answered(40), Answered(35)])],
+                    internet: vec![host(
+                        "www.google.com",
+                        &[Answered(210), Answered(95), Answered(105)],
+                    )],
+                    tiktok: vec![host(
+                        "www.tiktok.com",
+                        &[
+                            Answered(240),
+                            Answered(110),
+                            TimedOut,
+                            TimedOut,
+                            Answered(120),
+                        ],
+                    )],
+                },
+                verdict: Verdict {
+                    kind: VerdictKind::Unstable,
+                    figures: Some(Figures {
+                        median_ms: 107,
+                        jitter_ms: 10,
+                        loss_percent: 33,
+                    }),
+                },
+            },
+            Run {
+                at: 1_764_400_060_000,
+                network: Network::Wifi,
+                measurements: Measurements {
+                    online: true,
+                    own_site: vec![host("self", &[Answered(12)])],
+                    internet: vec![host(
+                        "www.google.com",
+                        &[Answered(300), Answered(1400), Answered(1300)],
+                    )],
+                    tiktok: vec![
+                        host("www.tiktok.com", &[Failed]),
+                        host("v16-webapp.tiktok.com", &[TimedOut]),
+                    ],
+                },
+                verdict: Verdict {
+                    kind: VerdictKind::TiktokUnreachable,
+                    figures: Some(Figures {
+                        median_ms: 1350,
+                        jitter_ms: 100,
+                        loss_percent: 0,
+                    }),
+                },
+            },
+            Run {
+                at: 1_764_400_000_000,
+                network: Network::Unknown,
+                measurements: Measurements {
+                    online: false,
+                    own_site: vec![],
+                    internet: vec![],
+                    tiktok: vec![],
+                },
+                verdict: Verdict {
+                    kind: VerdictKind::Offline,
+                    figures: None,
+                },
+            },
+        ];
+        // One fixture per schema ever written; each must load in this version.
+        let fixtures = [(
+            1,
+            include_str!("../../tests/fixtures/connection-schema-1.txt"),
+        )];
+        assert_eq!(
+            fixtures.len() as u64,
+            SCHEMA,
+            "add a fixture for every schema"
+        );
+        for (schema, raw) in fixtures {
+            assert!(
+                raw.starts_with(&format!("dm-doctor:{schema}:")),
+                "schema {schema}"
+            );
+            assert_eq!(
+                decode(raw.trim_end()),
+                Ok(expected.clone()),
+                "schema {schema}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_schema_after_the_first_has_a_migration() {
+        // postcard data doesn't describe itself: without its migration, older data would
+        // be read as the new shape, as garbage, instead of failing.
+        assert_eq!(MIGRATIONS.len() as u64, SCHEMA - 1);
+    }
+
+    #[test]
+    fn stored_enum_variants_keep_their_index() {
+        // postcard stores a variant as its index: variants may only be appended.
+        let index = |bytes: Vec<u8>| bytes[0];
+        let kinds: Vec<u8> = VerdictKind::ALL
+            .iter()
+            .map(|k| index(postcard::to_allocvec(k).unwrap()))
+            .collect();
+        assert_eq!(
+            VerdictKind::ALL,
+            [
+                VerdictKind::Offline,
+                VerdictKind::NoInternet,
+                VerdictKind::TiktokUnreachable,
+                VerdictKind::Slow,
+                VerdictKind::Unstable,
+                VerdictKind::Fine
+            ]
+        );
+        assert_eq!(kinds, [0, 1, 2, 3, 4, 5]);
+        let networks: Vec<u8> = Network::ALL
+            .iter()
+            .map(|n| index(postcard::to_allocvec(n).unwrap()))
+            .collect();
+        assert_eq!(
+            Network::ALL,
+            [Network::Wifi, Network::Mobile, Network::Unknown]
+        );
+        assert_eq!(networks, [0, 1, 2]);
+        let samples = [Sample::Answered(0), Sample::Failed, Sample::TimedOut];
+        let indexes: Vec<u8> = samples
+            .iter()
+            .map(|s| index(postcard::to_allocvec(s).unwrap()))
+            .collect();
+        assert_eq!(indexes, [0, 1, 2]);
     }
 
     #[test]
@@ -214,17 +360,41 @@ mod tests {
     #[cfg(not(target_arch = "wasm32"))]
     mod properties {
         use super::*;
+        use crate::test_strategies::{body, envelope, json_text, mutate, mutations};
         use proptest::prelude::*;
 
-        /// The loader either reads runs that can be shown, or says why not (the app then
-        /// keeps the raw text aside); it never panics.
-        fn assert_reads_or_refuses(raw: &str) {
-            if let Ok(runs) = decode(raw) {
-                assert_eq!(
-                    decode(&encode(&runs)),
-                    Ok(runs),
-                    "what loads must survive a save"
-                );
+        /// The loader either reads runs that survive a save unchanged, or says why not
+        /// (the app then keeps the raw text aside); it never panics.
+        fn reads_or_refuses(raw: &str) -> Result<(), &'static str> {
+            let runs = decode(raw)?;
+            let saved = encode(&runs).expect("loaded runs can be saved");
+            assert_eq!(decode(&saved), Ok(runs), "what loads must survive a save");
+            Ok(())
+        }
+
+        /// Real encodings: today's and the frozen fixture.
+        fn real_encodings() -> Vec<Vec<u8>> {
+            let runs = vec![
+                run(Network::Mobile, VerdictKind::Unstable, 300, 7),
+                run(Network::Wifi, VerdictKind::Fine, 80, 3),
+            ];
+            vec![
+                body(&encode(&runs).unwrap()),
+                body(include_str!("../../tests/fixtures/connection-schema-1.txt")),
+            ]
+        }
+
+        #[test]
+        fn every_real_encoding_loads_and_nothing_cut_from_it_does() {
+            for bytes in real_encodings() {
+                assert_eq!(reads_or_refuses(&envelope(SCHEMA, &bytes)), Ok(()));
+                for len in 0..bytes.len() {
+                    assert_eq!(
+                        reads_or_refuses(&envelope(SCHEMA, &bytes[..len])),
+                        Err("it was damaged"),
+                        "cut to {len}"
+                    );
+                }
             }
         }
 
@@ -233,18 +403,41 @@ mod tests {
 
             #[test]
             fn arbitrary_text_never_panics(raw in ".{0,200}") {
-                assert_reads_or_refuses(&raw);
+                let _ = reads_or_refuses(&raw);
             }
 
             #[test]
-            fn arbitrary_json_never_panics(json in crate::test_strategies::json_text()) {
-                assert_reads_or_refuses(&json);
-                assert_reads_or_refuses(&format!("dm-doctor:{SCHEMA}:{json}"));
+            fn arbitrary_json_never_panics(json in json_text()) {
+                prop_assert_eq!(reads_or_refuses(&json), Err("it was not saved by DM Doctor"));
+                // JSON bytes where the postcard bytes should be: they reach the decoder.
+                let result = reads_or_refuses(&envelope(SCHEMA, json.as_bytes()));
+                prop_assert!(matches!(result, Ok(()) | Err("it was damaged")), "{:?}", result);
             }
 
             #[test]
-            fn arbitrary_bytes_in_a_valid_envelope_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..300), schema in 0u64..3) {
-                assert_reads_or_refuses(&format!("dm-doctor:{schema}:{}", crate::envelope::base64_encode(&bytes)));
+            fn arbitrary_bytes_in_a_valid_envelope_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..300)) {
+                let result = reads_or_refuses(&envelope(SCHEMA, &bytes));
+                prop_assert!(matches!(result, Ok(()) | Err("it was damaged")), "{:?}", result);
+                prop_assert_eq!(reads_or_refuses(&envelope(0, &bytes)), Err("it was damaged"));
+                prop_assert_eq!(reads_or_refuses(&envelope(SCHEMA + 1, &bytes)), Err("it was saved by a newer version of DM Doctor"));
+            }
+
+            #[test]
+            fn real_runs_with_damaged_bytes_load_or_are_refused(source in 0usize..2, changes in mutations()) {
+                let bytes = real_encodings().swap_remove(source);
+                let damaged = mutate(&bytes, &changes);
+                let result = reads_or_refuses(&envelope(SCHEMA, &damaged));
+                prop_assert!(matches!(result, Ok(()) | Err("it was damaged")), "{:?}", result);
+                if damaged == bytes {
+                    prop_assert_eq!(result, Ok(()));
+                }
+            }
+
+            #[test]
+            fn real_runs_with_bytes_after_them_are_damaged(source in 0usize..2, tail in prop::collection::vec(any::<u8>(), 1..32)) {
+                let mut bytes = real_encodings().swap_remove(source);
+                bytes.extend(tail);
+                prop_assert_eq!(reads_or_refuses(&envelope(SCHEMA, &bytes)), Err("it was damaged"));
             }
         }
     }

@@ -16,18 +16,15 @@ pub struct Check {
     pub answers: Vec<Given>,
     pub stage: Stage,
     /// Fix ids, fixed when the plan starts so later steps don't move under the user.
-    #[serde(default)]
     pub plan: Vec<String>,
-    #[serde(default)]
     pub outcomes: Vec<Outcome>,
     /// The answer taken back with Back, so the question can show what was chosen.
-    #[serde(default)]
     pub undone: Option<Given>,
     pub started_at: Millis,
     pub updated_at: Millis,
     /// The latest connection test verdict, used as evidence. Added in schema 2; it must
     /// stay the last field (the schema 1 → 2 migration appends it).
-    #[serde(default)]
+    /// No `#[serde(default)]` on any field: postcard ignores it, migrations do that job.
     pub connection: Option<VerdictKind>,
 }
 
@@ -366,37 +363,94 @@ mod tests {
 
     #[test]
     fn a_connection_result_counts_and_can_end_the_questions() {
-        let mut check = Check::start(content(), "send-fails-everyone", 1);
-        check.set_connection(content(), VerdictKind::TiktokUnreachable, 2);
-        assert_eq!(check.connection, Some(VerdictKind::TiktokUnreachable));
-        let after = check.ranking(content());
+        // On its own, a verdict is not enough to stop asking.
+        let mut fresh = Check::start(content(), "send-fails-everyone", 1);
+        fresh.set_connection(content(), VerdictKind::TiktokUnreachable, 2);
+        assert_eq!(fresh.connection, Some(VerdictKind::TiktokUnreachable));
+        assert_eq!(fresh.updated_at, 2);
+        assert_eq!(
+            fresh.stage,
+            Stage::Questions,
+            "one verdict does not end the questions"
+        );
+        let after = fresh.ranking(content());
         assert!(
             after[0].reasons.iter().any(|r| r.contains("TikTok")),
             "{:?}",
             after[0].reasons
         );
-        assert_eq!(check.updated_at, 2);
+
+        // Messages fail on Wi-Fi only, and the test finds TikTok unreachable: enough.
+        let mut check = Check::start(content(), "send-fails-everyone", 1);
+        check.answer(content(), "network-switch", "wifi-bad", 2);
+        assert_eq!(
+            check.stage,
+            Stage::Questions,
+            "premise: one answer alone leaves questions to ask"
+        );
+        check.set_connection(content(), VerdictKind::TiktokUnreachable, 3);
+        assert_eq!(
+            check.stage,
+            Stage::Results,
+            "the verdict ends the questions"
+        );
+        assert_eq!(check.next_question(content()), None);
+
+        // A plan under way is left where it is.
+        check.start_plan(content(), 4);
+        check.set_connection(content(), VerdictKind::Fine, 5);
+        assert_eq!(check.stage, Stage::Plan { step: 0 });
+        assert_eq!(check.connection, Some(VerdictKind::Fine));
+    }
+
+    /// The check answered "Not sure" throughout, with a verdict that arrived afterwards,
+    /// on the results; and the question Back would have to offer again.
+    fn answered_then_tested(symptom: &str, verdict: VerdictKind) -> (Check, Given, Option<String>) {
+        let mut check = answered_check(symptom);
+        assert_eq!(check.stage, Stage::Results);
+        check.connection = Some(verdict);
+        let last = check.answers.last().cloned().unwrap();
+        let before = &check.answers[..check.answers.len() - 1];
+        let asked = engine::next_question_with(content(), symptom, before, Some(verdict.id()))
+            .map(|q| q.id.clone());
+        (check, last, asked)
+    }
+
+    #[test]
+    fn back_offers_the_last_question_again_when_it_would_still_be_asked() {
+        let (mut check, last, asked) =
+            answered_then_tested("send-fails-everyone", VerdictKind::Offline);
+        assert_eq!(
+            asked.as_ref(),
+            Some(&last.question),
+            "premise: the verdict does not settle the last question"
+        );
+        let answers = check.answers.len();
+        check.back(content(), 60);
+        assert_eq!(check.stage, Stage::Questions);
+        assert_eq!(check.undone.as_ref(), Some(&last));
+        assert_eq!(check.answers.len(), answers - 1);
+        assert_eq!(
+            check.next_question(content()).map(|q| &q.id),
+            Some(&last.question)
+        );
+        assert_eq!(check.updated_at, 60);
     }
 
     #[test]
     fn back_never_drops_an_answer_the_check_would_not_ask_again() {
-        let mut check = answered_check("send-fails-everyone");
-        let answers = check.answers.len();
-        // A verdict that settles things: the last question may no longer be asked.
-        check.stage = Stage::Questions;
-        check.connection = Some(VerdictKind::Offline);
-        check.stage = Stage::Results;
+        let (mut check, last, asked) =
+            answered_then_tested("inbox-wont-load", VerdictKind::Offline);
+        assert_ne!(
+            asked.as_ref(),
+            Some(&last.question),
+            "premise: the verdict makes the last question unnecessary"
+        );
+        let answers = check.answers.clone();
         check.back(content(), 60);
-        let kept = check.answers.len() + usize::from(check.undone.is_some());
-        assert_eq!(kept, answers, "the answer is either kept or offered again");
-        if let Some(undone) = &check.undone {
-            assert_eq!(
-                check.next_question(content()).map(|q| q.id.clone()),
-                Some(undone.question.clone())
-            );
-        } else {
-            assert_eq!(check.stage, Stage::Results);
-        }
+        assert_eq!(check.answers, answers, "the answer is kept");
+        assert_eq!(check.undone, None);
+        assert_eq!(check.stage, Stage::Results);
     }
 
     #[test]
@@ -405,28 +459,87 @@ mod tests {
         check.start_plan(content(), 10);
         check.record(StepResult::NotFixed, 11);
         check.record(StepResult::Skipped, 12);
-        let (first, second, third) = (
-            check.plan[0].clone(),
-            check.plan[1].clone(),
-            check.plan[2].clone(),
+        let saved_plan = check.plan.clone();
+        assert!(
+            saved_plan.len() >= 4,
+            "premise: a plan with steps after the current one: {saved_plan:?}"
         );
-        // The update removed the second fix (already answered) and added an unknown one.
+        // Saved by an older version: its second fix (already skipped) is gone from the content.
         check.plan[1] = "removed-fix".into();
         check.outcomes[1].fix = "removed-fix".into();
+        let first_outcome = check.outcomes[0].clone();
         assert!(!check.fits(content()));
         assert!(check.repair(content()));
-        assert!(!check.plan.contains(&second) || second == "removed-fix");
-        assert_eq!(check.plan[0], first);
-        assert_eq!(check.outcomes.len(), 1);
-        // The user is on the first step without an answer: the old third step.
-        assert_eq!(check.current_fix(), Some(third.as_str()));
+        let mut expected = saved_plan.clone();
+        expected.remove(1);
         assert_eq!(
-            check.plan.last().map(String::as_str),
-            Some(engine::REPORT_FIX)
+            check.plan, expected,
+            "only the removed fix goes; the other steps keep their order"
         );
+        assert_eq!(
+            check.outcomes,
+            vec![first_outcome],
+            "only the removed fix's outcome goes"
+        );
+        // The user is on the first step without an answer: the old third step.
+        assert_eq!(check.stage, Stage::Plan { step: 1 });
+        assert_eq!(check.current_fix(), Some(saved_plan[2].as_str()));
+        assert!(check.fits(content()));
         let mut gone = check.clone();
         gone.symptom = "removed-symptom".into();
         assert!(!gone.repair(content()));
+    }
+
+    #[test]
+    fn repair_puts_the_report_last_exactly_once() {
+        let mut check = answered_check("inbox-wont-load");
+        check.start_plan(content(), 10);
+        let saved_plan = check.plan.clone();
+        // An older plan with the report in the middle.
+        let report = check.plan.pop().unwrap();
+        assert_eq!(report, engine::REPORT_FIX);
+        check.plan.insert(1, report);
+        assert!(check.repair(content()));
+        assert_eq!(check.plan, saved_plan);
+        // And one without it gets it back.
+        check.plan.pop();
+        assert!(check.repair(content()));
+        assert_eq!(check.plan, saved_plan);
+        assert_eq!(check.stage, Stage::Plan { step: 0 });
+    }
+
+    #[test]
+    fn repair_moves_a_fixed_check_whose_fix_was_removed_back_into_the_plan() {
+        let mut check = answered_check("inbox-wont-load");
+        check.start_plan(content(), 10);
+        check.record(StepResult::NotFixed, 11);
+        let saved_plan = check.plan.clone();
+        check.record(StepResult::Fixed, 12);
+        assert_eq!(
+            check.stage,
+            Stage::Fixed {
+                fix: saved_plan[1].clone()
+            }
+        );
+        let kept = check.clone();
+        let mut still_there = kept.clone();
+        assert!(still_there.repair(content()));
+        assert_eq!(
+            still_there, kept,
+            "a check whose fix still exists is left as it is"
+        );
+        check.plan[1] = "removed-fix".into();
+        check.outcomes[1].fix = "removed-fix".into();
+        check.stage = Stage::Fixed {
+            fix: "removed-fix".into(),
+        };
+        assert!(check.repair(content()));
+        assert_eq!(
+            check.stage,
+            Stage::Plan { step: 1 },
+            "back on the step after the last answered one"
+        );
+        assert_eq!(check.current_fix(), Some(saved_plan[2].as_str()));
     }
 
     #[test]

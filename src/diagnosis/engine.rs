@@ -11,7 +11,6 @@ use crate::content::{Content, Effort, Fix, Question, NOT_SURE};
 pub struct Given {
     pub question: String,
     pub answer: String,
-    #[serde(default)]
     pub at: u64,
 }
 

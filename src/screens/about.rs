@@ -13,15 +13,18 @@ pub fn About() -> Html {
         .page("about")
         .expect("validator requires the about page");
     let delete = Callback::from(move |_: MouseEvent| {
-        let message = match storage::delete_all() {
+        let deleted = storage::delete_all();
+        let message = match &deleted {
             Ok(0) => "There was nothing saved to delete.".to_owned(),
             Ok(n) => format!(
                 "Deleted {n} saved item{} from this phone.",
-                if n == 1 { "" } else { "s" }
+                if *n == 1 { "" } else { "s" }
             ),
             Err(problem) => problem.message().to_owned(),
         };
-        app.dispatch(Action::DataDeleted);
+        app.dispatch(Action::DataDeleted {
+            stored_cleared: deleted.is_ok(),
+        });
         app.dispatch(Action::Notice(message));
     });
     html! {

@@ -122,8 +122,12 @@ pub enum Action {
     /// Saving failed; the message says why.
     Unsaved(&'static str),
     Saved,
-    /// "Delete my data" removed everything stored.
-    DataDeleted,
+    /// "Delete my data" ran: the check, the tests and the phone family are forgotten.
+    /// `stored_cleared`: every stored key was removed, including any locked at start, so
+    /// there is nothing left to protect and saving works again.
+    DataDeleted {
+        stored_cleared: bool,
+    },
     Online(bool),
     TestStarted,
     /// A connection test finished; its verdict also goes into the check, if any.
@@ -219,13 +223,19 @@ impl Reducible for AppState {
                     history::push(&mut next.runs, run);
                 }
             }
-            Action::DataDeleted => {
+            Action::DataDeleted { stored_cleared } => {
                 next.check = None;
                 next.runs.clear();
                 next.data_epoch += 1;
                 next.check_epoch += 1;
                 next.device_source = DeviceSource::Default;
                 next.device = DeviceFamily::default();
+                // If removing failed, locked keys may still hold unreadable data: keep
+                // protecting it, and keep telling the user progress isn't saved.
+                if stored_cleared {
+                    next.locked.clear();
+                    next.unsaved = None;
+                }
             }
         }
         if next == *self {
@@ -378,7 +388,12 @@ mod tests {
 
         // A test still running when the data is deleted brings nothing back.
         let started = (s.data_epoch, s.check_epoch);
-        let s = reduce(s, Action::DataDeleted);
+        let s = reduce(
+            s,
+            Action::DataDeleted {
+                stored_cleared: true,
+            },
+        );
         let s = reduce(
             s,
             Action::TestFinished {
@@ -438,11 +453,65 @@ mod tests {
                 now: 1,
             },
         );
-        let s = reduce(s, Action::DataDeleted);
+        let s = reduce(
+            s,
+            Action::DataDeleted {
+                stored_cleared: true,
+            },
+        );
         assert_eq!(s.check, None);
         assert_eq!(
             (s.device, s.device_source),
             (DeviceFamily::Stock, DeviceSource::Default)
+        );
+    }
+
+    /// As the app starts when unreadable data could be neither read nor moved aside.
+    fn locked_at_start() -> AppState {
+        let mut s = AppState::new(None, None, false);
+        s.locked = vec![crate::platform::storage::CHECK_KEY];
+        s.unsaved = Some("locked");
+        s
+    }
+
+    #[test]
+    fn deleting_data_lets_saving_work_again() {
+        let s = reduce(
+            locked_at_start(),
+            Action::DataDeleted {
+                stored_cleared: true,
+            },
+        );
+        assert!(s.locked.is_empty(), "nothing stored is left to protect");
+        assert_eq!(s.unsaved, None);
+        // Saving problems are reported and cleared as usual from now on.
+        let s = reduce(s, Action::Unsaved("full"));
+        assert_eq!(s.unsaved, Some("full"));
+        assert_eq!(reduce(s, Action::Saved).unsaved, None);
+    }
+
+    #[test]
+    fn a_failed_delete_keeps_protecting_locked_data() {
+        let s = reduce(
+            locked_at_start(),
+            Action::StartCheck {
+                symptom: "messages-late".into(),
+                now: 1,
+            },
+        );
+        let s = reduce(
+            s,
+            Action::DataDeleted {
+                stored_cleared: false,
+            },
+        );
+        assert_eq!(s.check, None, "what is on screen is forgotten all the same");
+        assert_eq!(s.locked, vec![crate::platform::storage::CHECK_KEY]);
+        assert_eq!(s.unsaved, Some("locked"));
+        assert_eq!(
+            reduce(s, Action::Saved).unsaved,
+            Some("locked"),
+            "a locked key is never written"
         );
     }
 
