@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { cspFor } from "./server.mjs";
 import { NGINX_CONF, startHost } from "./hosts.mjs";
 import { launchProfile } from "./browser.mjs";
-import { SCREENS, assertAccessible, assertScreenRules, open, test, waitForServiceWorker, watch } from "./helpers.mjs";
+import { SCREENS, assertAccessible, assertScreenRules, expectFocusOnHeading, open, test, waitForServiceWorker, watch } from "./helpers.mjs";
 
 const DIST = "dist";
 
@@ -52,7 +52,7 @@ function observedWorker(sw, { routes }) {
   const withoutRoutes = sw.replace(/function addStaticRoutes\s*\((\w+)\)\s*\{/, "$&return;");
   assert.notEqual(withoutRoutes, sw, "sw.js has addStaticRoutes");
   const recorder =
-    'self.__seen=[];self.addEventListener("fetch",e=>self.__seen.push(new URL(e.request.url).pathname));' +
+    'self.__seen=[];self.addEventListener("fetch",e=>{const u=new URL(e.request.url);self.__seen.push(u.pathname+u.search)});' +
     'self.addEventListener("message",e=>{if(e.data==="dmd-test-seen")e.ports[0].postMessage(self.__seen)});';
   const observed = (routes ? sw : withoutRoutes).replace('"use strict";', '"use strict";' + recorder);
   assert.ok(observed.includes(recorder), 'sw.js starts with "use strict"');
@@ -157,7 +157,7 @@ test("home lists the five symptoms, each starts a check; every cause's fixes end
     await symptoms.nth(3).click();
     await page.waitForSelector("main .question h1");
     // Focus moves to the new screen's heading, so screen readers announce it.
-    assert.equal(await page.evaluate(() => document.activeElement?.tagName), "H1");
+    await expectFocusOnHeading(page, "the question heading");
 
     await open(page, server.url, "#/guide", "Guide");
     await page.locator("main ul.cards a.card", { hasText: "under 16" }).first().click();
@@ -223,10 +223,15 @@ for (const { host, routes, name } of OFFLINE_RUNS) {
         assert.ok(asked.indexOf("/index.html") >= 0 && asked.lastIndexOf("/") > asked.indexOf("/index.html"), `the worker's index.html was redirected to /: ${asked}`);
       }
 
-      // Who answers a start: the static routes, or else the fetch handler.
+      // Who answers a start: the static routes, or else the fetch handler. A request
+      // with a query always reaches the fetch handler: seeing it afterwards proves the
+      // record is this worker's whole record (a restarted worker starts an empty one).
+      const marker = `/probe.txt?dmd-test-marker=${Date.now()}`;
+      await page.evaluate((url) => fetch(url).then((r) => r.text()), marker);
       await page.reload();
       await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "What's going wrong?");
       const seen = await seenByWorker(page);
+      assert.ok(seen.includes(marker), `the worker that answered kept its record: ${seen}`);
       const wasm = cached.urls.find((u) => u.endsWith(".wasm"));
       if (routes) {
         assert.deepEqual(seen.filter((u) => u === "/" || cached.urls.includes(u)), [], "routes answer the shell and every file");
@@ -380,13 +385,25 @@ test("a broken new version (a missing file) never replaces the running one", asy
     await open(page, server.url, "#/", "What's going wrong?");
     await waitForServiceWorker(page);
     broken = true;
+    const asked = server.requests.length;
     const outcome = await page.evaluate(async () => {
       const registration = await navigator.serviceWorker.getRegistration();
-      await registration.update().catch(() => {});
-      const worker = registration.installing;
-      if (worker) await new Promise((resolve) => worker.addEventListener("statechange", () => worker.state === "redundant" && resolve()));
-      return { waiting: !!registration.waiting, caches: await caches.keys() };
+      // The broken build's worker, from the moment the browser finds it.
+      const found = new Promise((resolve) => registration.addEventListener("updatefound", () => resolve(registration.installing), { once: true }));
+      const update = await registration.update().then(
+        () => "resolved",
+        (error) => `rejected: ${error.message}`,
+      );
+      const worker = await Promise.race([found, new Promise((resolve) => setTimeout(() => resolve(null), 10000))]);
+      if (worker && worker.state !== "redundant") {
+        const discarded = new Promise((resolve) => worker.addEventListener("statechange", () => worker.state === "redundant" && resolve()));
+        await Promise.race([discarded, new Promise((resolve) => setTimeout(resolve, 10000))]);
+      }
+      return { update, found: !!worker, state: worker?.state, waiting: !!registration.waiting, caches: await caches.keys() };
     });
+    assert.equal(outcome.found, true, `the broken build was found and tried (update() ${outcome.update})`);
+    assert.equal(outcome.state, "redundant", "its worker was discarded");
+    assert.ok(server.requests.slice(asked).includes(`/${wasm}`), "the broken build asked for the missing file");
     assert.equal(outcome.waiting, false, "the broken build is not waiting to take over");
     assert.equal(outcome.caches.length, 1, "its partial cache was removed");
     assert.doesNotMatch(outcome.caches[0], /broken/);

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { startServer } from "./server.mjs";
 import { launchProfile } from "./browser.mjs";
-import { assertAccessible, assertScreenRules, open, test, waitForServiceWorker, watch } from "./helpers.mjs";
+import { assertAccessible, assertScreenRules, expectFocusLeftAlone, expectFocusOnHeading, open, test, waitForServiceWorker, watch } from "./helpers.mjs";
 
 const heading = (page) => page.locator("main h1").textContent();
 
@@ -57,7 +57,7 @@ test("a full walk: symptom, questions, results, fix steps, success", async () =>
 
     await page.getByRole("button", { name: "Show me the fixes" }).click();
     await page.waitForSelector("main .plan-step h1");
-    assert.equal(await page.evaluate(() => document.activeElement?.tagName), "H1", "focus on the step heading");
+    await expectFocusOnHeading(page, "focus on the step heading");
     await assertAccessible(page, "first step");
     await assertScreenRules(page, "first step");
     const first = await heading(page);
@@ -95,7 +95,7 @@ test("focus: a start link opened from outside leaves it alone; picking a symptom
     await page.goto(server.url + "#/check/start/messages-late");
     await page.waitForSelector("main .question h1");
     assert.equal(await page.evaluate(() => location.hash), "#/check", "the start link forwards to the check");
-    assert.equal(await page.evaluate(() => document.activeElement?.tagName), "BODY", "opening the app leaves focus alone");
+    await expectFocusLeftAlone(page, "opening the app leaves focus alone");
     await page.getByRole("button", { name: "Start over" }).click();
     await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "What's going wrong?");
     await page.waitForFunction(() => document.activeElement?.textContent === "What's going wrong?", null, { timeout: 5000 }); // focus follows to home
@@ -150,13 +150,13 @@ test("a reload mid-plan resumes at the same step, online and with the server sto
     await page.waitForFunction(() => /^Fix 2 of/.test(document.querySelector("main .eyebrow")?.textContent));
     const step = await heading(page);
     const progress = await page.locator("main .eyebrow").first().textContent();
-    assert.equal(await page.evaluate(() => document.activeElement?.tagName), "H1", "a new step takes focus");
+    await expectFocusOnHeading(page, "a new step takes focus");
 
     await page.reload();
     await page.waitForSelector("main .plan-step h1");
     assert.equal(await heading(page), step);
     assert.equal(await page.locator("main .eyebrow").first().textContent(), progress);
-    assert.equal(await page.evaluate(() => document.activeElement?.tagName), "BODY", "page load leaves focus alone");
+    await expectFocusLeftAlone(page, "page load leaves focus alone");
 
     await server.close();
     await page.goto("about:blank");
@@ -254,7 +254,7 @@ test("keyboard only: from home to the success screen", async () => {
     await page.waitForSelector("main .question h1");
     // Each question: focus is on the heading; Tab reaches "Why we ask", then the answers.
     for (let i = 0; i < 12 && !(await page.locator("main .results").count()); i++) {
-      assert.equal(await page.evaluate(() => document.activeElement?.tagName), "H1");
+      await expectFocusOnHeading(page, "the question heading");
       const question = await page.locator("main h1").textContent();
       await page.keyboard.press("Tab"); // Why we ask
       await page.keyboard.press("Tab"); // first answer
@@ -263,15 +263,15 @@ test("keyboard only: from home to the success screen", async () => {
       await page.waitForFunction((q) => document.querySelector("main h1")?.textContent !== q, question);
     }
     await page.locator("main .results").waitFor();
-    assert.equal(await page.evaluate(() => document.activeElement?.tagName), "H1", "focus moves to the results heading");
+    await expectFocusOnHeading(page, "focus moves to the results heading");
     await tabTo(page, "Show me the fixes");
     await page.keyboard.press("Enter");
     await page.waitForSelector("main .plan-step h1");
-    assert.equal(await page.evaluate(() => document.activeElement?.tagName), "H1", "focus moves to the step heading");
+    await expectFocusOnHeading(page, "focus moves to the step heading");
     await tabTo(page, "Yes, it works");
     await page.keyboard.press("Space");
     await page.waitForSelector("main .success h1");
-    assert.equal(await page.evaluate(() => document.activeElement?.tagName), "H1", "focus moves to the success heading");
+    await expectFocusOnHeading(page, "focus moves to the success heading");
     watcher.assertClean();
   });
 });

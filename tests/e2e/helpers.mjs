@@ -109,6 +109,32 @@ export async function assertScreenRules(page, label) {
   assert.equal(facts.overflow, false, `no sideways scrolling on ${label}`);
 }
 
+/**
+ * Waits until focus is on the main heading: the app moves it in an effect after the
+ * render, so one sample could come too early (and pass or fail by luck).
+ */
+export async function expectFocusOnHeading(page, label) {
+  try {
+    await page.waitForFunction(() => document.activeElement !== null && document.activeElement === document.querySelector("main h1"), null, { timeout: 5000 });
+  } catch {
+    const at = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80));
+    assert.fail(`${label}: focus is on ${at}, not the main heading`);
+  }
+}
+
+/** Focus stays on the body, as a page load leaves it: sampled over several frames, since a late effect could still move it. */
+export async function expectFocusLeftAlone(page, label) {
+  const seen = await page.evaluate(async () => {
+    const samples = [];
+    for (let i = 0; i < 6; i++) {
+      samples.push(document.activeElement?.tagName);
+      await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50)));
+    }
+    return samples;
+  });
+  assert.deepEqual(seen, Array(6).fill("BODY"), label);
+}
+
 /** Waits until a service worker controls the page and has finished installing. */
 export async function waitForServiceWorker(page) {
   await page.evaluate(() => {
