@@ -5,6 +5,9 @@
 #[path = "src/content/model.rs"]
 #[allow(dead_code)]
 mod model;
+#[path = "src/content/readability.rs"]
+#[allow(dead_code)]
+mod readability;
 #[path = "src/content/validate.rs"]
 #[allow(dead_code)]
 mod validate;

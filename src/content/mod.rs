@@ -2,6 +2,7 @@
 //! Pure Rust, no web-sys, so all of it is tested natively.
 
 pub mod model;
+pub mod readability;
 pub mod search;
 pub mod validate;
 
@@ -16,7 +17,8 @@ const CONTENT_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/content.p
 pub fn content() -> &'static Content {
     static CONTENT: OnceLock<Content> = OnceLock::new();
     CONTENT.get_or_init(|| {
-        postcard::from_bytes(CONTENT_BYTES).expect("build.rs encodes the content with the same model")
+        postcard::from_bytes(CONTENT_BYTES)
+            .expect("build.rs encodes the content with the same model")
     })
 }
 
@@ -28,7 +30,11 @@ mod tests {
     #[test]
     fn shipped_content_is_sound() {
         let problems = validate(content());
-        assert!(problems.is_empty(), "content problems:\n{}", problems.join("\n"));
+        assert!(
+            problems.is_empty(),
+            "content problems:\n{}",
+            problems.join("\n")
+        );
     }
 
     #[test]
@@ -60,27 +66,50 @@ mod tests {
 
     #[test]
     fn settings_steps_have_device_variants() {
-        let fix = content().fix("clear-cache-android").expect("clear-cache-android exists");
+        let fix = content()
+            .fix("clear-cache-android")
+            .expect("clear-cache-android exists");
         assert!(fix.steps.iter().any(Step::differs_by_device));
         let step = fix.steps.iter().find(|s| s.differs_by_device()).unwrap();
         let stock = step.for_device(DeviceFamily::Stock);
         assert!(
-            [DeviceFamily::Samsung, DeviceFamily::Xiaomi].iter().any(|f| step.for_device(*f) != stock),
+            [DeviceFamily::Samsung, DeviceFamily::Xiaomi]
+                .iter()
+                .any(|f| step.for_device(*f) != stock),
             "a step marked as differing must read differently on some phone"
         );
     }
 
     #[test]
     fn shipped_content_has_the_connection_test() {
-        assert!(content().probes.iter().filter(|p| p.group == "tiktok").count() >= 2);
-        assert!(content().probes.iter().filter(|p| p.group == "internet").count() >= 2);
+        assert!(
+            content()
+                .probes
+                .iter()
+                .filter(|p| p.group == "tiktok")
+                .count()
+                >= 2
+        );
+        assert!(
+            content()
+                .probes
+                .iter()
+                .filter(|p| p.group == "internet")
+                .count()
+                >= 2
+        );
         assert_eq!(content().verdicts.len(), validate::VERDICT_IDS.len());
     }
 
     #[test]
     fn reinstall_warns_about_drafts() {
-        let fix = content().fix("reinstall-app").expect("reinstall-app exists");
-        assert!(fix.warnings.iter().any(|w| w.to_lowercase().contains("draft")));
+        let fix = content()
+            .fix("reinstall-app")
+            .expect("reinstall-app exists");
+        assert!(fix
+            .warnings
+            .iter()
+            .any(|w| w.to_lowercase().contains("draft")));
     }
 
     #[test]
@@ -117,14 +146,27 @@ mod tests {
                 why: "w".into(),
                 symptoms: vec![],
                 answers: vec![
-                    Answer { id: "yes".into(), label: "Yes".into(), said: "Yes.".into(), evidence: [("c".to_string(), 2)].into() },
-                    Answer { id: "no".into(), label: "No".into(), said: "No.".into(), evidence: [("c".to_string(), -2)].into() },
+                    Answer {
+                        id: "yes".into(),
+                        label: "Yes".into(),
+                        said: "Yes.".into(),
+                        evidence: [("c".to_string(), 2)].into(),
+                    },
+                    Answer {
+                        id: "no".into(),
+                        label: "No".into(),
+                        said: "No.".into(),
+                        evidence: [("c".to_string(), -2)].into(),
+                    },
                 ],
             }],
             pages: vec![Page {
                 id: "about".into(),
                 title: "About".into(),
-                sections: vec![Section { heading: "H".into(), paragraphs: vec!["p".into()] }],
+                sections: vec![Section {
+                    heading: "H".into(),
+                    paragraphs: vec!["p".into()],
+                }],
             }],
         }
     }
@@ -142,26 +184,66 @@ mod tests {
 
     #[test]
     fn validator_reports_each_kind_of_problem() {
-        assert!(problems_after(|c| c.fixes.push(c.fixes[0].clone())).contains("\"f\" is used twice"));
-        assert!(problems_after(|c| c.causes[0].fixes.push("nope".into())).contains("unknown fix \"nope\""));
-        assert!(problems_after(|c| c.symptoms[0].causes.push("gone".into())).contains("unknown cause \"gone\""));
+        assert!(
+            problems_after(|c| c.fixes.push(c.fixes[0].clone())).contains("\"f\" is used twice")
+        );
+        assert!(problems_after(|c| c.causes[0].fixes.push("nope".into()))
+            .contains("unknown fix \"nope\""));
+        assert!(problems_after(|c| c.symptoms[0].causes.push("gone".into()))
+            .contains("unknown cause \"gone\""));
         assert!(problems_after(|c| c.causes[0].fixes.clear()).contains("cause \"c\" has no fix"));
         assert!(problems_after(|c| c.fixes[0].steps.clear()).contains("fix \"f\" has no steps"));
-        assert!(problems_after(|c| c.fixes[0].steps[0].samsung = Some(" ".into())).contains("step 1 is empty"));
+        assert!(
+            problems_after(|c| c.fixes[0].steps[0].samsung = Some(" ".into()))
+                .contains("step 1 is empty")
+        );
         assert!(problems_after(|c| c.symptoms[0].causes.clear()).contains("not reachable"));
         assert!(problems_after(|c| c.causes[0].id = "Bad Id".into()).contains("must be lowercase"));
-        assert!(problems_after(|c| c.causes[0].topics.retain(|t| t != "vpn")).contains("seed topic \"vpn\""));
-        assert!(problems_after(|c| c.causes[0].topics.push("made-up".into())).contains("unknown topic \"made-up\""));
+        assert!(
+            problems_after(|c| c.causes[0].topics.retain(|t| t != "vpn"))
+                .contains("seed topic \"vpn\"")
+        );
+        assert!(
+            problems_after(|c| c.causes[0].topics.push("made-up".into()))
+                .contains("unknown topic \"made-up\"")
+        );
         assert!(problems_after(|c| c.causes[0].fixes = vec![]).contains("fix \"f\" is not used"));
         assert!(problems_after(|c| c.pages.clear()).contains("\"about\" page is missing"));
-        assert!(problems_after(|c| c.questions[0].answers[0].evidence.insert("nope".into(), 1).map(|_| ()).unwrap_or(())).contains("unknown cause \"nope\""));
-        assert!(problems_after(|c| { c.questions[0].answers[0].evidence.insert("c".into(), 9); }).contains("weight 9"));
-        assert!(problems_after(|c| c.questions[0].answers[0].id = NOT_SURE.into()).contains("added by the app"));
-        assert!(problems_after(|c| { c.questions[0].answers.pop(); }).contains("at least two answers"));
-        assert!(problems_after(|c| c.questions[0].symptoms = vec!["zzz".into()]).contains("unknown symptom \"zzz\""));
-        assert!(problems_after(|c| { c.questions[0].answers[0].evidence.clear(); }).contains("not raised by any answer"));
-        assert!(problems_after(|c| { let q = c.questions[0].clone(); c.questions.push(q); }).contains("question \"q\" is used twice"));
-        assert!(problems_after(|c| c.pages[0].sections[0].paragraphs.clear()).contains("non-empty sections"));
+        assert!(problems_after(|c| c.questions[0].answers[0]
+            .evidence
+            .insert("nope".into(), 1)
+            .map(|_| ())
+            .unwrap_or(()))
+        .contains("unknown cause \"nope\""));
+        assert!(problems_after(|c| {
+            c.questions[0].answers[0].evidence.insert("c".into(), 9);
+        })
+        .contains("weight 9"));
+        assert!(
+            problems_after(|c| c.questions[0].answers[0].id = NOT_SURE.into())
+                .contains("added by the app")
+        );
+        assert!(problems_after(|c| {
+            c.questions[0].answers.pop();
+        })
+        .contains("at least two answers"));
+        assert!(
+            problems_after(|c| c.questions[0].symptoms = vec!["zzz".into()])
+                .contains("unknown symptom \"zzz\"")
+        );
+        assert!(problems_after(|c| {
+            c.questions[0].answers[0].evidence.clear();
+        })
+        .contains("not raised by any answer"));
+        assert!(problems_after(|c| {
+            let q = c.questions[0].clone();
+            c.questions.push(q);
+        })
+        .contains("question \"q\" is used twice"));
+        assert!(
+            problems_after(|c| c.pages[0].sections[0].paragraphs.clear())
+                .contains("non-empty sections")
+        );
     }
 
     #[test]
@@ -179,17 +261,36 @@ mod tests {
             validate(&c).join("\n")
         };
         assert_eq!(with_connection(|_| {}), "");
-        assert!(with_connection(|c| c.probes.retain(|p| p.group != "tiktok")).contains("at least 2 \"tiktok\" probe(s)"));
-        assert!(with_connection(|c| c.probes[1].url = "http://example.com/".into()).contains("https URL"));
+        assert!(
+            with_connection(|c| c.probes.retain(|p| p.group != "tiktok"))
+                .contains("at least 2 \"tiktok\" probe(s)")
+        );
+        assert!(
+            with_connection(|c| c.probes[1].url = "http://example.com/".into())
+                .contains("https URL")
+        );
         assert!(with_connection(|c| c.probes[1].group = "other".into()).contains("unknown group"));
-        assert!(with_connection(|c| { c.verdicts.pop(); }).contains("has no text"));
-        assert!(with_connection(|c| c.verdicts[0].fixes = vec!["nope".into()]).contains("unknown fix \"nope\""));
-        assert!(with_connection(|c| c.verdicts[0].evidence = [("c".to_string(), 0)].into()).contains("bad evidence"));
+        assert!(with_connection(|c| {
+            c.verdicts.pop();
+        })
+        .contains("has no text"));
+        assert!(
+            with_connection(|c| c.verdicts[0].fixes = vec!["nope".into()])
+                .contains("unknown fix \"nope\"")
+        );
+        assert!(
+            with_connection(|c| c.verdicts[0].evidence = [("c".to_string(), 0)].into())
+                .contains("bad evidence")
+        );
     }
 
     #[test]
     fn step_falls_back_to_stock_text() {
-        let step = Step { text: "stock".into(), samsung: Some("galaxy".into()), xiaomi: None };
+        let step = Step {
+            text: "stock".into(),
+            samsung: Some("galaxy".into()),
+            xiaomi: None,
+        };
         assert_eq!(step.for_device(DeviceFamily::Stock), "stock");
         assert_eq!(step.for_device(DeviceFamily::Samsung), "galaxy");
         assert_eq!(step.for_device(DeviceFamily::Xiaomi), "stock");

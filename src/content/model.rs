@@ -363,7 +363,11 @@ pub mod examples {
             title: id.to_uppercase(),
             summary: "s".into(),
             effort,
-            steps: vec![Step { text: "Open TikTok.".into(), samsung: None, xiaomi: None }],
+            steps: vec![Step {
+                text: "Open TikTok.".into(),
+                samsung: None,
+                xiaomi: None,
+            }],
             warnings: vec![],
             menus_may_differ: false,
             prevention: None,

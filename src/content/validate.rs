@@ -4,11 +4,15 @@
 //! This file is also compiled into `build.rs`, so it may depend on `super::model` only.
 
 use super::model::{Content, Question, Step, NOT_SURE};
+use super::readability;
 use std::collections::HashSet;
 
 /// Every topic the product promises to cover, with a human description for error messages.
 pub const SEED_TOPICS: &[(&str, &str)] = &[
-    ("recipient-privacy", "recipient's DM privacy (Everyone / Friends / No one)"),
+    (
+        "recipient-privacy",
+        "recipient's DM privacy (Everyone / Friends / No one)",
+    ),
     ("mutual-follow", "mutual follow needed for DMs"),
     ("message-requests", "message requests"),
     ("own-dm-settings", "the user's own DM settings"),
@@ -16,7 +20,10 @@ pub const SEED_TOPICS: &[(&str, &str)] = &[
     ("age-under-16", "no DMs under 16"),
     ("age-16-17", "16-17 defaults"),
     ("family-pairing", "Family Pairing limits"),
-    ("account-restriction", "temporary DM bans after guideline violations"),
+    (
+        "account-restriction",
+        "temporary DM bans after guideline violations",
+    ),
     ("account-status", "the Account status page"),
     ("appeal", "appealing a restriction"),
     ("outage", "server outages (many users at once)"),
@@ -32,9 +39,15 @@ pub const SEED_TOPICS: &[(&str, &str)] = &[
     ("airplane-mode", "airplane-mode toggle"),
     ("vpn", "VPNs"),
     ("region", "regional restrictions"),
-    ("security-lock", "security locks from account/device/IP/location switching"),
+    (
+        "security-lock",
+        "security locks from account/device/IP/location switching",
+    ),
     ("data-saver", "data saver"),
-    ("battery-optimisation", "battery optimisation delaying notifications"),
+    (
+        "battery-optimisation",
+        "battery optimisation delaying notifications",
+    ),
     ("private-dns", "Private DNS"),
     ("date-time", "wrong date and time"),
     ("report-problem", "reporting the problem inside TikTok"),
@@ -67,7 +80,9 @@ pub fn validate(content: &Content) -> Vec<String> {
         .chain(content.fixes.iter().map(|f| ("fix", f.id.as_str())));
     for (kind, id) in all_ids {
         if !is_valid_id(id) {
-            problems.push(format!("{kind} id {id:?} must be lowercase letters, digits and dashes"));
+            problems.push(format!(
+                "{kind} id {id:?} must be lowercase letters, digits and dashes"
+            ));
         }
         if !ids.insert((kind, id)) {
             problems.push(format!("{kind} id {id:?} is used twice"));
@@ -98,7 +113,9 @@ pub fn validate(content: &Content) -> Vec<String> {
             problems.push(format!("{at} needs a title and a summary"));
         }
         if cause.explanation.is_empty() || cause.explanation.iter().any(|p| blank(p)) {
-            problems.push(format!("{at} needs an explanation without empty paragraphs"));
+            problems.push(format!(
+                "{at} needs an explanation without empty paragraphs"
+            ));
         }
         if cause.fixes.is_empty() {
             problems.push(format!("{at} has no fix"));
@@ -108,7 +125,11 @@ pub fn validate(content: &Content) -> Vec<String> {
                 problems.push(format!("{at} names unknown fix {fix:?}"));
             }
         }
-        if !content.symptoms.iter().any(|s| s.causes.contains(&cause.id)) {
+        if !content
+            .symptoms
+            .iter()
+            .any(|s| s.causes.contains(&cause.id))
+        {
             problems.push(format!("{at} is not reachable from any symptom"));
         }
         check_topics(&at, &cause.topics, &mut problems);
@@ -143,17 +164,22 @@ pub fn validate(content: &Content) -> Vec<String> {
 
     for guide in &content.install_guides {
         if blank(&guide.browser) || guide.steps.is_empty() || guide.steps.iter().any(|s| blank(s)) {
-            problems.push(format!("install guide {:?} needs a browser name and steps", guide.browser));
+            problems.push(format!(
+                "install guide {:?} needs a browser name and steps",
+                guide.browser
+            ));
         }
     }
 
     for page in &content.pages {
-        let empty_section = page
-            .sections
-            .iter()
-            .any(|s| blank(&s.heading) || s.paragraphs.is_empty() || s.paragraphs.iter().any(|p| blank(p)));
+        let empty_section = page.sections.iter().any(|s| {
+            blank(&s.heading) || s.paragraphs.is_empty() || s.paragraphs.iter().any(|p| blank(p))
+        });
         if blank(&page.title) || page.sections.is_empty() || empty_section {
-            problems.push(format!("page {:?} needs a title and non-empty sections", page.id));
+            problems.push(format!(
+                "page {:?} needs a title and non-empty sections",
+                page.id
+            ));
         }
     }
     if content.page("about").is_none() {
@@ -168,7 +194,9 @@ pub fn validate(content: &Content) -> Vec<String> {
             .chain(content.fixes.iter().map(|f| &f.topics))
             .any(|topics| topics.iter().any(|t| t == topic));
         if !covered {
-            problems.push(format!("seed topic {topic:?} ({description}) is not covered"));
+            problems.push(format!(
+                "seed topic {topic:?} ({description}) is not covered"
+            ));
         }
     }
 
@@ -176,14 +204,23 @@ pub fn validate(content: &Content) -> Vec<String> {
 }
 
 /// Ids of `connection::verdict::VerdictKind` (checked against it in a test).
-pub const VERDICT_IDS: &[&str] = &["offline", "no-internet", "tiktok-unreachable", "slow", "unstable", "fine"];
+pub const VERDICT_IDS: &[&str] = &[
+    "offline",
+    "no-internet",
+    "tiktok-unreachable",
+    "slow",
+    "unstable",
+    "fine",
+];
 const PROBE_GROUPS: &[(&str, usize)] = &[("own-site", 1), ("internet", 2), ("tiktok", 2)];
 
 fn check_connection(content: &Content, problems: &mut Vec<String>) {
     for (group, minimum) in PROBE_GROUPS {
         let count = content.probes.iter().filter(|p| p.group == *group).count();
         if count < *minimum {
-            problems.push(format!("the connection test needs at least {minimum} {group:?} probe(s), has {count}"));
+            problems.push(format!(
+                "the connection test needs at least {minimum} {group:?} probe(s), has {count}"
+            ));
         }
     }
     let mut urls = HashSet::new();
@@ -194,7 +231,9 @@ fn check_connection(content: &Content, problems: &mut Vec<String>) {
         }
         let external = probe.group != "own-site";
         if external != probe.url.starts_with("https://") || probe.url.contains(['?', '#']) {
-            problems.push(format!("{at}: outside probes need an https URL, own-site probes a path; no query"));
+            problems.push(format!(
+                "{at}: outside probes need an https URL, own-site probes a path; no query"
+            ));
         }
         if blank(&probe.label) || !urls.insert(probe.url.as_str()) {
             problems.push(format!("{at} needs a label and must be listed once"));
@@ -210,8 +249,13 @@ fn check_connection(content: &Content, problems: &mut Vec<String>) {
         if !VERDICT_IDS.contains(&verdict.id.as_str()) {
             problems.push(format!("{at} is not a known verdict"));
         }
-        if blank(&verdict.title) || blank(&verdict.explanation) || verdict.next_steps.iter().any(|s| blank(s)) {
-            problems.push(format!("{at} needs a title, an explanation and non-empty steps"));
+        if blank(&verdict.title)
+            || blank(&verdict.explanation)
+            || verdict.next_steps.iter().any(|s| blank(s))
+        {
+            problems.push(format!(
+                "{at} needs a title, an explanation and non-empty steps"
+            ));
         }
         for fix in &verdict.fixes {
             if content.fix(fix).is_none() {
@@ -234,7 +278,9 @@ fn check_questions(content: &Content, problems: &mut Vec<String>) {
     for question in &content.questions {
         let at = format!("question {:?}", question.id);
         if !is_valid_id(&question.id) {
-            problems.push(format!("{at}: id must be lowercase letters, digits and dashes"));
+            problems.push(format!(
+                "{at}: id must be lowercase letters, digits and dashes"
+            ));
         }
         if !seen.insert(question.id.as_str()) {
             problems.push(format!("{at} is used twice"));
@@ -248,13 +294,17 @@ fn check_questions(content: &Content, problems: &mut Vec<String>) {
             }
         }
         if question.answers.len() < 2 {
-            problems.push(format!("{at} needs at least two answers besides \"Not sure\""));
+            problems.push(format!(
+                "{at} needs at least two answers besides \"Not sure\""
+            ));
         }
         let mut answer_ids = HashSet::new();
         for answer in &question.answers {
             let at = format!("{at} answer {:?}", answer.id);
             if answer.id == NOT_SURE {
-                problems.push(format!("{at}: \"{NOT_SURE}\" is added by the app, don't define it"));
+                problems.push(format!(
+                    "{at}: \"{NOT_SURE}\" is added by the app, don't define it"
+                ));
             }
             if !is_valid_id(&answer.id) || !answer_ids.insert(answer.id.as_str()) {
                 problems.push(format!("{at} needs a unique lowercase id"));
@@ -307,6 +357,154 @@ fn check_topics(at: &str, topics: &[String], problems: &mut Vec<String>) {
     for topic in topics {
         if !SEED_TOPICS.iter().any(|(known, _)| known == topic) {
             problems.push(format!("{at} tags unknown topic {topic:?}"));
+        }
+    }
+}
+
+/// Where a passage is, its text, and whether it is a fix step (menu-path rule).
+pub struct Passage<'a> {
+    pub at: String,
+    pub text: &'a str,
+    pub step: bool,
+}
+
+/// Every user-facing passage of running text: explanations, summaries, details, signs,
+/// warnings, prevention lines, steps (each phone's wording), questions, "why we ask",
+/// answers in the user's words, connection texts, install steps and pages. Titles and
+/// button labels are UI labels and left out.
+pub fn passages(content: &Content) -> Vec<Passage<'_>> {
+    let mut out: Vec<Passage<'_>> = Vec::new();
+    for s in &content.symptoms {
+        out.push(Passage {
+            at: format!("symptom {} detail", s.id),
+            text: &s.detail,
+            step: false,
+        });
+    }
+    for c in &content.causes {
+        out.push(Passage {
+            at: format!("cause {} summary", c.id),
+            text: &c.summary,
+            step: false,
+        });
+        for (n, p) in c.explanation.iter().enumerate() {
+            out.push(Passage {
+                at: format!("cause {} explanation {}", c.id, n + 1),
+                text: p,
+                step: false,
+            });
+        }
+        for (n, p) in c.signs.iter().enumerate() {
+            out.push(Passage {
+                at: format!("cause {} sign {}", c.id, n + 1),
+                text: p,
+                step: false,
+            });
+        }
+    }
+    for f in &content.fixes {
+        out.push(Passage {
+            at: format!("fix {} summary", f.id),
+            text: &f.summary,
+            step: false,
+        });
+        for (n, w) in f.warnings.iter().enumerate() {
+            out.push(Passage {
+                at: format!("fix {} warning {}", f.id, n + 1),
+                text: w,
+                step: false,
+            });
+        }
+        if let Some(p) = &f.prevention {
+            out.push(Passage {
+                at: format!("fix {} prevention", f.id),
+                text: p,
+                step: false,
+            });
+        }
+        for (n, s) in f.steps.iter().enumerate() {
+            out.push(Passage {
+                at: format!("fix {} step {}", f.id, n + 1),
+                text: &s.text,
+                step: true,
+            });
+            if let Some(t) = &s.samsung {
+                out.push(Passage {
+                    at: format!("fix {} step {} (Samsung)", f.id, n + 1),
+                    text: t,
+                    step: true,
+                });
+            }
+            if let Some(t) = &s.xiaomi {
+                out.push(Passage {
+                    at: format!("fix {} step {} (Xiaomi)", f.id, n + 1),
+                    text: t,
+                    step: true,
+                });
+            }
+        }
+    }
+    for q in &content.questions {
+        out.push(Passage {
+            at: format!("question {} text", q.id),
+            text: &q.text,
+            step: false,
+        });
+        out.push(Passage {
+            at: format!("question {} why", q.id),
+            text: &q.why,
+            step: false,
+        });
+        for a in &q.answers {
+            out.push(Passage {
+                at: format!("question {} answer {} said", q.id, a.id),
+                text: &a.said,
+                step: false,
+            });
+        }
+    }
+    for v in &content.verdicts {
+        out.push(Passage {
+            at: format!("verdict {} explanation", v.id),
+            text: &v.explanation,
+            step: false,
+        });
+        for (n, s) in v.next_steps.iter().enumerate() {
+            out.push(Passage {
+                at: format!("verdict {} next step {}", v.id, n + 1),
+                text: s,
+                step: false,
+            });
+        }
+    }
+    for g in &content.install_guides {
+        for (n, s) in g.steps.iter().enumerate() {
+            out.push(Passage {
+                at: format!("install {} step {}", g.browser, n + 1),
+                text: s,
+                step: false,
+            });
+        }
+    }
+    for p in &content.pages {
+        for s in &p.sections {
+            for (n, t) in s.paragraphs.iter().enumerate() {
+                out.push(Passage {
+                    at: format!("page {} \"{}\" paragraph {}", p.id, s.heading, n + 1),
+                    text: t,
+                    step: false,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Readability problems of every passage (see [`readability`]).
+pub fn check_readability(content: &Content, problems: &mut Vec<String>) {
+    for passage in passages(content) {
+        for problem in readability::problems(passage.text, passage.step) {
+            problems.push(format!("{} {problem}: {:?}", passage.at, passage.text));
         }
     }
 }
