@@ -3,16 +3,13 @@
 //! build with a readable list) and again in `cargo test`.
 //! This file is also compiled into `build.rs`, so it may depend on `super::model` only.
 
-use super::model::{Content, Question, Step, NOT_SURE};
+use super::model::{best_confidence, is_allowed_link, Confidence, Content, Question, Source, Step, NOT_SURE};
 use super::readability;
 use std::collections::HashSet;
 
 /// Every topic the product promises to cover, with a human description for error messages.
 pub const SEED_TOPICS: &[(&str, &str)] = &[
-    (
-        "recipient-privacy",
-        "recipient's DM privacy (Everyone / Friends / No one)",
-    ),
+    ("recipient-privacy", "recipient's DM privacy (Everyone / Friends / No one)"),
     ("mutual-follow", "mutual follow needed for DMs"),
     ("message-requests", "message requests"),
     ("own-dm-settings", "the user's own DM settings"),
@@ -20,10 +17,7 @@ pub const SEED_TOPICS: &[(&str, &str)] = &[
     ("age-under-16", "no DMs under 16"),
     ("age-16-17", "16-17 defaults"),
     ("family-pairing", "Family Pairing limits"),
-    (
-        "account-restriction",
-        "temporary DM bans after guideline violations",
-    ),
+    ("account-restriction", "temporary DM bans after guideline violations"),
     ("account-status", "the Account status page"),
     ("appeal", "appealing a restriction"),
     ("outage", "server outages (many users at once)"),
@@ -39,15 +33,9 @@ pub const SEED_TOPICS: &[(&str, &str)] = &[
     ("airplane-mode", "airplane-mode toggle"),
     ("vpn", "VPNs"),
     ("region", "regional restrictions"),
-    (
-        "security-lock",
-        "security locks from account/device/IP/location switching",
-    ),
+    ("security-lock", "security locks from account/device/IP/location switching"),
     ("data-saver", "data saver"),
-    (
-        "battery-optimisation",
-        "battery optimisation delaying notifications",
-    ),
+    ("battery-optimisation", "battery optimisation delaying notifications"),
     ("private-dns", "Private DNS"),
     ("date-time", "wrong date and time"),
     ("report-problem", "reporting the problem inside TikTok"),
@@ -80,9 +68,7 @@ pub fn validate(content: &Content) -> Vec<String> {
         .chain(content.fixes.iter().map(|f| ("fix", f.id.as_str())));
     for (kind, id) in all_ids {
         if !is_valid_id(id) {
-            problems.push(format!(
-                "{kind} id {id:?} must be lowercase letters, digits and dashes"
-            ));
+            problems.push(format!("{kind} id {id:?} must be lowercase letters, digits and dashes"));
         }
         if !ids.insert((kind, id)) {
             problems.push(format!("{kind} id {id:?} is used twice"));
@@ -113,9 +99,7 @@ pub fn validate(content: &Content) -> Vec<String> {
             problems.push(format!("{at} needs a title and a summary"));
         }
         if cause.explanation.is_empty() || cause.explanation.iter().any(|p| blank(p)) {
-            problems.push(format!(
-                "{at} needs an explanation without empty paragraphs"
-            ));
+            problems.push(format!("{at} needs an explanation without empty paragraphs"));
         }
         if cause.fixes.is_empty() {
             problems.push(format!("{at} has no fix"));
@@ -125,14 +109,11 @@ pub fn validate(content: &Content) -> Vec<String> {
                 problems.push(format!("{at} names unknown fix {fix:?}"));
             }
         }
-        if !content
-            .symptoms
-            .iter()
-            .any(|s| s.causes.contains(&cause.id))
-        {
+        if !content.symptoms.iter().any(|s| s.causes.contains(&cause.id)) {
             problems.push(format!("{at} is not reachable from any symptom"));
         }
         check_topics(&at, &cause.topics, &mut problems);
+        check_sources(&at, &cause.sources, &mut problems);
     }
 
     for fix in &content.fixes {
@@ -155,6 +136,12 @@ pub fn validate(content: &Content) -> Vec<String> {
             problems.push(format!("{at} is not used by any cause"));
         }
         check_topics(&at, &fix.topics, &mut problems);
+        check_sources(&at, &fix.sources, &mut problems);
+        for link in &fix.links {
+            if blank(&link.label) || !is_allowed_link(&link.url) {
+                problems.push(format!("{at} link {:?} needs a label and a TikTok Play Store listing or www.tiktok.com address", link.url));
+            }
+        }
     }
 
     check_questions(content, &mut problems);
@@ -164,22 +151,17 @@ pub fn validate(content: &Content) -> Vec<String> {
 
     for guide in &content.install_guides {
         if blank(&guide.browser) || guide.steps.is_empty() || guide.steps.iter().any(|s| blank(s)) {
-            problems.push(format!(
-                "install guide {:?} needs a browser name and steps",
-                guide.browser
-            ));
+            problems.push(format!("install guide {:?} needs a browser name and steps", guide.browser));
         }
     }
 
     for page in &content.pages {
-        let empty_section = page.sections.iter().any(|s| {
-            blank(&s.heading) || s.paragraphs.is_empty() || s.paragraphs.iter().any(|p| blank(p))
-        });
+        let empty_section = page
+            .sections
+            .iter()
+            .any(|s| blank(&s.heading) || s.paragraphs.is_empty() || s.paragraphs.iter().any(|p| blank(p)));
         if blank(&page.title) || page.sections.is_empty() || empty_section {
-            problems.push(format!(
-                "page {:?} needs a title and non-empty sections",
-                page.id
-            ));
+            problems.push(format!("page {:?} needs a title and non-empty sections", page.id));
         }
     }
     if content.page("about").is_none() {
@@ -194,9 +176,7 @@ pub fn validate(content: &Content) -> Vec<String> {
             .chain(content.fixes.iter().map(|f| &f.topics))
             .any(|topics| topics.iter().any(|t| t == topic));
         if !covered {
-            problems.push(format!(
-                "seed topic {topic:?} ({description}) is not covered"
-            ));
+            problems.push(format!("seed topic {topic:?} ({description}) is not covered"));
         }
     }
 
@@ -204,23 +184,14 @@ pub fn validate(content: &Content) -> Vec<String> {
 }
 
 /// Ids of `connection::verdict::VerdictKind` (checked against it in a test).
-pub const VERDICT_IDS: &[&str] = &[
-    "offline",
-    "no-internet",
-    "tiktok-unreachable",
-    "slow",
-    "unstable",
-    "fine",
-];
+pub const VERDICT_IDS: &[&str] = &["offline", "no-internet", "tiktok-unreachable", "slow", "unstable", "fine"];
 const PROBE_GROUPS: &[(&str, usize)] = &[("own-site", 1), ("internet", 2), ("tiktok", 2)];
 
 fn check_connection(content: &Content, problems: &mut Vec<String>) {
     for (group, minimum) in PROBE_GROUPS {
         let count = content.probes.iter().filter(|p| p.group == *group).count();
         if count < *minimum {
-            problems.push(format!(
-                "the connection test needs at least {minimum} {group:?} probe(s), has {count}"
-            ));
+            problems.push(format!("the connection test needs at least {minimum} {group:?} probe(s), has {count}"));
         }
     }
     let mut urls = HashSet::new();
@@ -231,9 +202,7 @@ fn check_connection(content: &Content, problems: &mut Vec<String>) {
         }
         let external = probe.group != "own-site";
         if external != probe.url.starts_with("https://") || probe.url.contains(['?', '#']) {
-            problems.push(format!(
-                "{at}: outside probes need an https URL, own-site probes a path; no query"
-            ));
+            problems.push(format!("{at}: outside probes need an https URL, own-site probes a path; no query"));
         }
         if blank(&probe.label) || !urls.insert(probe.url.as_str()) {
             problems.push(format!("{at} needs a label and must be listed once"));
@@ -249,13 +218,8 @@ fn check_connection(content: &Content, problems: &mut Vec<String>) {
         if !VERDICT_IDS.contains(&verdict.id.as_str()) {
             problems.push(format!("{at} is not a known verdict"));
         }
-        if blank(&verdict.title)
-            || blank(&verdict.explanation)
-            || verdict.next_steps.iter().any(|s| blank(s))
-        {
-            problems.push(format!(
-                "{at} needs a title, an explanation and non-empty steps"
-            ));
+        if blank(&verdict.title) || blank(&verdict.explanation) || verdict.next_steps.iter().any(|s| blank(s)) {
+            problems.push(format!("{at} needs a title, an explanation and non-empty steps"));
         }
         for fix in &verdict.fixes {
             if content.fix(fix).is_none() {
@@ -266,21 +230,40 @@ fn check_connection(content: &Content, problems: &mut Vec<String>) {
             if content.cause(cause).is_none() || *weight == 0 || weight.abs() > MAX_WEIGHT {
                 problems.push(format!("{at} has bad evidence {cause:?} = {weight}"));
             }
+
         }
     }
 }
 
 /// Largest evidence weight allowed on one answer for one cause (2^6 = 64x the odds).
 pub const MAX_WEIGHT: i32 = 6;
+/// Largest weight one answer may give a cause whose best source is only `unverified`, so
+/// that one thing the user tells us can't make it the "most likely" cause. (Connection
+/// verdicts are measured, not told, and are not capped.)
+pub const MAX_UNVERIFIED_WEIGHT: i32 = 3;
+
+/// True when the cause exists and its best source is only `unverified`.
+fn unverified(content: &Content, cause: &str) -> bool {
+    content.cause(cause).is_some_and(|c| best_confidence(&c.sources) == Some(Confidence::Unverified))
+}
+
+fn check_sources(at: &str, sources: &[Source], problems: &mut Vec<String>) {
+    if sources.is_empty() {
+        problems.push(format!("{at} has no source (add one; \"unverified\" common advice is shown with a hedge)"));
+    }
+    for source in sources {
+        if blank(&source.title) || source.url.as_deref().is_some_and(|u| !u.starts_with("https://")) {
+            problems.push(format!("{at} source {:?} needs a title and an https URL (or none)", source.title));
+        }
+    }
+}
 
 fn check_questions(content: &Content, problems: &mut Vec<String>) {
     let mut seen = HashSet::new();
     for question in &content.questions {
         let at = format!("question {:?}", question.id);
         if !is_valid_id(&question.id) {
-            problems.push(format!(
-                "{at}: id must be lowercase letters, digits and dashes"
-            ));
+            problems.push(format!("{at}: id must be lowercase letters, digits and dashes"));
         }
         if !seen.insert(question.id.as_str()) {
             problems.push(format!("{at} is used twice"));
@@ -294,17 +277,13 @@ fn check_questions(content: &Content, problems: &mut Vec<String>) {
             }
         }
         if question.answers.len() < 2 {
-            problems.push(format!(
-                "{at} needs at least two answers besides \"Not sure\""
-            ));
+            problems.push(format!("{at} needs at least two answers besides \"Not sure\""));
         }
         let mut answer_ids = HashSet::new();
         for answer in &question.answers {
             let at = format!("{at} answer {:?}", answer.id);
             if answer.id == NOT_SURE {
-                problems.push(format!(
-                    "{at}: \"{NOT_SURE}\" is added by the app, don't define it"
-                ));
+                problems.push(format!("{at}: \"{NOT_SURE}\" is added by the app, don't define it"));
             }
             if !is_valid_id(&answer.id) || !answer_ids.insert(answer.id.as_str()) {
                 problems.push(format!("{at} needs a unique lowercase id"));
@@ -318,6 +297,11 @@ fn check_questions(content: &Content, problems: &mut Vec<String>) {
                 }
                 if *weight == 0 || weight.abs() > MAX_WEIGHT {
                     problems.push(format!("{at} weight {weight} for {cause:?} must be 1..={MAX_WEIGHT} or -{MAX_WEIGHT}..=-1"));
+                }
+                if *weight > MAX_UNVERIFIED_WEIGHT && unverified(content, cause) {
+                    problems.push(format!(
+                        "{at} weight {weight} for {cause:?} is above {MAX_UNVERIFIED_WEIGHT}, the most for a cause with only unverified sources"
+                    ));
                 }
             }
         }
