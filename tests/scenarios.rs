@@ -298,7 +298,7 @@ const PEOPLE: &[Person] = &[
         later: &[],
     },
     Person {
-        name: "Ava: her friend set messages to No one",
+        name: "Ava: her friend's older TikTok app has messages set to No one",
         symptom: "send-fails-one-person",
         answers: &[
             ("follows-back", "both"),

@@ -9,7 +9,7 @@ use std::collections::HashSet;
 
 /// Every topic the product promises to cover, with a human description for error messages.
 pub const SEED_TOPICS: &[(&str, &str)] = &[
-    ("recipient-privacy", "recipient's DM privacy (Everyone / Friends / No one)"),
+    ("recipient-privacy", "recipient's DM privacy (friends, requests or Don't receive; private accounts)"),
     ("mutual-follow", "mutual follow needed for DMs"),
     ("message-requests", "message requests"),
     ("own-dm-settings", "the user's own DM settings"),
