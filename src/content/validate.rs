@@ -39,6 +39,17 @@ pub const SEED_TOPICS: &[(&str, &str)] = &[
     ("private-dns", "Private DNS"),
     ("date-time", "wrong date and time"),
     ("report-problem", "reporting the problem inside TikTok"),
+    ("notifications", "notifications turned off (Android permission, TikTok's own alert settings)"),
+    ("muted-chat", "a muted chat"),
+    ("teen-quiet-hours", "teen push alerts muted at night"),
+    ("you-blocked", "the user blocked the other person"),
+    ("message-filtered", "one message removed by TikTok's safety filters"),
+    ("group-chat", "group chat rules"),
+    ("unsupported-message", "message types that aren't supported"),
+    ("battery-saver", "phone-wide Battery Saver"),
+    ("web-messages", "TikTok messages on the web"),
+    ("tiktok-lite", "TikTok Lite, a separate app"),
+    ("storage-full", "phone storage full"),
 ];
 
 /// Ids are used in URLs and storage: lowercase ascii, digits and dashes.
