@@ -169,6 +169,24 @@ mod tests {
     }
 
     #[test]
+    fn validator_measures_every_passage() {
+        let hard = "Private DNS is an Android configuration that transmits the address resolution requests of your device to a designated provider.";
+        assert!(problems_after(|c| c.causes[0].explanation = vec![hard.into()]).contains("cause \"c\" explanation 1 reads at grade"));
+        assert!(problems_after(|c| c.fixes[0].warnings = vec![hard.into()]).contains("fix \"f\" warning 1 reads at grade"));
+        assert!(problems_after(|c| c.questions[0].why = hard.into()).contains("question \"q\" why reads at grade"));
+        let long = format!("{}end.", "go ".repeat(30));
+        assert!(problems_after(|c| c.symptoms[0].detail = long.clone()).contains("sentence of 31 words"));
+        let two_paths = "Open Settings > Apps > TikTok, then Settings > Battery.";
+        assert!(problems_after(|c| c.fixes[0].steps[0].samsung = Some(two_paths.into())).contains("step 1 (Samsung) has 2 menu paths"));
+        let no_search = "Open Settings > Apps > TikTok.";
+        assert!(problems_after(|c| c.fixes[0].steps[0].text = no_search.into()).contains("needs a \"search Settings for"));
+        let with_search = "Open Settings > Apps > TikTok. Or search Settings for \"TikTok\".";
+        assert_eq!(problems_after(|c| c.fixes[0].steps[0].text = with_search.into()), "");
+        // Labels are not measured.
+        assert_eq!(problems_after(|c| c.causes[0].title = hard.into()), "");
+    }
+
+    #[test]
     fn validator_allows_only_tiktok_links() {
         let link = |url: &str| Link { label: "Open".into(), url: url.into() };
         let lite = "https://play.google.com/store/apps/details?id=com.zhiliaoapp.musically.go";

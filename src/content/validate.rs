@@ -52,6 +52,12 @@ pub const SEED_TOPICS: &[(&str, &str)] = &[
     ("storage-full", "phone storage full"),
 ];
 
+/// How an Android settings path starts in a step ("Open Settings > Apps > TikTok").
+const ANDROID_PATH: &str = "Settings > ";
+/// Android menus differ by phone and version, so every such step also says what to
+/// search for ("Or search Settings for \"TikTok\".").
+const SEARCH_FALLBACK: &str = "search Settings for";
+
 /// Ids are used in URLs and storage: lowercase ascii, digits and dashes.
 fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
@@ -139,6 +145,13 @@ pub fn validate(content: &Content) -> Vec<String> {
             if step_is_blank(step) {
                 problems.push(format!("{at} step {} is empty", n + 1));
             }
+            let variants = [Some(&step.text), step.samsung.as_ref(), step.xiaomi.as_ref()];
+            if variants.into_iter().flatten().any(|t| t.contains(ANDROID_PATH) && !t.contains(SEARCH_FALLBACK)) {
+                problems.push(format!(
+                    "{at} step {}: an Android path ({ANDROID_PATH:?}...) needs a \"{SEARCH_FALLBACK} ...\" fallback on every phone",
+                    n + 1
+                ));
+            }
         }
         if fix.warnings.iter().any(|w| blank(w)) {
             problems.push(format!("{at} has an empty warning"));
@@ -156,6 +169,7 @@ pub fn validate(content: &Content) -> Vec<String> {
     }
 
     check_questions(content, &mut problems);
+    check_readability(content, &mut problems);
     if !content.probes.is_empty() || !content.verdicts.is_empty() {
         check_connection(content, &mut problems);
     }
@@ -371,27 +385,27 @@ pub fn passages(content: &Content) -> Vec<Passage<'_>> {
     let mut out: Vec<Passage<'_>> = Vec::new();
     for s in &content.symptoms {
         out.push(Passage {
-            at: format!("symptom {} detail", s.id),
+            at: format!("symptom {:?} detail", s.id),
             text: &s.detail,
             step: false,
         });
     }
     for c in &content.causes {
         out.push(Passage {
-            at: format!("cause {} summary", c.id),
+            at: format!("cause {:?} summary", c.id),
             text: &c.summary,
             step: false,
         });
         for (n, p) in c.explanation.iter().enumerate() {
             out.push(Passage {
-                at: format!("cause {} explanation {}", c.id, n + 1),
+                at: format!("cause {:?} explanation {}", c.id, n + 1),
                 text: p,
                 step: false,
             });
         }
         for (n, p) in c.signs.iter().enumerate() {
             out.push(Passage {
-                at: format!("cause {} sign {}", c.id, n + 1),
+                at: format!("cause {:?} sign {}", c.id, n + 1),
                 text: p,
                 step: false,
             });
@@ -399,40 +413,40 @@ pub fn passages(content: &Content) -> Vec<Passage<'_>> {
     }
     for f in &content.fixes {
         out.push(Passage {
-            at: format!("fix {} summary", f.id),
+            at: format!("fix {:?} summary", f.id),
             text: &f.summary,
             step: false,
         });
         for (n, w) in f.warnings.iter().enumerate() {
             out.push(Passage {
-                at: format!("fix {} warning {}", f.id, n + 1),
+                at: format!("fix {:?} warning {}", f.id, n + 1),
                 text: w,
                 step: false,
             });
         }
         if let Some(p) = &f.prevention {
             out.push(Passage {
-                at: format!("fix {} prevention", f.id),
+                at: format!("fix {:?} prevention", f.id),
                 text: p,
                 step: false,
             });
         }
         for (n, s) in f.steps.iter().enumerate() {
             out.push(Passage {
-                at: format!("fix {} step {}", f.id, n + 1),
+                at: format!("fix {:?} step {}", f.id, n + 1),
                 text: &s.text,
                 step: true,
             });
             if let Some(t) = &s.samsung {
                 out.push(Passage {
-                    at: format!("fix {} step {} (Samsung)", f.id, n + 1),
+                    at: format!("fix {:?} step {} (Samsung)", f.id, n + 1),
                     text: t,
                     step: true,
                 });
             }
             if let Some(t) = &s.xiaomi {
                 out.push(Passage {
-                    at: format!("fix {} step {} (Xiaomi)", f.id, n + 1),
+                    at: format!("fix {:?} step {} (Xiaomi)", f.id, n + 1),
                     text: t,
                     step: true,
                 });
@@ -441,18 +455,18 @@ pub fn passages(content: &Content) -> Vec<Passage<'_>> {
     }
     for q in &content.questions {
         out.push(Passage {
-            at: format!("question {} text", q.id),
+            at: format!("question {:?} text", q.id),
             text: &q.text,
             step: false,
         });
         out.push(Passage {
-            at: format!("question {} why", q.id),
+            at: format!("question {:?} why", q.id),
             text: &q.why,
             step: false,
         });
         for a in &q.answers {
             out.push(Passage {
-                at: format!("question {} answer {} said", q.id, a.id),
+                at: format!("question {:?} answer {:?} said", q.id, a.id),
                 text: &a.said,
                 step: false,
             });
@@ -460,13 +474,13 @@ pub fn passages(content: &Content) -> Vec<Passage<'_>> {
     }
     for v in &content.verdicts {
         out.push(Passage {
-            at: format!("verdict {} explanation", v.id),
+            at: format!("verdict {:?} explanation", v.id),
             text: &v.explanation,
             step: false,
         });
         for (n, s) in v.next_steps.iter().enumerate() {
             out.push(Passage {
-                at: format!("verdict {} next step {}", v.id, n + 1),
+                at: format!("verdict {:?} next step {}", v.id, n + 1),
                 text: s,
                 step: false,
             });
@@ -475,7 +489,7 @@ pub fn passages(content: &Content) -> Vec<Passage<'_>> {
     for g in &content.install_guides {
         for (n, s) in g.steps.iter().enumerate() {
             out.push(Passage {
-                at: format!("install {} step {}", g.browser, n + 1),
+                at: format!("install {:?} step {}", g.browser, n + 1),
                 text: s,
                 step: false,
             });
@@ -485,7 +499,7 @@ pub fn passages(content: &Content) -> Vec<Passage<'_>> {
         for s in &p.sections {
             for (n, t) in s.paragraphs.iter().enumerate() {
                 out.push(Passage {
-                    at: format!("page {} \"{}\" paragraph {}", p.id, s.heading, n + 1),
+                    at: format!("page {:?} {:?} paragraph {}", p.id, s.heading, n + 1),
                     text: t,
                     step: false,
                 });
