@@ -13,14 +13,32 @@ fn main() {
     let check = Check {
         symptom: "send-fails-everyone".into(),
         answers: vec![
-            Given { question: "who-fails".into(), answer: "everyone".into(), at: at(0) },
-            Given { question: "rest-of-tiktok".into(), answer: "not-sure".into(), at: at(5) },
+            Given {
+                question: "who-fails".into(),
+                answer: "everyone".into(),
+                at: at(0),
+            },
+            Given {
+                question: "rest-of-tiktok".into(),
+                answer: "not-sure".into(),
+                at: at(5),
+            },
         ],
         stage: Stage::Plan { step: 1 },
-        plan: ["check-outage", "switch-network", "clear-cache-in-app", "update-app", "report-problem"]
-            .map(String::from)
-            .to_vec(),
-        outcomes: vec![Outcome { fix: "check-outage".into(), result: StepResult::NotFixed, at: at(60) }],
+        plan: [
+            "check-outage",
+            "switch-network",
+            "clear-cache-in-app",
+            "update-app",
+            "report-problem",
+        ]
+        .map(String::from)
+        .to_vec(),
+        outcomes: vec![Outcome {
+            fix: "check-outage".into(),
+            result: StepResult::NotFixed,
+            at: at(60),
+        }],
         undone: None,
         started_at: at(0) - 10_000,
         updated_at: at(60),
@@ -28,7 +46,10 @@ fn main() {
     };
     let v2 = encode(&check);
     // Schema 1 had no connection field: the same bytes without the trailing Option.
-    let v1_source = encode(&Check { connection: None, ..check });
+    let v1_source = encode(&Check {
+        connection: None,
+        ..check
+    });
     let mut bytes = base64_decode(v1_source.rsplit(':').next().unwrap()).unwrap();
     assert_eq!(bytes.pop(), Some(0), "connection is the last field");
     let v1 = format!("dm-doctor:1:{}", base64_encode(&bytes));

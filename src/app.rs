@@ -34,19 +34,28 @@ fn initial_state() -> AppState {
     let guessed = crate::device::guess_family(&crate::platform::user_agent());
     let mut state = AppState::new(saved, guessed, pwa::is_standalone());
     state.notice = notice;
-    let check = load_stored(storage::CHECK_KEY, "check", |raw| match saved::decode(Some(raw), content()) {
-        Loaded::Found(check) => Ok(check),
-        Loaded::Unreadable { reason, .. } => Err(reason),
-        Loaded::Empty => Err("it was empty"),
+    let check = load_stored(storage::CHECK_KEY, "check", |raw| {
+        match saved::decode(Some(raw), content()) {
+            Loaded::Found(check) => Ok(check),
+            Loaded::Unreadable { reason, .. } => Err(reason),
+            Loaded::Empty => Err("it was empty"),
+        }
     });
-    let runs = load_stored(storage::CONNECTION_KEY, "connection tests", crate::connection::history::decode);
+    let runs = load_stored(
+        storage::CONNECTION_KEY,
+        "connection tests",
+        crate::connection::history::decode,
+    );
     state.check = check.value;
     state.runs = runs.value.unwrap_or_default();
     state.notice = check.notice.or(runs.notice).or(state.notice);
-    state.locked = [(storage::CHECK_KEY, check.locked), (storage::CONNECTION_KEY, runs.locked)]
-        .into_iter()
-        .filter_map(|(key, locked)| locked.then_some(key))
-        .collect();
+    state.locked = [
+        (storage::CHECK_KEY, check.locked),
+        (storage::CONNECTION_KEY, runs.locked),
+    ]
+    .into_iter()
+    .filter_map(|(key, locked)| locked.then_some(key))
+    .collect();
     if !state.locked.is_empty() {
         state.unsaved = Some("Some saved data couldn't be read or moved aside, so DM Doctor leaves it untouched and won't save your progress this time.");
     }
@@ -65,18 +74,40 @@ struct Stored<T> {
 
 /// Loads one stored value. Unreadable data is kept aside under another key, never
 /// deleted, and the user is told why they start fresh.
-fn load_stored<T>(key: &'static str, what: &str, decode: impl Fn(&str) -> Result<T, &'static str>) -> Stored<T> {
+fn load_stored<T>(
+    key: &'static str,
+    what: &str,
+    decode: impl Fn(&str) -> Result<T, &'static str>,
+) -> Stored<T> {
     let Ok(Some(raw)) = storage::load(key) else {
         // Nothing saved, or storage unavailable (already reported by the phone-type load).
-        return Stored { value: None, notice: None, locked: false };
+        return Stored {
+            value: None,
+            notice: None,
+            locked: false,
+        };
     };
     match decode(&raw) {
-        Ok(value) => Stored { value: Some(value), notice: None, locked: false },
+        Ok(value) => Stored {
+            value: Some(value),
+            notice: None,
+            locked: false,
+        },
         Err(reason) => {
             let locked = storage::keep_aside(key, &raw).is_err();
-            let kept = if locked { "We left it untouched" } else { "We kept a copy on this phone" };
-            let notice = format!("We couldn't read your saved {what} because {reason}. {kept} and started fresh.");
-            Stored { value: None, notice: Some(notice), locked }
+            let kept = if locked {
+                "We left it untouched"
+            } else {
+                "We kept a copy on this phone"
+            };
+            let notice = format!(
+                "We couldn't read your saved {what} because {reason}. {kept} and started fresh."
+            );
+            Stored {
+                value: None,
+                notice: Some(notice),
+                locked,
+            }
         }
     }
 }
@@ -116,10 +147,15 @@ fn Screen() -> Html {
 #[component]
 pub fn App() -> Html {
     let state = use_reducer(initial_state);
-    use_saved(&state, storage::CHECK_KEY, state.check.clone(), |check| check.as_ref().map(saved::encode));
-    use_saved(&state, storage::CONNECTION_KEY, state.runs.clone(), |runs| {
-        (!runs.is_empty()).then(|| crate::connection::history::encode(runs))
+    use_saved(&state, storage::CHECK_KEY, state.check.clone(), |check| {
+        check.as_ref().map(saved::encode)
     });
+    use_saved(
+        &state,
+        storage::CONNECTION_KEY,
+        state.runs.clone(),
+        |runs| (!runs.is_empty()).then(|| crate::connection::history::encode(runs)),
+    );
 
     {
         let dispatcher = state.dispatcher();
@@ -127,7 +163,9 @@ pub fn App() -> Html {
             let on_update = dispatcher.clone();
             pwa::register_service_worker(move || on_update.dispatch(Action::UpdateReady));
             let on_online = dispatcher.clone();
-            let listeners = crate::platform::probe::watch_online(move |online| on_online.dispatch(Action::Online(online)));
+            let listeners = crate::platform::probe::watch_online(move |online| {
+                on_online.dispatch(Action::Online(online))
+            });
             std::mem::forget(listeners); // for the app's whole life
             let on_prompt = dispatcher.clone();
             pwa::listen_for_install(

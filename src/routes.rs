@@ -7,12 +7,18 @@
 pub enum Route {
     Home,
     Guide,
-    Cause { id: String },
-    Fix { id: String },
+    Cause {
+        id: String,
+    },
+    Fix {
+        id: String,
+    },
     /// The guided check in progress, at whatever stage it is.
     Check,
     /// Starting a check for a symptom (asks first if another check is in progress).
-    StartCheck { symptom: String },
+    StartCheck {
+        symptom: String,
+    },
     /// The report for TikTok.
     Report,
     /// The connection test.
@@ -36,7 +42,9 @@ impl Route {
             ["guide", "cause", s] => id(s).map_or(Route::NotFound, |id| Route::Cause { id }),
             ["guide", "fix", s] => id(s).map_or(Route::NotFound, |id| Route::Fix { id }),
             ["check"] => Route::Check,
-            ["check", "start", s] => id(s).map_or(Route::NotFound, |symptom| Route::StartCheck { symptom }),
+            ["check", "start", s] => {
+                id(s).map_or(Route::NotFound, |symptom| Route::StartCheck { symptom })
+            }
             ["check", "report"] => Route::Report,
             ["connection"] => Route::Connection,
             ["about"] => Route::About,
@@ -78,7 +86,10 @@ impl Location {
     pub fn from_hash(hash: &str) -> Location {
         let hash = hash.strip_prefix('#').unwrap_or(hash);
         let (path, query) = hash.split_at(hash.find('?').unwrap_or(hash.len()));
-        Location { route: Route::recognize(path), query: query.to_owned() }
+        Location {
+            route: Route::recognize(path),
+            query: query.to_owned(),
+        }
     }
 }
 
@@ -96,13 +107,15 @@ pub fn search_text(query: &str) -> String {
         rest = tail;
         match b {
             b'+' => bytes.push(b' '),
-            b'%' if rest.len() >= 2 => match u8::from_str_radix(std::str::from_utf8(&rest[..2]).unwrap_or("zz"), 16) {
-                Ok(decoded) => {
-                    bytes.push(decoded);
-                    rest = &rest[2..];
+            b'%' if rest.len() >= 2 => {
+                match u8::from_str_radix(std::str::from_utf8(&rest[..2]).unwrap_or("zz"), 16) {
+                    Ok(decoded) => {
+                        bytes.push(decoded);
+                        rest = &rest[2..];
+                    }
+                    Err(_) => bytes.push(b'%'),
                 }
-                Err(_) => bytes.push(b'%'),
-            },
+            }
             other => bytes.push(other),
         }
     }
@@ -114,7 +127,9 @@ pub fn search_query(text: &str) -> String {
     let mut out = String::from("q=");
     for b in text.bytes() {
         match b {
-            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
             b' ' => out.push('+'),
             other => {
                 const HEX: &[u8; 16] = b"0123456789ABCDEF";
@@ -136,16 +151,27 @@ mod tests {
         let routes = [
             Route::Home,
             Route::Guide,
-            Route::Cause { id: "outage".into() },
-            Route::Fix { id: "update-app".into() },
+            Route::Cause {
+                id: "outage".into(),
+            },
+            Route::Fix {
+                id: "update-app".into(),
+            },
             Route::About,
             Route::Check,
-            Route::StartCheck { symptom: "messages-late".into() },
+            Route::StartCheck {
+                symptom: "messages-late".into(),
+            },
             Route::Report,
             Route::Connection,
         ];
         for route in routes {
-            assert_eq!(Route::recognize(&route.to_path()), route.clone(), "{}", route.to_path());
+            assert_eq!(
+                Route::recognize(&route.to_path()),
+                route.clone(),
+                "{}",
+                route.to_path()
+            );
             assert_eq!(Location::from_hash(&route.href()).route, route);
         }
     }
@@ -153,7 +179,11 @@ mod tests {
     #[test]
     fn search_text_round_trips_through_the_query() {
         for text in ["", "clear cache", "VPN & DNS", "café ?#=+%", "ünïcödé 😀"] {
-            assert_eq!(search_text(&format!("?{}", search_query(text))), text, "{text}");
+            assert_eq!(
+                search_text(&format!("?{}", search_query(text))),
+                text,
+                "{text}"
+            );
         }
         assert_eq!(search_text("?q=clear+cache&x=1"), "clear cache");
         assert_eq!(search_text("x=1"), "");
@@ -163,19 +193,52 @@ mod tests {
 
     #[test]
     fn unknown_paths_are_not_found() {
-        for path in ["/nope/at/all", "/guide/fix", "/guide/fix/", "/guide/fix/a/b", "/check/start", "/About"] {
+        for path in [
+            "/nope/at/all",
+            "/guide/fix",
+            "/guide/fix/",
+            "/guide/fix/a/b",
+            "/check/start",
+            "/About",
+        ] {
             assert_eq!(Route::recognize(path), Route::NotFound, "{path}");
         }
     }
 
     #[test]
     fn hashes_split_into_route_and_query() {
-        assert_eq!(Location::from_hash(""), Location { route: Route::Home, query: String::new() });
-        assert_eq!(Location::from_hash("#"), Location { route: Route::Home, query: String::new() });
-        assert_eq!(Location::from_hash("#/guide/"), Location { route: Route::Guide, query: String::new() });
+        assert_eq!(
+            Location::from_hash(""),
+            Location {
+                route: Route::Home,
+                query: String::new()
+            }
+        );
+        assert_eq!(
+            Location::from_hash("#"),
+            Location {
+                route: Route::Home,
+                query: String::new()
+            }
+        );
+        assert_eq!(
+            Location::from_hash("#/guide/"),
+            Location {
+                route: Route::Guide,
+                query: String::new()
+            }
+        );
         let searched = Location::from_hash("#/guide?q=clear+cache");
-        assert_eq!((searched.route, search_text(&searched.query).as_str()), (Route::Guide, "clear cache"));
+        assert_eq!(
+            (searched.route, search_text(&searched.query).as_str()),
+            (Route::Guide, "clear cache")
+        );
         let fix = Location::from_hash("#/guide/fix/update-app?x=1");
-        assert_eq!(fix.route, Route::Fix { id: "update-app".into() });
+        assert_eq!(
+            fix.route,
+            Route::Fix {
+                id: "update-app".into()
+            }
+        );
     }
 }

@@ -1,8 +1,8 @@
 //! App-wide state shared through a reducer and context: the phone family, install and
 //! update offers, and notices. Pure, so the transitions are tested natively.
 
-use crate::content::{content, DeviceFamily};
 use crate::connection::history::{self, Run};
+use crate::content::{content, DeviceFamily};
 use crate::diagnosis::check::{Check, StepResult};
 use std::rc::Rc;
 use yew::Reducible;
@@ -54,7 +54,11 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(saved: Option<DeviceFamily>, guessed: Option<DeviceFamily>, standalone: bool) -> Self {
+    pub fn new(
+        saved: Option<DeviceFamily>,
+        guessed: Option<DeviceFamily>,
+        standalone: bool,
+    ) -> Self {
         let (device, device_source) = match (saved, guessed) {
             (Some(family), _) => (family, DeviceSource::Chosen),
             (None, Some(family)) => (family, DeviceSource::Guessed),
@@ -63,7 +67,11 @@ impl AppState {
         Self {
             device,
             device_source,
-            install: if standalone { InstallOffer::Installed } else { InstallOffer::Manual },
+            install: if standalone {
+                InstallOffer::Installed
+            } else {
+                InstallOffer::Manual
+            },
             update_ready: false,
             notice: None,
             check: None,
@@ -87,11 +95,25 @@ pub enum Action {
     UpdateReady,
     Notice(String),
     DismissNotice,
-    StartCheck { symptom: String, now: u64 },
-    Answer { question: String, answer: String, now: u64 },
-    Back { now: u64 },
-    StartPlan { now: u64 },
-    Record { result: StepResult, now: u64 },
+    StartCheck {
+        symptom: String,
+        now: u64,
+    },
+    Answer {
+        question: String,
+        answer: String,
+        now: u64,
+    },
+    Back {
+        now: u64,
+    },
+    StartPlan {
+        now: u64,
+    },
+    Record {
+        result: StepResult,
+        now: u64,
+    },
     /// "Start over": forget the check.
     EndCheck,
     /// Saving failed; the message says why.
@@ -103,7 +125,10 @@ pub enum Action {
     TestStarted,
     /// A connection test finished; its verdict also goes into the check, if any.
     /// `started` holds the state's (data, check) epochs when the test began.
-    TestFinished { run: Run, started: (u32, u32) },
+    TestFinished {
+        run: Run,
+        started: (u32, u32),
+    },
 }
 
 /// A connection test younger than this still counts for a check started after it.
@@ -134,13 +159,21 @@ impl Reducible for AppState {
             Action::DismissNotice => next.notice = None,
             Action::StartCheck { symptom, now } => {
                 let mut check = Check::start(content(), &symptom, now);
-                if let Some(run) = next.runs.first().filter(|r| now.saturating_sub(r.at) <= RECENT_TEST_MS) {
+                if let Some(run) = next
+                    .runs
+                    .first()
+                    .filter(|r| now.saturating_sub(r.at) <= RECENT_TEST_MS)
+                {
                     check.set_connection(content(), run.verdict.kind, now);
                 }
                 next.check = Some(check);
                 next.check_epoch += 1;
             }
-            Action::Answer { question, answer, now } => {
+            Action::Answer {
+                question,
+                answer,
+                now,
+            } => {
                 if let Some(check) = &mut next.check {
                     check.answer(content(), &question, &answer, now);
                 }
@@ -169,7 +202,10 @@ impl Reducible for AppState {
             Action::Saved => {}
             Action::Online(online) => next.online = online,
             Action::TestStarted => next.testing = true,
-            Action::TestFinished { run, started: (data_epoch, check_epoch) } => {
+            Action::TestFinished {
+                run,
+                started: (data_epoch, check_epoch),
+            } => {
                 next.testing = false;
                 if data_epoch == next.data_epoch {
                     if check_epoch == next.check_epoch {
@@ -207,12 +243,25 @@ mod tests {
 
     #[test]
     fn saved_choice_beats_guess_and_guess_beats_default() {
-        let s = AppState::new(Some(DeviceFamily::Xiaomi), Some(DeviceFamily::Samsung), false);
-        assert_eq!((s.device, s.device_source), (DeviceFamily::Xiaomi, DeviceSource::Chosen));
+        let s = AppState::new(
+            Some(DeviceFamily::Xiaomi),
+            Some(DeviceFamily::Samsung),
+            false,
+        );
+        assert_eq!(
+            (s.device, s.device_source),
+            (DeviceFamily::Xiaomi, DeviceSource::Chosen)
+        );
         let s = AppState::new(None, Some(DeviceFamily::Samsung), false);
-        assert_eq!((s.device, s.device_source), (DeviceFamily::Samsung, DeviceSource::Guessed));
+        assert_eq!(
+            (s.device, s.device_source),
+            (DeviceFamily::Samsung, DeviceSource::Guessed)
+        );
         let s = AppState::new(None, None, false);
-        assert_eq!((s.device, s.device_source), (DeviceFamily::Stock, DeviceSource::Default));
+        assert_eq!(
+            (s.device, s.device_source),
+            (DeviceFamily::Stock, DeviceSource::Default)
+        );
     }
 
     #[test]
@@ -232,12 +281,18 @@ mod tests {
 
     #[test]
     fn standalone_starts_installed() {
-        assert_eq!(AppState::new(None, None, true).install, InstallOffer::Installed);
+        assert_eq!(
+            AppState::new(None, None, true).install,
+            InstallOffer::Installed
+        );
     }
 
     #[test]
     fn choosing_a_device_marks_it_chosen() {
-        let s = reduce(AppState::new(None, Some(DeviceFamily::Samsung), false), Action::ChooseDevice(DeviceFamily::Samsung));
+        let s = reduce(
+            AppState::new(None, Some(DeviceFamily::Samsung), false),
+            Action::ChooseDevice(DeviceFamily::Samsung),
+        );
         assert_eq!(s.device_source, DeviceSource::Chosen);
     }
 
@@ -252,13 +307,25 @@ mod tests {
 
     #[test]
     fn a_check_runs_through_the_reducer() {
-        let s = reduce(AppState::new(None, None, false), Action::StartCheck { symptom: "send-fails-everyone".into(), now: 1 });
+        let s = reduce(
+            AppState::new(None, None, false),
+            Action::StartCheck {
+                symptom: "send-fails-everyone".into(),
+                now: 1,
+            },
+        );
         let check = s.check.clone().expect("check started");
         assert_eq!(check.symptom, "send-fails-everyone");
         let s = reduce(s, Action::StartPlan { now: 2 });
         let plan = s.check.as_ref().unwrap().plan.clone();
         assert!(!plan.is_empty());
-        let s = reduce(s, Action::Record { result: StepResult::Fixed, now: 3 });
+        let s = reduce(
+            s,
+            Action::Record {
+                result: StepResult::Fixed,
+                now: 3,
+            },
+        );
         assert!(!s.check.as_ref().unwrap().in_progress());
         let s = reduce(s, Action::EndCheck);
         assert_eq!(s.check, None);
@@ -268,47 +335,112 @@ mod tests {
     fn a_finished_test_is_kept_and_feeds_the_check() {
         use crate::connection::history::Network;
         use crate::connection::verdict::{Measurements, Verdict, VerdictKind};
-        let s = reduce(AppState::new(None, None, false), Action::StartCheck { symptom: "send-fails-everyone".into(), now: 1 });
+        let s = reduce(
+            AppState::new(None, None, false),
+            Action::StartCheck {
+                symptom: "send-fails-everyone".into(),
+                now: 1,
+            },
+        );
         let s = reduce(s, Action::TestStarted);
         assert!(s.testing);
         let run = |at| Run {
             at,
             network: Network::Wifi,
-            measurements: Measurements { online: false, own_site: vec![], internet: vec![], tiktok: vec![] },
-            verdict: Verdict { kind: VerdictKind::Offline, figures: None },
+            measurements: Measurements {
+                online: false,
+                own_site: vec![],
+                internet: vec![],
+                tiktok: vec![],
+            },
+            verdict: Verdict {
+                kind: VerdictKind::Offline,
+                figures: None,
+            },
         };
         let started = (s.data_epoch, s.check_epoch);
-        let s = reduce(s, Action::TestFinished { run: run(5), started });
+        let s = reduce(
+            s,
+            Action::TestFinished {
+                run: run(5),
+                started,
+            },
+        );
         assert!(!s.testing);
         assert_eq!(s.runs.len(), 1);
-        assert_eq!(s.check.as_ref().unwrap().connection, Some(VerdictKind::Offline));
+        assert_eq!(
+            s.check.as_ref().unwrap().connection,
+            Some(VerdictKind::Offline)
+        );
 
         // A test still running when the data is deleted brings nothing back.
         let started = (s.data_epoch, s.check_epoch);
         let s = reduce(s, Action::DataDeleted);
-        let s = reduce(s, Action::TestFinished { run: run(6), started });
+        let s = reduce(
+            s,
+            Action::TestFinished {
+                run: run(6),
+                started,
+            },
+        );
         assert!(s.runs.is_empty());
 
         // A test that finishes after a new check started is kept, but not in that check.
         let started = (s.data_epoch, s.check_epoch);
-        let s = reduce(s, Action::StartCheck { symptom: "messages-late".into(), now: 7 });
-        let s = reduce(s, Action::TestFinished { run: run(8), started });
+        let s = reduce(
+            s,
+            Action::StartCheck {
+                symptom: "messages-late".into(),
+                now: 7,
+            },
+        );
+        let s = reduce(
+            s,
+            Action::TestFinished {
+                run: run(8),
+                started,
+            },
+        );
         assert_eq!(s.runs.len(), 1);
         assert_eq!(s.check.as_ref().unwrap().connection, None);
 
         // A recent test counts for a check started after it; an old one does not.
-        let s = reduce(s, Action::StartCheck { symptom: "messages-late".into(), now: 9 });
-        assert_eq!(s.check.as_ref().unwrap().connection, Some(VerdictKind::Offline));
-        let s = reduce(s, Action::StartCheck { symptom: "messages-late".into(), now: 8 + RECENT_TEST_MS + 1 });
+        let s = reduce(
+            s,
+            Action::StartCheck {
+                symptom: "messages-late".into(),
+                now: 9,
+            },
+        );
+        assert_eq!(
+            s.check.as_ref().unwrap().connection,
+            Some(VerdictKind::Offline)
+        );
+        let s = reduce(
+            s,
+            Action::StartCheck {
+                symptom: "messages-late".into(),
+                now: 8 + RECENT_TEST_MS + 1,
+            },
+        );
         assert_eq!(s.check.as_ref().unwrap().connection, None);
     }
 
     #[test]
     fn deleting_data_forgets_the_check_and_the_phone() {
-        let s = reduce(AppState::new(Some(DeviceFamily::Xiaomi), None, false), Action::StartCheck { symptom: "messages-late".into(), now: 1 });
+        let s = reduce(
+            AppState::new(Some(DeviceFamily::Xiaomi), None, false),
+            Action::StartCheck {
+                symptom: "messages-late".into(),
+                now: 1,
+            },
+        );
         let s = reduce(s, Action::DataDeleted);
         assert_eq!(s.check, None);
-        assert_eq!((s.device, s.device_source), (DeviceFamily::Stock, DeviceSource::Default));
+        assert_eq!(
+            (s.device, s.device_source),
+            (DeviceFamily::Stock, DeviceSource::Default)
+        );
     }
 
     #[test]

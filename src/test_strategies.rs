@@ -15,15 +15,26 @@ pub fn json_text() -> impl Strategy<Value = String> {
         "[a-zA-Z0-9 :_-]{0,12}".prop_map(|s| format!("{s:?}")),
     ];
     let key = prop_oneof![
-        prop::sample::select(vec!["symptom", "answers", "stage", "plan", "outcomes", "connection", "at", "network"])
-            .prop_map(str::to_owned),
+        prop::sample::select(vec![
+            "symptom",
+            "answers",
+            "stage",
+            "plan",
+            "outcomes",
+            "connection",
+            "at",
+            "network"
+        ])
+        .prop_map(str::to_owned),
         "[a-z]{1,8}",
     ];
     leaf.prop_recursive(4, 48, 6, move |inner| {
         prop_oneof![
-            prop::collection::vec(inner.clone(), 0..6).prop_map(|items| format!("[{}]", items.join(","))),
+            prop::collection::vec(inner.clone(), 0..6)
+                .prop_map(|items| format!("[{}]", items.join(","))),
             prop::collection::vec((key.clone(), inner), 0..6).prop_map(|fields| {
-                let fields: Vec<String> = fields.iter().map(|(k, v)| format!("{k:?}:{v}")).collect();
+                let fields: Vec<String> =
+                    fields.iter().map(|(k, v)| format!("{k:?}:{v}")).collect();
                 format!("{{{}}}", fields.join(","))
             }),
         ]

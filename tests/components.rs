@@ -18,7 +18,11 @@ fn document() -> web_sys::Document {
 /// Renders the whole app at `hash` into a fresh element; returns the element and the
 /// handle that unmounts it.
 async fn render_at(hash: &str) -> (Element, yew::AppHandle<App>) {
-    web_sys::window().unwrap().location().set_hash(hash).unwrap();
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash(hash)
+        .unwrap();
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
     let handle = yew::Renderer::<App>::with_root(root.clone()).render();
@@ -29,7 +33,10 @@ async fn render_at(hash: &str) -> (Element, yew::AppHandle<App>) {
 /// Waits one browser task (10 ms), so queued events such as `hashchange` are delivered.
 async fn next_task() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10).unwrap();
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
+            .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
@@ -62,17 +69,29 @@ fn count(root: &Element, selector: &str) -> u32 {
 fn cleanup(root: Element, handle: yew::AppHandle<App>) {
     handle.destroy();
     root.remove();
-    let _ = web_sys::window().unwrap().local_storage().unwrap().unwrap().clear();
+    let _ = web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .clear();
 }
 
 #[wasm_bindgen_test]
 async fn home_lists_every_symptom_from_the_content() {
     let (root, handle) = render_at("#/").await;
     assert_eq!(text(&root, "main h1"), "What's going wrong?");
-    assert_eq!(count(&root, "main ul.cards a.card") as usize, content().symptoms.len());
+    assert_eq!(
+        count(&root, "main ul.cards a.card") as usize,
+        content().symptoms.len()
+    );
     for symptom in &content().symptoms {
         let link = format!("main a[href$='#/check/start/{}']", symptom.id);
-        assert!(text(&root, &link).contains(&symptom.title), "{}", symptom.id);
+        assert!(
+            text(&root, &link).contains(&symptom.title),
+            "{}",
+            symptom.id
+        );
     }
     cleanup(root, handle);
 }
@@ -83,7 +102,11 @@ async fn guide_search_updates_results_as_the_user_types() {
     let all = count(&root, "main a.card");
     assert_eq!(all as usize, content().causes.len() + content().fixes.len());
 
-    let input: HtmlInputElement = root.query_selector("#guide-search").unwrap().unwrap().unchecked_into();
+    let input: HtmlInputElement = root
+        .query_selector("#guide-search")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     input.set_value("private dns");
     let event = web_sys::InputEvent::new("input").unwrap();
     input.dispatch_event(&event).unwrap();
@@ -91,7 +114,9 @@ async fn guide_search_updates_results_as_the_user_types() {
 
     let titles: Vec<String> = {
         let nodes = root.query_selector_all("main a.card .card-title").unwrap();
-        (0..nodes.length()).map(|i| nodes.item(i).unwrap().text_content().unwrap()).collect()
+        (0..nodes.length())
+            .map(|i| nodes.item(i).unwrap().text_content().unwrap())
+            .collect()
     };
     let wanted = &content().fix("turn-off-private-dns").unwrap().title;
     assert!(titles.contains(wanted), "{titles:?}");
@@ -105,15 +130,29 @@ async fn picking_a_phone_changes_the_steps() {
     let (root, handle) = render_at("#/guide/fix/clear-cache-android").await;
     let fix = content().fix("clear-cache-android").unwrap();
     let stock = text(&root, "main ol.steps");
-    let samsung: HtmlElement = root.query_selector("input[value='samsung']").unwrap().unwrap().unchecked_into();
+    let samsung: HtmlElement = root
+        .query_selector("input[value='samsung']")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     samsung.click();
     yew::scheduler::flush().await;
     let after = text(&root, "main ol.steps");
     assert_ne!(stock, after);
-    let expected: String = fix.steps.iter().map(|s| s.for_device(DeviceFamily::Samsung)).collect();
+    let expected: String = fix
+        .steps
+        .iter()
+        .map(|s| s.for_device(DeviceFamily::Samsung))
+        .collect();
     assert_eq!(after, expected);
     // The choice is saved for next time.
-    let saved = web_sys::window().unwrap().local_storage().unwrap().unwrap().get_item("dm-doctor.device").unwrap();
+    let saved = web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item("dm-doctor.device")
+        .unwrap();
     assert_eq!(saved.as_deref(), Some("samsung"));
     cleanup(root, handle);
 }
@@ -123,16 +162,28 @@ async fn a_cause_lists_its_fixes_in_order() {
     let (root, handle) = render_at("#/guide/cause/vpn-or-region").await;
     let cause = content().cause("vpn-or-region").unwrap();
     assert_eq!(text(&root, "main h1"), cause.title);
-    let nodes = root.query_selector_all("main ol.cards .card-title").unwrap();
-    let shown: Vec<String> = (0..nodes.length()).map(|i| nodes.item(i).unwrap().text_content().unwrap()).collect();
-    let expected: Vec<String> = cause.fixes.iter().map(|id| content().fix(id).unwrap().title.clone()).collect();
+    let nodes = root
+        .query_selector_all("main ol.cards .card-title")
+        .unwrap();
+    let shown: Vec<String> = (0..nodes.length())
+        .map(|i| nodes.item(i).unwrap().text_content().unwrap())
+        .collect();
+    let expected: Vec<String> = cause
+        .fixes
+        .iter()
+        .map(|id| content().fix(id).unwrap().title.clone())
+        .collect();
     assert_eq!(shown, expected);
     cleanup(root, handle);
 }
 
 #[wasm_bindgen_test]
 async fn unknown_routes_and_ids_show_a_way_home() {
-    for hash in ["#/no/such/page", "#/guide/fix/not-a-fix", "#/check/start/not-a-symptom"] {
+    for hash in [
+        "#/no/such/page",
+        "#/guide/fix/not-a-fix",
+        "#/check/start/not-a-symptom",
+    ] {
         let (root, handle) = render_at(hash).await;
         assert_eq!(text(&root, "main h1"), "We can't find that page", "{hash}");
         assert_eq!(count(&root, "main a[href$='#/']"), 1, "{hash}");
@@ -146,13 +197,28 @@ async fn a_symptom_starts_a_check_with_a_question_and_not_sure() {
     settle_until(|| count(&root, "main .answers button") > 0).await;
     let buttons = root.query_selector_all("main .answers button").unwrap();
     assert!(buttons.length() >= 3, "at least two answers and Not sure");
-    let last = buttons.item(buttons.length() - 1).unwrap().text_content().unwrap();
+    let last = buttons
+        .item(buttons.length() - 1)
+        .unwrap()
+        .text_content()
+        .unwrap();
     assert_eq!(last, "Not sure");
     let question = text(&root, "main h1");
-    assert!(content().questions.iter().any(|q| q.text == question), "{question}");
-    let saved = web_sys::window().unwrap().local_storage().unwrap().unwrap().get_item("dm-doctor.check").unwrap();
+    assert!(
+        content().questions.iter().any(|q| q.text == question),
+        "{question}"
+    );
+    let saved = web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item("dm-doctor.check")
+        .unwrap();
     match dm_doctor::diagnosis::saved::decode(saved.as_deref(), content()) {
-        dm_doctor::diagnosis::saved::Loaded::Found(check) => assert_eq!(check.symptom, "send-fails-everyone"),
+        dm_doctor::diagnosis::saved::Loaded::Found(check) => {
+            assert_eq!(check.symptom, "send-fails-everyone")
+        }
         other => panic!("the new check is saved at once: {other:?}"),
     }
     cleanup(root, handle);
@@ -165,8 +231,17 @@ async fn corrupt_saved_phone_choice_is_ignored() {
     let (root, handle) = render_at("#/guide/fix/clear-cache-android").await;
     // Headless desktop Chromium reveals no phone, so the unreadable choice falls back to
     // the default family rather than to anything made up.
-    let checked = root.query_selector("input[name='device']:checked").unwrap().unwrap();
-    assert_eq!(checked.get_attribute("value").as_deref(), Some(DeviceFamily::default().key()));
-    assert_eq!(count(&root, "main ol.steps li") as usize, content().fix("clear-cache-android").unwrap().steps.len());
+    let checked = root
+        .query_selector("input[name='device']:checked")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        checked.get_attribute("value").as_deref(),
+        Some(DeviceFamily::default().key())
+    );
+    assert_eq!(
+        count(&root, "main ol.steps li") as usize,
+        content().fix("clear-cache-android").unwrap().steps.len()
+    );
     cleanup(root, handle);
 }

@@ -655,7 +655,11 @@ impl Run {
     }
 
     fn transcript(&self) -> String {
-        self.given.iter().map(|g| format!("{} = {}", g.question, g.answer)).collect::<Vec<_>>().join(", ")
+        self.given
+            .iter()
+            .map(|g| format!("{} = {}", g.question, g.answer))
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
 
@@ -664,8 +668,13 @@ fn run(content: &Content, symptom: &str, answers: &[(&str, &str)]) -> Run {
     let mut given: Vec<Given> = Vec::new();
     // The engine stops by itself after MAX_QUESTIONS; the bound only catches a runaway loop.
     for _ in 0..=content.questions.len() {
-        let Some(question) = next_question(content, symptom, &given) else { break };
-        let answer = answers.iter().find(|(q, _)| *q == question.id).map_or(NOT_SURE, |(_, a)| *a);
+        let Some(question) = next_question(content, symptom, &given) else {
+            break;
+        };
+        let answer = answers
+            .iter()
+            .find(|(q, _)| *q == question.id)
+            .map_or(NOT_SURE, |(_, a)| *a);
         given.push(Given::new(&question.id, answer));
     }
     Run { given }
@@ -674,13 +683,23 @@ fn run(content: &Content, symptom: &str, answers: &[(&str, &str)]) -> Run {
 fn ranking_summary(content: &Content, symptom: &str, given: &[Given]) -> String {
     rank(content, symptom, given)
         .iter()
-        .map(|r| format!("{} {:.0}% ({:+.1})", r.cause.id, r.likelihood * 100.0, r.points))
+        .map(|r| {
+            format!(
+                "{} {:.0}% ({:+.1})",
+                r.cause.id,
+                r.likelihood * 100.0,
+                r.points
+            )
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }
 
 fn plan_ids<'a>(content: &'a Content, symptom: &str, given: &[Given]) -> Vec<&'a str> {
-    plan(content, &rank(content, symptom, given)).iter().map(|f| f.id.as_str()).collect()
+    plan(content, &rank(content, symptom, given))
+        .iter()
+        .map(|f| f.id.as_str())
+        .collect()
 }
 
 #[test]
@@ -706,7 +725,11 @@ fn every_person_ends_on_the_right_cause_and_first_step() {
             wrong.push(format!("top cause {top:?}, expected {:?}", person.top));
         }
         if plan.first() != Some(&person.first_fix) {
-            wrong.push(format!("first step {:?}, expected {:?}", plan.first(), person.first_fix));
+            wrong.push(format!(
+                "first step {:?}, expected {:?}",
+                plan.first(),
+                person.first_fix
+            ));
         }
         for fix in person.later {
             if !plan.contains(fix) {
@@ -720,19 +743,43 @@ fn every_person_ends_on_the_right_cause_and_first_step() {
             failures.push(format!("{}\n  => {}", report, wrong.join("; ")));
         }
     }
-    assert!(failures.is_empty(), "{} scenario(s) failed:\n\n{}", failures.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} scenario(s) failed:\n\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
 }
 
 #[test]
 fn every_answer_a_person_gives_exists_and_fits_their_symptom() {
     let content = content();
     for person in PEOPLE {
-        assert!(content.symptom(person.symptom).is_some(), "{}: unknown symptom {}", person.name, person.symptom);
-        assert!(content.cause(person.top).is_some(), "{}: unknown cause {}", person.name, person.top);
-        assert!(content.fix(person.first_fix).is_some(), "{}: unknown fix {}", person.name, person.first_fix);
+        assert!(
+            content.symptom(person.symptom).is_some(),
+            "{}: unknown symptom {}",
+            person.name,
+            person.symptom
+        );
+        assert!(
+            content.cause(person.top).is_some(),
+            "{}: unknown cause {}",
+            person.name,
+            person.top
+        );
+        assert!(
+            content.fix(person.first_fix).is_some(),
+            "{}: unknown fix {}",
+            person.name,
+            person.first_fix
+        );
         let mut seen = HashSet::new();
         for (question, answer) in person.answers {
-            assert!(seen.insert(*question), "{}: question {question} is listed twice", person.name);
+            assert!(
+                seen.insert(*question),
+                "{}: question {question} is listed twice",
+                person.name
+            );
             let q = content
                 .question(question)
                 .unwrap_or_else(|| panic!("{}: unknown question {question}", person.name));
@@ -779,25 +826,48 @@ fn not_sure_to_everything_still_gives_a_sensible_cheap_plan() {
         // The first step may be shared by several likely causes (e.g. force stop), but it
         // must treat at least one of the causes that are still in the running.
         assert!(
-            ranking.iter().take(5).any(|r| r.cause.fixes.contains(&first.id)),
+            ranking
+                .iter()
+                .take(5)
+                .any(|r| r.cause.fixes.contains(&first.id)),
             "{}: the first step {} treats none of the five likeliest causes",
             symptom.id,
             first.id
         );
-        assert_eq!(fixes.last().map(|f| f.id.as_str()), Some("report-problem"), "{}", symptom.id);
-        assert_eq!(fixes.iter().filter(|f| f.id == "report-problem").count(), 1, "{}", symptom.id);
-        println!("not sure [{}]: asked {asked:?}; first step {}", symptom.id, first.id);
+        assert_eq!(
+            fixes.last().map(|f| f.id.as_str()),
+            Some("report-problem"),
+            "{}",
+            symptom.id
+        );
+        assert_eq!(
+            fixes.iter().filter(|f| f.id == "report-problem").count(),
+            1,
+            "{}",
+            symptom.id
+        );
+        println!(
+            "not sure [{}]: asked {asked:?}; first step {}",
+            symptom.id, first.id
+        );
     }
 }
 
 /// True when the question's answers point at the other person (their settings, follows, a
 /// block either way: "you-blocked-them" is a block the user set on that person).
 fn about_the_person(content: &Content, question: &str) -> bool {
-    const PERSON_CAUSES: [&str; 4] = ["recipient-privacy", "not-mutual-follow", "blocked", "you-blocked-them"];
+    const PERSON_CAUSES: [&str; 4] = [
+        "recipient-privacy",
+        "not-mutual-follow",
+        "blocked",
+        "you-blocked-them",
+    ];
     content.question(question).is_some_and(|q| {
-        q.answers
-            .iter()
-            .any(|a| a.evidence.iter().any(|(c, w)| *w > 0 && PERSON_CAUSES.contains(&c.as_str())))
+        q.answers.iter().any(|a| {
+            a.evidence
+                .iter()
+                .any(|(c, w)| *w > 0 && PERSON_CAUSES.contains(&c.as_str()))
+        })
     })
 }
 
@@ -817,7 +887,11 @@ fn strongest_cause<'a>(content: &'a Content, question: &str) -> Option<&'a str> 
 fn one_person_failing_starts_with_questions_about_that_person() {
     let content = content();
     let unsure = run(content, "send-fails-one-person", &[]);
-    assert!(unsure.asked().len() >= 2, "not sure to everything: asked only {:?}", unsure.asked());
+    assert!(
+        unsure.asked().len() >= 2,
+        "not sure to everything: asked only {:?}",
+        unsure.asked()
+    );
     let mut runs: Vec<(&str, Run)> = vec![("not sure to everything", unsure)];
     runs.extend(
         PEOPLE
@@ -830,11 +904,18 @@ fn one_person_failing_starts_with_questions_about_that_person() {
         assert!(!asked.is_empty(), "{name}: nothing was asked");
         // A clear answer to the first question may end the check early.
         for question in asked.iter().take(2) {
-            assert!(about_the_person(content, question), "{name}: asked {question} before the questions about the person: {asked:?}");
+            assert!(
+                about_the_person(content, question),
+                "{name}: asked {question} before the questions about the person: {asked:?}"
+            );
         }
         // Outages hit everyone, so a one-person failure never gets an outage question.
         for question in &asked {
-            assert_ne!(strongest_cause(content, question), Some("outage"), "{name}: asked {question}: {asked:?}");
+            assert_ne!(
+                strongest_cause(content, question),
+                Some("outage"),
+                "{name}: asked {question}: {asked:?}"
+            );
         }
     }
 }
@@ -846,12 +927,25 @@ fn no_check_asks_too_many_questions_or_the_same_one_twice() {
         .iter()
         .map(|p| (p.name.to_string(), run(content, p.symptom, p.answers)))
         .collect();
-    runs.extend(content.symptoms.iter().map(|s| (format!("not sure [{}]", s.id), run(content, &s.id, &[]))));
+    runs.extend(
+        content
+            .symptoms
+            .iter()
+            .map(|s| (format!("not sure [{}]", s.id), run(content, &s.id, &[]))),
+    );
     for (name, run) in &runs {
         let asked = run.asked();
-        assert!(asked.len() <= MAX_QUESTIONS, "{name}: asked {} questions: {asked:?}", asked.len());
+        assert!(
+            asked.len() <= MAX_QUESTIONS,
+            "{name}: asked {} questions: {asked:?}",
+            asked.len()
+        );
         let unique: HashSet<_> = asked.iter().collect();
-        assert_eq!(unique.len(), asked.len(), "{name}: a question was asked twice: {asked:?}");
+        assert_eq!(
+            unique.len(),
+            asked.len(),
+            "{name}: a question was asked twice: {asked:?}"
+        );
     }
 }
 
@@ -859,21 +953,43 @@ fn no_check_asks_too_many_questions_or_the_same_one_twice() {
 fn there_are_enough_scenarios_and_each_symptom_has_one() {
     assert!(PEOPLE.len() >= 14);
     for symptom in &content().symptoms {
-        assert!(PEOPLE.iter().any(|p| p.symptom == symptom.id), "no scenario for {}", symptom.id);
+        assert!(
+            PEOPLE.iter().any(|p| p.symptom == symptom.id),
+            "no scenario for {}",
+            symptom.id
+        );
     }
 }
 
 #[test]
 fn one_answer_never_makes_a_cause_with_only_unverified_sources_most_likely() {
     let content = content();
-    let unverified: Vec<&str> = content.causes.iter().filter(|c| c.needs_hedge()).map(|c| c.id.as_str()).collect();
-    assert!(!unverified.is_empty(), "the test needs at least one unverified cause to mean something");
+    let unverified: Vec<&str> = content
+        .causes
+        .iter()
+        .filter(|c| c.needs_hedge())
+        .map(|c| c.id.as_str())
+        .collect();
+    assert!(
+        !unverified.is_empty(),
+        "the test needs at least one unverified cause to mean something"
+    );
     let mut failures = Vec::new();
     for symptom in &content.symptoms {
-        for question in content.questions.iter().filter(|q| q.symptoms.is_empty() || q.symptoms.contains(&symptom.id)) {
+        for question in content
+            .questions
+            .iter()
+            .filter(|q| q.symptoms.is_empty() || q.symptoms.contains(&symptom.id))
+        {
             for answer in &question.answers {
-                let ranking = rank(content, &symptom.id, &[Given::new(&question.id, &answer.id)]);
-                for r in ranking.iter().filter(|r| unverified.contains(&r.cause.id.as_str()) && r.likelihood >= MOST_LIKELY) {
+                let ranking = rank(
+                    content,
+                    &symptom.id,
+                    &[Given::new(&question.id, &answer.id)],
+                );
+                for r in ranking.iter().filter(|r| {
+                    unverified.contains(&r.cause.id.as_str()) && r.likelihood >= MOST_LIKELY
+                }) {
                     failures.push(format!(
                         "[{}] {} = {} alone makes {} (only unverified sources) {:.0}% likely",
                         symptom.id,
@@ -892,22 +1008,42 @@ fn one_answer_never_makes_a_cause_with_only_unverified_sources_most_likely() {
 #[test]
 fn the_web_answer_splits_the_account_from_the_app_or_phone() {
     let content = content();
-    let question = content.question("web-works").expect("the web question exists");
+    let question = content
+        .question("web-works")
+        .expect("the web question exists");
     let likelihood = |symptom: &str, answers: &[Given], cause: &str| {
-        rank(content, symptom, answers).iter().find(|r| r.cause.id == cause).map(|r| r.likelihood)
+        rank(content, symptom, answers)
+            .iter()
+            .find(|r| r.cause.id == cause)
+            .map(|r| r.likelihood)
     };
     for symptom in &question.symptoms {
         let works = [Given::new("web-works", "works")];
         let fails = [Given::new("web-works", "fails")];
-        for (cause, is_account) in
-            [("account-restricted", true), ("outage", true), ("corrupted-cache", false), ("outdated-app", false), ("app-bug", false)]
-        {
-            let Some(base) = likelihood(symptom, &[], cause) else { continue };
-            let (w, f) = (likelihood(symptom, &works, cause).unwrap(), likelihood(symptom, &fails, cause).unwrap());
+        for (cause, is_account) in [
+            ("account-restricted", true),
+            ("outage", true),
+            ("corrupted-cache", false),
+            ("outdated-app", false),
+            ("app-bug", false),
+        ] {
+            let Some(base) = likelihood(symptom, &[], cause) else {
+                continue;
+            };
+            let (w, f) = (
+                likelihood(symptom, &works, cause).unwrap(),
+                likelihood(symptom, &fails, cause).unwrap(),
+            );
             if is_account {
-                assert!(w < base && f > base, "[{symptom}] {cause}: works {w:.2}, base {base:.2}, fails {f:.2}");
+                assert!(
+                    w < base && f > base,
+                    "[{symptom}] {cause}: works {w:.2}, base {base:.2}, fails {f:.2}"
+                );
             } else {
-                assert!(w > base && f < base, "[{symptom}] {cause}: works {w:.2}, base {base:.2}, fails {f:.2}");
+                assert!(
+                    w > base && f < base,
+                    "[{symptom}] {cause}: works {w:.2}, base {base:.2}, fails {f:.2}"
+                );
             }
         }
     }

@@ -76,7 +76,12 @@ pub fn latest_pair(runs: &[Run]) -> Option<(&Run, &Run)> {
 
 /// One plain sentence on which network is better for TikTok messages right now.
 pub fn comparison_summary(wifi: &Run, mobile: &Run) -> String {
-    let reaches = |r: &Run| !matches!(r.verdict.kind, VerdictKind::Offline | VerdictKind::NoInternet | VerdictKind::TiktokUnreachable);
+    let reaches = |r: &Run| {
+        !matches!(
+            r.verdict.kind,
+            VerdictKind::Offline | VerdictKind::NoInternet | VerdictKind::TiktokUnreachable
+        )
+    };
     match compare(&wifi.verdict, &mobile.verdict) {
         Ordering::Equal => "Both connections did about the same, so switching won't change much. If messages still fail, the cause is probably not your network.".into(),
         order => {
@@ -119,10 +124,20 @@ mod tests {
             measurements: Measurements {
                 online: true,
                 own_site: vec![],
-                internet: vec![HostResult { host: "g".into(), samples: vec![] }],
+                internet: vec![HostResult {
+                    host: "g".into(),
+                    samples: vec![],
+                }],
                 tiktok: vec![],
             },
-            verdict: Verdict { kind, figures: Some(Figures { median_ms: median, jitter_ms: 5, loss_percent: 0 }) },
+            verdict: Verdict {
+                kind,
+                figures: Some(Figures {
+                    median_ms: median,
+                    jitter_ms: 5,
+                    loss_percent: 0,
+                }),
+            },
         }
     }
 
@@ -147,8 +162,14 @@ mod tests {
         push(&mut runs, run(Network::Wifi, VerdictKind::Fine, 80, 3));
         let (wifi, mobile) = latest_pair(&runs).unwrap();
         assert_eq!((wifi.at, mobile.at), (3, 2));
-        push(&mut runs, run(Network::Wifi, VerdictKind::Fine, 80, 3 + PAIR_WINDOW_MS + 1));
-        assert!(latest_pair(&runs).is_none(), "runs far apart are not compared");
+        push(
+            &mut runs,
+            run(Network::Wifi, VerdictKind::Fine, 80, 3 + PAIR_WINDOW_MS + 1),
+        );
+        assert!(
+            latest_pair(&runs).is_none(),
+            "runs far apart are not compared"
+        );
     }
 
     #[test]
@@ -156,13 +177,19 @@ mod tests {
         let blocked_wifi = run(Network::Wifi, VerdictKind::TiktokUnreachable, 80, 1);
         let fine_mobile = run(Network::Mobile, VerdictKind::Fine, 120, 2);
         let text = comparison_summary(&blocked_wifi, &fine_mobile);
-        assert!(text.starts_with("TikTok only works on mobile data"), "{text}");
+        assert!(
+            text.starts_with("TikTok only works on mobile data"),
+            "{text}"
+        );
         let slow_wifi = run(Network::Wifi, VerdictKind::Slow, 1500, 1);
         assert!(comparison_summary(&slow_wifi, &fine_mobile).starts_with("Mobile data is better"));
         let fast_wifi = run(Network::Wifi, VerdictKind::Fine, 50, 1);
         let slow_mobile = run(Network::Mobile, VerdictKind::Fine, 600, 1);
         assert!(comparison_summary(&fast_wifi, &slow_mobile).starts_with("Wi-Fi is better"));
-        assert!(comparison_summary(&fast_wifi, &fine_mobile).starts_with("Both connections"), "50 vs 120 ms is the same");
+        assert!(
+            comparison_summary(&fast_wifi, &fine_mobile).starts_with("Both connections"),
+            "50 vs 120 ms is the same"
+        );
     }
 
     #[test]
@@ -171,7 +198,10 @@ mod tests {
         assert_eq!(decode(&encode(&runs)), Ok(runs));
         assert_eq!(decode("dm-doctor:1:nope!"), Err("it was damaged"));
         assert_eq!(decode("nope"), Err("it was not saved by DM Doctor"));
-        assert_eq!(decode("dm-doctor:5:AA"), Err("it was saved by a newer version of DM Doctor"));
+        assert_eq!(
+            decode("dm-doctor:5:AA"),
+            Err("it was saved by a newer version of DM Doctor")
+        );
     }
 
     #[test]
@@ -190,7 +220,11 @@ mod tests {
         /// keeps the raw text aside); it never panics.
         fn assert_reads_or_refuses(raw: &str) {
             if let Ok(runs) = decode(raw) {
-                assert_eq!(decode(&encode(&runs)), Ok(runs), "what loads must survive a save");
+                assert_eq!(
+                    decode(&encode(&runs)),
+                    Ok(runs),
+                    "what loads must survive a save"
+                );
             }
         }
 

@@ -30,7 +30,9 @@ pub struct HostResult {
 
 impl HostResult {
     pub fn answered(&self) -> bool {
-        self.samples.iter().any(|s| matches!(s, Sample::Answered(_)))
+        self.samples
+            .iter()
+            .any(|s| matches!(s, Sample::Answered(_)))
     }
 
     /// Answer times for latency. The first sample also pays for DNS, TCP and TLS set-up,
@@ -79,8 +81,14 @@ pub enum VerdictKind {
 }
 
 impl VerdictKind {
-    pub const ALL: [VerdictKind; 6] =
-        [Self::Offline, Self::NoInternet, Self::TiktokUnreachable, Self::Slow, Self::Unstable, Self::Fine];
+    pub const ALL: [VerdictKind; 6] = [
+        Self::Offline,
+        Self::NoInternet,
+        Self::TiktokUnreachable,
+        Self::Slow,
+        Self::Unstable,
+        Self::Fine,
+    ];
 
     /// The id used in content files and storage.
     pub fn id(self) -> &'static str {
@@ -142,11 +150,18 @@ pub fn figures(hosts: &[&HostResult]) -> Option<Figures> {
             pairs += 1;
         }
     }
-    let total: usize = reachable.iter().map(|h| h.samples.len() - usize::from(h.samples.len() > 1)).sum();
+    let total: usize = reachable
+        .iter()
+        .map(|h| h.samples.len() - usize::from(h.samples.len() > 1))
+        .sum();
     let lost = total - times.len();
     Some(Figures {
         median_ms: median(&mut times),
-        jitter_ms: if pairs == 0 { 0 } else { (differences / pairs) as u32 },
+        jitter_ms: if pairs == 0 {
+            0
+        } else {
+            (differences / pairs) as u32
+        },
         loss_percent: (lost * 100 / total.max(1)) as u32,
     })
 }
@@ -198,7 +213,11 @@ pub fn compare(a: &Verdict, b: &Verdict) -> std::cmp::Ordering {
     }
     let ((class_a, ms_a), (class_b, ms_b)) = (rank(a), rank(b));
     let close = ms_a.abs_diff(ms_b) <= SAME_SPEED_MS.max(ms_a.min(ms_b) / 3);
-    class_a.cmp(&class_b).then(if close { std::cmp::Ordering::Equal } else { ms_a.cmp(&ms_b) })
+    class_a.cmp(&class_b).then(if close {
+        std::cmp::Ordering::Equal
+    } else {
+        ms_a.cmp(&ms_b)
+    })
 }
 
 #[cfg(test)]
@@ -207,10 +226,18 @@ mod tests {
     use Sample::*;
 
     fn host(name: &str, samples: &[Sample]) -> HostResult {
-        HostResult { host: name.into(), samples: samples.to_vec() }
+        HostResult {
+            host: name.into(),
+            samples: samples.to_vec(),
+        }
     }
 
-    fn run(online: bool, own: &[Sample], internet: [&[Sample]; 2], tiktok: [&[Sample]; 2]) -> Measurements {
+    fn run(
+        online: bool,
+        own: &[Sample],
+        internet: [&[Sample]; 2],
+        tiktok: [&[Sample]; 2],
+    ) -> Measurements {
         Measurements {
             online,
             own_site: vec![host("self", own)],
@@ -219,28 +246,88 @@ mod tests {
         }
     }
 
-    const FAST: &[Sample] = &[Answered(80), Answered(90), Answered(85), Answered(95), Answered(88)];
+    const FAST: &[Sample] = &[
+        Answered(80),
+        Answered(90),
+        Answered(85),
+        Answered(95),
+        Answered(88),
+    ];
     const DOWN: &[Sample] = &[Failed];
     const HANG: &[Sample] = &[TimedOut];
 
     #[test]
     fn verdict_table() {
         let slow: &[Sample] = &[Answered(1400), Answered(1300), Answered(1500)];
-        let jittery: &[Sample] = &[Answered(60), Answered(700), Answered(80), Answered(650), Answered(90)];
+        let jittery: &[Sample] = &[
+            Answered(60),
+            Answered(700),
+            Answered(80),
+            Answered(650),
+            Answered(90),
+        ];
         let lossy: &[Sample] = &[Answered(90), TimedOut, Answered(95), Failed];
         let cases: Vec<(&str, Measurements, VerdictKind)> = vec![
-            ("offline wins over anything measured", run(false, FAST, [FAST, FAST], [FAST, FAST]), VerdictKind::Offline),
-            ("everything times out", run(true, HANG, [HANG, HANG], [HANG, HANG]), VerdictKind::NoInternet),
-            ("captive portal: own site answers, outside does not", run(true, FAST, [DOWN, HANG], [DOWN, DOWN]), VerdictKind::NoInternet),
-            ("TikTok down, internet fine", run(true, FAST, [FAST, FAST], [DOWN, HANG]), VerdictKind::TiktokUnreachable),
-            ("one of two TikTok hosts down is still reachable", run(true, FAST, [FAST, FAST], [DOWN, FAST]), VerdictKind::Fine),
-            ("one of two internet hosts blocked by a content blocker", run(true, FAST, [DOWN, FAST], [FAST, FAST]), VerdictKind::Fine),
-            ("internet probes blocked, TikTok answers", run(true, FAST, [DOWN, DOWN], [FAST, FAST]), VerdictKind::Fine),
-            ("own site down does not matter", run(true, DOWN, [FAST, FAST], [FAST, FAST]), VerdictKind::Fine),
-            ("slow everywhere", run(true, FAST, [slow, slow], [slow, slow]), VerdictKind::Slow),
-            ("high jitter with a good median", run(true, FAST, [jittery, jittery], [jittery, FAST]), VerdictKind::Unstable),
-            ("lost samples with a good median", run(true, FAST, [lossy, lossy], [lossy, lossy]), VerdictKind::Unstable),
-            ("all fine", run(true, FAST, [FAST, FAST], [FAST, FAST]), VerdictKind::Fine),
+            (
+                "offline wins over anything measured",
+                run(false, FAST, [FAST, FAST], [FAST, FAST]),
+                VerdictKind::Offline,
+            ),
+            (
+                "everything times out",
+                run(true, HANG, [HANG, HANG], [HANG, HANG]),
+                VerdictKind::NoInternet,
+            ),
+            (
+                "captive portal: own site answers, outside does not",
+                run(true, FAST, [DOWN, HANG], [DOWN, DOWN]),
+                VerdictKind::NoInternet,
+            ),
+            (
+                "TikTok down, internet fine",
+                run(true, FAST, [FAST, FAST], [DOWN, HANG]),
+                VerdictKind::TiktokUnreachable,
+            ),
+            (
+                "one of two TikTok hosts down is still reachable",
+                run(true, FAST, [FAST, FAST], [DOWN, FAST]),
+                VerdictKind::Fine,
+            ),
+            (
+                "one of two internet hosts blocked by a content blocker",
+                run(true, FAST, [DOWN, FAST], [FAST, FAST]),
+                VerdictKind::Fine,
+            ),
+            (
+                "internet probes blocked, TikTok answers",
+                run(true, FAST, [DOWN, DOWN], [FAST, FAST]),
+                VerdictKind::Fine,
+            ),
+            (
+                "own site down does not matter",
+                run(true, DOWN, [FAST, FAST], [FAST, FAST]),
+                VerdictKind::Fine,
+            ),
+            (
+                "slow everywhere",
+                run(true, FAST, [slow, slow], [slow, slow]),
+                VerdictKind::Slow,
+            ),
+            (
+                "high jitter with a good median",
+                run(true, FAST, [jittery, jittery], [jittery, FAST]),
+                VerdictKind::Unstable,
+            ),
+            (
+                "lost samples with a good median",
+                run(true, FAST, [lossy, lossy], [lossy, lossy]),
+                VerdictKind::Unstable,
+            ),
+            (
+                "all fine",
+                run(true, FAST, [FAST, FAST], [FAST, FAST]),
+                VerdictKind::Fine,
+            ),
         ];
         for (name, measurements, expected) in cases {
             assert_eq!(judge(&measurements).kind, expected, "{name}");
@@ -260,12 +347,21 @@ mod tests {
     #[test]
     fn csp_connect_src_lists_exactly_the_probe_origins() {
         let html = include_str!("../../index.html");
-        let start = html.find("connect-src ").expect("index.html has a connect-src") + "connect-src ".len();
+        let start = html
+            .find("connect-src ")
+            .expect("index.html has a connect-src")
+            + "connect-src ".len();
         let end = start + html[start..].find(';').unwrap();
         let mut listed: Vec<&str> = html[start..end].split_whitespace().collect();
         let mut expected: Vec<String> = vec!["'self'".into()];
-        for probe in crate::content::content().probes.iter().filter(|p| p.group != "own-site") {
-            let origin_end = probe.url["https://".len()..].find('/').map_or(probe.url.len(), |i| i + "https://".len());
+        for probe in crate::content::content()
+            .probes
+            .iter()
+            .filter(|p| p.group != "own-site")
+        {
+            let origin_end = probe.url["https://".len()..]
+                .find('/')
+                .map_or(probe.url.len(), |i| i + "https://".len());
             expected.push(probe.url[..origin_end].to_owned());
         }
         listed.sort_unstable();
@@ -277,7 +373,10 @@ mod tests {
     #[test]
     fn figures_are_median_jitter_and_loss() {
         // First samples (set-up) are left out: a's 900 and b's 400.
-        let a = host("a", &[Answered(900), Answered(100), Answered(300), Answered(200)]);
+        let a = host(
+            "a",
+            &[Answered(900), Answered(100), Answered(300), Answered(200)],
+        );
         let b = host("b", &[Answered(400), Answered(250), TimedOut]);
         let f = figures(&[&a, &b]).unwrap();
         assert_eq!(f.median_ms, 225); // of 100, 200, 250, 300
@@ -287,12 +386,21 @@ mod tests {
 
     #[test]
     fn a_slow_first_connection_is_not_jitter() {
-        let steady: &[Sample] = &[Answered(1300), Answered(300), Answered(310), Answered(290), Answered(305)];
+        let steady: &[Sample] = &[
+            Answered(1300),
+            Answered(300),
+            Answered(310),
+            Answered(290),
+            Answered(305),
+        ];
         let v = judge(&run(true, FAST, [steady, steady], [steady, steady]));
         assert_eq!(v.kind, VerdictKind::Fine, "{v:?}");
         // A single sample still counts, set-up and all.
         let once: &[Sample] = &[Answered(1300)];
-        assert_eq!(judge(&run(true, FAST, [once, once], [once, once])).kind, VerdictKind::Slow);
+        assert_eq!(
+            judge(&run(true, FAST, [once, once], [once, once])).kind,
+            VerdictKind::Slow
+        );
     }
 
     #[test]
@@ -315,14 +423,36 @@ mod tests {
     fn reaching_tiktok_beats_speed_when_comparing() {
         let fine = judge(&run(true, FAST, [FAST, FAST], [FAST, FAST]));
         let slow_samples: &[Sample] = &[Answered(1500), Answered(1600)];
-        let slow = judge(&run(true, FAST, [slow_samples, slow_samples], [slow_samples, slow_samples]));
+        let slow = judge(&run(
+            true,
+            FAST,
+            [slow_samples, slow_samples],
+            [slow_samples, slow_samples],
+        ));
         let blocked = judge(&run(true, FAST, [FAST, FAST], [DOWN, DOWN]));
         assert_eq!(compare(&fine, &slow), std::cmp::Ordering::Less);
         assert_eq!(compare(&blocked, &slow), std::cmp::Ordering::Greater);
         assert_eq!(compare(&fine, &fine), std::cmp::Ordering::Equal);
-        let figures = |median_ms| Some(Figures { median_ms, jitter_ms: 5, loss_percent: 0 });
-        let fine_at = |ms| Verdict { kind: VerdictKind::Fine, figures: figures(ms) };
-        assert_eq!(compare(&fine_at(50), &fine_at(120)), std::cmp::Ordering::Equal, "both fast");
-        assert_eq!(compare(&fine_at(900), &fine_at(400)), std::cmp::Ordering::Greater, "clearly slower");
+        let figures = |median_ms| {
+            Some(Figures {
+                median_ms,
+                jitter_ms: 5,
+                loss_percent: 0,
+            })
+        };
+        let fine_at = |ms| Verdict {
+            kind: VerdictKind::Fine,
+            figures: figures(ms),
+        };
+        assert_eq!(
+            compare(&fine_at(50), &fine_at(120)),
+            std::cmp::Ordering::Equal,
+            "both fast"
+        );
+        assert_eq!(
+            compare(&fine_at(900), &fine_at(400)),
+            std::cmp::Ordering::Greater,
+            "clearly slower"
+        );
     }
 }

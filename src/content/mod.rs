@@ -17,7 +17,8 @@ const CONTENT_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/content.p
 pub fn content() -> &'static Content {
     static CONTENT: OnceLock<Content> = OnceLock::new();
     CONTENT.get_or_init(|| {
-        postcard::from_bytes(CONTENT_BYTES).expect("build.rs encodes the content with the same model")
+        postcard::from_bytes(CONTENT_BYTES)
+            .expect("build.rs encodes the content with the same model")
     })
 }
 
@@ -29,7 +30,11 @@ mod tests {
     #[test]
     fn shipped_content_is_sound() {
         let problems = validate(content());
-        assert!(problems.is_empty(), "content problems:\n{}", problems.join("\n"));
+        assert!(
+            problems.is_empty(),
+            "content problems:\n{}",
+            problems.join("\n")
+        );
     }
 
     #[test]
@@ -61,27 +66,50 @@ mod tests {
 
     #[test]
     fn settings_steps_have_device_variants() {
-        let fix = content().fix("clear-cache-android").expect("clear-cache-android exists");
+        let fix = content()
+            .fix("clear-cache-android")
+            .expect("clear-cache-android exists");
         assert!(fix.steps.iter().any(Step::differs_by_device));
         let step = fix.steps.iter().find(|s| s.differs_by_device()).unwrap();
         let stock = step.for_device(DeviceFamily::Stock);
         assert!(
-            [DeviceFamily::Samsung, DeviceFamily::Xiaomi].iter().any(|f| step.for_device(*f) != stock),
+            [DeviceFamily::Samsung, DeviceFamily::Xiaomi]
+                .iter()
+                .any(|f| step.for_device(*f) != stock),
             "a step marked as differing must read differently on some phone"
         );
     }
 
     #[test]
     fn shipped_content_has_the_connection_test() {
-        assert!(content().probes.iter().filter(|p| p.group == "tiktok").count() >= 2);
-        assert!(content().probes.iter().filter(|p| p.group == "internet").count() >= 2);
+        assert!(
+            content()
+                .probes
+                .iter()
+                .filter(|p| p.group == "tiktok")
+                .count()
+                >= 2
+        );
+        assert!(
+            content()
+                .probes
+                .iter()
+                .filter(|p| p.group == "internet")
+                .count()
+                >= 2
+        );
         assert_eq!(content().verdicts.len(), validate::VERDICT_IDS.len());
     }
 
     #[test]
     fn reinstall_warns_about_drafts() {
-        let fix = content().fix("reinstall-app").expect("reinstall-app exists");
-        assert!(fix.warnings.iter().any(|w| w.to_lowercase().contains("draft")));
+        let fix = content()
+            .fix("reinstall-app")
+            .expect("reinstall-app exists");
+        assert!(fix
+            .warnings
+            .iter()
+            .any(|w| w.to_lowercase().contains("draft")));
     }
 
     #[test]
@@ -118,14 +146,27 @@ mod tests {
                 why: "w".into(),
                 symptoms: vec![],
                 answers: vec![
-                    Answer { id: "yes".into(), label: "Yes".into(), said: "Yes.".into(), evidence: [("c".to_string(), 2)].into() },
-                    Answer { id: "no".into(), label: "No".into(), said: "No.".into(), evidence: [("c".to_string(), -2)].into() },
+                    Answer {
+                        id: "yes".into(),
+                        label: "Yes".into(),
+                        said: "Yes.".into(),
+                        evidence: [("c".to_string(), 2)].into(),
+                    },
+                    Answer {
+                        id: "no".into(),
+                        label: "No".into(),
+                        said: "No.".into(),
+                        evidence: [("c".to_string(), -2)].into(),
+                    },
                 ],
             }],
             pages: vec![Page {
                 id: "about".into(),
                 title: "About".into(),
-                sections: vec![Section { heading: "H".into(), paragraphs: vec!["p".into()] }],
+                sections: vec![Section {
+                    heading: "H".into(),
+                    paragraphs: vec!["p".into()],
+                }],
             }],
         }
     }
@@ -143,71 +184,151 @@ mod tests {
 
     #[test]
     fn validator_reports_each_kind_of_problem() {
-        assert!(problems_after(|c| c.fixes.push(c.fixes[0].clone())).contains("\"f\" is used twice"));
-        assert!(problems_after(|c| c.causes[0].fixes.push("nope".into())).contains("unknown fix \"nope\""));
-        assert!(problems_after(|c| c.symptoms[0].causes.push("gone".into())).contains("unknown cause \"gone\""));
+        assert!(
+            problems_after(|c| c.fixes.push(c.fixes[0].clone())).contains("\"f\" is used twice")
+        );
+        assert!(problems_after(|c| c.causes[0].fixes.push("nope".into()))
+            .contains("unknown fix \"nope\""));
+        assert!(problems_after(|c| c.symptoms[0].causes.push("gone".into()))
+            .contains("unknown cause \"gone\""));
         assert!(problems_after(|c| c.causes[0].fixes.clear()).contains("cause \"c\" has no fix"));
         assert!(problems_after(|c| c.fixes[0].steps.clear()).contains("fix \"f\" has no steps"));
-        assert!(problems_after(|c| c.fixes[0].steps[0].samsung = Some(" ".into())).contains("step 1 is empty"));
+        assert!(
+            problems_after(|c| c.fixes[0].steps[0].samsung = Some(" ".into()))
+                .contains("step 1 is empty")
+        );
         assert!(problems_after(|c| c.symptoms[0].causes.clear()).contains("not reachable"));
         assert!(problems_after(|c| c.causes[0].id = "Bad Id".into()).contains("must be lowercase"));
-        assert!(problems_after(|c| c.causes[0].topics.retain(|t| t != "vpn")).contains("seed topic \"vpn\""));
-        assert!(problems_after(|c| c.causes[0].topics.push("made-up".into())).contains("unknown topic \"made-up\""));
+        assert!(
+            problems_after(|c| c.causes[0].topics.retain(|t| t != "vpn"))
+                .contains("seed topic \"vpn\"")
+        );
+        assert!(
+            problems_after(|c| c.causes[0].topics.push("made-up".into()))
+                .contains("unknown topic \"made-up\"")
+        );
         assert!(problems_after(|c| c.causes[0].fixes = vec![]).contains("fix \"f\" is not used"));
         assert!(problems_after(|c| c.pages.clear()).contains("\"about\" page is missing"));
-        assert!(problems_after(|c| c.questions[0].answers[0].evidence.insert("nope".into(), 1).map(|_| ()).unwrap_or(())).contains("unknown cause \"nope\""));
-        assert!(problems_after(|c| { c.questions[0].answers[0].evidence.insert("c".into(), 9); }).contains("weight 9"));
-        assert!(problems_after(|c| c.questions[0].answers[0].id = NOT_SURE.into()).contains("added by the app"));
-        assert!(problems_after(|c| { c.questions[0].answers.pop(); }).contains("at least two answers"));
-        assert!(problems_after(|c| c.questions[0].symptoms = vec!["zzz".into()]).contains("unknown symptom \"zzz\""));
-        assert!(problems_after(|c| { c.questions[0].answers[0].evidence.clear(); }).contains("not raised by any answer"));
-        assert!(problems_after(|c| { let q = c.questions[0].clone(); c.questions.push(q); }).contains("question \"q\" is used twice"));
-        assert!(problems_after(|c| c.pages[0].sections[0].paragraphs.clear()).contains("non-empty sections"));
-        assert!(problems_after(|c| c.causes[0].sources.clear()).contains("cause \"c\" has no source"));
+        assert!(problems_after(|c| c.questions[0].answers[0]
+            .evidence
+            .insert("nope".into(), 1)
+            .map(|_| ())
+            .unwrap_or(()))
+        .contains("unknown cause \"nope\""));
+        assert!(problems_after(|c| {
+            c.questions[0].answers[0].evidence.insert("c".into(), 9);
+        })
+        .contains("weight 9"));
+        assert!(
+            problems_after(|c| c.questions[0].answers[0].id = NOT_SURE.into())
+                .contains("added by the app")
+        );
+        assert!(problems_after(|c| {
+            c.questions[0].answers.pop();
+        })
+        .contains("at least two answers"));
+        assert!(
+            problems_after(|c| c.questions[0].symptoms = vec!["zzz".into()])
+                .contains("unknown symptom \"zzz\"")
+        );
+        assert!(problems_after(|c| {
+            c.questions[0].answers[0].evidence.clear();
+        })
+        .contains("not raised by any answer"));
+        assert!(problems_after(|c| {
+            let q = c.questions[0].clone();
+            c.questions.push(q);
+        })
+        .contains("question \"q\" is used twice"));
+        assert!(
+            problems_after(|c| c.pages[0].sections[0].paragraphs.clear())
+                .contains("non-empty sections")
+        );
+        assert!(
+            problems_after(|c| c.causes[0].sources.clear()).contains("cause \"c\" has no source")
+        );
         assert!(problems_after(|c| c.fixes[0].sources.clear()).contains("fix \"f\" has no source"));
-        assert!(problems_after(|c| c.fixes[0].sources[0].url = Some("http://x.example/".into())).contains("https URL"));
+        assert!(
+            problems_after(|c| c.fixes[0].sources[0].url = Some("http://x.example/".into()))
+                .contains("https URL")
+        );
     }
 
     #[test]
     fn validator_measures_every_passage() {
         let hard = "Private DNS is an Android configuration that transmits the address resolution requests of your device to a designated provider.";
-        assert!(problems_after(|c| c.causes[0].explanation = vec![hard.into()]).contains("cause \"c\" explanation 1 reads at grade"));
-        assert!(problems_after(|c| c.fixes[0].warnings = vec![hard.into()]).contains("fix \"f\" warning 1 reads at grade"));
-        assert!(problems_after(|c| c.questions[0].why = hard.into()).contains("question \"q\" why reads at grade"));
+        assert!(
+            problems_after(|c| c.causes[0].explanation = vec![hard.into()])
+                .contains("cause \"c\" explanation 1 reads at grade")
+        );
+        assert!(problems_after(|c| c.fixes[0].warnings = vec![hard.into()])
+            .contains("fix \"f\" warning 1 reads at grade"));
+        assert!(problems_after(|c| c.questions[0].why = hard.into())
+            .contains("question \"q\" why reads at grade"));
         let long = format!("{}end.", "go ".repeat(30));
-        assert!(problems_after(|c| c.symptoms[0].detail = long.clone()).contains("sentence of 31 words"));
+        assert!(problems_after(|c| c.symptoms[0].detail = long.clone())
+            .contains("sentence of 31 words"));
         let two_paths = "Open Settings > Apps > TikTok, then Settings > Battery.";
-        assert!(problems_after(|c| c.fixes[0].steps[0].samsung = Some(two_paths.into())).contains("step 1 (Samsung) has 2 menu paths"));
+        assert!(
+            problems_after(|c| c.fixes[0].steps[0].samsung = Some(two_paths.into()))
+                .contains("step 1 (Samsung) has 2 menu paths")
+        );
         let no_search = "Open Settings > Apps > TikTok.";
-        assert!(problems_after(|c| c.fixes[0].steps[0].text = no_search.into()).contains("needs a \"search Settings for"));
+        assert!(
+            problems_after(|c| c.fixes[0].steps[0].text = no_search.into())
+                .contains("needs a \"search Settings for")
+        );
         let with_search = "Open Settings > Apps > TikTok. Or search Settings for \"TikTok\".";
-        assert_eq!(problems_after(|c| c.fixes[0].steps[0].text = with_search.into()), "");
+        assert_eq!(
+            problems_after(|c| c.fixes[0].steps[0].text = with_search.into()),
+            ""
+        );
         // Labels are not measured.
         assert_eq!(problems_after(|c| c.causes[0].title = hard.into()), "");
     }
 
     #[test]
     fn validator_allows_only_tiktok_links() {
-        let link = |url: &str| Link { label: "Open".into(), url: url.into() };
+        let link = |url: &str| Link {
+            label: "Open".into(),
+            url: url.into(),
+        };
         let lite = "https://play.google.com/store/apps/details?id=com.zhiliaoapp.musically.go";
         assert_eq!(problems_after(|c| c.fixes[0].links = vec![link(lite)]), "");
-        assert!(problems_after(|c| c.fixes[0].links = vec![link("https://example.com/")]).contains("fix \"f\" link"));
-        assert!(problems_after(|c| c.fixes[0].links = vec![link("intent://x#Intent;end")]).contains("fix \"f\" link"));
-        let unlabelled = Link { label: " ".into(), url: "https://www.tiktok.com/messages".into() };
+        assert!(
+            problems_after(|c| c.fixes[0].links = vec![link("https://example.com/")])
+                .contains("fix \"f\" link")
+        );
+        assert!(
+            problems_after(|c| c.fixes[0].links = vec![link("intent://x#Intent;end")])
+                .contains("fix \"f\" link")
+        );
+        let unlabelled = Link {
+            label: " ".into(),
+            url: "https://www.tiktok.com/messages".into(),
+        };
         assert!(problems_after(|c| c.fixes[0].links = vec![unlabelled]).contains("needs a label"));
     }
 
     #[test]
     fn validator_caps_the_weight_of_causes_with_only_unverified_sources() {
-        let unverified = |c: &mut Content| c.causes[0].sources = vec![examples::source(Confidence::Unverified)];
+        let unverified =
+            |c: &mut Content| c.causes[0].sources = vec![examples::source(Confidence::Unverified)];
         assert_eq!(problems_after(unverified), "", "tiny's weight of 2 is fine");
         let heavy = problems_after(|c| {
             unverified(c);
-            c.questions[0].answers[0].evidence.insert("c".into(), validate::MAX_UNVERIFIED_WEIGHT + 1);
+            c.questions[0].answers[0]
+                .evidence
+                .insert("c".into(), validate::MAX_UNVERIFIED_WEIGHT + 1);
         });
         assert!(heavy.contains("above 3"), "{heavy}");
         // With a better source the same weight is fine.
-        assert_eq!(problems_after(|c| { c.questions[0].answers[0].evidence.insert("c".into(), 4); }), "");
+        assert_eq!(
+            problems_after(|c| {
+                c.questions[0].answers[0].evidence.insert("c".into(), 4);
+            }),
+            ""
+        );
     }
 
     #[test]
@@ -235,17 +356,36 @@ mod tests {
             validate(&c).join("\n")
         };
         assert_eq!(with_connection(|_| {}), "");
-        assert!(with_connection(|c| c.probes.retain(|p| p.group != "tiktok")).contains("at least 2 \"tiktok\" probe(s)"));
-        assert!(with_connection(|c| c.probes[1].url = "http://example.com/".into()).contains("https URL"));
+        assert!(
+            with_connection(|c| c.probes.retain(|p| p.group != "tiktok"))
+                .contains("at least 2 \"tiktok\" probe(s)")
+        );
+        assert!(
+            with_connection(|c| c.probes[1].url = "http://example.com/".into())
+                .contains("https URL")
+        );
         assert!(with_connection(|c| c.probes[1].group = "other".into()).contains("unknown group"));
-        assert!(with_connection(|c| { c.verdicts.pop(); }).contains("has no text"));
-        assert!(with_connection(|c| c.verdicts[0].fixes = vec!["nope".into()]).contains("unknown fix \"nope\""));
-        assert!(with_connection(|c| c.verdicts[0].evidence = [("c".to_string(), 0)].into()).contains("bad evidence"));
+        assert!(with_connection(|c| {
+            c.verdicts.pop();
+        })
+        .contains("has no text"));
+        assert!(
+            with_connection(|c| c.verdicts[0].fixes = vec!["nope".into()])
+                .contains("unknown fix \"nope\"")
+        );
+        assert!(
+            with_connection(|c| c.verdicts[0].evidence = [("c".to_string(), 0)].into())
+                .contains("bad evidence")
+        );
     }
 
     #[test]
     fn step_falls_back_to_stock_text() {
-        let step = Step { text: "stock".into(), samsung: Some("galaxy".into()), xiaomi: None };
+        let step = Step {
+            text: "stock".into(),
+            samsung: Some("galaxy".into()),
+            xiaomi: None,
+        };
         assert_eq!(step.for_device(DeviceFamily::Stock), "stock");
         assert_eq!(step.for_device(DeviceFamily::Samsung), "galaxy");
         assert_eq!(step.for_device(DeviceFamily::Xiaomi), "stock");

@@ -195,7 +195,8 @@ pub struct Link {
 }
 
 /// Play Store packages a link may open: TikTok and TikTok Lite.
-pub const PLAY_STORE_PACKAGES: &[&str] = &["com.zhiliaoapp.musically", "com.zhiliaoapp.musically.go"];
+pub const PLAY_STORE_PACKAGES: &[&str] =
+    &["com.zhiliaoapp.musically", "com.zhiliaoapp.musically.go"];
 const PLAY_STORE_LISTING: &str = "https://play.google.com/store/apps/details?id=";
 const TIKTOK_WEB: &str = "https://www.tiktok.com/";
 
@@ -209,7 +210,9 @@ pub fn is_allowed_link(url: &str) -> bool {
     }
     url.strip_prefix(TIKTOK_WEB).is_some_and(|path| {
         !path.contains("..")
-            && path.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '-' | '_' | '.'))
+            && path
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '-' | '_' | '.'))
     })
 }
 
@@ -220,13 +223,18 @@ pub fn best_confidence(sources: &[Source]) -> Option<Confidence> {
         Confidence::Secondary => 1,
         Confidence::Unverified => 0,
     };
-    sources.iter().map(|s| s.confidence).max_by_key(|c| strength(*c))
+    sources
+        .iter()
+        .map(|s| s.confidence)
+        .max_by_key(|c| strength(*c))
 }
 
 /// The note shown with a fix whose taps follow TikTok's own menus.
-pub const TIKTOK_MENUS_NOTE: &str = "TikTok moves its menus now and then, so names may differ a little in your app version.";
+pub const TIKTOK_MENUS_NOTE: &str =
+    "TikTok moves its menus now and then, so names may differ a little in your app version.";
 /// The note shown with a cause or fix whose best source is only common advice.
-pub const UNVERIFIED_NOTE: &str = "We couldn't confirm this with an official source. Menus and wording may differ on your phone.";
+pub const UNVERIFIED_NOTE: &str =
+    "We couldn't confirm this with an official source. Menus and wording may differ on your phone.";
 
 impl Cause {
     /// True when the best source is only `unverified`: the app shows [`Cause::hedge`].
@@ -437,7 +445,11 @@ pub mod examples {
     }
 
     pub fn source(confidence: Confidence) -> Source {
-        Source { title: "A source".into(), url: Some("https://example.com/".into()), confidence }
+        Source {
+            title: "A source".into(),
+            url: Some("https://example.com/".into()),
+            confidence,
+        }
     }
 
     pub fn fix(id: &str, effort: Effort) -> Fix {
@@ -446,7 +458,11 @@ pub mod examples {
             title: id.to_uppercase(),
             summary: "s".into(),
             effort,
-            steps: vec![Step { text: "Open TikTok.".into(), samsung: None, xiaomi: None }],
+            steps: vec![Step {
+                text: "Open TikTok.".into(),
+                samsung: None,
+                xiaomi: None,
+            }],
             warnings: vec![],
             menus_may_differ: false,
             prevention: None,
@@ -501,18 +517,26 @@ mod tests {
         c.sources.push(source(Confidence::Secondary));
         assert!(!c.needs_hedge(), "a secondary source is enough");
         c.sources = vec![];
-        assert!(!c.needs_hedge(), "no source is a validator problem, not a hedge");
+        assert!(
+            !c.needs_hedge(),
+            "no source is a validator problem, not a hedge"
+        );
 
         let mut f = fix("f", Effort::Quick);
         assert_eq!(f.hedge(), None);
         f.menus_may_differ = true;
         assert_eq!(f.hedge(), Some(TIKTOK_MENUS_NOTE));
-        f.sources = vec![source(Confidence::Unverified), source(Confidence::Unverified)];
+        f.sources = vec![
+            source(Confidence::Unverified),
+            source(Confidence::Unverified),
+        ];
         assert!(f.needs_hedge());
         assert_eq!(f.hedge(), Some(UNVERIFIED_NOTE));
         f.menus_may_differ = false;
         assert_eq!(f.hedge(), Some(UNVERIFIED_NOTE));
-        assert_eq!(best_confidence(&[source(Confidence::Unverified), source(Confidence::Official)]), Some(Confidence::Official));
+        assert_eq!(
+            best_confidence(&[source(Confidence::Unverified), source(Confidence::Official)]),
+            Some(Confidence::Official)
+        );
     }
 }
-

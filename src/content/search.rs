@@ -88,15 +88,30 @@ fn fields<'a>(entry: &Entry<'a>) -> Vec<(u32, &'a str)> {
     match entry {
         Entry::Cause(c) => {
             out.extend(c.keywords.iter().map(|k| (KEYWORD, k.as_str())));
-            out.extend(c.explanation.iter().chain(&c.signs).map(|p| (BODY, p.as_str())));
+            out.extend(
+                c.explanation
+                    .iter()
+                    .chain(&c.signs)
+                    .map(|p| (BODY, p.as_str())),
+            );
         }
         Entry::Fix(f) => {
             out.extend(f.keywords.iter().map(|k| (KEYWORD, k.as_str())));
             for step in &f.steps {
                 out.push((BODY, step.text.as_str()));
-                out.extend(step.samsung.iter().chain(&step.xiaomi).map(|t| (BODY, t.as_str())));
+                out.extend(
+                    step.samsung
+                        .iter()
+                        .chain(&step.xiaomi)
+                        .map(|t| (BODY, t.as_str())),
+                );
             }
-            out.extend(f.warnings.iter().chain(&f.prevention).map(|w| (BODY, w.as_str())));
+            out.extend(
+                f.warnings
+                    .iter()
+                    .chain(&f.prevention)
+                    .map(|w| (BODY, w.as_str())),
+            );
         }
     }
     out
@@ -104,8 +119,10 @@ fn fields<'a>(entry: &Entry<'a>) -> Vec<(u32, &'a str)> {
 
 /// Score of an entry for the query words, or None if some word matches nowhere.
 fn score(entry: &Entry, query: &[String]) -> Option<u32> {
-    let fields: Vec<(u32, Vec<String>)> =
-        fields(entry).into_iter().map(|(weight, text)| (weight, words(text))).collect();
+    let fields: Vec<(u32, Vec<String>)> = fields(entry)
+        .into_iter()
+        .map(|(weight, text)| (weight, words(text)))
+        .collect();
     query.iter().try_fold(0, |total, q| {
         let best = fields
             .iter()
@@ -128,7 +145,9 @@ pub fn search<'a>(content: &'a Content, query: &str) -> Vec<Entry<'a>> {
         .iter()
         .map(Entry::Cause)
         .chain(content.fixes.iter().map(Entry::Fix));
-    let mut hits: Vec<(u32, Entry)> = entries.filter_map(|entry| score(&entry, &query).map(|s| (s, entry))).collect();
+    let mut hits: Vec<(u32, Entry)> = entries
+        .filter_map(|entry| score(&entry, &query).map(|s| (s, entry)))
+        .collect();
     // Best score first; equal scores keep the content's order.
     crate::sort::sort_by(&mut hits, |a, b| b.0.cmp(&a.0));
     hits.into_iter().map(|(_, entry)| entry).collect()
@@ -145,7 +164,10 @@ mod tests {
 
     #[test]
     fn words_are_lowercased_folded_and_singular() {
-        assert_eq!(words("Clear CACHE, messages!"), ["clear", "cache", "message"]);
+        assert_eq!(
+            words("Clear CACHE, messages!"),
+            ["clear", "cache", "message"]
+        );
         assert_eq!(words("Café  réglages"), ["cafe", "reglage"]);
         assert_eq!(words("CAFÉ ÀÉÎÕÜ"), ["cafe", "aeiou"]);
         assert_eq!(words("don't: 5×5"), ["don", "t", "5×5"]);
@@ -164,7 +186,9 @@ mod tests {
         let found = ids("clear cache");
         assert!(!found.is_empty());
         assert!(
-            found[0] == "clear-cache-in-app" || found[0] == "clear-cache-android" || found[0] == "corrupted-cache",
+            found[0] == "clear-cache-in-app"
+                || found[0] == "clear-cache-android"
+                || found[0] == "corrupted-cache",
             "got {found:?}"
         );
         assert!(found.contains(&"clear-cache-android"));
@@ -193,7 +217,11 @@ mod tests {
             assert!(ids(&fix.title).contains(&fix.id.as_str()), "{}", fix.id);
         }
         for cause in &content().causes {
-            assert!(ids(&cause.title).contains(&cause.id.as_str()), "{}", cause.id);
+            assert!(
+                ids(&cause.title).contains(&cause.id.as_str()),
+                "{}",
+                cause.id
+            );
         }
     }
 }

@@ -3,13 +3,18 @@
 //! build with a readable list) and again in `cargo test`.
 //! This file is also compiled into `build.rs`, so it may depend on `super::model` only.
 
-use super::model::{best_confidence, is_allowed_link, Confidence, Content, Question, Source, Step, NOT_SURE};
+use super::model::{
+    best_confidence, is_allowed_link, Confidence, Content, Question, Source, Step, NOT_SURE,
+};
 use super::readability;
 use std::collections::HashSet;
 
 /// Every topic the product promises to cover, with a human description for error messages.
 pub const SEED_TOPICS: &[(&str, &str)] = &[
-    ("recipient-privacy", "recipient's DM privacy (friends, requests or Don't receive; private accounts)"),
+    (
+        "recipient-privacy",
+        "recipient's DM privacy (friends, requests or Don't receive; private accounts)",
+    ),
     ("mutual-follow", "mutual follow needed for DMs"),
     ("message-requests", "message requests"),
     ("own-dm-settings", "the user's own DM settings"),
@@ -17,7 +22,10 @@ pub const SEED_TOPICS: &[(&str, &str)] = &[
     ("age-under-16", "no DMs under 16"),
     ("age-16-17", "16-17 defaults"),
     ("family-pairing", "Family Pairing limits"),
-    ("account-restriction", "temporary DM bans after guideline violations"),
+    (
+        "account-restriction",
+        "temporary DM bans after guideline violations",
+    ),
     ("account-status", "the Account status page"),
     ("appeal", "appealing a restriction"),
     ("outage", "server outages (many users at once)"),
@@ -33,17 +41,29 @@ pub const SEED_TOPICS: &[(&str, &str)] = &[
     ("airplane-mode", "airplane-mode toggle"),
     ("vpn", "VPNs"),
     ("region", "regional restrictions"),
-    ("security-lock", "security locks from account/device/IP/location switching"),
+    (
+        "security-lock",
+        "security locks from account/device/IP/location switching",
+    ),
     ("data-saver", "data saver"),
-    ("battery-optimisation", "battery optimisation delaying notifications"),
+    (
+        "battery-optimisation",
+        "battery optimisation delaying notifications",
+    ),
     ("private-dns", "Private DNS"),
     ("date-time", "wrong date and time"),
     ("report-problem", "reporting the problem inside TikTok"),
-    ("notifications", "notifications turned off (Android permission, TikTok's own alert settings)"),
+    (
+        "notifications",
+        "notifications turned off (Android permission, TikTok's own alert settings)",
+    ),
     ("muted-chat", "a muted chat"),
     ("teen-quiet-hours", "teen push alerts muted at night"),
     ("you-blocked", "the user blocked the other person"),
-    ("message-filtered", "one message removed by TikTok's safety filters"),
+    (
+        "message-filtered",
+        "one message removed by TikTok's safety filters",
+    ),
     ("group-chat", "group chat rules"),
     ("unsupported-message", "message types that aren't supported"),
     ("battery-saver", "phone-wide Battery Saver"),
@@ -85,7 +105,9 @@ pub fn validate(content: &Content) -> Vec<String> {
         .chain(content.fixes.iter().map(|f| ("fix", f.id.as_str())));
     for (kind, id) in all_ids {
         if !is_valid_id(id) {
-            problems.push(format!("{kind} id {id:?} must be lowercase letters, digits and dashes"));
+            problems.push(format!(
+                "{kind} id {id:?} must be lowercase letters, digits and dashes"
+            ));
         }
         if !ids.insert((kind, id)) {
             problems.push(format!("{kind} id {id:?} is used twice"));
@@ -116,7 +138,9 @@ pub fn validate(content: &Content) -> Vec<String> {
             problems.push(format!("{at} needs a title and a summary"));
         }
         if cause.explanation.is_empty() || cause.explanation.iter().any(|p| blank(p)) {
-            problems.push(format!("{at} needs an explanation without empty paragraphs"));
+            problems.push(format!(
+                "{at} needs an explanation without empty paragraphs"
+            ));
         }
         if cause.fixes.is_empty() {
             problems.push(format!("{at} has no fix"));
@@ -126,7 +150,11 @@ pub fn validate(content: &Content) -> Vec<String> {
                 problems.push(format!("{at} names unknown fix {fix:?}"));
             }
         }
-        if !content.symptoms.iter().any(|s| s.causes.contains(&cause.id)) {
+        if !content
+            .symptoms
+            .iter()
+            .any(|s| s.causes.contains(&cause.id))
+        {
             problems.push(format!("{at} is not reachable from any symptom"));
         }
         check_topics(&at, &cause.topics, &mut problems);
@@ -145,8 +173,16 @@ pub fn validate(content: &Content) -> Vec<String> {
             if step_is_blank(step) {
                 problems.push(format!("{at} step {} is empty", n + 1));
             }
-            let variants = [Some(&step.text), step.samsung.as_ref(), step.xiaomi.as_ref()];
-            if variants.into_iter().flatten().any(|t| t.contains(ANDROID_PATH) && !t.contains(SEARCH_FALLBACK)) {
+            let variants = [
+                Some(&step.text),
+                step.samsung.as_ref(),
+                step.xiaomi.as_ref(),
+            ];
+            if variants
+                .into_iter()
+                .flatten()
+                .any(|t| t.contains(ANDROID_PATH) && !t.contains(SEARCH_FALLBACK))
+            {
                 problems.push(format!(
                     "{at} step {}: an Android path ({ANDROID_PATH:?}...) needs a \"{SEARCH_FALLBACK} ...\" fallback on every phone",
                     n + 1
@@ -176,17 +212,22 @@ pub fn validate(content: &Content) -> Vec<String> {
 
     for guide in &content.install_guides {
         if blank(&guide.browser) || guide.steps.is_empty() || guide.steps.iter().any(|s| blank(s)) {
-            problems.push(format!("install guide {:?} needs a browser name and steps", guide.browser));
+            problems.push(format!(
+                "install guide {:?} needs a browser name and steps",
+                guide.browser
+            ));
         }
     }
 
     for page in &content.pages {
-        let empty_section = page
-            .sections
-            .iter()
-            .any(|s| blank(&s.heading) || s.paragraphs.is_empty() || s.paragraphs.iter().any(|p| blank(p)));
+        let empty_section = page.sections.iter().any(|s| {
+            blank(&s.heading) || s.paragraphs.is_empty() || s.paragraphs.iter().any(|p| blank(p))
+        });
         if blank(&page.title) || page.sections.is_empty() || empty_section {
-            problems.push(format!("page {:?} needs a title and non-empty sections", page.id));
+            problems.push(format!(
+                "page {:?} needs a title and non-empty sections",
+                page.id
+            ));
         }
     }
     if content.page("about").is_none() {
@@ -201,7 +242,9 @@ pub fn validate(content: &Content) -> Vec<String> {
             .chain(content.fixes.iter().map(|f| &f.topics))
             .any(|topics| topics.iter().any(|t| t == topic));
         if !covered {
-            problems.push(format!("seed topic {topic:?} ({description}) is not covered"));
+            problems.push(format!(
+                "seed topic {topic:?} ({description}) is not covered"
+            ));
         }
     }
 
@@ -209,14 +252,23 @@ pub fn validate(content: &Content) -> Vec<String> {
 }
 
 /// Ids of `connection::verdict::VerdictKind` (checked against it in a test).
-pub const VERDICT_IDS: &[&str] = &["offline", "no-internet", "tiktok-unreachable", "slow", "unstable", "fine"];
+pub const VERDICT_IDS: &[&str] = &[
+    "offline",
+    "no-internet",
+    "tiktok-unreachable",
+    "slow",
+    "unstable",
+    "fine",
+];
 const PROBE_GROUPS: &[(&str, usize)] = &[("own-site", 1), ("internet", 2), ("tiktok", 2)];
 
 fn check_connection(content: &Content, problems: &mut Vec<String>) {
     for (group, minimum) in PROBE_GROUPS {
         let count = content.probes.iter().filter(|p| p.group == *group).count();
         if count < *minimum {
-            problems.push(format!("the connection test needs at least {minimum} {group:?} probe(s), has {count}"));
+            problems.push(format!(
+                "the connection test needs at least {minimum} {group:?} probe(s), has {count}"
+            ));
         }
     }
     let mut urls = HashSet::new();
@@ -227,7 +279,9 @@ fn check_connection(content: &Content, problems: &mut Vec<String>) {
         }
         let external = probe.group != "own-site";
         if external != probe.url.starts_with("https://") || probe.url.contains(['?', '#']) {
-            problems.push(format!("{at}: outside probes need an https URL, own-site probes a path; no query"));
+            problems.push(format!(
+                "{at}: outside probes need an https URL, own-site probes a path; no query"
+            ));
         }
         if blank(&probe.label) || !urls.insert(probe.url.as_str()) {
             problems.push(format!("{at} needs a label and must be listed once"));
@@ -243,8 +297,13 @@ fn check_connection(content: &Content, problems: &mut Vec<String>) {
         if !VERDICT_IDS.contains(&verdict.id.as_str()) {
             problems.push(format!("{at} is not a known verdict"));
         }
-        if blank(&verdict.title) || blank(&verdict.explanation) || verdict.next_steps.iter().any(|s| blank(s)) {
-            problems.push(format!("{at} needs a title, an explanation and non-empty steps"));
+        if blank(&verdict.title)
+            || blank(&verdict.explanation)
+            || verdict.next_steps.iter().any(|s| blank(s))
+        {
+            problems.push(format!(
+                "{at} needs a title, an explanation and non-empty steps"
+            ));
         }
         for fix in &verdict.fixes {
             if content.fix(fix).is_none() {
@@ -255,7 +314,6 @@ fn check_connection(content: &Content, problems: &mut Vec<String>) {
             if content.cause(cause).is_none() || *weight == 0 || weight.abs() > MAX_WEIGHT {
                 problems.push(format!("{at} has bad evidence {cause:?} = {weight}"));
             }
-
         }
     }
 }
@@ -269,16 +327,28 @@ pub const MAX_UNVERIFIED_WEIGHT: i32 = 3;
 
 /// True when the cause exists and its best source is only `unverified`.
 fn unverified(content: &Content, cause: &str) -> bool {
-    content.cause(cause).is_some_and(|c| best_confidence(&c.sources) == Some(Confidence::Unverified))
+    content
+        .cause(cause)
+        .is_some_and(|c| best_confidence(&c.sources) == Some(Confidence::Unverified))
 }
 
 fn check_sources(at: &str, sources: &[Source], problems: &mut Vec<String>) {
     if sources.is_empty() {
-        problems.push(format!("{at} has no source (add one; \"unverified\" common advice is shown with a hedge)"));
+        problems.push(format!(
+            "{at} has no source (add one; \"unverified\" common advice is shown with a hedge)"
+        ));
     }
     for source in sources {
-        if blank(&source.title) || source.url.as_deref().is_some_and(|u| !u.starts_with("https://")) {
-            problems.push(format!("{at} source {:?} needs a title and an https URL (or none)", source.title));
+        if blank(&source.title)
+            || source
+                .url
+                .as_deref()
+                .is_some_and(|u| !u.starts_with("https://"))
+        {
+            problems.push(format!(
+                "{at} source {:?} needs a title and an https URL (or none)",
+                source.title
+            ));
         }
     }
 }
@@ -288,7 +358,9 @@ fn check_questions(content: &Content, problems: &mut Vec<String>) {
     for question in &content.questions {
         let at = format!("question {:?}", question.id);
         if !is_valid_id(&question.id) {
-            problems.push(format!("{at}: id must be lowercase letters, digits and dashes"));
+            problems.push(format!(
+                "{at}: id must be lowercase letters, digits and dashes"
+            ));
         }
         if !seen.insert(question.id.as_str()) {
             problems.push(format!("{at} is used twice"));
@@ -302,13 +374,17 @@ fn check_questions(content: &Content, problems: &mut Vec<String>) {
             }
         }
         if question.answers.len() < 2 {
-            problems.push(format!("{at} needs at least two answers besides \"Not sure\""));
+            problems.push(format!(
+                "{at} needs at least two answers besides \"Not sure\""
+            ));
         }
         let mut answer_ids = HashSet::new();
         for answer in &question.answers {
             let at = format!("{at} answer {:?}", answer.id);
             if answer.id == NOT_SURE {
-                problems.push(format!("{at}: \"{NOT_SURE}\" is added by the app, don't define it"));
+                problems.push(format!(
+                    "{at}: \"{NOT_SURE}\" is added by the app, don't define it"
+                ));
             }
             if !is_valid_id(&answer.id) || !answer_ids.insert(answer.id.as_str()) {
                 problems.push(format!("{at} needs a unique lowercase id"));

@@ -77,7 +77,11 @@ impl Check {
         Self {
             symptom: symptom.into(),
             answers: Vec::new(),
-            stage: if nothing_to_ask { Stage::Results } else { Stage::Questions },
+            stage: if nothing_to_ask {
+                Stage::Results
+            } else {
+                Stage::Questions
+            },
             plan: Vec::new(),
             outcomes: Vec::new(),
             undone: None,
@@ -98,7 +102,11 @@ impl Check {
             return;
         }
         self.answers.retain(|g| g.question != question);
-        self.answers.push(Given { question: question.into(), answer: answer.into(), at: now });
+        self.answers.push(Given {
+            question: question.into(),
+            answer: answer.into(),
+            at: now,
+        });
         self.undone = None;
         self.updated_at = now;
         if self.next_question(content).is_none() {
@@ -147,7 +155,10 @@ impl Check {
                 };
                 // Only go back if that question would really be asked again (the
                 // connection test may have made it unnecessary); never drop an answer.
-                if self.next_question(content).is_some_and(|q| q.id == last.question) {
+                if self
+                    .next_question(content)
+                    .is_some_and(|q| q.id == last.question)
+                {
                     self.undone = Some(last);
                     self.stage = Stage::Questions;
                 } else {
@@ -161,7 +172,9 @@ impl Check {
             }
             Stage::Fixed { .. } | Stage::Report => {
                 self.outcomes.pop();
-                self.stage = Stage::Plan { step: self.plan.len().saturating_sub(1).min(self.outcomes.len()) };
+                self.stage = Stage::Plan {
+                    step: self.plan.len().saturating_sub(1).min(self.outcomes.len()),
+                };
             }
         }
         self.updated_at = now;
@@ -170,7 +183,10 @@ impl Check {
     /// Fixes the plan from the current answers and shows its first step.
     pub fn start_plan(&mut self, content: &Content, now: Millis) {
         let ranking = self.ranking(content);
-        self.plan = engine::plan(content, &ranking).into_iter().map(|f| f.id.clone()).collect();
+        self.plan = engine::plan(content, &ranking)
+            .into_iter()
+            .map(|f| f.id.clone())
+            .collect();
         self.outcomes.clear();
         self.stage = Stage::Plan { step: 0 };
         self.updated_at = now;
@@ -187,9 +203,17 @@ impl Check {
     /// Records how the current step went and moves on: "fixed" ends the check, the
     /// last step leads to the report.
     pub fn record(&mut self, result: StepResult, now: Millis) {
-        let Stage::Plan { step } = self.stage else { return };
-        let Some(fix) = self.plan.get(step).cloned() else { return };
-        self.outcomes.push(Outcome { fix: fix.clone(), result, at: now });
+        let Stage::Plan { step } = self.stage else {
+            return;
+        };
+        let Some(fix) = self.plan.get(step).cloned() else {
+            return;
+        };
+        self.outcomes.push(Outcome {
+            fix: fix.clone(),
+            result,
+            at: now,
+        });
         self.stage = if result == StepResult::Fixed {
             Stage::Fixed { fix }
         } else if step + 1 < self.plan.len() {
@@ -223,11 +247,16 @@ impl Check {
         let known = |id: &String| content.fix(id).is_some();
         self.plan.retain(known);
         self.outcomes.retain(|o| known(&o.fix));
-        if self.plan.last().map(String::as_str) != Some(engine::REPORT_FIX) && content.fix(engine::REPORT_FIX).is_some() {
+        if self.plan.last().map(String::as_str) != Some(engine::REPORT_FIX)
+            && content.fix(engine::REPORT_FIX).is_some()
+        {
             self.plan.retain(|id| id != engine::REPORT_FIX);
             self.plan.push(engine::REPORT_FIX.into());
         }
-        let next_open = self.plan.iter().position(|id| !self.outcomes.iter().any(|o| &o.fix == id));
+        let next_open = self
+            .plan
+            .iter()
+            .position(|id| !self.outcomes.iter().any(|o| &o.fix == id));
         self.stage = match (&self.stage, next_open) {
             (Stage::Fixed { fix }, _) if content.fix(fix).is_some() => self.stage.clone(),
             (Stage::Plan { .. } | Stage::Fixed { .. }, Some(step)) => Stage::Plan { step },
@@ -281,10 +310,20 @@ mod tests {
         let mut check = answered_check("inbox-wont-load");
         check.start_plan(content(), 10);
         assert!(check.plan.len() >= 2);
-        assert_eq!(check.plan.last().map(String::as_str), Some(engine::REPORT_FIX));
+        assert_eq!(
+            check.plan.last().map(String::as_str),
+            Some(engine::REPORT_FIX)
+        );
         for i in 0..check.plan.len() {
             assert_eq!(check.current_fix(), Some(check.plan[i].as_str()));
-            check.record(if i % 2 == 0 { StepResult::NotFixed } else { StepResult::Skipped }, 11 + i as u64);
+            check.record(
+                if i % 2 == 0 {
+                    StepResult::NotFixed
+                } else {
+                    StepResult::Skipped
+                },
+                11 + i as u64,
+            );
         }
         assert_eq!(check.stage, Stage::Report);
         assert_eq!(check.outcomes.len(), check.plan.len());
@@ -331,7 +370,11 @@ mod tests {
         check.set_connection(content(), VerdictKind::TiktokUnreachable, 2);
         assert_eq!(check.connection, Some(VerdictKind::TiktokUnreachable));
         let after = check.ranking(content());
-        assert!(after[0].reasons.iter().any(|r| r.contains("TikTok")), "{:?}", after[0].reasons);
+        assert!(
+            after[0].reasons.iter().any(|r| r.contains("TikTok")),
+            "{:?}",
+            after[0].reasons
+        );
         assert_eq!(check.updated_at, 2);
     }
 
@@ -347,7 +390,10 @@ mod tests {
         let kept = check.answers.len() + usize::from(check.undone.is_some());
         assert_eq!(kept, answers, "the answer is either kept or offered again");
         if let Some(undone) = &check.undone {
-            assert_eq!(check.next_question(content()).map(|q| q.id.clone()), Some(undone.question.clone()));
+            assert_eq!(
+                check.next_question(content()).map(|q| q.id.clone()),
+                Some(undone.question.clone())
+            );
         } else {
             assert_eq!(check.stage, Stage::Results);
         }
@@ -359,7 +405,11 @@ mod tests {
         check.start_plan(content(), 10);
         check.record(StepResult::NotFixed, 11);
         check.record(StepResult::Skipped, 12);
-        let (first, second, third) = (check.plan[0].clone(), check.plan[1].clone(), check.plan[2].clone());
+        let (first, second, third) = (
+            check.plan[0].clone(),
+            check.plan[1].clone(),
+            check.plan[2].clone(),
+        );
         // The update removed the second fix (already answered) and added an unknown one.
         check.plan[1] = "removed-fix".into();
         check.outcomes[1].fix = "removed-fix".into();
@@ -370,7 +420,10 @@ mod tests {
         assert_eq!(check.outcomes.len(), 1);
         // The user is on the first step without an answer: the old third step.
         assert_eq!(check.current_fix(), Some(third.as_str()));
-        assert_eq!(check.plan.last().map(String::as_str), Some(engine::REPORT_FIX));
+        assert_eq!(
+            check.plan.last().map(String::as_str),
+            Some(engine::REPORT_FIX)
+        );
         let mut gone = check.clone();
         gone.symptom = "removed-symptom".into();
         assert!(!gone.repair(content()));

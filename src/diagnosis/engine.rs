@@ -17,7 +17,11 @@ pub struct Given {
 
 impl Given {
     pub fn new(question: &str, answer: &str) -> Self {
-        Self { question: question.into(), answer: answer.into(), at: 0 }
+        Self {
+            question: question.into(),
+            answer: answer.into(),
+            at: 0,
+        }
     }
 }
 
@@ -74,9 +78,16 @@ pub fn rank<'a>(content: &'a Content, symptom: &str, answers: &[Given]) -> Vec<R
 /// The causes of the symptom, most likely first, from the answers and the latest
 /// connection verdict (a `VerdictKind` id). Unknown symptoms rank nothing; answers to
 /// unknown questions (e.g. from an older app version) are ignored.
-pub fn rank_with<'a>(content: &'a Content, symptom: &str, answers: &[Given], connection: Option<&str>) -> Vec<Ranked<'a>> {
+pub fn rank_with<'a>(
+    content: &'a Content,
+    symptom: &str,
+    answers: &[Given],
+    connection: Option<&str>,
+) -> Vec<Ranked<'a>> {
     let verdict = connection.and_then(|id| content.verdict(id));
-    let Some(symptom) = content.symptom(symptom) else { return Vec::new() };
+    let Some(symptom) = content.symptom(symptom) else {
+        return Vec::new();
+    };
     let count = symptom.causes.len().max(1) as f64;
     let mut ranked: Vec<Ranked> = symptom
         .causes
@@ -103,8 +114,8 @@ pub fn rank_with<'a>(content: &'a Content, symptom: &str, answers: &[Given], con
             if let Some((w, title)) = tested.filter(|(w, _)| *w > 0) {
                 reasons.push((w, title));
             }
-            let evidence: i32 =
-                answers.iter().map(|g| weight(content, g, id)).sum::<i32>() + tested.map_or(0, |(w, _)| w);
+            let evidence: i32 = answers.iter().map(|g| weight(content, g, id)).sum::<i32>()
+                + tested.map_or(0, |(w, _)| w);
             // Strongest first; equal weights keep the order the questions were answered in.
             crate::sort::sort_by(&mut reasons, |a, b| b.0.cmp(&a.0));
             reasons.truncate(MAX_REASONS);
@@ -145,7 +156,11 @@ fn value(question: &Question, ranking: &[Ranked]) -> f64 {
 }
 
 /// The next question worth asking, or None when the check has learned enough.
-pub fn next_question<'a>(content: &'a Content, symptom: &str, answers: &[Given]) -> Option<&'a Question> {
+pub fn next_question<'a>(
+    content: &'a Content,
+    symptom: &str,
+    answers: &[Given],
+) -> Option<&'a Question> {
     next_question_with(content, symptom, answers, None)
 }
 
@@ -160,7 +175,10 @@ pub fn next_question_with<'a>(
         return None;
     }
     let ranking = rank_with(content, symptom, answers, connection);
-    if ranking.first().is_none_or(|top| top.likelihood >= CONFIDENT) {
+    if ranking
+        .first()
+        .is_none_or(|top| top.likelihood >= CONFIDENT)
+    {
         return None;
     }
     content
@@ -177,7 +195,12 @@ pub fn next_question_with<'a>(
 
 /// About how many more questions the check will ask (counting as if the user answered
 /// "Not sure" from here on), for the progress bar.
-pub fn estimate_remaining(content: &Content, symptom: &str, answers: &[Given], connection: Option<&str>) -> usize {
+pub fn estimate_remaining(
+    content: &Content,
+    symptom: &str,
+    answers: &[Given],
+    connection: Option<&str>,
+) -> usize {
     let mut simulated = answers.to_vec();
     while let Some(question) = next_question_with(content, symptom, &simulated, connection) {
         simulated.push(Given::new(&question.id, NOT_SURE));
@@ -206,12 +229,20 @@ pub fn plan<'a>(content: &'a Content, ranking: &[Ranked]) -> Vec<&'a Fix> {
         .filter(|r| r.likelihood >= top * PLAN_RELATIVE_CUTOFF)
     {
         for (position, id) in ranked.cause.fixes.iter().enumerate() {
-            let Some(fix) = content.fix(id).filter(|f| f.id != REPORT_FIX) else { continue };
-            let score = ranked.likelihood * POSITION_DECAY.powi(position as i32) * effort_factor(fix.effort);
+            let Some(fix) = content.fix(id).filter(|f| f.id != REPORT_FIX) else {
+                continue;
+            };
+            let score = ranked.likelihood
+                * POSITION_DECAY.powi(position as i32)
+                * effort_factor(fix.effort);
             match scored.iter_mut().find(|(_, _, f)| f.id == fix.id) {
                 Some(entry) => entry.0 += score,
                 None => {
-                    let order = content.fixes.iter().position(|f| f.id == fix.id).unwrap_or(usize::MAX);
+                    let order = content
+                        .fixes
+                        .iter()
+                        .position(|f| f.id == fix.id)
+                        .unwrap_or(usize::MAX);
                     scored.push((score, order, fix));
                 }
             }
@@ -280,7 +311,10 @@ mod tests {
                     text: "Other symptom only".into(),
                     why: "w".into(),
                     symptoms: vec!["other".into()],
-                    answers: vec![answer("a", &[("network", 5)]), answer("b", &[("network", -5)])],
+                    answers: vec![
+                        answer("a", &[("network", 5)]),
+                        answer("b", &[("network", -5)]),
+                    ],
                 },
             ],
             ..Content::default()
@@ -303,7 +337,10 @@ mod tests {
         let ranking = rank(&content, "fails", &[Given::new("who", "one")]);
         assert_eq!(ranking[0].cause.id, "privacy");
         assert_eq!(ranking[0].reasons, ["said one"]);
-        assert!(ranking[1].reasons.is_empty(), "answers against a cause are not reasons for it");
+        assert!(
+            ranking[1].reasons.is_empty(),
+            "answers against a cause are not reasons for it"
+        );
     }
 
     #[test]
@@ -316,7 +353,10 @@ mod tests {
             vec![Given::new("who", "gone-answer")],
         ] {
             let ranking = rank(&content, "fails", &answers);
-            assert_eq!(ranking.iter().map(|r| r.points).collect::<Vec<_>>(), base.iter().map(|r| r.points).collect::<Vec<_>>());
+            assert_eq!(
+                ranking.iter().map(|r| r.points).collect::<Vec<_>>(),
+                base.iter().map(|r| r.points).collect::<Vec<_>>()
+            );
         }
     }
 
@@ -330,9 +370,15 @@ mod tests {
     #[test]
     fn asks_the_most_telling_question_first_and_never_twice() {
         let content = model();
-        assert_eq!(next_question(&content, "fails", &[]).map(|q| q.id.as_str()), Some("who"));
+        assert_eq!(
+            next_question(&content, "fails", &[]).map(|q| q.id.as_str()),
+            Some("who")
+        );
         let after = [Given::new("who", NOT_SURE)];
-        assert_eq!(next_question(&content, "fails", &after).map(|q| q.id.as_str()), Some("wifi"));
+        assert_eq!(
+            next_question(&content, "fails", &after).map(|q| q.id.as_str()),
+            Some("wifi")
+        );
     }
 
     #[test]
@@ -345,13 +391,18 @@ mod tests {
     #[test]
     fn stops_when_one_cause_is_clear() {
         let content = model();
-        assert_eq!(next_question(&content, "fails", &[Given::new("who", "everyone")]), None);
+        assert_eq!(
+            next_question(&content, "fails", &[Given::new("who", "everyone")]),
+            None
+        );
     }
 
     #[test]
     fn stops_after_the_maximum_number_of_questions() {
         let content = model();
-        let answers: Vec<Given> = (0..MAX_QUESTIONS).map(|i| Given::new(&format!("x{i}"), "y")).collect();
+        let answers: Vec<Given> = (0..MAX_QUESTIONS)
+            .map(|i| Given::new(&format!("x{i}"), "y"))
+            .collect();
         assert_eq!(next_question(&content, "fails", &answers), None);
     }
 
@@ -359,10 +410,15 @@ mod tests {
     fn plan_puts_cheap_fixes_before_drastic_ones_and_reporting_last() {
         let content = model();
         let ranking = rank(&content, "fails", &[Given::new("who", "everyone")]);
-        let ids: Vec<&str> = plan(&content, &ranking).iter().map(|f| f.id.as_str()).collect();
+        let ids: Vec<&str> = plan(&content, &ranking)
+            .iter()
+            .map(|f| f.id.as_str())
+            .collect();
         assert_eq!(ids.first(), Some(&"switch"), "{ids:?}");
         assert_eq!(ids.last(), Some(&REPORT_FIX));
-        assert!(ids.iter().position(|i| *i == "switch") < ids.iter().position(|i| *i == "reinstall"));
+        assert!(
+            ids.iter().position(|i| *i == "switch") < ids.iter().position(|i| *i == "reinstall")
+        );
         assert_eq!(ids.iter().filter(|i| **i == REPORT_FIX).count(), 1);
     }
 
@@ -370,7 +426,10 @@ mod tests {
     fn plan_follows_the_top_cause() {
         let content = model();
         let ranking = rank(&content, "fails", &[Given::new("who", "one")]);
-        let ids: Vec<&str> = plan(&content, &ranking).iter().map(|f| f.id.as_str()).collect();
+        let ids: Vec<&str> = plan(&content, &ranking)
+            .iter()
+            .map(|f| f.id.as_str())
+            .collect();
         assert_eq!(ids[0], "ask");
     }
 
@@ -378,7 +437,10 @@ mod tests {
     fn estimates_the_questions_left() {
         let content = model();
         assert_eq!(estimate_remaining(&content, "fails", &[], None), 2);
-        assert_eq!(estimate_remaining(&content, "fails", &[Given::new("who", "everyone")], None), 0);
+        assert_eq!(
+            estimate_remaining(&content, "fails", &[Given::new("who", "everyone")], None),
+            0
+        );
     }
 
     #[test]
@@ -398,17 +460,28 @@ mod tests {
         assert_eq!(with[0].cause.id, "privacy");
         assert_eq!(with[0].reasons, ["Your connection is fine"]);
         // An unknown verdict id (e.g. from a newer version) counts for nothing.
-        assert_eq!(rank_with(&content, "fails", &[], Some("??"))[0].cause.id, "network");
+        assert_eq!(
+            rank_with(&content, "fails", &[], Some("??"))[0].cause.id,
+            "network"
+        );
         // With the network ruled out, there is less to ask.
-        assert!(next_question_with(&content, "fails", &[], Some("fine")).is_none_or(|q| q.id != "wifi"));
+        assert!(
+            next_question_with(&content, "fails", &[], Some("fine")).is_none_or(|q| q.id != "wifi")
+        );
     }
 
     #[test]
     fn same_answers_same_result() {
         let content = model();
         let answers = [Given::new("who", "everyone"), Given::new("wifi", "yes")];
-        let a: Vec<_> = plan(&content, &rank(&content, "fails", &answers)).iter().map(|f| f.id.clone()).collect();
-        let b: Vec<_> = plan(&content, &rank(&content, "fails", &answers)).iter().map(|f| f.id.clone()).collect();
+        let a: Vec<_> = plan(&content, &rank(&content, "fails", &answers))
+            .iter()
+            .map(|f| f.id.clone())
+            .collect();
+        let b: Vec<_> = plan(&content, &rank(&content, "fails", &answers))
+            .iter()
+            .map(|f| f.id.clone())
+            .collect();
         assert_eq!(a, b);
     }
 }

@@ -20,12 +20,18 @@ pub fn seal<T: Serialize>(data: &T, schema: u64) -> String {
 
 /// Opens an envelope written with [`seal`], migrating older schemas (`migrations[0]`
 /// turns 1 into 2, ...). Never panics; on failure says why, for the user's notice.
-pub fn open<T: DeserializeOwned>(raw: &str, current: u64, migrations: &[Migration]) -> Result<T, &'static str> {
+pub fn open<T: DeserializeOwned>(
+    raw: &str,
+    current: u64,
+    migrations: &[Migration],
+) -> Result<T, &'static str> {
     const DAMAGED: &str = "it was damaged";
     let Some(rest) = raw.strip_prefix(PREFIX) else {
         return Err("it was not saved by DM Doctor");
     };
-    let Some((schema, body)) = rest.split_once(':') else { return Err(DAMAGED) };
+    let Some((schema, body)) = rest.split_once(':') else {
+        return Err(DAMAGED);
+    };
     let schema: u64 = schema.parse().map_err(|_| DAMAGED)?;
     if schema > current {
         return Err("it was saved by a newer version of DM Doctor");
@@ -34,7 +40,11 @@ pub fn open<T: DeserializeOwned>(raw: &str, current: u64, migrations: &[Migratio
         return Err(DAMAGED);
     }
     let mut bytes = base64_decode(body).ok_or(DAMAGED)?;
-    for migrate in migrations.iter().skip((schema - 1) as usize).take((current - schema) as usize) {
+    for migrate in migrations
+        .iter()
+        .skip((schema - 1) as usize)
+        .take((current - schema) as usize)
+    {
         bytes = migrate(bytes).map_err(|_| "it could not be updated to this version")?;
     }
     postcard::from_bytes(&bytes).map_err(|_| DAMAGED)
@@ -46,7 +56,10 @@ const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx
 pub fn base64_encode(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
-        let n = chunk.iter().enumerate().fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
         for i in 0..=chunk.len() {
             out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
         }
@@ -65,7 +78,10 @@ pub fn base64_decode(text: &str) -> Option<Vec<u8>> {
     }
     let mut out = Vec::with_capacity(values.len() * 3 / 4);
     for chunk in values.chunks(4) {
-        let n = chunk.iter().enumerate().fold(0u32, |n, (i, v)| n | v << (18 - 6 * i));
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, v)| n | v << (18 - 6 * i));
         for i in 0..chunk.len() - 1 {
             out.push((n >> (16 - 8 * i)) as u8);
         }
@@ -103,12 +119,30 @@ mod tests {
         let sealed = seal(&data, 3);
         assert!(sealed.starts_with("dm-doctor:3:"));
         assert_eq!(open::<Vec<(u32, String)>>(&sealed, 3, &[]), Ok(data));
-        assert_eq!(open::<Vec<u32>>("{\"app\":\"dm-doctor\"}", 3, &[]), Err("it was not saved by DM Doctor"));
-        assert_eq!(open::<Vec<u32>>("dm-doctor:9:AA", 3, &[]), Err("it was saved by a newer version of DM Doctor"));
-        assert_eq!(open::<Vec<u32>>("dm-doctor:x:AA", 3, &[]), Err("it was damaged"));
-        assert_eq!(open::<Vec<u32>>("dm-doctor:0:AA", 3, &[]), Err("it was damaged"));
-        assert_eq!(open::<Vec<u32>>("dm-doctor:3:!!", 3, &[]), Err("it was damaged"));
-        assert_eq!(open::<Vec<u32>>("dm-doctor:3", 3, &[]), Err("it was damaged"));
+        assert_eq!(
+            open::<Vec<u32>>("{\"app\":\"dm-doctor\"}", 3, &[]),
+            Err("it was not saved by DM Doctor")
+        );
+        assert_eq!(
+            open::<Vec<u32>>("dm-doctor:9:AA", 3, &[]),
+            Err("it was saved by a newer version of DM Doctor")
+        );
+        assert_eq!(
+            open::<Vec<u32>>("dm-doctor:x:AA", 3, &[]),
+            Err("it was damaged")
+        );
+        assert_eq!(
+            open::<Vec<u32>>("dm-doctor:0:AA", 3, &[]),
+            Err("it was damaged")
+        );
+        assert_eq!(
+            open::<Vec<u32>>("dm-doctor:3:!!", 3, &[]),
+            Err("it was damaged")
+        );
+        assert_eq!(
+            open::<Vec<u32>>("dm-doctor:3", 3, &[]),
+            Err("it was damaged")
+        );
     }
 
     #[test]
@@ -122,9 +156,19 @@ mod tests {
         }
         // Schema 1 stored a single u8; 2 and 3 each append another.
         let v1 = format!("dm-doctor:1:{}", base64_encode(&[7]));
-        assert_eq!(open::<(u8, u8, u8)>(&v1, 3, &[add_one, add_one]), Ok((7, 1, 1)));
+        assert_eq!(
+            open::<(u8, u8, u8)>(&v1, 3, &[add_one, add_one]),
+            Ok((7, 1, 1))
+        );
         let v2 = format!("dm-doctor:2:{}", base64_encode(&[7, 1]));
-        assert_eq!(open::<(u8, u8, u8)>(&v2, 3, &[fail, add_one]), Ok((7, 1, 1)), "only later migrations run");
-        assert_eq!(open::<(u8, u8, u8)>(&v1, 3, &[fail, add_one]), Err("it could not be updated to this version"));
+        assert_eq!(
+            open::<(u8, u8, u8)>(&v2, 3, &[fail, add_one]),
+            Ok((7, 1, 1)),
+            "only later migrations run"
+        );
+        assert_eq!(
+            open::<(u8, u8, u8)>(&v1, 3, &[fail, add_one]),
+            Err("it could not be updated to this version")
+        );
     }
 }

@@ -21,24 +21,39 @@ pub struct Environment<'a> {
 /// left out rather than reported as a fact.
 pub fn browser_summary(user_agent: &str) -> String {
     let reduced = user_agent.contains("Android 10; K");
-    let android = user_agent.find("Android").filter(|_| !reduced).map(|start| {
-        let rest = &user_agent[start..];
-        rest[..rest.find([';', ')']).unwrap_or(rest.len())].trim().to_owned()
-    });
-    let browser = ["SamsungBrowser/", "MiuiBrowser/", "Firefox/", "EdgA/", "OPR/", "Chrome/"]
-        .iter()
-        .find_map(|marker| {
-            let start = user_agent.find(marker)? + marker.len();
-            let version: String = user_agent[start..].chars().take_while(|c| c.is_ascii_digit()).collect();
-            let name = match *marker {
-                "SamsungBrowser/" => "Samsung Internet",
-                "MiuiBrowser/" => "Mi Browser",
-                "EdgA/" => "Edge",
-                "OPR/" => "Opera",
-                other => other.trim_end_matches('/'),
-            };
-            Some(format!("{name} {version}"))
+    let android = user_agent
+        .find("Android")
+        .filter(|_| !reduced)
+        .map(|start| {
+            let rest = &user_agent[start..];
+            rest[..rest.find([';', ')']).unwrap_or(rest.len())]
+                .trim()
+                .to_owned()
         });
+    let browser = [
+        "SamsungBrowser/",
+        "MiuiBrowser/",
+        "Firefox/",
+        "EdgA/",
+        "OPR/",
+        "Chrome/",
+    ]
+    .iter()
+    .find_map(|marker| {
+        let start = user_agent.find(marker)? + marker.len();
+        let version: String = user_agent[start..]
+            .chars()
+            .take_while(|c| c.is_ascii_digit())
+            .collect();
+        let name = match *marker {
+            "SamsungBrowser/" => "Samsung Internet",
+            "MiuiBrowser/" => "Mi Browser",
+            "EdgA/" => "Edge",
+            "OPR/" => "Opera",
+            other => other.trim_end_matches('/'),
+        };
+        Some(format!("{name} {version}"))
+    });
     match (android, browser) {
         (Some(a), Some(b)) => format!("{a}, {b}"),
         (Some(a), None) => a,
@@ -50,14 +65,18 @@ pub fn browser_summary(user_agent: &str) -> String {
 /// The report text.
 pub fn build(content: &Content, check: &Check, env: &Environment) -> String {
     let mut out = String::new();
-    let symptom = content.symptom(&check.symptom).map_or(check.symptom.as_str(), |s| s.title.as_str());
+    let symptom = content
+        .symptom(&check.symptom)
+        .map_or(check.symptom.as_str(), |s| s.title.as_str());
     let _ = writeln!(out, "Problem with direct messages ({})", env.date);
     let _ = writeln!(out, "What happens: {symptom}");
 
     if !check.answers.is_empty() {
         let _ = writeln!(out, "\nMy answers:");
         for given in &check.answers {
-            let Some(question) = content.question(&given.question) else { continue };
+            let Some(question) = content.question(&given.question) else {
+                continue;
+            };
             let answer = if given.answer == NOT_SURE {
                 "Not sure"
             } else {
@@ -73,7 +92,10 @@ pub fn build(content: &Content, check: &Check, env: &Environment) -> String {
     let ranking = check.ranking(content);
     if !ranking.is_empty() {
         // A ranking, not odds: the app's weights are judgement, not measurements.
-        let _ = writeln!(out, "\nLikely causes, most likely first (DM Doctor's guess from my answers):");
+        let _ = writeln!(
+            out,
+            "\nLikely causes, most likely first (DM Doctor's guess from my answers):"
+        );
         for (n, ranked) in ranking.iter().take(3).enumerate() {
             let _ = writeln!(out, "{}. {}", n + 1, ranked.cause.title);
         }
@@ -86,7 +108,9 @@ pub fn build(content: &Content, check: &Check, env: &Environment) -> String {
     if !check.outcomes.is_empty() {
         let _ = writeln!(out, "\nWhat I already tried:");
         for outcome in &check.outcomes {
-            let title = content.fix(&outcome.fix).map_or(outcome.fix.as_str(), |f| f.title.as_str());
+            let title = content
+                .fix(&outcome.fix)
+                .map_or(outcome.fix.as_str(), |f| f.title.as_str());
             let _ = writeln!(out, "- {title}: {}", outcome.result.label());
         }
     }
@@ -111,7 +135,12 @@ mod tests {
     const PIXEL_UA: &str = "Mozilla/5 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.6099.43 Mobile Safari/537.36";
 
     fn env() -> Environment<'static> {
-        Environment { device: Some(DeviceFamily::Stock), user_agent: PIXEL_UA, app_version: "9.9.9", date: "2026-11-29" }
+        Environment {
+            device: Some(DeviceFamily::Stock),
+            user_agent: PIXEL_UA,
+            app_version: "9.9.9",
+            date: "2026-11-29",
+        }
     }
 
     #[test]
@@ -121,7 +150,10 @@ mod tests {
             browser_summary("Mozilla/5 (Linux; Android 13; SAMSUNG SM-A536B) AppleWebKit/537.36 (KHTML, like Gecko) SamsungBrowser/23 Chrome/115 Mobile Safari/537.36"),
             "Android 13, Samsung Internet 23"
         );
-        assert_eq!(browser_summary("Mozilla/5 (Android 14; Mobile; rv:120) Gecko/120 Firefox/120"), "Android 14, Firefox 120");
+        assert_eq!(
+            browser_summary("Mozilla/5 (Android 14; Mobile; rv:120) Gecko/120 Firefox/120"),
+            "Android 14, Firefox 120"
+        );
         assert_eq!(browser_summary(""), "unknown browser");
         // Chrome's reduced user agent: the "Android 10" is not a fact about the phone.
         assert_eq!(
@@ -150,7 +182,10 @@ mod tests {
             assert!(text.contains(&q.answers[0].label), "{text}");
         }
         let first = content().fix(&check.plan[0]).unwrap();
-        assert!(text.contains(&format!("- {}: did not fix it", first.title)), "{text}");
+        assert!(
+            text.contains(&format!("- {}: did not fix it", first.title)),
+            "{text}"
+        );
         assert!(text.contains("Pixel / stock Android (Android 14, Chrome 120)"));
         assert!(text.contains("9.9.9"));
     }
@@ -158,9 +193,15 @@ mod tests {
     #[test]
     fn an_unknown_phone_family_is_not_made_up() {
         let check = Check::start(content(), "messages-late", 1);
-        let env = Environment { device: None, ..env() };
+        let env = Environment {
+            device: None,
+            ..env()
+        };
         let text = build(content(), &check, &env);
-        assert!(text.contains("Phone: Android phone (Android 14, Chrome 120)"), "{text}");
+        assert!(
+            text.contains("Phone: Android phone (Android 14, Chrome 120)"),
+            "{text}"
+        );
         assert!(!text.contains("Pixel"));
         assert!(!text.contains('%'), "no made-up percentages");
     }

@@ -45,22 +45,31 @@ pub fn decode(raw: Option<&str>, content: &Content) -> Loaded {
         // An update may have removed fixes from the plan: carry on without them.
         Ok(mut check) => match check.repair(content) {
             true => Loaded::Found(check),
-            false => Loaded::Unreadable { raw: raw.to_owned(), reason: "it refers to a problem this version no longer has" },
+            false => Loaded::Unreadable {
+                raw: raw.to_owned(),
+                reason: "it refers to a problem this version no longer has",
+            },
         },
-        Err(reason) => Loaded::Unreadable { raw: raw.to_owned(), reason },
+        Err(reason) => Loaded::Unreadable {
+            raw: raw.to_owned(),
+            reason,
+        },
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::tests_support::sample;
     use super::*;
     use crate::content::content;
-    use super::tests_support::sample;
 
     #[test]
     fn round_trip_keeps_everything() {
         let check = sample();
-        assert_eq!(decode(Some(&encode(&check)), content()), Loaded::Found(check));
+        assert_eq!(
+            decode(Some(&encode(&check)), content()),
+            Loaded::Found(check)
+        );
     }
 
     #[test]
@@ -68,7 +77,9 @@ mod tests {
         let mut check = sample();
         check.plan.insert(0, "a-fix-that-was-removed".into());
         match decode(Some(&encode(&check)), content()) {
-            Loaded::Found(loaded) => assert!(!loaded.plan.iter().any(|id| id == "a-fix-that-was-removed")),
+            Loaded::Found(loaded) => {
+                assert!(!loaded.plan.iter().any(|id| id == "a-fix-that-was-removed"))
+            }
             other => panic!("expected a repaired check, got {other:?}"),
         }
     }
@@ -85,14 +96,25 @@ mod tests {
             (1, include_str!("../../tests/fixtures/check-schema-1.txt")),
             (2, include_str!("../../tests/fixtures/check-schema-2.txt")),
         ];
-        assert_eq!(fixtures.len() as u64, SCHEMA, "add a fixture for every schema");
+        assert_eq!(
+            fixtures.len() as u64,
+            SCHEMA,
+            "add a fixture for every schema"
+        );
         for (schema, raw) in fixtures {
             match decode(Some(raw.trim_end()), content()) {
                 Loaded::Found(check) => {
                     assert_eq!(check.symptom, "send-fails-everyone", "schema {schema}");
-                    assert_eq!(check.stage, crate::diagnosis::check::Stage::Plan { step: 1 });
+                    assert_eq!(
+                        check.stage,
+                        crate::diagnosis::check::Stage::Plan { step: 1 }
+                    );
                     assert_eq!(check.outcomes.len(), 1);
-                    let expected = if schema >= 2 { Some(crate::connection::verdict::VerdictKind::Fine) } else { None };
+                    let expected = if schema >= 2 {
+                        Some(crate::connection::verdict::VerdictKind::Fine)
+                    } else {
+                        None
+                    };
                     assert_eq!(check.connection, expected, "schema {schema}");
                 }
                 other => panic!("schema {schema} fixture did not load: {other:?}"),
@@ -115,16 +137,29 @@ mod tests {
         assert_eq!(reason("dm-doctor:2:{not base64"), "it was damaged");
         assert_eq!(reason(""), "it was not saved by DM Doctor");
         assert_eq!(reason("[1,2,3]"), "it was not saved by DM Doctor");
-        assert_eq!(reason(r#"{"app":"dm-doctor","schema":1,"data":{}}"#), "it was not saved by DM Doctor");
-        assert_eq!(reason("dm-doctor:99:AAAA"), "it was saved by a newer version of DM Doctor");
+        assert_eq!(
+            reason(r#"{"app":"dm-doctor","schema":1,"data":{}}"#),
+            "it was not saved by DM Doctor"
+        );
+        assert_eq!(
+            reason("dm-doctor:99:AAAA"),
+            "it was saved by a newer version of DM Doctor"
+        );
         assert_eq!(reason("dm-doctor:0:AAAA"), "it was damaged");
         assert_eq!(reason("dm-doctor:two:AAAA"), "it was damaged");
         assert_eq!(reason("dm-doctor:2:"), "it was damaged");
         let good = encode(&sample());
-        assert_eq!(reason(&good[..good.len() - 8]), "it was damaged", "cut short");
+        assert_eq!(
+            reason(&good[..good.len() - 8]),
+            "it was damaged",
+            "cut short"
+        );
         let mut moved = sample();
         moved.symptom = "a-symptom-that-was-removed".into();
-        assert_eq!(reason(&encode(&moved)), "it refers to a problem this version no longer has");
+        assert_eq!(
+            reason(&encode(&moved)),
+            "it refers to a problem this version no longer has"
+        );
     }
 }
 
@@ -184,7 +219,9 @@ mod tests_support {
 
     pub fn sample() -> Check {
         let mut check = Check::start(content(), "send-fails-everyone", 1_700_000_000_000);
-        if let Some(q) = crate::diagnosis::engine::next_question(content(), &check.symptom, &check.answers) {
+        if let Some(q) =
+            crate::diagnosis::engine::next_question(content(), &check.symptom, &check.answers)
+        {
             let (qid, aid) = (q.id.clone(), q.answers[0].id.clone());
             check.answer(content(), &qid, &aid, 1_700_000_001_000);
         }

@@ -27,6 +27,9 @@ pub fn replace(href: &str) {
 /// Calls `on_change` after every change of the hash: links, Back, Forward, typing.
 pub fn watch(on_change: impl Fn() + 'static) -> Option<gloo::events::EventListener> {
     let window = web_sys::window()?;
-    Some(gloo::events::EventListener::new(&window, "hashchange", move |_| on_change()))
+    Some(gloo::events::EventListener::new(
+        &window,
+        "hashchange",
+        move |_| on_change(),
+    ))
 }
-

@@ -9,7 +9,10 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, ReferrerPolicy, RequestCache, RequestCredentials, RequestInit, RequestMode, Response};
+use web_sys::{
+    AbortController, ReferrerPolicy, RequestCache, RequestCredentials, RequestInit, RequestMode,
+    Response,
+};
 
 /// Sequential samples per host that answers (for median and jitter).
 pub const SAMPLES: usize = 5;
@@ -33,12 +36,20 @@ pub fn online() -> bool {
 /// One timed request. Outside hosts are fetched `no-cors`: an opaque answer still
 /// proves a server answered, and a network failure rejects.
 async fn sample(url: &str, own_site: bool, timeout_ms: u32) -> Sample {
-    let Some(window) = web_sys::window() else { return Sample::Failed };
-    let Ok(controller) = AbortController::new() else { return Sample::Failed };
+    let Some(window) = web_sys::window() else {
+        return Sample::Failed;
+    };
+    let Ok(controller) = AbortController::new() else {
+        return Sample::Failed;
+    };
     let signal = controller.signal();
     let init = RequestInit::new();
     init.set_method("GET");
-    init.set_mode(if own_site { RequestMode::SameOrigin } else { RequestMode::NoCors });
+    init.set_mode(if own_site {
+        RequestMode::SameOrigin
+    } else {
+        RequestMode::NoCors
+    });
     init.set_cache(RequestCache::NoStore);
     init.set_credentials(RequestCredentials::Omit);
     init.set_referrer_policy(ReferrerPolicy::NoReferrer);
@@ -53,8 +64,14 @@ async fn sample(url: &str, own_site: bool, timeout_ms: u32) -> Sample {
     drop(timer);
     match result {
         Ok(response) => {
-            let ok = response.dyn_into::<Response>().is_ok_and(|r| !own_site || r.ok());
-            if ok { Sample::Answered(elapsed) } else { Sample::Failed }
+            let ok = response
+                .dyn_into::<Response>()
+                .is_ok_and(|r| !own_site || r.ok());
+            if ok {
+                Sample::Answered(elapsed)
+            } else {
+                Sample::Failed
+            }
         }
         Err(_) if signal.aborted() => Sample::TimedOut,
         Err(_) => Sample::Failed,
@@ -70,27 +87,41 @@ async fn probe_host(probe: &Probe, deadline: f64) -> HostResult {
         if remaining < 100.0 {
             break;
         }
-        let result = sample(&probe.url, own_site, (remaining as u32).min(SAMPLE_TIMEOUT_MS)).await;
+        let result = sample(
+            &probe.url,
+            own_site,
+            (remaining as u32).min(SAMPLE_TIMEOUT_MS),
+        )
+        .await;
         samples.push(result);
         // A host that never answered is unreachable: don't keep waiting on it.
         if !samples.iter().any(|s| matches!(s, Sample::Answered(_))) {
             break;
         }
     }
-    HostResult { host: probe.label.clone(), samples }
+    HostResult {
+        host: probe.label.clone(),
+        samples,
+    }
 }
 
 /// Runs the whole test. Offline phones are not probed at all.
 pub async fn run(probes: &[Probe]) -> Measurements {
     let online = online();
-    let mut measurements = Measurements { online, own_site: vec![], internet: vec![], tiktok: vec![] };
+    let mut measurements = Measurements {
+        online,
+        own_site: vec![],
+        internet: vec![],
+        tiktok: vec![],
+    };
     if !online {
         return measurements;
     }
     let deadline = now() + f64::from(TEST_BUDGET_MS);
     // All hosts at once: each host's sampling runs as its own JS promise, and
     // Promise.all waits for the lot (cheaper in wasm than an executor-side join).
-    let slots: Rc<RefCell<Vec<Option<HostResult>>>> = Rc::new(RefCell::new(vec![None; probes.len()]));
+    let slots: Rc<RefCell<Vec<Option<HostResult>>>> =
+        Rc::new(RefCell::new(vec![None; probes.len()]));
     let promises: js_sys::Array = probes
         .iter()
         .enumerate()
@@ -104,7 +135,11 @@ pub async fn run(probes: &[Probe]) -> Measurements {
         })
         .collect();
     let _ = JsFuture::from(js_sys::Promise::all(&promises)).await;
-    let results: Vec<HostResult> = slots.borrow_mut().drain(..).map(Option::unwrap_or_default).collect();
+    let results: Vec<HostResult> = slots
+        .borrow_mut()
+        .drain(..)
+        .map(Option::unwrap_or_default)
+        .collect();
     for (probe, result) in probes.iter().zip(results) {
         match probe.group.as_str() {
             "own-site" => measurements.own_site.push(result),

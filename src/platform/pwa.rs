@@ -53,7 +53,9 @@ pub fn register_service_worker(on_update_ready: impl Fn() + 'static) {
         }
         let registration_for_event = registration.clone();
         EventListener::new(&registration, "updatefound", move |_| {
-            let Some(installing) = registration_for_event.installing() else { return };
+            let Some(installing) = registration_for_event.installing() else {
+                return;
+            };
             let on_update_ready = on_update_ready.clone();
             let worker = installing.clone();
             EventListener::new(&installing, "statechange", move |_| {
@@ -97,7 +99,9 @@ pub fn is_standalone() -> bool {
 /// Keeps the browser's install prompt for the Install button; calls `on_available`
 /// when the browser offers one and `on_installed` after the app was installed.
 pub fn listen_for_install(on_available: impl Fn() + 'static, on_installed: impl Fn() + 'static) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     EventListener::new(&window, "beforeinstallprompt", move |event| {
         event.prevent_default();
         INSTALL_EVENT.with(|e| *e.borrow_mut() = Some(event.clone()));
@@ -118,10 +122,15 @@ pub async fn prompt_install() -> bool {
         return false;
     };
     let call = |name: &str| -> Option<js_sys::Promise> {
-        let function: js_sys::Function = js_sys::Reflect::get(&event, &name.into()).ok()?.dyn_into().ok()?;
+        let function: js_sys::Function = js_sys::Reflect::get(&event, &name.into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
         function.call0(&event).ok()?.dyn_into().ok()
     };
-    let Some(shown) = call("prompt") else { return false };
+    let Some(shown) = call("prompt") else {
+        return false;
+    };
     if JsFuture::from(shown).await.is_err() {
         return false;
     }
@@ -129,7 +138,9 @@ pub async fn prompt_install() -> bool {
         .ok()
         .and_then(|c| c.dyn_into::<js_sys::Promise>().ok());
     let Some(choice) = choice else { return false };
-    let Ok(result) = JsFuture::from(choice).await else { return false };
+    let Ok(result) = JsFuture::from(choice).await else {
+        return false;
+    };
     js_sys::Reflect::get(&result, &"outcome".into())
         .ok()
         .and_then(|o| o.as_string())

@@ -45,7 +45,9 @@ fn classify(error: JsValue) -> StorageProblem {
 
 /// The phone family the user picked, if any.
 pub fn load_device() -> Result<Option<DeviceFamily>, StorageProblem> {
-    Ok(load(DEVICE_KEY)?.as_deref().and_then(DeviceFamily::from_key))
+    Ok(load(DEVICE_KEY)?
+        .as_deref()
+        .and_then(DeviceFamily::from_key))
 }
 
 pub fn save_device(family: DeviceFamily) -> Result<(), StorageProblem> {
@@ -90,7 +92,11 @@ pub fn save(key: &str, raw: Option<&str>) -> Result<(), StorageProblem> {
 /// clears `key` so the app starts clean. Returns the key it was kept under.
 pub fn keep_aside(key: &str, raw: &str) -> Result<String, StorageProblem> {
     let storage = local_storage()?;
-    let kept = format!("{KEPT_PREFIX}{}.{}", key.trim_start_matches(PREFIX), js_sys::Date::now() as u64);
+    let kept = format!(
+        "{KEPT_PREFIX}{}.{}",
+        key.trim_start_matches(PREFIX),
+        js_sys::Date::now() as u64
+    );
     storage.set_item(&kept, raw).map_err(classify)?;
     storage.remove_item(key).map_err(classify)?;
     Ok(kept)

@@ -9,11 +9,16 @@ use yew::prelude::*;
 #[component]
 pub fn About() -> Html {
     let app = use_app();
-    let page = content().page("about").expect("validator requires the about page");
+    let page = content()
+        .page("about")
+        .expect("validator requires the about page");
     let delete = Callback::from(move |_: MouseEvent| {
         let message = match storage::delete_all() {
             Ok(0) => "There was nothing saved to delete.".to_owned(),
-            Ok(n) => format!("Deleted {n} saved item{} from this phone.", if n == 1 { "" } else { "s" }),
+            Ok(n) => format!(
+                "Deleted {n} saved item{} from this phone.",
+                if n == 1 { "" } else { "s" }
+            ),
             Err(problem) => problem.message().to_owned(),
         };
         app.dispatch(Action::DataDeleted);

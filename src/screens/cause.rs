@@ -16,7 +16,12 @@ pub fn CauseScreen(props: &CauseProps) -> Html {
     let Some(cause) = content().cause(&props.id) else {
         return html! { <NotFound /> };
     };
-    let fixes: Vec<_> = cause.fixes.iter().filter_map(|id| content().fix(id)).map(Entry::Fix).collect();
+    let fixes: Vec<_> = cause
+        .fixes
+        .iter()
+        .filter_map(|id| content().fix(id))
+        .map(Entry::Fix)
+        .collect();
     html! {
         <article>
             <p class="eyebrow">{ "Cause" }</p>

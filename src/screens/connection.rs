@@ -22,21 +22,39 @@ fn host_summary(host: &HostResult) -> String {
     let mut answered: Vec<u32> = host
         .samples
         .iter()
-        .filter_map(|s| if let Sample::Answered(ms) = s { Some(*ms) } else { None })
+        .filter_map(|s| {
+            if let Sample::Answered(ms) = s {
+                Some(*ms)
+            } else {
+                None
+            }
+        })
         .collect();
     if answered.is_empty() {
         let timed_out = host.samples.iter().any(|s| *s == Sample::TimedOut);
-        return if timed_out { "no answer (timed out)".into() } else { "no answer".into() };
+        return if timed_out {
+            "no answer (timed out)".into()
+        } else {
+            "no answer".into()
+        };
     }
     let count = answered.len();
-    format!("answered {count} of {} · {} ms", host.samples.len(), crate::connection::verdict::median(&mut answered))
+    format!(
+        "answered {count} of {} · {} ms",
+        host.samples.len(),
+        crate::connection::verdict::median(&mut answered)
+    )
 }
 
 #[component]
 pub fn ConnectionScreen() -> Html {
     let app = use_app();
     let hints = use_memo((), |_| probe::network_hints());
-    let hinted = || probe::network_hints().and_then(|h| h.kind).map_or(Network::Unknown, |k| Network::from_connection_type(&k));
+    let hinted = || {
+        probe::network_hints()
+            .and_then(|h| h.kind)
+            .map_or(Network::Unknown, |k| Network::from_connection_type(&k))
+    };
     let network = use_state(hinted);
     // Until the user picks one, follow the browser's hint, read again at each start
     // (people switch networks between runs, as the screen suggests).
@@ -54,7 +72,12 @@ pub fn ConnectionScreen() -> Html {
             spawn_local(async move {
                 let measurements = probe::run(&content().probes).await;
                 let verdict = judge(&measurements);
-                let run = Run { at: now(), network, measurements, verdict };
+                let run = Run {
+                    at: now(),
+                    network,
+                    measurements,
+                    verdict,
+                };
                 app.dispatch(Action::TestFinished { run, started });
             });
         })
@@ -136,9 +159,15 @@ struct RunProps {
 fn RunResult(props: &RunProps) -> Html {
     let app = use_app();
     let run = &props.run;
-    let Some(text) = content().verdict(run.verdict.kind.id()) else { return html! {} };
+    let Some(text) = content().verdict(run.verdict.kind.id()) else {
+        return html! {};
+    };
     let m = &run.measurements;
-    let groups = [("This site", &m.own_site), ("Internet", &m.internet), ("TikTok", &m.tiktok)];
+    let groups = [
+        ("This site", &m.own_site),
+        ("Internet", &m.internet),
+        ("TikTok", &m.tiktok),
+    ];
     html! {
         <section class={classes!("verdict", run.verdict.kind.id())} aria-labelledby="verdict-heading">
             <p class="eyebrow">{ format!("Result · {}", run.network.label()) }</p>
@@ -184,7 +213,10 @@ fn Comparison() -> Html {
         };
     };
     let column = |run: &Run| {
-        let title = content().verdict(run.verdict.kind.id()).map(|v| v.title.clone()).unwrap_or_default();
+        let title = content()
+            .verdict(run.verdict.kind.id())
+            .map(|v| v.title.clone())
+            .unwrap_or_default();
         html! {
             <div class="compare-column">
                 <h3>{ run.network.label() }</h3>

@@ -16,7 +16,10 @@ pub fn FixScreen(props: &FixProps) -> Html {
     let Some(fix) = content().fix(&props.id) else {
         return html! { <NotFound /> };
     };
-    let helps_with: Vec<_> = content().causes_fixed_by(&fix.id).map(Entry::Cause).collect();
+    let helps_with: Vec<_> = content()
+        .causes_fixed_by(&fix.id)
+        .map(Entry::Cause)
+        .collect();
     html! {
         <article>
             <p class="eyebrow">{ format!("Fix · {}", fix.effort.label()) }</p>

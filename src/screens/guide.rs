@@ -1,7 +1,7 @@
 //! The guide: every cause and fix, searchable offline.
 
-use crate::content::search::{search, Entry};
 use crate::content::content;
+use crate::content::search::{search, Entry};
 use crate::routes::{search_query, search_text, Route};
 use crate::widgets::entry_list::EntryList;
 use crate::widgets::router::{use_location, use_navigator};
@@ -21,7 +21,10 @@ pub fn Guide() -> Html {
 
     // Searched once per render: the results and the announced count both use it.
     let hits = (!query.trim().is_empty()).then(|| search(content(), &query));
-    let count = hits.as_ref().map(|h| result_count(h.len(), &query)).unwrap_or_default();
+    let count = hits
+        .as_ref()
+        .map(|h| result_count(h.len(), &query))
+        .unwrap_or_default();
     let body = if let Some(hits) = hits {
         html! {
             <>

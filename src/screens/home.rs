@@ -21,7 +21,10 @@ fn progress(check: &Check) -> String {
 pub fn Home() -> Html {
     let app = use_app();
     let resume = app.check.as_ref().filter(|c| c.in_progress()).map(|check| {
-        let title = content().symptom(&check.symptom).map(|s| s.title.clone()).unwrap_or_default();
+        let title = content()
+            .symptom(&check.symptom)
+            .map(|s| s.title.clone())
+            .unwrap_or_default();
         html! {
             <section class="resume" aria-labelledby="resume-heading">
                 <h2 id="resume-heading">{ "Continue where you left off" }</h2>

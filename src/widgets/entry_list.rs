@@ -17,7 +17,11 @@ pub fn EntryList(props: &EntryListProps) -> Html {
     let items = props.entries.iter().map(|entry| {
         let (route, kind, badge) = match entry {
             Entry::Cause(c) => (Route::Cause { id: c.id.clone() }, "Cause", None),
-            Entry::Fix(f) => (Route::Fix { id: f.id.clone() }, "Fix", Some(f.effort.label())),
+            Entry::Fix(f) => (
+                Route::Fix { id: f.id.clone() },
+                "Fix",
+                Some(f.effort.label()),
+            ),
         };
         html! {
             <li key={format!("{kind}-{}", entry.id())}>

@@ -18,7 +18,11 @@ pub fn InstallCard() -> Html {
                 let app = app.clone();
                 spawn_local(async move {
                     let accepted = pwa::prompt_install().await;
-                    app.dispatch(if accepted { Action::Installed } else { Action::InstallPromptUsed });
+                    app.dispatch(if accepted {
+                        Action::Installed
+                    } else {
+                        Action::InstallPromptUsed
+                    });
                 });
             });
             html! {

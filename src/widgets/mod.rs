@@ -2,9 +2,9 @@
 
 pub mod device_picker;
 pub mod entry_list;
+pub mod fix_body;
 pub mod install;
 pub mod layout;
 pub mod report_box;
 pub mod router;
 pub mod sources;
-pub mod fix_body;

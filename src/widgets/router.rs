@@ -51,7 +51,11 @@ impl Navigator {
 
     /// Like [`Navigator::replace`], with a query ("q=vpn") after the route.
     pub fn replace_with_query(&self, route: &Route, query: &str) {
-        let href = if query.is_empty() { route.href() } else { format!("{}?{query}", route.href()) };
+        let href = if query.is_empty() {
+            route.href()
+        } else {
+            format!("{}?{query}", route.href())
+        };
         address::replace(&href);
         self.arrive(Arrival::Navigation);
     }
@@ -71,7 +75,10 @@ impl Navigator {
     }
 
     fn arrive(&self, arrival: Arrival) {
-        let next = Current { location: Location::from_hash(&address::hash()), arrival };
+        let next = Current {
+            location: Location::from_hash(&address::hash()),
+            arrival,
+        };
         *self.current.borrow_mut() = next.clone();
         self.rendered.set(next);
     }
@@ -93,7 +100,10 @@ pub struct RouterProps {
 
 #[component]
 pub fn HashRouter(props: &RouterProps) -> Html {
-    let loaded = || Current { location: Location::from_hash(&address::hash()), arrival: Arrival::Load };
+    let loaded = || Current {
+        location: Location::from_hash(&address::hash()),
+        arrival: Arrival::Load,
+    };
     let rendered = use_state_eq(loaded);
     let current = use_mut_ref(loaded);
     let navigator = use_memo((), {
@@ -118,7 +128,10 @@ pub fn HashRouter(props: &RouterProps) -> Html {
 #[hook]
 pub fn use_current() -> Current {
     use_context::<Current>().unwrap_or(Current {
-        location: Location { route: Route::Home, query: String::new() },
+        location: Location {
+            route: Route::Home,
+            query: String::new(),
+        },
         arrival: Arrival::Load,
     })
 }

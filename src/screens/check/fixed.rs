@@ -49,8 +49,16 @@ pub fn FixedView(props: &FixedProps) -> Html {
 
 /// What the user did, in their terms: tried steps or skipped ones.
 fn end_summary(check: &Check) -> String {
-    let tried = check.outcomes.iter().filter(|o| o.result == StepResult::NotFixed).count();
-    let skipped = check.outcomes.iter().filter(|o| o.result == StepResult::Skipped).count();
+    let tried = check
+        .outcomes
+        .iter()
+        .filter(|o| o.result == StepResult::NotFixed)
+        .count();
+    let skipped = check
+        .outcomes
+        .iter()
+        .filter(|o| o.result == StepResult::Skipped)
+        .count();
     let send = "Send TikTok this report: it tells them what you already tried.";
     match (tried, skipped) {
         (0, _) => format!("You skipped the steps, so it may still be worth trying some of them (use Back). If you'd rather ask TikTok now: {send}"),

@@ -82,6 +82,8 @@ pub fn CheckNav(props: &CheckNavProps) -> Html {
 pub fn use_back() -> Callback<MouseEvent> {
     let app = use_app();
     Callback::from(move |_: MouseEvent| {
-        app.dispatch(crate::state::Action::Back { now: crate::platform::share::now() })
+        app.dispatch(crate::state::Action::Back {
+            now: crate::platform::share::now(),
+        })
     })
 }

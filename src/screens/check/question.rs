@@ -29,7 +29,8 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
     let Some(question) = question else {
         // Nothing left to ask (e.g. the content changed in an update): go to results.
         let app = app.clone();
-        let onclick = Callback::from(move |_: MouseEvent| app.dispatch(Action::StartPlan { now: now() }));
+        let onclick =
+            Callback::from(move |_: MouseEvent| app.dispatch(Action::StartPlan { now: now() }));
         return html! {
             <>
                 <h1 tabindex="-1">{ "That's all we need to ask" }</h1>
@@ -41,7 +42,11 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
 
     let number = check.answers.len() + 1;
     let total = number + check.questions_left(content()).saturating_sub(1);
-    let earlier = check.undone.as_ref().filter(|g| g.question == question.id).map(|g| g.answer.clone());
+    let earlier = check
+        .undone
+        .as_ref()
+        .filter(|g| g.question == question.id)
+        .map(|g| g.answer.clone());
     let choices = question
         .answers
         .iter()

@@ -32,7 +32,11 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
     let back = use_back();
     let ranking = props.check.ranking(content());
     let top = ranking.first().map_or(0.0, |r| r.likelihood);
-    let shown: Vec<&Ranked> = ranking.iter().take(SHOWN).filter(|r| r.likelihood >= top * 0.1).collect();
+    let shown: Vec<&Ranked> = ranking
+        .iter()
+        .take(SHOWN)
+        .filter(|r| r.likelihood >= top * 0.1)
+        .collect();
     let start = Callback::from(move |_: MouseEvent| app.dispatch(Action::StartPlan { now: now() }));
     let items = shown.iter().map(|ranked| html! {
         <li class="cause-result" key={ranked.cause.id.clone()}>

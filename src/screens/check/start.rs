@@ -25,7 +25,10 @@ pub fn StartCheck(props: &StartProps) -> Html {
         let (app, navigator, symptom) = (app.clone(), navigator.clone(), props.symptom.clone());
         // `asked`: the user pressed "Start a new check"; otherwise this screen only forwards.
         Callback::from(move |asked: bool| {
-            app.dispatch(Action::StartCheck { symptom: symptom.clone(), now: now() });
+            app.dispatch(Action::StartCheck {
+                symptom: symptom.clone(),
+                now: now(),
+            });
             if asked {
                 navigator.replace(&Route::Check);
             } else {
@@ -36,7 +39,9 @@ pub fn StartCheck(props: &StartProps) -> Html {
     {
         // Nothing to lose: start straight away (unless the user already went elsewhere).
         let (start, navigator) = (start.clone(), navigator.clone());
-        let here = Route::StartCheck { symptom: props.symptom.clone() };
+        let here = Route::StartCheck {
+            symptom: props.symptom.clone(),
+        };
         let immediate = known && in_progress.is_none();
         use_effect_with((here, immediate), move |(here, immediate)| {
             if *immediate && navigator.is_at(here) {
@@ -51,7 +56,10 @@ pub fn StartCheck(props: &StartProps) -> Html {
     let Some(current) = in_progress else {
         return html! { <h1 tabindex="-1">{ "Starting your check…" }</h1> };
     };
-    let current_title = content().symptom(&current.symptom).map(|s| s.title.clone()).unwrap_or_default();
+    let current_title = content()
+        .symptom(&current.symptom)
+        .map(|s| s.title.clone())
+        .unwrap_or_default();
     let continue_it = Callback::from(move |_: MouseEvent| navigator.replace(&Route::Check));
     html! {
         <>

@@ -21,7 +21,12 @@ pub fn StepView(props: &StepProps) -> Html {
     let app = use_app();
     let back = use_back();
     use_focus_heading_on_change(props.step);
-    let Some(fix) = props.check.plan.get(props.step).and_then(|id| content().fix(id)) else {
+    let Some(fix) = props
+        .check
+        .plan
+        .get(props.step)
+        .and_then(|id| content().fix(id))
+    else {
         return html! { <h1 tabindex="-1">{ "This step is no longer available" }</h1> };
     };
     let total = props.check.plan.len();
