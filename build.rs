@@ -1,10 +1,13 @@
 //! Reads the human-editable content in `content/*.toml`, checks it with the same
-//! validator the tests use, and writes it in postcard's compact binary form for
-//! `src/content/mod.rs` to embed.
+//! validator the tests use (any problem fails the build), and writes it in postcard's
+//! compact binary form for `src/content/mod.rs` to embed.
 
 #[path = "src/content/model.rs"]
 #[allow(dead_code)]
 mod model;
+#[path = "src/content/readability.rs"]
+#[allow(dead_code)]
+mod readability;
 #[path = "src/content/validate.rs"]
 #[allow(dead_code)]
 mod validate;
@@ -30,10 +33,14 @@ fn main() {
         content.extend(part);
     }
 
-    // Problems are reported as warnings here so that `cargo test` can still run and show
-    // them in full through the validator test, which fails on any problem.
-    for problem in validate::validate(&content) {
-        println!("cargo:warning=content: {problem}");
+    // Any content problem fails the build, with the whole list to fix.
+    let problems = validate::validate(&content);
+    if !problems.is_empty() {
+        panic!(
+            "\n\n{} content problem(s) in content/*.toml:\n\n  - {}\n\nSee content/README.md for the rules.\n",
+            problems.len(),
+            problems.join("\n  - ")
+        );
     }
 
     let out = Path::new(&env::var("OUT_DIR").unwrap()).join("content.postcard");

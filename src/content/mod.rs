@@ -2,6 +2,7 @@
 //! Pure Rust, no web-sys, so all of it is tested natively.
 
 pub mod model;
+pub mod readability;
 pub mod search;
 pub mod validate;
 
@@ -243,6 +244,101 @@ mod tests {
             problems_after(|c| c.pages[0].sections[0].paragraphs.clear())
                 .contains("non-empty sections")
         );
+        assert!(
+            problems_after(|c| c.causes[0].sources.clear()).contains("cause \"c\" has no source")
+        );
+        assert!(problems_after(|c| c.fixes[0].sources.clear()).contains("fix \"f\" has no source"));
+        assert!(
+            problems_after(|c| c.fixes[0].sources[0].url = Some("http://x.example/".into()))
+                .contains("https URL")
+        );
+    }
+
+    #[test]
+    fn validator_measures_every_passage() {
+        let hard = "Private DNS is an Android configuration that transmits the address resolution requests of your device to a designated provider.";
+        assert!(
+            problems_after(|c| c.causes[0].explanation = vec![hard.into()])
+                .contains("cause \"c\" explanation 1 reads at grade")
+        );
+        assert!(problems_after(|c| c.fixes[0].warnings = vec![hard.into()])
+            .contains("fix \"f\" warning 1 reads at grade"));
+        assert!(problems_after(|c| c.questions[0].why = hard.into())
+            .contains("question \"q\" why reads at grade"));
+        let long = format!("{}end.", "go ".repeat(30));
+        assert!(problems_after(|c| c.symptoms[0].detail = long.clone())
+            .contains("sentence of 31 words"));
+        let two_paths = "Open Settings > Apps > TikTok, then Settings > Battery.";
+        assert!(
+            problems_after(|c| c.fixes[0].steps[0].samsung = Some(two_paths.into()))
+                .contains("step 1 (Samsung) has 2 menu paths")
+        );
+        let no_search = "Open Settings > Apps > TikTok.";
+        assert!(
+            problems_after(|c| c.fixes[0].steps[0].text = no_search.into())
+                .contains("needs a \"search Settings for")
+        );
+        let with_search = "Open Settings > Apps > TikTok. Or search Settings for \"TikTok\".";
+        assert_eq!(
+            problems_after(|c| c.fixes[0].steps[0].text = with_search.into()),
+            ""
+        );
+        // Labels are not measured.
+        assert_eq!(problems_after(|c| c.causes[0].title = hard.into()), "");
+    }
+
+    #[test]
+    fn validator_allows_only_tiktok_links() {
+        let link = |url: &str| Link {
+            label: "Open".into(),
+            url: url.into(),
+        };
+        let lite = "https://play.google.com/store/apps/details?id=com.zhiliaoapp.musically.go";
+        assert_eq!(problems_after(|c| c.fixes[0].links = vec![link(lite)]), "");
+        assert!(
+            problems_after(|c| c.fixes[0].links = vec![link("https://example.com/")])
+                .contains("fix \"f\" link")
+        );
+        assert!(
+            problems_after(|c| c.fixes[0].links = vec![link("intent://x#Intent;end")])
+                .contains("fix \"f\" link")
+        );
+        let unlabelled = Link {
+            label: " ".into(),
+            url: "https://www.tiktok.com/messages".into(),
+        };
+        assert!(problems_after(|c| c.fixes[0].links = vec![unlabelled]).contains("needs a label"));
+    }
+
+    #[test]
+    fn validator_caps_the_weight_of_causes_with_only_unverified_sources() {
+        let unverified =
+            |c: &mut Content| c.causes[0].sources = vec![examples::source(Confidence::Unverified)];
+        assert_eq!(problems_after(unverified), "", "tiny's weight of 2 is fine");
+        let heavy = problems_after(|c| {
+            unverified(c);
+            c.questions[0].answers[0]
+                .evidence
+                .insert("c".into(), validate::MAX_UNVERIFIED_WEIGHT + 1);
+        });
+        assert!(heavy.contains("above 3"), "{heavy}");
+        // With a better source the same weight is fine.
+        assert_eq!(
+            problems_after(|c| {
+                c.questions[0].answers[0].evidence.insert("c".into(), 4);
+            }),
+            ""
+        );
+    }
+
+    #[test]
+    fn shipped_links_are_buttons_for_tiktok_only() {
+        for fix in &content().fixes {
+            for link in &fix.links {
+                assert!(is_allowed_link(&link.url), "{}: {}", fix.id, link.url);
+                assert!(!link.label.trim().is_empty(), "{}", fix.id);
+            }
+        }
     }
 
     #[test]

@@ -191,6 +191,93 @@ pub struct Fix {
     pub keywords: Vec<String>,
     #[serde(default)]
     pub sources: Vec<Source>,
+    /// One-tap outside links (the Play Store listing, TikTok on the web), shown as
+    /// buttons that open in a new tab so the check stays where it is. Only addresses
+    /// that pass [`is_allowed_link`].
+    #[serde(default)]
+    pub links: Vec<Link>,
+}
+
+/// A button that opens an outside page, e.g. TikTok's Play Store listing.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    /// The button text ("Open TikTok in the Play Store").
+    pub label: String,
+    pub url: String,
+}
+
+/// Play Store packages a link may open: TikTok and TikTok Lite.
+pub const PLAY_STORE_PACKAGES: &[&str] =
+    &["com.zhiliaoapp.musically", "com.zhiliaoapp.musically.go"];
+const PLAY_STORE_LISTING: &str = "https://play.google.com/store/apps/details?id=";
+const TIKTOK_WEB: &str = "https://www.tiktok.com/";
+
+/// True for the only outside addresses fixes may link to: a Play Store listing of
+/// TikTok or TikTok Lite (`https://play.google.com/store/apps/details?id=PACKAGE`, no
+/// other parameters), or a plain page on `https://www.tiktok.com/` (letters, digits,
+/// `/`, `-`, `_` and `.` in the path; no query, fragment or login in the address).
+pub fn is_allowed_link(url: &str) -> bool {
+    if let Some(package) = url.strip_prefix(PLAY_STORE_LISTING) {
+        return PLAY_STORE_PACKAGES.contains(&package);
+    }
+    url.strip_prefix(TIKTOK_WEB).is_some_and(|path| {
+        !path.contains("..")
+            && path
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '-' | '_' | '.'))
+    })
+}
+
+/// The strongest confidence among the sources, or None without sources.
+pub fn best_confidence(sources: &[Source]) -> Option<Confidence> {
+    let strength = |c: Confidence| match c {
+        Confidence::Official => 2,
+        Confidence::Secondary => 1,
+        Confidence::Unverified => 0,
+    };
+    sources
+        .iter()
+        .map(|s| s.confidence)
+        .max_by_key(|c| strength(*c))
+}
+
+/// The note shown with a fix whose taps follow TikTok's own menus.
+pub const TIKTOK_MENUS_NOTE: &str =
+    "TikTok moves its menus now and then, so names may differ a little in your app version.";
+/// The note shown with a cause or fix whose best source is only common advice.
+pub const UNVERIFIED_NOTE: &str =
+    "We couldn't confirm this with an official source. Menus and wording may differ on your phone.";
+
+impl Cause {
+    /// True when the best source is only `unverified`: the app shows [`Cause::hedge`].
+    pub fn needs_hedge(&self) -> bool {
+        best_confidence(&self.sources) == Some(Confidence::Unverified)
+    }
+
+    /// The gentle "may differ" note to show with this cause, if any.
+    pub fn hedge(&self) -> Option<&'static str> {
+        self.needs_hedge().then_some(UNVERIFIED_NOTE)
+    }
+}
+
+impl Fix {
+    /// True when the steps follow TikTok's menus (`menus_may_differ`) or the best source
+    /// is only `unverified`: the app shows [`Fix::hedge`].
+    pub fn needs_hedge(&self) -> bool {
+        self.hedge().is_some()
+    }
+
+    /// The gentle "may differ" note to show with this fix, if any.
+    pub fn hedge(&self) -> Option<&'static str> {
+        if best_confidence(&self.sources) == Some(Confidence::Unverified) {
+            Some(UNVERIFIED_NOTE)
+        } else if self.menus_may_differ {
+            Some(TIKTOK_MENUS_NOTE)
+        } else {
+            None
+        }
+    }
 }
 
 /// One instruction. `text` is for stock Android / Pixel (and any phone where the taps
@@ -366,7 +453,15 @@ pub mod examples {
             fixes: fixes.iter().map(|f| f.to_string()).collect(),
             topics: vec![],
             keywords: vec![],
-            sources: vec![],
+            sources: vec![source(Confidence::Secondary)],
+        }
+    }
+
+    pub fn source(confidence: Confidence) -> Source {
+        Source {
+            title: "A source".into(),
+            url: Some("https://example.com/".into()),
+            confidence,
         }
     }
 
@@ -386,7 +481,75 @@ pub mod examples {
             prevention: None,
             topics: vec![],
             keywords: vec![],
-            sources: vec![],
+            sources: vec![source(Confidence::Secondary)],
+            links: vec![],
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::examples::{cause, fix, source};
+    use super::*;
+
+    #[test]
+    fn only_tiktok_play_store_listings_and_tiktok_web_pages_are_allowed_links() {
+        for ok in [
+            "https://play.google.com/store/apps/details?id=com.zhiliaoapp.musically",
+            "https://play.google.com/store/apps/details?id=com.zhiliaoapp.musically.go",
+            "https://www.tiktok.com/messages",
+            "https://www.tiktok.com/",
+        ] {
+            assert!(is_allowed_link(ok), "{ok}");
+        }
+        for bad in [
+            "http://www.tiktok.com/messages",
+            "https://tiktok.com/messages",
+            "https://www.tiktok.com.evil.example/messages",
+            "https://www.tiktok.com@evil.example/",
+            "https://www.tiktok.com/messages?next=https://evil.example",
+            "https://www.tiktok.com/messages#x",
+            "https://www.tiktok.com/../x",
+            "https://play.google.com/store/apps/details?id=com.example.other",
+            "https://play.google.com/store/apps/details?id=com.zhiliaoapp.musically&hl=en",
+            "https://play.google.com/store/apps/details?id=",
+            "intent://details?id=com.zhiliaoapp.musically#Intent;scheme=market;end",
+            "market://details?id=com.zhiliaoapp.musically",
+            "javascript:alert(1)",
+        ] {
+            assert!(!is_allowed_link(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_best_source_decides_the_hedge() {
+        let mut c = cause("c", &[]);
+        c.sources = vec![source(Confidence::Unverified)];
+        assert!(c.needs_hedge());
+        assert_eq!(c.hedge(), Some(UNVERIFIED_NOTE));
+        c.sources.push(source(Confidence::Secondary));
+        assert!(!c.needs_hedge(), "a secondary source is enough");
+        c.sources = vec![];
+        assert!(
+            !c.needs_hedge(),
+            "no source is a validator problem, not a hedge"
+        );
+
+        let mut f = fix("f", Effort::Quick);
+        assert_eq!(f.hedge(), None);
+        f.menus_may_differ = true;
+        assert_eq!(f.hedge(), Some(TIKTOK_MENUS_NOTE));
+        f.sources = vec![
+            source(Confidence::Unverified),
+            source(Confidence::Unverified),
+        ];
+        assert!(f.needs_hedge());
+        assert_eq!(f.hedge(), Some(UNVERIFIED_NOTE));
+        f.menus_may_differ = false;
+        assert_eq!(f.hedge(), Some(UNVERIFIED_NOTE));
+        assert_eq!(
+            best_confidence(&[source(Confidence::Unverified), source(Confidence::Official)]),
+            Some(Confidence::Official)
+        );
     }
 }

@@ -3,14 +3,17 @@
 //! build with a readable list) and again in `cargo test`.
 //! This file is also compiled into `build.rs`, so it may depend on `super::model` only.
 
-use super::model::{Content, Group, Question, Step, NOT_SURE};
+use super::model::{
+    best_confidence, is_allowed_link, Confidence, Content, Group, Question, Source, Step, NOT_SURE,
+};
+use super::readability;
 use std::collections::HashSet;
 
 /// Every topic the product promises to cover, with a human description for error messages.
 pub const SEED_TOPICS: &[(&str, &str)] = &[
     (
         "recipient-privacy",
-        "recipient's DM privacy (Everyone / Friends / No one)",
+        "recipient's DM privacy (friends, requests or Don't receive; private accounts)",
     ),
     ("mutual-follow", "mutual follow needed for DMs"),
     ("message-requests", "message requests"),
@@ -50,7 +53,30 @@ pub const SEED_TOPICS: &[(&str, &str)] = &[
     ("private-dns", "Private DNS"),
     ("date-time", "wrong date and time"),
     ("report-problem", "reporting the problem inside TikTok"),
+    (
+        "notifications",
+        "notifications turned off (Android permission, TikTok's own alert settings)",
+    ),
+    ("muted-chat", "a muted chat"),
+    ("teen-quiet-hours", "teen push alerts muted at night"),
+    ("you-blocked", "the user blocked the other person"),
+    (
+        "message-filtered",
+        "one message removed by TikTok's safety filters",
+    ),
+    ("group-chat", "group chat rules"),
+    ("unsupported-message", "message types that aren't supported"),
+    ("battery-saver", "phone-wide Battery Saver"),
+    ("web-messages", "TikTok messages on the web"),
+    ("tiktok-lite", "TikTok Lite, a separate app"),
+    ("storage-full", "phone storage full"),
 ];
+
+/// How an Android settings path starts in a step ("Open Settings > Apps > TikTok").
+const ANDROID_PATH: &str = "Settings > ";
+/// Android menus differ by phone and version, so every such step also says what to
+/// search for ("Or search Settings for \"TikTok\".").
+const SEARCH_FALLBACK: &str = "search Settings for";
 
 /// Ids are used in URLs and storage: lowercase ascii, digits and dashes.
 fn is_valid_id(id: &str) -> bool {
@@ -132,6 +158,7 @@ pub fn validate(content: &Content) -> Vec<String> {
             problems.push(format!("{at} is not reachable from any symptom"));
         }
         check_topics(&at, &cause.topics, &mut problems);
+        check_sources(&at, &cause.sources, &mut problems);
     }
 
     for fix in &content.fixes {
@@ -146,6 +173,21 @@ pub fn validate(content: &Content) -> Vec<String> {
             if step_is_blank(step) {
                 problems.push(format!("{at} step {} is empty", n + 1));
             }
+            let variants = [
+                Some(&step.text),
+                step.samsung.as_ref(),
+                step.xiaomi.as_ref(),
+            ];
+            if variants
+                .into_iter()
+                .flatten()
+                .any(|t| t.contains(ANDROID_PATH) && !t.contains(SEARCH_FALLBACK))
+            {
+                problems.push(format!(
+                    "{at} step {}: an Android path ({ANDROID_PATH:?}...) needs a \"{SEARCH_FALLBACK} ...\" fallback on every phone",
+                    n + 1
+                ));
+            }
         }
         if fix.warnings.iter().any(|w| blank(w)) {
             problems.push(format!("{at} has an empty warning"));
@@ -154,9 +196,16 @@ pub fn validate(content: &Content) -> Vec<String> {
             problems.push(format!("{at} is not used by any cause"));
         }
         check_topics(&at, &fix.topics, &mut problems);
+        check_sources(&at, &fix.sources, &mut problems);
+        for link in &fix.links {
+            if blank(&link.label) || !is_allowed_link(&link.url) {
+                problems.push(format!("{at} link {:?} needs a label and a TikTok Play Store listing or www.tiktok.com address", link.url));
+            }
+        }
     }
 
     check_questions(content, &mut problems);
+    check_readability(content, &mut problems);
     if !content.probes.is_empty() || !content.verdicts.is_empty() {
         check_connection(content, &mut problems);
     }
@@ -273,6 +322,38 @@ fn check_connection(content: &Content, problems: &mut Vec<String>) {
 
 /// Largest evidence weight allowed on one answer for one cause (2^6 = 64x the odds).
 pub const MAX_WEIGHT: i32 = 6;
+/// Largest weight one answer may give a cause whose best source is only `unverified`, so
+/// that one thing the user tells us can't make it the "most likely" cause. (Connection
+/// verdicts are measured, not told, and are not capped.)
+pub const MAX_UNVERIFIED_WEIGHT: i32 = 3;
+
+/// True when the cause exists and its best source is only `unverified`.
+fn unverified(content: &Content, cause: &str) -> bool {
+    content
+        .cause(cause)
+        .is_some_and(|c| best_confidence(&c.sources) == Some(Confidence::Unverified))
+}
+
+fn check_sources(at: &str, sources: &[Source], problems: &mut Vec<String>) {
+    if sources.is_empty() {
+        problems.push(format!(
+            "{at} has no source (add one; \"unverified\" common advice is shown with a hedge)"
+        ));
+    }
+    for source in sources {
+        if blank(&source.title)
+            || source
+                .url
+                .as_deref()
+                .is_some_and(|u| !u.starts_with("https://"))
+        {
+            problems.push(format!(
+                "{at} source {:?} needs a title and an https URL (or none)",
+                source.title
+            ));
+        }
+    }
+}
 
 fn check_questions(content: &Content, problems: &mut Vec<String>) {
     let mut seen = HashSet::new();
@@ -320,6 +401,11 @@ fn check_questions(content: &Content, problems: &mut Vec<String>) {
                 if *weight == 0 || weight.abs() > MAX_WEIGHT {
                     problems.push(format!("{at} weight {weight} for {cause:?} must be 1..={MAX_WEIGHT} or -{MAX_WEIGHT}..=-1"));
                 }
+                if *weight > MAX_UNVERIFIED_WEIGHT && unverified(content, cause) {
+                    problems.push(format!(
+                        "{at} weight {weight} for {cause:?} is above {MAX_UNVERIFIED_WEIGHT}, the most for a cause with only unverified sources"
+                    ));
+                }
             }
         }
     }
@@ -358,6 +444,154 @@ fn check_topics(at: &str, topics: &[String], problems: &mut Vec<String>) {
     for topic in topics {
         if !SEED_TOPICS.iter().any(|(known, _)| known == topic) {
             problems.push(format!("{at} tags unknown topic {topic:?}"));
+        }
+    }
+}
+
+/// Where a passage is, its text, and whether it is a fix step (menu-path rule).
+pub struct Passage<'a> {
+    pub at: String,
+    pub text: &'a str,
+    pub step: bool,
+}
+
+/// Every user-facing passage of running text: explanations, summaries, details, signs,
+/// warnings, prevention lines, steps (each phone's wording), questions, "why we ask",
+/// answers in the user's words, connection texts, install steps and pages. Titles and
+/// button labels are UI labels and left out.
+pub fn passages(content: &Content) -> Vec<Passage<'_>> {
+    let mut out: Vec<Passage<'_>> = Vec::new();
+    for s in &content.symptoms {
+        out.push(Passage {
+            at: format!("symptom {:?} detail", s.id),
+            text: &s.detail,
+            step: false,
+        });
+    }
+    for c in &content.causes {
+        out.push(Passage {
+            at: format!("cause {:?} summary", c.id),
+            text: &c.summary,
+            step: false,
+        });
+        for (n, p) in c.explanation.iter().enumerate() {
+            out.push(Passage {
+                at: format!("cause {:?} explanation {}", c.id, n + 1),
+                text: p,
+                step: false,
+            });
+        }
+        for (n, p) in c.signs.iter().enumerate() {
+            out.push(Passage {
+                at: format!("cause {:?} sign {}", c.id, n + 1),
+                text: p,
+                step: false,
+            });
+        }
+    }
+    for f in &content.fixes {
+        out.push(Passage {
+            at: format!("fix {:?} summary", f.id),
+            text: &f.summary,
+            step: false,
+        });
+        for (n, w) in f.warnings.iter().enumerate() {
+            out.push(Passage {
+                at: format!("fix {:?} warning {}", f.id, n + 1),
+                text: w,
+                step: false,
+            });
+        }
+        if let Some(p) = &f.prevention {
+            out.push(Passage {
+                at: format!("fix {:?} prevention", f.id),
+                text: p,
+                step: false,
+            });
+        }
+        for (n, s) in f.steps.iter().enumerate() {
+            out.push(Passage {
+                at: format!("fix {:?} step {}", f.id, n + 1),
+                text: &s.text,
+                step: true,
+            });
+            if let Some(t) = &s.samsung {
+                out.push(Passage {
+                    at: format!("fix {:?} step {} (Samsung)", f.id, n + 1),
+                    text: t,
+                    step: true,
+                });
+            }
+            if let Some(t) = &s.xiaomi {
+                out.push(Passage {
+                    at: format!("fix {:?} step {} (Xiaomi)", f.id, n + 1),
+                    text: t,
+                    step: true,
+                });
+            }
+        }
+    }
+    for q in &content.questions {
+        out.push(Passage {
+            at: format!("question {:?} text", q.id),
+            text: &q.text,
+            step: false,
+        });
+        out.push(Passage {
+            at: format!("question {:?} why", q.id),
+            text: &q.why,
+            step: false,
+        });
+        for a in &q.answers {
+            out.push(Passage {
+                at: format!("question {:?} answer {:?} said", q.id, a.id),
+                text: &a.said,
+                step: false,
+            });
+        }
+    }
+    for v in &content.verdicts {
+        out.push(Passage {
+            at: format!("verdict {:?} explanation", v.id),
+            text: &v.explanation,
+            step: false,
+        });
+        for (n, s) in v.next_steps.iter().enumerate() {
+            out.push(Passage {
+                at: format!("verdict {:?} next step {}", v.id, n + 1),
+                text: s,
+                step: false,
+            });
+        }
+    }
+    for g in &content.install_guides {
+        for (n, s) in g.steps.iter().enumerate() {
+            out.push(Passage {
+                at: format!("install {:?} step {}", g.browser, n + 1),
+                text: s,
+                step: false,
+            });
+        }
+    }
+    for p in &content.pages {
+        for s in &p.sections {
+            for (n, t) in s.paragraphs.iter().enumerate() {
+                out.push(Passage {
+                    at: format!("page {:?} {:?} paragraph {}", p.id, s.heading, n + 1),
+                    text: t,
+                    step: false,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Readability problems of every passage (see [`readability`]).
+pub fn check_readability(content: &Content, problems: &mut Vec<String>) {
+    for passage in passages(content) {
+        for problem in readability::problems(passage.text, passage.step) {
+            problems.push(format!("{} {problem}: {:?}", passage.at, passage.text));
         }
     }
 }

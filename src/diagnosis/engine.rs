@@ -42,6 +42,8 @@ const PRIOR_SPREAD: f64 = 2.0;
 const MIN_QUESTION_VALUE: f64 = 0.75;
 /// Stop asking when one cause is this likely.
 const CONFIDENT: f64 = 0.8;
+/// The likelihood from which the results call a cause "Most likely" (the top label).
+pub const MOST_LIKELY: f64 = 0.5;
 /// Never ask more than this many questions.
 pub const MAX_QUESTIONS: usize = 9;
 /// Causes at least this likely (relative to the top one) are shown on the results and
