@@ -27,6 +27,9 @@ pub fn CauseScreen(props: &CauseProps) -> Html {
             <p class="eyebrow">{ "Cause" }</p>
             <h1 tabindex="-1">{ &cause.title }</h1>
             <p class="lead">{ &cause.summary }</p>
+            if let Some(note) = cause.hedge() {
+                <p class="hint">{ note }</p>
+            }
             if !cause.signs.is_empty() {
                 <section class="signs" aria-labelledby="signs-heading">
                     <h2 id="signs-heading">{ "You may have this if" }</h2>

@@ -1,6 +1,7 @@
 //! The working part of a fix, shared by the guide and the plan runner: warnings first,
-//! the phone picker where taps differ, the steps for the user's phone, and a gentle
-//! note when TikTok's menus may have moved.
+//! the phone picker where taps differ, the steps for the user's phone, one-tap buttons
+//! to outside pages (the Play Store listing, TikTok on the web), and a gentle note when
+//! menus may have moved or no official source confirms the steps.
 
 use crate::content::Fix;
 use crate::state::use_app;
@@ -30,8 +31,19 @@ pub fn FixBody(props: &FixBodyProps) -> Html {
             <ol class="steps">
                 { for fix.steps.iter().map(|step| html! { <li>{ step.for_device(app.device) }</li> }) }
             </ol>
-            if fix.menus_may_differ {
-                <p class="hint">{ "TikTok moves its menus now and then, so names may differ a little in your app version." }</p>
+            if !fix.links.is_empty() {
+                <p class="actions">
+                    // A new tab: the check stays where it is in this one.
+                    { for fix.links.iter().map(|link| html! {
+                        <a class="button" href={link.url.clone()} target="_blank" rel="noopener noreferrer">
+                            { &link.label }
+                            <span class="visually-hidden">{ " (opens in a new tab)" }</span>
+                        </a>
+                    }) }
+                </p>
+            }
+            if let Some(note) = fix.hedge() {
+                <p class="hint">{ note }</p>
             }
         </>
     }

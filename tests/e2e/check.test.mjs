@@ -15,7 +15,7 @@ async function withApp(body, { initScript } = {}) {
   if (initScript) await profile.context.addInitScript(initScript);
   try {
     const page = profile.context.pages()[0] ?? (await profile.context.newPage());
-    await body({ server, page, watcher });
+    await body({ server, page, watcher, context: profile.context });
   } finally {
     await profile.close();
     await server.close();
@@ -272,6 +272,74 @@ test("keyboard only: from home to the success screen", async () => {
     await page.keyboard.press("Space");
     await page.waitForSelector("main .success h1");
     await expectFocusOnHeading(page, "focus moves to the success heading");
+    watcher.assertClean();
+  });
+});
+
+/** Answers by label where the story says so, "Not sure" everywhere else. */
+const answering = (story) => (question, labels) => {
+  const said = labels.findIndex((l) => story.some((answer) => l.trim().startsWith(answer)));
+  return said >= 0 ? said : labels.findIndex((l) => l.trim() === "Not sure");
+};
+
+test("messages arrive late, with no TikTok alerts at all, on a Samsung: the plan starts with allowing notifications", async () => {
+  await withApp(async ({ server, page, watcher }) => {
+    await open(page, server.url, "#/", "What's going wrong?");
+    // Her story: messages only show up when she opens TikTok; no battery saving; no
+    // TikTok alerts of any kind. Decided before any weight was tuned: notifications.
+    const asked = await answerAll(page, "late", answering(["Yes, when I open TikTok", "No, no TikTok alerts at all", "No"]));
+    assert.ok(asked.some((a) => a.label.startsWith("No, no TikTok alerts")), `the alerts question was asked: ${JSON.stringify(asked)}`);
+    assert.equal(await page.locator("main .results > li h2").first().textContent(), "TikTok's notifications are turned off");
+    await page.getByRole("button", { name: "Show me the fixes" }).click();
+    await page.waitForSelector("main .plan-step h1");
+    assert.equal(await heading(page), "Allow TikTok's notifications on your phone");
+    await page.getByLabel("Samsung").check();
+    assert.equal((await page.locator("main ol.steps li").first().textContent()).trim(), 'Open Settings > Apps > TikTok. Or search Settings for "TikTok".');
+    await assertAccessible(page, "notification fix on Samsung");
+    await assertScreenRules(page, "notification fix on Samsung");
+    watcher.assertClean();
+  });
+});
+
+test("the Play Store and web buttons open their pages in a new tab, and the check stays where it was", async () => {
+  await withApp(async ({ server, page, watcher, context }) => {
+    // No internet here: the outside pages answer from the test.
+    const opened = [];
+    await context.route(/^https:\/\/(play\.google\.com|www\.tiktok\.com)\//, (route) => {
+      opened.push(route.request().url());
+      return route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><title>outside</title>" });
+    });
+    await open(page, server.url, "#/", "What's going wrong?");
+    await pickSymptom(page, "won't send to anyone");
+    await page.locator("main .answers button").first().click();
+    await page.waitForFunction(() => /^Question 2 /.test(document.querySelector("main .eyebrow")?.textContent));
+    const question = await heading(page);
+
+    const buttons = [
+      { route: "#/guide/fix/update-app", heading: "Update TikTok", url: "https://play.google.com/store/apps/details?id=com.zhiliaoapp.musically" },
+      { route: "#/guide/fix/update-tiktok-lite", heading: "TikTok Lite", url: "https://play.google.com/store/apps/details?id=com.zhiliaoapp.musically.go" },
+      { route: "#/guide/fix/try-web-messages", heading: "web", url: "https://www.tiktok.com/messages" },
+    ];
+    for (const { route, heading: title, url } of buttons) {
+      await open(page, server.url, route, title);
+      const link = page.locator("main .actions a.button");
+      assert.equal(await link.count(), 1, route);
+      assert.equal(await link.getAttribute("href"), url, route);
+      assert.equal(await link.getAttribute("target"), "_blank", route);
+      assert.match(await link.getAttribute("rel"), /noopener/, route);
+      await assertScreenRules(page, route);
+      const [tab] = await Promise.all([context.waitForEvent("page"), link.click()]);
+      await tab.waitForLoadState();
+      assert.equal(tab.url(), url, "the new tab shows the outside page");
+      await tab.close();
+      assert.ok(page.url().endsWith(route), "the app's tab stays on the fix");
+    }
+    assert.deepEqual(opened, buttons.map((b) => b.url));
+    // The check is still in progress, at the same question.
+    await open(page, server.url, "#/", "What's going wrong?");
+    await page.locator("main .resume a.card").click();
+    await page.waitForSelector("main .question h1");
+    assert.equal(await heading(page), question);
     watcher.assertClean();
   });
 });

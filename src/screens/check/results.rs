@@ -3,7 +3,7 @@
 use super::{use_back, CheckNav};
 use crate::content::content;
 use crate::diagnosis::check::Check;
-use crate::diagnosis::engine::{Ranked, RELATIVE_CUTOFF};
+use crate::diagnosis::engine::{Ranked, MOST_LIKELY, RELATIVE_CUTOFF};
 use crate::platform::now;
 use crate::routes::Route;
 use crate::state::use_app;
@@ -15,7 +15,7 @@ const SHOWN: usize = 4;
 
 fn likelihood_label(ranked: &Ranked) -> &'static str {
     match ranked.likelihood {
-        l if l >= 0.5 => "Most likely",
+        l if l >= MOST_LIKELY => "Most likely",
         l if l >= 0.2 => "Likely",
         _ => "Possible",
     }
@@ -43,6 +43,9 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
             <p class="likelihood">{ likelihood_label(ranked) }</p>
             <h2>{ &ranked.cause.title }</h2>
             <p>{ &ranked.cause.summary }</p>
+            if let Some(note) = ranked.cause.hedge() {
+                <p class="hint">{ note }</p>
+            }
             if ranked.reasons.is_empty() {
                 <p class="hint">{ "Why we think so: it's a common cause of this problem." }</p>
             } else {
