@@ -4,7 +4,7 @@
 
 use super::engine::{self, Given};
 use crate::connection::verdict::VerdictKind;
-use crate::content::Content;
+use crate::content::{Content, NOT_SURE};
 use serde::{Deserialize, Serialize};
 
 /// Milliseconds since 1970 (whole numbers keep float code out of the app).
@@ -225,6 +225,11 @@ impl Check {
     /// update may have removed a question or fix) and the stage is in range.
     pub fn fits(&self, content: &Content) -> bool {
         content.symptom(&self.symptom).is_some()
+            && self
+                .answers
+                .iter()
+                .chain(&self.undone)
+                .all(|given| answer_known(content, given))
             && self.plan.iter().all(|id| content.fix(id).is_some())
             && match &self.stage {
                 Stage::Plan { step } => *step < self.plan.len(),
@@ -240,6 +245,15 @@ impl Check {
     pub fn repair(&mut self, content: &Content) -> bool {
         if content.symptom(&self.symptom).is_none() {
             return false;
+        }
+        // Answers to questions (or with answers) that are gone would weigh nothing true.
+        self.answers.retain(|given| answer_known(content, given));
+        if self
+            .undone
+            .as_ref()
+            .is_some_and(|given| !answer_known(content, given))
+        {
+            self.undone = None;
         }
         let known = |id: &String| content.fix(id).is_some();
         self.plan.retain(known);
@@ -262,6 +276,18 @@ impl Check {
         };
         self.fits(content)
     }
+}
+
+/// True when the content still has this answer's question and answer ("Not sure" is
+/// every question's).
+fn answer_known(content: &Content, given: &Given) -> bool {
+    content.question(&given.question).is_some_and(|question| {
+        given.answer == NOT_SURE
+            || question
+                .answers
+                .iter()
+                .any(|answer| answer.id == given.answer)
+    })
 }
 
 #[cfg(test)]
@@ -464,6 +490,27 @@ mod tests {
         assert_eq!(check.answers, answers, "the answer is kept");
         assert_eq!(check.undone, None);
         assert_eq!(check.stage, Stage::Results);
+    }
+
+    #[test]
+    fn repair_drops_answers_whose_question_or_answer_was_removed_by_an_update() {
+        let mut check = answered_check("inbox-wont-load");
+        let kept = check.answers.clone();
+        assert!(check.fits(content()), "premise: today's answers fit");
+        check
+            .answers
+            .insert(0, Given::new("removed-question", "yes"));
+        let real = kept[0].question.clone();
+        check.answers.push(Given::new(&real, "removed-answer"));
+        check.undone = Some(Given::new(&real, "removed-answer"));
+        assert!(
+            !check.fits(content()),
+            "answers the content no longer has don't fit"
+        );
+        assert!(check.repair(content()));
+        assert_eq!(check.answers, kept, "only the unknown answers are dropped");
+        assert_eq!(check.undone, None);
+        assert!(check.fits(content()));
     }
 
     #[test]
