@@ -160,6 +160,7 @@ pub fn App() -> Html {
 
     {
         let dispatcher = state.dispatcher();
+        let needs_device = state.device_source == crate::state::DeviceSource::Default;
         use_effect_with((), move |_| {
             let on_update = dispatcher.clone();
             let worker =
@@ -168,6 +169,17 @@ pub fn App() -> Html {
             let online = crate::platform::probe::watch_online(move |online| {
                 on_online.dispatch(Action::Online(online))
             });
+            if needs_device {
+                // Chrome's reduced user agent hides the model; it tells it when asked.
+                let on_model = dispatcher.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let model = crate::platform::device_model().await;
+                    if let Some(family) = model.as_deref().and_then(crate::device::guess_from_model)
+                    {
+                        on_model.dispatch(Action::DeviceRevealed(family));
+                    }
+                });
+            }
             let on_prompt = dispatcher.clone();
             let install = pwa::listen_for_install(
                 move || on_prompt.dispatch(Action::InstallPromptAvailable),

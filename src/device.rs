@@ -23,9 +23,70 @@ pub fn guess_family(user_agent: &str) -> Option<DeviceFamily> {
     None
 }
 
+/// Guesses the family from the model name Chrome gives on request
+/// (`navigator.userAgentData.getHighEntropyValues(["model"])`), where the reduced user
+/// agent only says "K": "SM-S918B" is a Samsung, "Pixel 8" a Pixel, "Redmi Note 12",
+/// "POCO F5" or a Xiaomi model number such as "2201116SG" or "M2101K6G" a Xiaomi.
+/// Anything else stays unknown, and the app asks.
+pub fn guess_from_model(model: &str) -> Option<DeviceFamily> {
+    let model = model.trim();
+    let lower = model.to_ascii_lowercase();
+    if lower.starts_with("sm-") || lower.starts_with("galaxy") || lower.starts_with("samsung") {
+        return Some(DeviceFamily::Samsung);
+    }
+    if lower.starts_with("pixel") || lower.starts_with("nexus") {
+        return Some(DeviceFamily::Stock);
+    }
+    let named = ["xiaomi", "redmi", "poco", "mi "]
+        .iter()
+        .any(|p| lower.starts_with(p));
+    if named || is_xiaomi_model_number(model) {
+        return Some(DeviceFamily::Xiaomi);
+    }
+    None
+}
+
+/// Xiaomi's model numbers: four or more digits then capitals and digits ("2201116SG",
+/// "23049PCD8G"), or "M" and four digits then capitals and digits ("M2101K6G").
+fn is_xiaomi_model_number(model: &str) -> bool {
+    let body = model.strip_prefix('M').unwrap_or(model);
+    let digits = body.chars().take_while(char::is_ascii_digit).count();
+    let rest = &body[digits..];
+    digits >= 4
+        && (5..=12).contains(&model.len())
+        && !rest.is_empty()
+        && rest
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && rest.chars().any(|c| c.is_ascii_uppercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn recognises_families_from_model_names() {
+        let cases = [
+            ("SM-S918B", Some(DeviceFamily::Samsung)),
+            ("SM-A536B", Some(DeviceFamily::Samsung)),
+            ("Pixel 8 Pro", Some(DeviceFamily::Stock)),
+            ("Redmi Note 12", Some(DeviceFamily::Xiaomi)),
+            ("POCO F5", Some(DeviceFamily::Xiaomi)),
+            ("2201116SG", Some(DeviceFamily::Xiaomi)),
+            ("23049PCD8G", Some(DeviceFamily::Xiaomi)),
+            ("M2101K6G", Some(DeviceFamily::Xiaomi)),
+            ("CPH2451", None), // OPPO
+            ("moto g54 5G", None),
+            ("Nokia G21", None),
+            ("K", None),
+            ("", None),
+            ("12345", None), // digits alone say nothing
+        ];
+        for (model, expected) in cases {
+            assert_eq!(guess_from_model(model), expected, "{model:?}");
+        }
+    }
 
     #[test]
     fn recognises_families_from_real_user_agents() {

@@ -12,6 +12,26 @@ pub fn now() -> u64 {
     js_sys::Date::now() as u64
 }
 
+/// The phone's model name, where the browser tells it on request (Chrome on Android:
+/// `navigator.userAgentData.getHighEntropyValues(["model", "platformVersion"])`; its
+/// plain user agent says only "K"). None elsewhere, or if the browser refuses.
+pub async fn device_model() -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let navigator = web_sys::window()?.navigator();
+    let data = js_sys::Reflect::get(&navigator, &"userAgentData".into()).ok()?;
+    let ask: js_sys::Function = js_sys::Reflect::get(&data, &"getHighEntropyValues".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let hints = js_sys::Array::of2(&"model".into(), &"platformVersion".into());
+    let promise: js_sys::Promise = ask.call1(&data, &hints).ok()?.dyn_into().ok()?;
+    let values = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    js_sys::Reflect::get(&values, &"model".into())
+        .ok()?
+        .as_string()
+        .filter(|m| !m.is_empty())
+}
+
 /// The browser's user agent, or "" where it cannot be read.
 pub fn user_agent() -> String {
     web_sys::window()

@@ -92,6 +92,8 @@ impl AppState {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     ChooseDevice(DeviceFamily),
+    /// The browser revealed the phone's model after start: used unless the user chose.
+    DeviceRevealed(DeviceFamily),
     InstallPromptAvailable,
     InstallPromptUsed,
     Installed,
@@ -151,6 +153,11 @@ impl Reducible for AppState {
                 next.device = family;
                 next.device_source = DeviceSource::Chosen;
             }
+            Action::DeviceRevealed(family) if next.device_source != DeviceSource::Chosen => {
+                next.device = family;
+                next.device_source = DeviceSource::Guessed;
+            }
+            Action::DeviceRevealed(_) => {}
             Action::InstallPromptAvailable if next.install != InstallOffer::Installed => {
                 next.install = InstallOffer::Prompt;
             }
@@ -307,6 +314,26 @@ mod tests {
             Action::ChooseDevice(DeviceFamily::Samsung),
         );
         assert_eq!(s.device_source, DeviceSource::Chosen);
+    }
+
+    #[test]
+    fn a_revealed_model_counts_as_a_guess_but_never_overrides_a_choice() {
+        let s = reduce(
+            AppState::new(None, None, false),
+            Action::DeviceRevealed(DeviceFamily::Xiaomi),
+        );
+        assert_eq!(
+            (s.device, s.device_source),
+            (DeviceFamily::Xiaomi, DeviceSource::Guessed)
+        );
+        let chosen = reduce(
+            AppState::new(Some(DeviceFamily::Samsung), None, false),
+            Action::DeviceRevealed(DeviceFamily::Xiaomi),
+        );
+        assert_eq!(
+            (chosen.device, chosen.device_source),
+            (DeviceFamily::Samsung, DeviceSource::Chosen)
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod entry_list;
 pub mod fix_body;
 pub mod install;
 pub mod layout;
+pub mod phone_question;
 pub mod report_box;
 pub mod router;
 pub mod sources;

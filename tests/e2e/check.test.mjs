@@ -28,6 +28,14 @@ async function pickSymptom(page, symptomText) {
   await page.waitForSelector("main .question h1");
 }
 
+/** On a step that asks which phone this is (the browser didn't say), answers `brand`. */
+async function answerPhoneIfAsked(page, brand = "Samsung") {
+  if (await page.locator("main .phone-question").count()) {
+    await page.locator("main .phone-question button", { hasText: brand }).click();
+    await page.waitForSelector("main ol.steps");
+  }
+}
+
 /** Picks a symptom on the home screen and answers questions with `choose` until the results. */
 async function answerAll(page, symptomText, choose = () => 0) {
   await page.locator("main a.card", { hasText: symptomText }).click();
@@ -60,10 +68,12 @@ test("a full walk: symptom, questions, results, fix steps, success", async () =>
     await expectFocusOnHeading(page, "focus on the step heading");
     await assertAccessible(page, "first step");
     await assertScreenRules(page, "first step");
+    await answerPhoneIfAsked(page);
     const first = await heading(page);
     await page.getByRole("button", { name: "No, still broken" }).click();
     await page.waitForFunction((t) => document.querySelector("main h1")?.textContent !== t, first);
     assert.match(await page.locator("main .eyebrow").first().textContent(), /^Fix 2 of \d+/);
+    await answerPhoneIfAsked(page);
     await page.getByRole("button", { name: "Yes, it works" }).click();
     await page.waitForSelector("main .success h1");
     assert.equal(await heading(page), "Your messages are working again");
@@ -146,6 +156,7 @@ test("a reload mid-plan resumes at the same step, online and with the server sto
     await answerAll(page, "inbox or chats", (_, labels) => labels.length - 1); // "Not sure" throughout
     await page.getByRole("button", { name: "Show me the fixes" }).click();
     await page.waitForSelector("main .plan-step h1");
+    await answerPhoneIfAsked(page);
     await page.getByRole("button", { name: "Skip this one" }).click();
     await page.waitForFunction(() => /^Fix 2 of/.test(document.querySelector("main .eyebrow")?.textContent));
     const step = await heading(page);
@@ -268,6 +279,11 @@ test("keyboard only: from home to the success screen", async () => {
     await page.keyboard.press("Enter");
     await page.waitForSelector("main .plan-step h1");
     await expectFocusOnHeading(page, "focus moves to the step heading");
+    if (await page.locator("main .phone-question").count()) {
+      await tabTo(page, "Samsung");
+      await page.keyboard.press("Enter");
+      await page.waitForSelector("main ol.steps");
+    }
     await tabTo(page, "Yes, it works");
     await page.keyboard.press("Space");
     await page.waitForSelector("main .success h1");
@@ -293,7 +309,8 @@ test("messages arrive late, with no TikTok alerts at all, on a Samsung: the plan
     await page.getByRole("button", { name: "Show me the fixes" }).click();
     await page.waitForSelector("main .plan-step h1");
     assert.equal(await heading(page), "Allow TikTok's notifications on your phone");
-    await page.getByLabel("Samsung").check();
+    // The browser didn't say which phone: asked once, in one tap.
+    await page.locator("main .phone-question button", { hasText: "Samsung" }).click();
     assert.equal((await page.locator("main ol.steps li").first().textContent()).trim(), 'Open Settings > Apps > TikTok. Or search Settings for "TikTok".');
     await assertAccessible(page, "notification fix on Samsung");
     await assertScreenRules(page, "notification fix on Samsung");
@@ -340,6 +357,38 @@ test("the Play Store and web buttons open their pages in a new tab, and the chec
     await page.locator("main .resume a.card").click();
     await page.waitForSelector("main .question h1");
     assert.equal(await heading(page), question);
+    watcher.assertClean();
+  });
+});
+
+test("a phone whose brand the browser doesn't reveal is asked for once, before the first phone-specific step", async () => {
+  await withApp(async ({ server, page, watcher }) => {
+    await open(page, server.url, "#/", "What's going wrong?");
+    await answerAll(page, "inbox or chats", answering([]));
+    await page.getByRole("button", { name: "Show me the fixes" }).click();
+    await page.waitForSelector("main .plan-step h1");
+    let asked = 0;
+    let specificAfter = 0;
+    for (let i = 0; i < 20 && specificAfter < 2; i++) {
+      const title = await heading(page);
+      if (await page.locator("main .phone-question").count()) {
+        asked += 1;
+        assert.equal(await page.locator("main ol.steps").count(), 0, "no steps before the phone is known");
+        await assertAccessible(page, "the phone question");
+        await assertScreenRules(page, "the phone question");
+        await page.locator("main .phone-question button", { hasText: "Other Android phone" }).click();
+        await page.waitForSelector("main ol.steps");
+        assert.equal(await page.getByLabel("Pixel / stock Android").isChecked(), true, "other Android phones get the stock steps");
+        continue;
+      }
+      if (asked > 0 && (await page.locator("main .device-picker").count())) specificAfter += 1;
+      const skip = page.getByRole("button", { name: "Skip this one" });
+      if (!(await skip.count())) break;
+      await skip.click();
+      await page.waitForFunction((t) => document.querySelector("main h1")?.textContent !== t, title);
+    }
+    assert.equal(asked, 1, "asked exactly once");
+    assert.ok(specificAfter >= 1, "later phone-specific steps were shown without asking again");
     watcher.assertClean();
   });
 });

@@ -6,9 +6,8 @@ use crate::diagnosis::check::{Check, StepResult};
 use crate::diagnosis::engine::REPORT_FIX;
 use crate::hooks::use_focus_heading_on_change;
 use crate::platform::now;
-use crate::state::use_app;
-use crate::state::Action;
-use crate::widgets::{fix_body::FixBody, report_box::ReportBox};
+use crate::state::{choose_device, use_app, Action, DeviceSource};
+use crate::widgets::{fix_body::FixBody, phone_question::PhoneQuestion, report_box::ReportBox};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -37,6 +36,14 @@ pub fn StepView(props: &StepProps) -> Html {
         Callback::from(move |_: MouseEvent| app.dispatch(Action::Record { result, now: now() }))
     };
     let is_report = fix.id == REPORT_FIX;
+    // The first step whose taps differ by phone asks for the phone once, unless the
+    // browser told us or the user already said.
+    let ask_phone = app.device_source == DeviceSource::Default
+        && fix.steps.iter().any(|s| s.differs_by_device());
+    let on_phone = {
+        let app = app.clone();
+        Callback::from(move |family| choose_device(&app, family))
+    };
 
     html! {
         <div class="plan-step">
@@ -44,6 +51,9 @@ pub fn StepView(props: &StepProps) -> Html {
             <progress max={total.to_string()} value={number.to_string()} aria-labelledby="progress-label" />
             <h1 tabindex="-1">{ &fix.title }</h1>
             <p class="lead">{ &fix.summary }</p>
+            if ask_phone {
+                <PhoneQuestion on_choose={on_phone} />
+            } else {
             <FixBody {fix} />
             if is_report { <ReportBox check={props.check.clone()} /> }
             <fieldset class="did-it-work">
@@ -54,6 +64,7 @@ pub fn StepView(props: &StepProps) -> Html {
                     <button type="button" class="button" onclick={answer(StepResult::Skipped)}>{ "Skip this one" }</button>
                 }
             </fieldset>
+            }
             <CheckNav on_back={Some(back)} />
         </div>
     }
