@@ -4,8 +4,8 @@ use crate::content::content;
 use crate::diagnosis::saved::{self, Loaded};
 use crate::platform::{pwa, storage};
 use crate::screens;
+use crate::screens::layout::Layout;
 use crate::state::{Action, AppContext, AppState};
-use crate::widgets::layout::Layout;
 use crate::widgets::router::{use_location, HashRouter};
 use yew::prelude::*;
 

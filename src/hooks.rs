@@ -7,7 +7,7 @@ use yew::prelude::*;
 /// Moves focus to the main heading whenever `deps` change (a new question, step or
 /// check stage), but not on the component's first render: on page load focus stays
 /// where the browser put it, and no layout is forced before the first paint. (New
-/// screens are the router's business: see `widgets::layout`.)
+/// screens are the router's business: see `screens::layout`.)
 #[hook]
 pub fn use_focus_heading_on_change<D: PartialEq + 'static>(deps: D) {
     let first_render = use_is_first_render();

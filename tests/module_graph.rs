@@ -164,6 +164,28 @@ fn pure_modules_never_touch_the_browser_or_the_ui() {
 }
 
 #[test]
+fn widgets_take_props_and_never_read_the_app_context() {
+    // Screens read the state; leaf widgets get what they show as props and report back
+    // through callbacks (as Yew's todomvc does), so they can be reused and tested alone.
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src.join("widgets"), &mut files);
+    assert!(files.len() >= 5, "the widgets were read");
+    let readers: Vec<String> = files
+        .iter()
+        .filter(|f| {
+            let text = fs::read_to_string(f).unwrap();
+            text.contains("use_app") || text.contains("AppContext")
+        })
+        .map(|f| f.display().to_string())
+        .collect();
+    assert!(
+        readers.is_empty(),
+        "widgets reading the app context: {readers:?}"
+    );
+}
+
+#[test]
 fn the_cycle_finder_finds_cycles() {
     let graph: BTreeMap<String, BTreeSet<String>> = [
         ("app".to_owned(), ["screens".to_owned()].into()),

@@ -2,8 +2,8 @@
 
 use crate::content::content;
 use crate::content::search::Entry;
-use crate::screens::not_found::NotFound;
-use crate::widgets::{entry_list::EntryList, sources::Sources};
+use crate::screens::not_found::not_found;
+use crate::widgets::{entry_list::entry_list, sources::sources};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -14,7 +14,7 @@ pub struct CauseProps {
 #[component]
 pub fn CauseScreen(props: &CauseProps) -> Html {
     let Some(cause) = content().cause(&props.id) else {
-        return html! { <NotFound /> };
+        return not_found();
     };
     let fixes: Vec<_> = cause
         .fixes
@@ -39,8 +39,8 @@ pub fn CauseScreen(props: &CauseProps) -> Html {
             <h2>{ "What's going on" }</h2>
             { for cause.explanation.iter().map(|p| html! { <p>{ p }</p> }) }
             <h2>{ "What to try, in this order" }</h2>
-            <EntryList entries={fixes} ordered=true />
-            <Sources sources={cause.sources.as_slice()} />
+            { entry_list(&fixes, true) }
+            { sources(&cause.sources) }
         </article>
     }
 }

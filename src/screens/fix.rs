@@ -2,8 +2,9 @@
 
 use crate::content::content;
 use crate::content::search::Entry;
-use crate::screens::not_found::NotFound;
-use crate::widgets::{entry_list::EntryList, fix_body::FixBody, sources::Sources};
+use crate::screens::not_found::not_found;
+use crate::state::use_phone_choice;
+use crate::widgets::{entry_list::entry_list, fix_body::fix_body, sources::sources};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -13,8 +14,9 @@ pub struct FixProps {
 
 #[component]
 pub fn FixScreen(props: &FixProps) -> Html {
+    let phone = use_phone_choice();
     let Some(fix) = content().fix(&props.id) else {
-        return html! { <NotFound /> };
+        return not_found();
     };
     let helps_with: Vec<_> = content()
         .causes_fixed_by(&fix.id)
@@ -25,7 +27,7 @@ pub fn FixScreen(props: &FixProps) -> Html {
             <p class="eyebrow">{ format!("Fix · {}", fix.effort.label()) }</p>
             <h1 tabindex="-1">{ &fix.title }</h1>
             <p class="lead">{ &fix.summary }</p>
-            <FixBody {fix} />
+            { fix_body(fix, &phone) }
             if let Some(prevention) = &fix.prevention {
                 <section class="prevention" aria-labelledby="prevention-heading">
                     <h2 id="prevention-heading">{ "Next time" }</h2>
@@ -33,8 +35,8 @@ pub fn FixScreen(props: &FixProps) -> Html {
                 </section>
             }
             <h2>{ "Helps with" }</h2>
-            <EntryList entries={helps_with} />
-            <Sources sources={fix.sources.as_slice()} />
+            { entry_list(&helps_with, false) }
+            { sources(&fix.sources) }
         </article>
     }
 }

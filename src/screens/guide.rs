@@ -3,7 +3,7 @@
 use crate::content::content;
 use crate::content::search::{search, Entry};
 use crate::routes::{search_query, search_text, Route};
-use crate::widgets::entry_list::EntryList;
+use crate::widgets::entry_list::entry_list;
 use crate::widgets::router::{use_location, use_navigator};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -31,7 +31,7 @@ pub fn Guide() -> Html {
                 if hits.is_empty() {
                     <p>{ "Try fewer or simpler words, such as \"cache\", \"VPN\" or \"blocked\"." }</p>
                 } else {
-                    <EntryList entries={hits} />
+                    { entry_list(&hits, false) }
                 }
             </>
         }
@@ -41,9 +41,9 @@ pub fn Guide() -> Html {
         html! {
             <>
                 <h2>{ format!("Causes ({})", causes.len()) }</h2>
-                <EntryList entries={causes} />
+                { entry_list(&causes, false) }
                 <h2>{ format!("Fixes ({})", fixes.len()) }</h2>
-                <EntryList entries={fixes} />
+                { entry_list(&fixes, false) }
             </>
         }
     };

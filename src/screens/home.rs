@@ -3,8 +3,8 @@
 use crate::content::content;
 use crate::diagnosis::check::{Check, Stage};
 use crate::routes::Route;
-use crate::state::use_app;
-use crate::widgets::install::InstallCard;
+use crate::state::{use_app, Action};
+use crate::widgets::install::install_card;
 use yew::prelude::*;
 
 /// Where the check stands, in a few words.
@@ -20,6 +20,20 @@ fn progress(check: &Check) -> String {
 #[component]
 pub fn Home() -> Html {
     let app = use_app();
+    let on_install = {
+        let app = app.clone();
+        Callback::from(move |()| {
+            let app = app.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let accepted = crate::platform::pwa::prompt_install().await;
+                app.dispatch(if accepted {
+                    Action::Installed
+                } else {
+                    Action::InstallPromptUsed
+                });
+            });
+        })
+    };
     let resume = app.check.as_ref().filter(|c| c.in_progress()).map(|check| {
         let title = content()
             .symptom(&check.symptom)
@@ -53,7 +67,7 @@ pub fn Home() -> Html {
                 <a href={Route::Connection.href()} class="button">{ "Test my connection" }</a>
                 <a href={Route::Guide.href()} class="button">{ "Browse the guide" }</a>
             </div>
-            <InstallCard />
+            { install_card(app.install, &on_install) }
         </>
     }
 }

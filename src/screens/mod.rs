@@ -1,4 +1,5 @@
-//! One module per screen.
+//! One module per screen, and the layout around them (header, notices, update offer):
+//! these read the app context; the widgets they use take props.
 
 pub mod about;
 pub mod cause;
@@ -7,6 +8,7 @@ pub mod connection;
 pub mod fix;
 pub mod guide;
 pub mod home;
+pub mod layout;
 pub mod not_found;
 pub mod report;
 
@@ -25,6 +27,6 @@ pub fn render(route: Route) -> Html {
         Route::Report => html! { <report::Report /> },
         Route::Connection => html! { <connection::ConnectionScreen /> },
         Route::About => html! { <about::About /> },
-        Route::NotFound => html! { <not_found::NotFound /> },
+        Route::NotFound => not_found::not_found(),
     }
 }

@@ -3,8 +3,8 @@
 use crate::routes::Route;
 use yew::prelude::*;
 
-#[component]
-pub fn NotFound() -> Html {
+/// A plain view function: no state of its own, and no per-component cost in the wasm.
+pub fn not_found() -> Html {
     html! {
         <>
             <h1 tabindex="-1">{ "We can't find that page" }</h1>

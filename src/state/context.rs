@@ -16,6 +16,38 @@ pub fn use_app() -> AppContext {
     use_context::<AppContext>().expect("component is rendered inside <App>")
 }
 
+/// What a screen hands to the phone widgets: the family, where it came from, and how
+/// to change it (saved, with a notice when it can't be).
+#[derive(Clone, PartialEq)]
+pub struct PhoneChoice {
+    pub family: DeviceFamily,
+    pub source: super::DeviceSource,
+    pub on_choose: Callback<DeviceFamily>,
+}
+
+impl PhoneChoice {
+    /// The family if the user chose it or the browser revealed it (for the report: a
+    /// default is not a fact about the phone).
+    pub fn known(&self) -> Option<DeviceFamily> {
+        (self.source != super::DeviceSource::Default).then_some(self.family)
+    }
+}
+
+/// The phone family as props for widgets; for screens (widgets never read context).
+#[hook]
+pub fn use_phone_choice() -> PhoneChoice {
+    let app = use_app();
+    let on_choose = {
+        let app = app.clone();
+        use_callback((), move |family, _| choose_device(&app, family))
+    };
+    PhoneChoice {
+        family: app.device,
+        source: app.device_source,
+        on_choose,
+    }
+}
+
 /// Saves the chosen phone family and tells the user when it could not be saved.
 pub fn choose_device(app: &AppContext, family: DeviceFamily) {
     app.dispatch(Action::ChooseDevice(family));

@@ -1,22 +1,18 @@
 //! Lets the user say which phone they have; steps change to match.
 
 use crate::content::DeviceFamily;
-use crate::state::DeviceSource;
-use crate::state::{choose_device, use_app};
+use crate::state::{DeviceSource, PhoneChoice};
 use yew::prelude::*;
 
-#[component]
-pub fn DevicePicker() -> Html {
-    let app = use_app();
+/// A plain view function (no state of its own, no per-component cost in the wasm).
+pub fn device_picker(phone: &PhoneChoice) -> Html {
     let options = DeviceFamily::ALL.into_iter().map(|family| {
-        let onchange = {
-            let app = app.clone();
-            Callback::from(move |_: Event| choose_device(&app, family))
-        };
+        let on_choose = phone.on_choose.clone();
+        let onchange = Callback::from(move |_: Event| on_choose.emit(family));
         html! {
             <label class="choice">
                 <input type="radio" name="device" value={family.key()}
-                       checked={app.device == family} {onchange} />
+                       checked={phone.family == family} {onchange} />
                 <span>{ family.label() }</span>
             </label>
         }
@@ -25,10 +21,10 @@ pub fn DevicePicker() -> Html {
         <fieldset class="device-picker">
             <legend>{ "Your phone" }</legend>
             { for options }
-            if app.device_source == DeviceSource::Guessed {
+            if phone.source == DeviceSource::Guessed {
                 <p class="hint">{ "We guessed this from your browser. Change it if it's wrong." }</p>
             }
-            if app.device_source == DeviceSource::Default {
+            if phone.source == DeviceSource::Default {
                 <p class="hint">{ "Other Android phones: pick the closest one; menus are often similar." }</p>
             }
         </fieldset>

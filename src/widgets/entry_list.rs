@@ -4,17 +4,11 @@ use crate::content::search::Entry;
 use crate::routes::Route;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct EntryListProps {
-    pub entries: Vec<Entry<'static>>,
-    /// Numbered when the order matters (causes by likelihood, fixes to try in turn).
-    #[prop_or_default]
-    pub ordered: bool,
-}
-
-#[component]
-pub fn EntryList(props: &EntryListProps) -> Html {
-    let items = props.entries.iter().map(|entry| {
+/// The cards, numbered when the order matters (causes by likelihood, fixes to try in
+/// turn). A plain view function: no state of its own, and no per-component cost in the
+/// wasm.
+pub fn entry_list(entries: &[Entry<'static>], ordered: bool) -> Html {
+    let items = entries.iter().map(|entry| {
         let (route, kind, badge) = match entry {
             Entry::Cause(c) => (Route::Cause { id: c.id.clone() }, "Cause", None),
             Entry::Fix(f) => (
@@ -36,7 +30,7 @@ pub fn EntryList(props: &EntryListProps) -> Html {
             </li>
         }
     });
-    if props.ordered {
+    if ordered {
         html! { <ol class="cards">{ for items }</ol> }
     } else {
         html! { <ul class="cards">{ for items }</ul> }

@@ -4,19 +4,12 @@
 //! menus may have moved or no official source confirms the steps.
 
 use crate::content::Fix;
-use crate::state::use_app;
-use crate::widgets::device_picker::DevicePicker;
+use crate::state::PhoneChoice;
+use crate::widgets::device_picker::device_picker;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct FixBodyProps {
-    pub fix: &'static Fix,
-}
-
-#[component]
-pub fn FixBody(props: &FixBodyProps) -> Html {
-    let app = use_app();
-    let fix = props.fix;
+/// A plain view function (no state of its own, no per-component cost in the wasm).
+pub fn fix_body(fix: &'static Fix, phone: &PhoneChoice) -> Html {
     let per_device = fix.steps.iter().any(|s| s.differs_by_device());
     html! {
         <>
@@ -26,10 +19,10 @@ pub fn FixBody(props: &FixBodyProps) -> Html {
                     <ul>{ for fix.warnings.iter().map(|w| html! { <li>{ w }</li> }) }</ul>
                 </aside>
             }
-            if per_device { <DevicePicker /> }
+            if per_device { { device_picker(phone) } }
             <h2>{ "Steps" }</h2>
             <ol class="steps">
-                { for fix.steps.iter().map(|step| html! { <li>{ step.for_device(app.device) }</li> }) }
+                { for fix.steps.iter().map(|step| html! { <li>{ step.for_device(phone.family) }</li> }) }
             </ol>
             if !fix.links.is_empty() {
                 <p class="actions">

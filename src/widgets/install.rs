@@ -2,29 +2,16 @@
 //! "Add to Home screen" steps otherwise, nothing when already installed.
 
 use crate::content::content;
-use crate::platform::pwa;
-use crate::state::use_app;
-use crate::state::{Action, InstallOffer};
-use wasm_bindgen_futures::spawn_local;
+use crate::state::InstallOffer;
 use yew::prelude::*;
 
-#[component]
-pub fn InstallCard() -> Html {
-    let app = use_app();
-    match app.install {
+/// The card for `offer`; `on_install` shows the browser's install prompt (only offered
+/// with `InstallOffer::Prompt`). A plain view function (no per-component cost).
+pub fn install_card(offer: InstallOffer, on_install: &Callback<()>) -> Html {
+    match offer {
         InstallOffer::Installed => html! {},
         InstallOffer::Prompt => {
-            let onclick = Callback::from(move |_: MouseEvent| {
-                let app = app.clone();
-                spawn_local(async move {
-                    let accepted = pwa::prompt_install().await;
-                    app.dispatch(if accepted {
-                        Action::Installed
-                    } else {
-                        Action::InstallPromptUsed
-                    });
-                });
-            });
+            let onclick = on_install.reform(|_: MouseEvent| ());
             html! {
                 <section class="install" aria-labelledby="install-heading">
                     <h2 id="install-heading">{ "Keep DM Doctor on your phone" }</h2>

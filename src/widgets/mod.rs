@@ -4,7 +4,6 @@ pub mod device_picker;
 pub mod entry_list;
 pub mod fix_body;
 pub mod install;
-pub mod layout;
 pub mod phone_question;
 pub mod report_box;
 pub mod router;

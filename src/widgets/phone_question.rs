@@ -5,11 +5,6 @@
 use crate::content::DeviceFamily;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct PhoneQuestionProps {
-    pub on_choose: Callback<DeviceFamily>,
-}
-
 /// The answers, as people name their phones.
 const ANSWERS: [(&str, DeviceFamily); 4] = [
     ("Samsung", DeviceFamily::Samsung),
@@ -18,10 +13,10 @@ const ANSWERS: [(&str, DeviceFamily); 4] = [
     ("Other Android phone", DeviceFamily::Stock),
 ];
 
-#[component]
-pub fn PhoneQuestion(props: &PhoneQuestionProps) -> Html {
+/// A plain view function (no state of its own, no per-component cost in the wasm).
+pub fn phone_question(on_choose: &Callback<DeviceFamily>) -> Html {
     let buttons = ANSWERS.iter().map(|(label, family)| {
-        let on_choose = props.on_choose.clone();
+        let on_choose = on_choose.clone();
         let family = *family;
         html! {
             <button type="button" class="answer" onclick={Callback::from(move |_: MouseEvent| on_choose.emit(family))}>

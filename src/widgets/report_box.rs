@@ -1,26 +1,25 @@
 //! The report for TikTok with Copy and Share buttons; the text stays selectable when
 //! neither works.
 
-use crate::content::content;
+use crate::content::{content, DeviceFamily};
 use crate::diagnosis::check::Check;
 use crate::diagnosis::report::{self, Environment};
 use crate::platform::{share, user_agent};
-use crate::state::use_app;
-use crate::state::DeviceSource;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ReportBoxProps {
     pub check: Check,
+    /// The phone family, if the user chose it or the browser revealed it.
+    pub device: Option<DeviceFamily>,
 }
 
 #[component]
 pub fn ReportBox(props: &ReportBoxProps) -> Html {
-    let app = use_app();
     let status = use_state(String::new);
     let env = Environment {
-        device: (app.device_source != DeviceSource::Default).then_some(app.device),
+        device: props.device,
         user_agent: &user_agent(),
         app_version: crate::VERSION,
         date: &share::today(),

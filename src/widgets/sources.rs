@@ -3,11 +3,6 @@
 use crate::content::{Confidence, Source};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct SourcesProps {
-    pub sources: &'static [Source],
-}
-
 fn confidence_label(confidence: Confidence) -> &'static str {
     match confidence {
         Confidence::Official => "official",
@@ -16,16 +11,17 @@ fn confidence_label(confidence: Confidence) -> &'static str {
     }
 }
 
-#[component]
-pub fn Sources(props: &SourcesProps) -> Html {
-    if props.sources.is_empty() {
+/// A plain view function, not a component: it has no state of its own, and each
+/// component costs its own copy of Yew's lifecycle code in the wasm.
+pub fn sources(sources: &'static [Source]) -> Html {
+    if sources.is_empty() {
         return html! {};
     }
     html! {
         <details class="sources">
             <summary>{ "Sources" }</summary>
             <ul>
-                { for props.sources.iter().map(|source| html! {
+                { for sources.iter().map(|source| html! {
                     <li>
                         if let Some(url) = &source.url {
                             <a href={url.clone()} rel="noreferrer" target="_blank">{ &source.title }</a>

@@ -5,8 +5,8 @@ use super::{use_back, CheckNav};
 use crate::content::content;
 use crate::diagnosis::check::{Check, StepResult};
 use crate::routes::Route;
-use crate::state::use_app;
 use crate::state::Action;
+use crate::state::{use_app, use_phone_choice};
 use crate::widgets::report_box::ReportBox;
 use crate::widgets::router::use_navigator;
 use yew::prelude::*;
@@ -75,12 +75,13 @@ pub struct EndProps {
 #[component]
 pub fn EndView(props: &EndProps) -> Html {
     let back = use_back();
+    let device = use_phone_choice().known();
     html! {
         <>
             <p class="eyebrow">{ "Still not working" }</p>
             <h1 tabindex="-1">{ "Let's get TikTok's help" }</h1>
             <p class="lead">{ end_summary(&props.check) }</p>
-            <ReportBox check={props.check.clone()} />
+            <ReportBox check={props.check.clone()} {device} />
             <p>
                 <a href={(Route::Fix { id: crate::diagnosis::engine::REPORT_FIX.into() }).href()}>
                     { "How to send it in TikTok" }

@@ -3,7 +3,7 @@
 use crate::content::content;
 use crate::platform::now;
 use crate::routes::Route;
-use crate::screens::not_found::NotFound;
+use crate::screens::not_found::not_found;
 use crate::state::use_app;
 use crate::state::Action;
 use crate::widgets::router::use_navigator;
@@ -51,7 +51,7 @@ pub fn StartCheck(props: &StartProps) -> Html {
     }
 
     if !known {
-        return html! { <NotFound /> };
+        return not_found();
     }
     let Some(current) = in_progress else {
         return html! { <h1 tabindex="-1">{ "Starting your check…" }</h1> };

@@ -6,8 +6,8 @@ use crate::diagnosis::check::{Check, StepResult};
 use crate::diagnosis::engine::REPORT_FIX;
 use crate::hooks::use_focus_heading_on_change;
 use crate::platform::now;
-use crate::state::{choose_device, use_app, Action, DeviceSource};
-use crate::widgets::{fix_body::FixBody, phone_question::PhoneQuestion, report_box::ReportBox};
+use crate::state::{use_app, use_phone_choice, Action, DeviceSource};
+use crate::widgets::{fix_body::fix_body, phone_question::phone_question, report_box::ReportBox};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -19,6 +19,7 @@ pub struct StepProps {
 #[component]
 pub fn StepView(props: &StepProps) -> Html {
     let app = use_app();
+    let phone = use_phone_choice();
     let back = use_back();
     use_focus_heading_on_change(props.step);
     let Some(fix) = props
@@ -38,12 +39,8 @@ pub fn StepView(props: &StepProps) -> Html {
     let is_report = fix.id == REPORT_FIX;
     // The first step whose taps differ by phone asks for the phone once, unless the
     // browser told us or the user already said.
-    let ask_phone = app.device_source == DeviceSource::Default
-        && fix.steps.iter().any(|s| s.differs_by_device());
-    let on_phone = {
-        let app = app.clone();
-        Callback::from(move |family| choose_device(&app, family))
-    };
+    let ask_phone =
+        phone.source == DeviceSource::Default && fix.steps.iter().any(|s| s.differs_by_device());
 
     html! {
         <div class="plan-step">
@@ -52,10 +49,10 @@ pub fn StepView(props: &StepProps) -> Html {
             <h1 tabindex="-1">{ &fix.title }</h1>
             <p class="lead">{ &fix.summary }</p>
             if ask_phone {
-                <PhoneQuestion on_choose={on_phone} />
+                { phone_question(&phone.on_choose) }
             } else {
-            <FixBody {fix} />
-            if is_report { <ReportBox check={props.check.clone()} /> }
+            { fix_body(fix, &phone) }
+            if is_report { <ReportBox check={props.check.clone()} device={phone.known()} /> }
             <fieldset class="did-it-work">
                 <legend>{ if is_report { "Is it working now?" } else { "Did this fix it?" } }</legend>
                 <button type="button" class="button primary" onclick={answer(StepResult::Fixed)}>{ "Yes, it works" }</button>
