@@ -44,6 +44,12 @@ dm_setup() {
     fi
   done
 
+  # cargo install (trunk, wasm-bindgen-cli) links with the system C compiler.
+  if ! command -v cc >/dev/null; then
+    say "Installing a C compiler and linker (Debian build-essential)"
+    apt_install build-essential
+  fi
+
   if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
     say "Adding the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown
@@ -89,6 +95,10 @@ dm_setup() {
     if ! [ -x /usr/sbin/nginx ]; then
       say "Installing Debian nginx-light"
       apt_install nginx-light
+      # Debian starts and enables a system nginx on port 80; the tests don't use it.
+      if [ -d /run/systemd/system ]; then
+        as_root systemctl disable --now nginx || true
+      fi
     fi
   fi
 

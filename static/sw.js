@@ -13,9 +13,24 @@ const SCOPE = self.registration.scope;
 const SHELL = new URL("index.html", SCOPE).href;
 
 self.addEventListener("install", (event) => {
-  event.waitUntil(precache());
+  event.waitUntil(precache().then(replaceBrokenVersion));
   addStaticRoutes(event);
 });
+
+// A version installed before the redirect fix may hold a redirected shell, which fails
+// every navigation: there is nothing to keep running, so this one takes over at once
+// instead of waiting (an app window left open would otherwise keep the broken one).
+async function replaceBrokenVersion() {
+  for (const name of await caches.keys()) {
+    if (!name.startsWith(CACHE_PREFIX) || name === CACHE) continue;
+    const cache = await caches.open(name);
+    const shells = await Promise.all([cache.match(SHELL), cache.match(SCOPE)]);
+    if (shells.some((shell) => shell && shell.redirected)) {
+      await self.skipWaiting();
+      return;
+    }
+  }
+}
 
 // Where the browser has static routing (Chrome 123+), the shell and every precached
 // file come straight from this build's cache without running this script: no waiting

@@ -245,3 +245,52 @@ async fn corrupt_saved_phone_choice_is_ignored() {
     );
     cleanup(root, handle);
 }
+
+/// A browser may resolve `register()` while the new version's worker is still installing
+/// (the spec allows it; Chromium waits for the install, so the e2e tests can't reach
+/// this). The update offer must follow that worker, and stop once its owner is gone.
+#[wasm_bindgen_test]
+async fn an_update_still_installing_when_registration_resolves_is_offered_once_installed() {
+    // A fake container: a controller (so a new worker is an update) and a registration
+    // whose new worker is installing when register() resolves.
+    let worker = js_sys::Function::new_no_args(
+        r#"
+        const worker = new EventTarget();
+        worker.state = "installing";
+        const registration = new EventTarget();
+        Object.assign(registration, { installing: worker, waiting: null, active: {} });
+        const container = new EventTarget();
+        Object.assign(container, { controller: {}, register: () => Promise.resolve(registration) });
+        Object.defineProperty(navigator, "serviceWorker", { value: container, configurable: true });
+        return worker;
+        "#,
+    )
+    .call0(&wasm_bindgen::JsValue::NULL)
+    .unwrap();
+    let set_state = js_sys::Function::new_with_args(
+        "worker, state",
+        "worker.state = state; worker.dispatchEvent(new Event('statechange'));",
+    );
+    let offered = std::rc::Rc::new(std::cell::Cell::new(0));
+    let counter = offered.clone();
+    let listeners =
+        dm_doctor::platform::pwa::register_service_worker(move || counter.set(counter.get() + 1));
+    next_task().await; // register() resolves
+    set_state
+        .call2(&wasm_bindgen::JsValue::NULL, &worker, &"installed".into())
+        .unwrap();
+    let after_install = offered.get();
+    drop(listeners);
+    set_state
+        .call2(&wasm_bindgen::JsValue::NULL, &worker, &"installed".into())
+        .unwrap();
+    let after_drop = offered.get();
+    // Back to the browser's own container before asserting.
+    js_sys::Reflect::delete_property(
+        &web_sys::window().unwrap().navigator(),
+        &"serviceWorker".into(),
+    )
+    .unwrap();
+    assert_eq!(after_install, 1, "the installed update is offered");
+    assert_eq!(after_drop, 1, "listeners are removed with their owner");
+}

@@ -63,12 +63,23 @@ fn crate_references(text: &str) -> BTreeSet<String> {
         if preceded.is_some_and(|c| c.is_alphanumeric() || c == '_') {
             continue; // dm_doctor_crate:: or similar
         }
-        let name: String = text[at + 7..]
-            .chars()
-            .take_while(|c| c.is_alphanumeric() || *c == '_')
-            .collect();
-        if name.chars().next().is_some_and(|c| c.is_lowercase()) {
-            found.insert(name);
+        let rest = &text[at + 7..];
+        // `use crate::{platform, state::Action};` names several modules at once.
+        let names: Vec<&str> = match rest.strip_prefix('{') {
+            Some(group) => group[..group.find('}').unwrap_or(group.len())]
+                .split(',')
+                .map(str::trim)
+                .collect(),
+            None => vec![rest],
+        };
+        for name in names {
+            let name: String = name
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            if name.chars().next().is_some_and(|c| c.is_lowercase()) {
+                found.insert(name);
+            }
         }
     }
     found
@@ -196,6 +207,10 @@ fn the_cycle_finder_finds_cycles() {
     assert_eq!(
         cycle_from(&graph, "app").unwrap(),
         ["app", "screens", "state", "app"]
+    );
+    assert_eq!(
+        crate_references("use crate::{hooks, routes::Route};"),
+        ["hooks".to_owned(), "routes".to_owned()].into()
     );
     assert_eq!(
         crate_references("use crate::state::{use_app};\nlet x = crate::platform::now();"),

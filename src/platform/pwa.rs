@@ -79,13 +79,18 @@ pub fn register_service_worker(on_update_ready: impl Fn() + 'static) -> Listener
             follow(&list, installing, on_update_ready.clone());
         }
         let registration_for_event = registration.clone();
-        let list_for_event = Listeners(list.0.clone());
+        // Weak: this listener lives in the same list, and a strong reference would keep
+        // the list (and every listener in it) alive after the component is gone.
+        let list_for_event = Rc::downgrade(&list.0);
         list.push(EventListener::new(
             &registration,
             "updatefound",
             move |_| {
+                let Some(list) = list_for_event.upgrade() else {
+                    return;
+                };
                 if let Some(installing) = registration_for_event.installing() {
-                    follow(&list_for_event, installing, on_update_ready.clone());
+                    follow(&Listeners(list), installing, on_update_ready.clone());
                 }
             },
         ));

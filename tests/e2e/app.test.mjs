@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { cspFor } from "./server.mjs";
 import { NGINX_CONF, startHost } from "./hosts.mjs";
 import { launchProfile } from "./browser.mjs";
-import { SCREENS, assertAccessible, assertScreenRules, expectFocusOnHeading, open, test, waitForServiceWorker, watch } from "./helpers.mjs";
+import { SCREENS, assertAccessible, assertScreenRules, expectFocusOnHeading, open, test, waitForServiceWorker, watch, withApp } from "./helpers.mjs";
 
 const DIST = "dist";
 
@@ -106,22 +106,6 @@ const loadedFiles = (page) =>
       .filter((n) => /\.(js|wasm|css)$/.test(n)),
   );
 
-/**
- * Runs `body` with a fresh server and a fresh persistent profile, then cleans up.
- * `options.host` picks the server (see hosts.mjs; "node" unless given).
- */
-async function withApp(options, body) {
-  const server = await startHost(options.host ?? "node", { root: DIST, ...options.server });
-  const profile = await launchProfile(options.browser);
-  const watcher = await watch(profile.context);
-  try {
-    const page = profile.context.pages()[0] ?? (await profile.context.newPage());
-    await body({ server, context: profile.context, page, watcher });
-  } finally {
-    await profile.close();
-    await server.close();
-  }
-}
 
 test("the built index.html has a strict CSP and no inline script or style", () => {
   const html = readFileSync(`${DIST}/index.html`, "utf8");
@@ -305,8 +289,9 @@ for (const { host, routes, name } of UPDATE_RUNS) {
     const v2 = nextBuild();
     const overrides = observedWorkerOverride(routes);
     const server = await startHost(host, { root: DIST, overrides });
-    const profile = await launchProfile();
+    let profile = null;
     try {
+      profile = await launchProfile();
       let watcher = await watch(profile.context);
       let page = profile.context.pages()[0];
       // v1, with a check in progress and a phone chosen.
@@ -363,7 +348,7 @@ for (const { host, routes, name } of UPDATE_RUNS) {
       assert.equal(await page.locator("main h1").textContent(), question, "the check resumes at the same question");
       watcher.assertClean();
     } finally {
-      await profile.close();
+      await profile?.close();
       await server.close();
       rmSync(v2.dir, { recursive: true, force: true });
     }
@@ -479,20 +464,25 @@ test("a phone holding a redirected shell from the old worker recovers when the f
     .sort();
   writeFileSync(join(v1, "sw.js"), old.replace('["__DM_DOCTOR_PRECACHE__"]', JSON.stringify(files)).replace("__DM_DOCTOR_BUILD__", "before-redirect-fix"));
   const server = await startHost("redirect", { root: v1 });
-  const profile = await launchProfile();
+  let profile = null;
   try {
+    profile = await launchProfile();
     const watcher = await watch(profile.context);
-    const page = profile.context.pages()[0];
-    await open(page, server.url, "#/", "What's going wrong?");
-    await waitForServiceWorker(page);
+    // The first visit stays open all along, as an installed app left in Android's
+    // recent apps does: the old worker keeps controlling it.
+    const kept = profile.context.pages()[0];
+    await open(kept, server.url, "#/", "What's going wrong?");
+    await waitForServiceWorker(kept);
     // The bug, as users met it: the old worker stored the redirect and serves it.
-    const stored = await page.evaluate(async () => (await (await caches.open("dm-doctor-before-redirect-fix")).match("index.html")).redirected);
+    const stored = await kept.evaluate(async () => (await (await caches.open("dm-doctor-before-redirect-fix")).match("index.html")).redirected);
     assert.equal(stored, true, "the old worker stored index.html's redirected response");
-    await assert.rejects(page.reload(), /ERR_FAILED/, "a reload fails while the old worker serves the redirected shell");
+    const page = await profile.context.newPage();
+    await assert.rejects(page.goto(server.url + "#/"), /ERR_FAILED/, "a new visit fails while the old worker serves the redirected shell");
 
     // The fixed build is deployed. The old worker still answers the next visit with the
     // redirected shell, which fails once more; but that navigation makes the browser
-    // check for a new worker, which installs and (no page is running) activates at once.
+    // check for a new worker, which installs and, seeing the old version's broken
+    // shell, takes over at once, although a page of the old version is still open.
     const cdp = await profile.context.newCDPSession(page);
     const versions = new Map();
     cdp.on("ServiceWorker.workerVersionUpdated", ({ versions: updated }) => updated.forEach((v) => versions.set(v.versionId, v.status)));
@@ -524,13 +514,13 @@ test("a phone holding a redirected shell from the old worker recovers when the f
     await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "What's going wrong?");
     watcher.assertClean((p) => /ERR_FAILED|ERR_CONNECTION_REFUSED|Failed to fetch|FetchEvent|redirect/i.test(p));
   } finally {
-    await profile.close();
+    await profile?.close();
     await server.close();
     rmSync(v1, { recursive: true, force: true });
   }
 });
 
-test("an update the browser finds by itself on a plain navigation is offered at once, even mid-install", async () => {
+test("an update the browser finds by itself on a plain navigation, while another page starts, is offered", async () => {
   const v2 = nextBuild();
   // v2's wasm is slow to download, so its worker stays "installing" for a while.
   const wasm = v2.files.find((f) => f.endsWith(".wasm"));
@@ -553,8 +543,8 @@ test("an update the browser finds by itself on a plain navigation is offered at 
       await page.reload();
       await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "What's going wrong?");
       // (Chromium holds this page's register() until the install has finished, so it
-      // finds v2 waiting; browsers that resolve it at once find v2 installing, and the
-      // app follows that worker too: see platform/pwa.rs.)
+      // finds v2 waiting; browsers that resolve it at once find v2 installing, which the
+      // app follows too: that branch is tested in tests/components.rs.)
       await page.getByRole("button", { name: "Update available — reload" }).waitFor({ timeout: 15000 });
       watcher.assertClean();
     });

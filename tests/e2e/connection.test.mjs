@@ -1,9 +1,7 @@
 // End-to-end tests of the connection test against the release build. Outside hosts are
 // never really contacted: Playwright intercepts them and answers, fails, delays or hangs.
 import assert from "node:assert/strict";
-import { startServer } from "./server.mjs";
-import { launchProfile } from "./browser.mjs";
-import { assertAccessible, assertScreenRules, open, test, waitForServiceWorker, watch } from "./helpers.mjs";
+import { assertAccessible, assertScreenRules, open, test, waitForServiceWorker, withApp } from "./helpers.mjs";
 
 const INTERNET = ["https://www.google.com/**", "https://www.cloudflare.com/**"];
 const TIKTOK = ["https://www.tiktok.com/**", "https://p16-sign-va.tiktokcdn.com/**"];
@@ -17,19 +15,6 @@ const slow = (ms) => async (route) => {
   await route.fulfill({ status: 204, body: "" }).catch(() => {});
 };
 
-async function withApp(body) {
-  const server = await startServer({ root: "dist" });
-  const profile = await launchProfile();
-  const watcher = await watch(profile.context);
-  try {
-    const page = profile.context.pages()[0] ?? (await profile.context.newPage());
-    await body({ server, context: profile.context, page, watcher });
-  } finally {
-    await profile.context.unrouteAll({ behavior: "ignoreErrors" }).catch(() => {});
-    await profile.close();
-    await server.close();
-  }
-}
 
 async function route(context, patterns, handler) {
   for (const pattern of patterns) await context.route(pattern, handler);
@@ -48,7 +33,7 @@ const PROBE_URL = /dmd-probe=1|https:\/\/(www\.google\.com|www\.cloudflare\.com|
 const probeNoise = (p) => /net::ERR_|Failed to load resource|Failed to fetch/.test(p) && PROBE_URL.test(p);
 
 test("offline: the verdict is 'offline' at once, and the badge says so", async () => {
-  await withApp(async ({ context, server, page, watcher }) => {
+  await withApp({}, async ({ context, server, page, watcher }) => {
     await open(page, server.url, "#/connection", "Test my connection");
     await waitForServiceWorker(page); // installed first: going offline mid-install is another story
     await context.setOffline(true);
@@ -62,7 +47,7 @@ test("offline: the verdict is 'offline' at once, and the badge says so", async (
 });
 
 test("all outside hosts hang: a verdict comes within the bound", async () => {
-  await withApp(async ({ context, server, page, watcher }) => {
+  await withApp({}, async ({ context, server, page, watcher }) => {
     await route(context, [...INTERNET, ...TIKTOK], hang);
     await open(page, server.url, "#/connection", "Test my connection");
     const { verdict, ms } = await runTest(page);
@@ -74,7 +59,7 @@ test("all outside hosts hang: a verdict comes within the bound", async () => {
 });
 
 test("TikTok fails while the internet answers: 'TikTok unreachable'", async () => {
-  await withApp(async ({ context, server, page, watcher }) => {
+  await withApp({}, async ({ context, server, page, watcher }) => {
     await route(context, INTERNET, answer);
     await route(context, TIKTOK, fail);
     await open(page, server.url, "#/connection", "Test my connection");
@@ -86,7 +71,7 @@ test("TikTok fails while the internet answers: 'TikTok unreachable'", async () =
 });
 
 test("delayed answers: 'slow', with the figures", async () => {
-  await withApp(async ({ context, server, page, watcher }) => {
+  await withApp({}, async ({ context, server, page, watcher }) => {
     await route(context, [...INTERNET, ...TIKTOK], slow(1200));
     await open(page, server.url, "#/connection", "Test my connection");
     const { verdict } = await runTest(page);
@@ -97,7 +82,7 @@ test("delayed answers: 'slow', with the figures", async () => {
 });
 
 test("everything answers: 'fine'; with the service worker active every probe reaches the server", async () => {
-  await withApp(async ({ context, server, page, watcher }) => {
+  await withApp({}, async ({ context, server, page, watcher }) => {
     await route(context, [...INTERNET, ...TIKTOK], answer);
     await open(page, server.url, "#/connection", "Test my connection");
     await waitForServiceWorker(page);
@@ -124,7 +109,7 @@ test("everything answers: 'fine'; with the service worker active every probe rea
 });
 
 test("Wi-Fi and mobile data side by side, and the verdict feeds the check", async () => {
-  await withApp(async ({ context, server, page, watcher }) => {
+  await withApp({}, async ({ context, server, page, watcher }) => {
     await open(page, server.url, "#/", "What's going wrong?");
     await page.locator("main a.card", { hasText: "won't send to anyone" }).click();
     await page.waitForSelector("main .question h1");

@@ -2,6 +2,8 @@
 // touch-target sizes. Every page a test opens is watched from its first script on.
 import assert from "node:assert/strict";
 import { test as nodeTest } from "node:test";
+import { startHost } from "./hosts.mjs";
+import { launchProfile } from "./browser.mjs";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
@@ -15,6 +17,29 @@ const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 export const TEST_TIMEOUT_MS = 180_000;
 export function test(name, body) {
   return nodeTest(name, { timeout: TEST_TIMEOUT_MS }, body);
+}
+
+/**
+ * Runs `body` with a fresh server (`options.host`, see hosts.mjs; "node" unless given,
+ * with `options.server` such as overrides) and a fresh persistent profile
+ * (`options.browser` launch options, `options.initScript` run in every page), watched
+ * for console errors; everything started is stopped afterwards, also when start-up
+ * fails half way (a browser or nginx left running would keep the test run waiting).
+ */
+export async function withApp(options, body) {
+  const server = await startHost(options.host ?? "node", { root: "dist", ...options.server });
+  let profile = null;
+  try {
+    profile = await launchProfile(options.browser);
+    const watcher = await watch(profile.context);
+    if (options.initScript) await profile.context.addInitScript(options.initScript);
+    const page = profile.context.pages()[0] ?? (await profile.context.newPage());
+    await body({ server, context: profile.context, page, watcher });
+  } finally {
+    await profile?.context.unrouteAll({ behavior: "ignoreErrors" }).catch(() => {});
+    await profile?.close();
+    await server.close();
+  }
 }
 
 /** Every route the app has, with a word its heading must contain. */

@@ -40,8 +40,12 @@ async function freePort() {
 /** nginx's site config for a test: deploy/nginx.conf with only `listen` and `root` replaced. */
 export function nginxSite(port, root) {
   const shipped = readFileSync(NGINX_CONF, "utf8");
-  const site = shipped.replace(/^(\s*)listen 80;$/m, `$1listen 127.0.0.1:${port};`).replace(/^(\s*)root \S+;$/m, `$1root ${root};`);
+  const site = shipped
+    .replace(/^(\s*)listen 80;$/m, `$1listen 127.0.0.1:${port};`)
+    .replace(/^(\s*)listen \[::\]:80;.*$/m, "$1# (IPv6 listen left out in the tests)")
+    .replace(/^(\s*)root \S+;$/m, `$1root ${root};`);
   assert.equal(site.split("\n").length, shipped.split("\n").length);
+  assert.doesNotMatch(site, /listen (80|\[::\])/, "only the test's own address is listened on");
   assert.ok(site.includes(`listen 127.0.0.1:${port};`) && site.includes(`root ${root};`), "listen and root were replaced");
   return site;
 }
@@ -96,21 +100,34 @@ http {
 }
 `,
   );
-  const process_ = spawn(NGINX, ["-p", dir + "/", "-c", conf, "-g", "daemon off;"], { stdio: ["ignore", "ignore", "pipe"] });
+  // -e: its own error log from the start (not /var/log/nginx, unwritable as non-root).
+  const process_ = spawn(NGINX, ["-p", dir + "/", "-e", `${dir}/error.log`, "-c", conf, "-g", "daemon off;"], {
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   let stderr = "";
   process_.stderr.on("data", (chunk) => (stderr += chunk));
   const exited = new Promise((ok) => process_.once("exit", ok));
   const url = `http://127.0.0.1:${port}/`;
   const started = Date.now();
   for (;;) {
-    if (process_.exitCode !== null) throw new Error(`nginx did not start: ${stderr}${readLog(dir)}`);
-    try {
-      await fetch(url, { method: "HEAD" });
-      break;
-    } catch {
-      if (Date.now() - started > 10000) throw new Error(`nginx did not answer within 10 s: ${stderr}`);
-      await new Promise((ok) => setTimeout(ok, 50));
+    let failure = null;
+    if (process_.exitCode !== null) failure = `nginx did not start: ${stderr}${readLog(dir)}`;
+    else {
+      try {
+        await fetch(url, { method: "HEAD" });
+        break;
+      } catch {
+        if (Date.now() - started > 10000) failure = `nginx did not answer within 10 s: ${stderr}${readLog(dir)}`;
+      }
     }
+    if (failure) {
+      // Leave nothing behind: a running nginx would keep the test run waiting.
+      process_.kill("SIGKILL");
+      await exited;
+      rmSync(dir, { recursive: true, force: true });
+      throw new Error(failure);
+    }
+    await new Promise((ok) => setTimeout(ok, 50));
   }
   let closed = false;
   return {
