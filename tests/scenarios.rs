@@ -1048,3 +1048,48 @@ fn the_web_answer_splits_the_account_from_the_app_or_phone() {
         }
     }
 }
+
+#[path = "common/stories.rs"]
+mod stories;
+
+/// The story suite's shape: at least 40 people, every symptom, ages 13 to 40, the three
+/// phone families, with and without a connection verdict, and expectations that name
+/// causes of their own symptom. (Hit rates: `cargo run --example story-rates`.)
+#[test]
+fn the_story_suite_covers_people_symptoms_ages_and_phones() {
+    use stories::{Phone, STORIES};
+    let content = content();
+    assert!(STORIES.len() >= 40, "{} stories", STORIES.len());
+    for symptom in &content.symptoms {
+        assert!(
+            STORIES.iter().filter(|s| s.symptom == symptom.id).count() >= 5,
+            "fewer than 5 stories for {}",
+            symptom.id
+        );
+    }
+    let ages: Vec<u8> = STORIES.iter().map(|s| s.age).collect();
+    assert_eq!(ages.iter().min(), Some(&13));
+    assert_eq!(ages.iter().max(), Some(&40));
+    for phone in [Phone::Pixel, Phone::Samsung, Phone::Xiaomi] {
+        assert!(STORIES.iter().filter(|s| s.phone == phone).count() >= 10);
+    }
+    assert!(STORIES.iter().filter(|s| s.connection.is_some()).count() >= 10);
+    assert!(STORIES.iter().filter(|s| s.connection.is_none()).count() >= 10);
+    let mut names = HashSet::new();
+    for story in STORIES {
+        assert!(names.insert(story.name), "{} twice", story.name);
+        let symptom = content.symptom(story.symptom).expect(story.name);
+        for cause in std::iter::once(&story.top).chain(story.also) {
+            assert!(
+                symptom.causes.iter().any(|c| c == cause),
+                "{}: {cause} is not a cause of {}",
+                story.name,
+                story.symptom
+            );
+        }
+        assert!(!story.also.contains(&story.top), "{}", story.name);
+        if let Some(verdict) = story.connection {
+            assert!(content.verdict(verdict).is_some(), "{}", story.name);
+        }
+    }
+}
