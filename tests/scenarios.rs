@@ -52,7 +52,8 @@ const PEOPLE: &[Person] = &[
             ("blocked-signs", "yes"),
             ("age", "18-plus"),
             ("family-pairing", "no"),
-            ("own-settings", "everyone"),
+            // (own-settings was dropped: since issue 10 it is not asked when sending to
+            // one person fails; it is about who can message *you*.)
         ],
         top: "not-mutual-follow",
         first_fix: "follow-each-other",
@@ -62,7 +63,6 @@ const PEOPLE: &[Person] = &[
         name: "Sam: nothing sends, the feed is broken too, friends say TikTok is down",
         symptom: "send-fails-everyone",
         answers: &[
-            ("who-fails", "everyone"),
             ("rest-of-tiktok", "nothing-loads"),
             ("others-report", "yes"),
             ("network-switch", "both"),
@@ -132,7 +132,6 @@ const PEOPLE: &[Person] = &[
             ("asked-verify", "no"),
             ("date-time", "auto"),
             ("warnings", "no-warning"),
-            ("who-fails", "everyone"),
         ],
         top: "restricted-network",
         first_fix: "captive-wifi-login",
@@ -142,7 +141,6 @@ const PEOPLE: &[Person] = &[
         name: "Kai: got a Community Guidelines warning, now no message sends",
         symptom: "send-fails-everyone",
         answers: &[
-            ("who-fails", "everyone"),
             ("warnings", "warned"),
             ("rest-of-tiktok", "comments-fail"),
             ("others-report", "no"),
@@ -186,16 +184,16 @@ const PEOPLE: &[Person] = &[
             ("last-update", "auto"),
         ],
         top: "background-restrictions",
-        // The cause's fix list starts with background data; her real problem, battery
-        // saving, must follow in the plan.
-        first_fix: "allow-background-data",
-        later: &["battery-unrestricted"],
+        // Corrected in issue 10 (was allow-background-data first, battery later): she
+        // said Data Saver is off, so the background-data fix no longer fits her answers
+        // and her real problem, battery saving, comes first.
+        first_fix: "battery-unrestricted",
+        later: &[],
     },
     Person {
         name: "Ben: hasn't updated TikTok for months, nothing sends, the rest works",
         symptom: "send-fails-everyone",
         answers: &[
-            ("who-fails", "everyone"),
             ("last-update", "months"),
             ("rest-of-tiktok", "works"),
             ("others-report", "no"),
@@ -513,7 +511,6 @@ const PEOPLE: &[Person] = &[
             ("their-settings", "everyone"),
             ("age", "18-plus"),
             ("family-pairing", "no"),
-            ("own-settings", "everyone"),
         ],
         top: "message-removed",
         first_fix: "rewrite-message",
@@ -524,7 +521,6 @@ const PEOPLE: &[Person] = &[
         symptom: "send-fails-everyone",
         answers: &[
             ("which-messages", "unsupported"),
-            ("who-fails", "everyone"),
             ("rest-of-tiktok", "works"),
             ("network-switch", "both"),
             ("warnings", "no-warning"),
@@ -575,7 +571,6 @@ const PEOPLE: &[Person] = &[
         answers: &[
             ("web-works", "works"),
             ("app-acted-up", "froze"),
-            ("who-fails", "everyone"),
             ("rest-of-tiktok", "works"),
             ("others-report", "no"),
             ("network-switch", "both"),
@@ -593,7 +588,6 @@ const PEOPLE: &[Person] = &[
         symptom: "send-fails-everyone",
         answers: &[
             ("which-app", "lite"),
-            ("who-fails", "everyone"),
             ("rest-of-tiktok", "works"),
             ("others-report", "no"),
             ("network-switch", "both"),
@@ -696,7 +690,7 @@ fn ranking_summary(content: &Content, symptom: &str, given: &[Given]) -> String 
 }
 
 fn plan_ids<'a>(content: &'a Content, symptom: &str, given: &[Given]) -> Vec<&'a str> {
-    plan(content, &rank(content, symptom, given))
+    plan(content, symptom, given, &rank(content, symptom, given))
         .iter()
         .map(|f| f.id.as_str())
         .collect()
@@ -736,7 +730,14 @@ fn every_person_ends_on_the_right_cause_and_first_step() {
                 wrong.push(format!("{fix:?} is missing from the plan"));
             }
         }
-        if plan.last() != Some(&"report-problem") {
+        // Reporting ends every plan, except for a built-in rule support can't change
+        // (under 16): then the rule's own last fix says what to do instead.
+        let built_in_end = ranking
+            .first()
+            .filter(|r| r.cause.support_cant_change.is_some())
+            .and_then(|r| r.cause.fixes.last())
+            .map(String::as_str);
+        if plan.last() != Some(&"report-problem") && plan.last().copied() != built_in_end {
             wrong.push("the plan doesn't end with report-problem".to_string());
         }
         if !wrong.is_empty() {
@@ -814,7 +815,7 @@ fn not_sure_to_everything_still_gives_a_sensible_cheap_plan() {
             "{}: asked {asked:?}",
             symptom.id
         );
-        let fixes = plan(content, &ranking);
+        let fixes = plan(content, &symptom.id, &run.given, &ranking);
         let first = fixes.first().expect("a plan is never empty");
         assert!(
             matches!(first.effort, Effort::Check | Effort::Quick),
@@ -902,10 +903,19 @@ fn one_person_failing_starts_with_questions_about_that_person() {
     for (name, run) in &runs {
         let asked = run.asked();
         assert!(!asked.is_empty(), "{name}: nothing was asked");
-        // A clear answer to the first question may end the check early.
-        for question in asked.iter().take(2) {
+        // A clear answer to the first question may end the check early. Since issue 10
+        // the age question may come first too: under 16, messages are off with everyone,
+        // and young people often notice it with one person first (Finn, 14).
+        // After "under 16" the age rule explains everything; what follows is about it.
+        let before_age_rule = asked
+            .iter()
+            .zip(&run.given)
+            .take_while(|(_, g)| !(g.question == "age" && g.answer == "under-16"))
+            .count()
+            + 1;
+        for question in asked.iter().take(2.min(before_age_rule)) {
             assert!(
-                about_the_person(content, question),
+                about_the_person(content, question) || *question == "age",
                 "{name}: asked {question} before the questions about the person: {asked:?}"
             );
         }

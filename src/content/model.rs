@@ -63,6 +63,14 @@ pub struct Question {
     /// Symptoms for which the question makes sense; empty means all.
     #[serde(default)]
     pub symptoms: Vec<String>,
+    /// Ask only when at least one of these [conditions](condition_holds) holds (empty:
+    /// always), e.g. `["warnings=warned"]`.
+    #[serde(default)]
+    pub only_if: Vec<String>,
+    /// Never ask when one of these [conditions](condition_holds) holds, e.g. an earlier
+    /// answer or the symptom already answers it: `["age=18-plus"]`.
+    #[serde(default)]
+    pub skip_if: Vec<String>,
     pub answers: Vec<Answer>,
 }
 
@@ -165,6 +173,11 @@ pub struct Cause {
     pub keywords: Vec<String>,
     #[serde(default)]
     pub sources: Vec<Source>,
+    /// Set for a built-in rule that TikTok's support can't change (e.g. no messages under
+    /// 16): what support can't change, in plain words. Such a cause's fixes don't include
+    /// `report-problem`; its last fix says what to do instead.
+    #[serde(default)]
+    pub support_cant_change: Option<String>,
 }
 
 /// Something the user can do.
@@ -196,6 +209,58 @@ pub struct Fix {
     /// that pass [`is_allowed_link`].
     #[serde(default)]
     pub links: Vec<Link>,
+    /// In a plan only when at least one of these [conditions](condition_holds) holds
+    /// (empty: always), e.g. `["vpn-needed=needs-vpn"]`.
+    #[serde(default)]
+    pub only_if: Vec<String>,
+    /// Never in a plan when one of these [conditions](condition_holds) holds, e.g.
+    /// `["who-fails=everyone"]` for a fix about one person.
+    #[serde(default)]
+    pub skip_if: Vec<String>,
+}
+
+/// The pseudo question id of a condition on the check's symptom: `"symptom=messages-late"`.
+pub const SYMPTOM_CONDITION: &str = "symptom";
+
+/// Splits a condition `"question=answer|answer"` into the question id and its answers.
+pub fn parse_condition(condition: &str) -> Option<(&str, impl Iterator<Item = &str>)> {
+    let (question, answers) = condition.split_once('=')?;
+    Some((question.trim(), answers.split('|').map(str::trim)))
+}
+
+/// True when the condition `"question=a|b"` holds: the person gave one of those answers
+/// to that question (`"symptom=..."` tests the symptom). An unasked question holds
+/// nothing; "Not sure" holds only where a condition names `not-sure`.
+pub fn condition_holds<'a>(
+    condition: &str,
+    symptom: &str,
+    answer_of: impl Fn(&str) -> Option<&'a str>,
+) -> bool {
+    let Some((question, mut answers)) = parse_condition(condition) else {
+        return false;
+    };
+    let given = if question == SYMPTOM_CONDITION {
+        Some(symptom)
+    } else {
+        answer_of(question)
+    };
+    given.is_some_and(|g| answers.any(|a| a == g))
+}
+
+/// True when `only_if` (any) and `skip_if` (none) allow it.
+pub fn conditions_allow<'a>(
+    only_if: &[String],
+    skip_if: &[String],
+    symptom: &str,
+    answer_of: impl Fn(&str) -> Option<&'a str> + Copy,
+) -> bool {
+    (only_if.is_empty()
+        || only_if
+            .iter()
+            .any(|c| condition_holds(c, symptom, answer_of)))
+        && !skip_if
+            .iter()
+            .any(|c| condition_holds(c, symptom, answer_of))
 }
 
 /// A button that opens an outside page, e.g. TikTok's Play Store listing.
@@ -454,6 +519,7 @@ pub mod examples {
             topics: vec![],
             keywords: vec![],
             sources: vec![source(Confidence::Secondary)],
+            support_cant_change: None,
         }
     }
 
@@ -483,6 +549,8 @@ pub mod examples {
             keywords: vec![],
             sources: vec![source(Confidence::Secondary)],
             links: vec![],
+            only_if: vec![],
+            skip_if: vec![],
         }
     }
 }

@@ -4,7 +4,7 @@
 //! Deterministic and pure: the same answers always give the same result.
 
 use crate::content::validate::applies;
-use crate::content::{Content, Effort, Fix, Question, NOT_SURE};
+use crate::content::{conditions_allow, Content, Effort, Fix, Question, NOT_SURE};
 
 /// A question and the answer the user chose, and when (ms since 1970; 0 if unknown).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -31,24 +31,50 @@ pub struct Ranked<'a> {
     pub points: f64,
     /// Share of the total likelihood, 0..1.
     pub likelihood: f64,
-    /// The user's own answers that point to this cause, strongest first.
+    /// The person's own answers (each answer's `said` text, or the connection verdict's
+    /// title) that raised THIS cause, strongest first. Among the causes shown
+    /// ([`SHOWN`]), one answer is the reason of one cause only (the one it raised most),
+    /// and an answer that nudged many causes by a point is nobody's reason. Empty if
+    /// none: then show no "why" line rather than a generic one.
     pub reasons: Vec<&'a str>,
 }
 
 /// Points a cause starts with, from its place in the symptom's list: the most typical
 /// cause starts 2 points (4x the odds) above the least typical.
 const PRIOR_SPREAD: f64 = 2.0;
-/// Stop asking when the best question is worth less than this.
-const MIN_QUESTION_VALUE: f64 = 0.75;
-/// Stop asking when one cause is this likely.
-const CONFIDENT: f64 = 0.8;
-/// The likelihood from which the results call a cause "Most likely" (the top label).
-pub const MOST_LIKELY: f64 = 0.5;
+/// Stop asking when the best question would remove less uncertainty than this (bits of
+/// entropy of the ranking, expected over its answers).
+pub const MIN_GAIN: f64 = 0.08;
+/// A top cause is "clearly ahead" with at least this share of the likelihood ...
+pub const CLEAR_SHARE: f64 = 0.5;
+/// ... and at least this many points (2 = 4x as likely) above the runner-up.
+pub const CLEAR_LEAD: f64 = 2.0;
+/// The check stops asking only when the top cause has at least this share ...
+pub const STOP_SHARE: f64 = 0.75;
+/// ... and this lead in points (3 = 8x as likely as the runner-up), and its key signs
+/// were asked about. A stricter bar than [`CLEAR_SHARE`]: the headline may say "Most
+/// likely" a little earlier than the questions stop.
+pub const STOP_LEAD: f64 = 3.0;
+/// The likelihood from which the results call a cause "Most likely" (the top label);
+/// the label also needs the lead ([`clearly_ahead`]).
+pub const MOST_LIKELY: f64 = CLEAR_SHARE;
+/// From this likelihood a cause that isn't clearly ahead is "Likely", below "Possible".
+pub const LIKELY: f64 = 0.25;
+/// An answer giving a cause (or taking from it) at least this many points is one of the
+/// cause's key signs:
+/// the check doesn't stop on a cause before its key signs were asked about.
+pub const KEY_SIGN: i32 = 3;
+/// An answer is a "why we think so" reason for a cause from this many points (or when
+/// the cause is the one it raises most).
+const REASON_POINTS: i32 = 2;
 /// Never ask more than this many questions.
-pub const MAX_QUESTIONS: usize = 9;
-/// Causes at least this likely (relative to the top one) are shown on the results and
-/// get their fixes in the plan.
+pub const MAX_QUESTIONS: usize = 12;
+/// Causes at least this likely (relative to the top one) get their fixes in the plan.
 pub const RELATIVE_CUTOFF: f64 = 0.1;
+/// The results show at most this many causes ...
+pub const SHOWN: usize = 3;
+/// ... each at least this likely (so a cause the answers ruled out isn't shown).
+pub const SHOWN_MIN: f64 = 0.03;
 /// At most this many causes contribute fixes to the plan.
 const PLAN_MAX_CAUSES: usize = 5;
 /// Only this many of the "why we think so" lines are kept per cause.
@@ -56,8 +82,20 @@ const MAX_REASONS: usize = 3;
 /// Each later place in a cause's own fix list (which content orders by what helps
 /// most) weighs this much less.
 const POSITION_DECAY: f64 = 0.75;
-/// The fix every plan ends with, so there is never a dead end.
+/// The fix every plan ends with, so there is never a dead end (except a built-in rule
+/// that is clearly the cause: see [`plan`]).
 pub const REPORT_FIX: &str = "report-problem";
+
+/// The answer the person gave to a question, if asked.
+fn answer_of<'g>(answers: &'g [Given]) -> impl Fn(&str) -> Option<&'g str> + Copy {
+    move |question| {
+        answers
+            .iter()
+            .rev()
+            .find(|g| g.question == question)
+            .map(|g| g.answer.as_str())
+    }
+}
 
 fn weight(content: &Content, given: &Given, cause: &str) -> i32 {
     if given.answer == NOT_SURE {
@@ -75,6 +113,10 @@ pub fn rank<'a>(content: &'a Content, symptom: &str, answers: &[Given]) -> Vec<R
     rank_with(content, symptom, answers, None)
 }
 
+/// One candidate reason: its weight for the cause, the text, and where it came from
+/// (an index into the answers, or `usize::MAX` for the connection test).
+type Reason<'a> = (i32, &'a str, usize);
+
 /// The causes of the symptom, most likely first, from the answers and the latest
 /// connection verdict (a `VerdictKind` id). Unknown symptoms rank nothing; answers to
 /// unknown questions (e.g. from an older app version) are ignored.
@@ -89,70 +131,288 @@ pub fn rank_with<'a>(
         return Vec::new();
     };
     let count = symptom.causes.len().max(1) as f64;
-    let mut ranked: Vec<Ranked> = symptom
+    let mut ranked: Vec<(Ranked, Vec<Reason>)> = symptom
         .causes
         .iter()
         .enumerate()
         .filter_map(|(position, id)| {
             let cause = content.cause(id)?;
             let prior = PRIOR_SPREAD * (1.0 - position as f64 / count);
-            let mut reasons: Vec<(i32, &str)> = answers
+            let mut reasons: Vec<Reason> = answers
                 .iter()
-                .filter_map(|given| {
+                .enumerate()
+                .filter_map(|(at, given)| {
                     let w = weight(content, given, id);
-                    let said = content
+                    let answer = content
                         .question(&given.question)?
                         .answers
                         .iter()
-                        .find(|a| a.id == given.answer)?
-                        .said
-                        .as_str();
-                    (w > 0).then_some((w, said))
+                        .find(|a| a.id == given.answer)?;
+                    let strongest = answer.evidence.values().copied().max().unwrap_or(0);
+                    let unique = answer
+                        .evidence
+                        .values()
+                        .filter(|v| **v == strongest)
+                        .count();
+                    let telling = w >= REASON_POINTS || (w > 0 && w == strongest && unique == 1);
+                    telling.then_some((w, answer.said.as_str(), at))
                 })
                 .collect();
             let tested = verdict.and_then(|v| v.evidence.get(id).map(|w| (*w, v.title.as_str())));
-            if let Some((w, title)) = tested.filter(|(w, _)| *w > 0) {
-                reasons.push((w, title));
+            if let Some((w, title)) = tested.filter(|(w, _)| *w >= REASON_POINTS) {
+                reasons.push((w, title, usize::MAX));
             }
             let evidence: i32 = answers.iter().map(|g| weight(content, g, id)).sum::<i32>()
                 + tested.map_or(0, |(w, _)| w);
             // Strongest first; equal weights keep the order the questions were answered in.
             crate::sort::sort_by(&mut reasons, |a, b| b.0.cmp(&a.0));
-            reasons.truncate(MAX_REASONS);
-            Some(Ranked {
-                cause,
-                points: prior + evidence as f64,
-                likelihood: 0.0,
-                reasons: reasons.into_iter().map(|(_, said)| said).collect(),
-            })
+            Some((
+                Ranked {
+                    cause,
+                    points: prior + evidence as f64,
+                    likelihood: 0.0,
+                    reasons: Vec::new(),
+                },
+                reasons,
+            ))
         })
         .collect();
-    let top = ranked.iter().map(|r| r.points).fold(f64::MIN, f64::max);
-    let total: f64 = ranked.iter().map(|r| (r.points - top).exp2()).sum();
+    let top = ranked.iter().map(|r| r.0.points).fold(f64::MIN, f64::max);
+    let total: f64 = ranked.iter().map(|r| (r.0.points - top).exp2()).sum();
     for r in &mut ranked {
-        r.likelihood = (r.points - top).exp2() / total;
+        r.0.likelihood = (r.0.points - top).exp2() / total;
     }
     // Ties keep the symptom's order (the sort is stable).
-    crate::sort::sort_by(&mut ranked, |a, b| b.points.total_cmp(&a.points));
+    crate::sort::sort_by(&mut ranked, |a, b| b.0.points.total_cmp(&a.0.points));
+    // Among the causes shown, each answer explains only the cause it raised most (the
+    // higher-ranked one on a tie), so no line is repeated on every card.
+    let owner = |source: usize, weight: i32, index: usize, ranked: &[(Ranked, Vec<Reason>)]| {
+        ranked
+            .iter()
+            .take(SHOWN)
+            .enumerate()
+            .all(|(other, (_, rs))| {
+                other == index
+                    || rs
+                        .iter()
+                        .find(|r| r.2 == source)
+                        .is_none_or(|r| r.0 < weight || (r.0 == weight && index < other))
+            })
+    };
+    let kept: Vec<Vec<&str>> = ranked
+        .iter()
+        .enumerate()
+        .map(|(index, (_, reasons))| {
+            reasons
+                .iter()
+                .filter(|r| index >= SHOWN || owner(r.2, r.0, index, &ranked))
+                .take(MAX_REASONS)
+                .map(|r| r.1)
+                .collect()
+        })
+        .collect();
     ranked
+        .into_iter()
+        .zip(kept)
+        .map(|((mut r, _), reasons)| {
+            r.reasons = reasons;
+            r
+        })
+        .collect()
 }
 
-/// How much an answer to `question` could still change the picture: the spread of its
-/// answers' weights (with "Not sure" as 0) for each cause, weighted by how likely that
-/// cause is now.
-fn value(question: &Question, ranking: &[Ranked]) -> f64 {
+/// True when the top cause is clearly ahead: at least [`CLEAR_SHARE`] of the
+/// likelihood and [`CLEAR_LEAD`] points above the runner-up.
+pub fn clearly_ahead(ranking: &[Ranked]) -> bool {
+    ahead(ranking, CLEAR_SHARE, CLEAR_LEAD)
+}
+
+fn ahead(ranking: &[Ranked], share: f64, lead: f64) -> bool {
+    match ranking {
+        [] => false,
+        [top] => top.likelihood >= share,
+        [top, next, ..] => top.likelihood >= share && top.points - next.points >= lead,
+    }
+}
+
+/// The results' headline, decided by the numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Headline {
+    /// The top cause is clearly ahead: "Most likely: …".
+    MostLikely,
+    /// No cause is clearly ahead: "A few things could cause this".
+    FewThings,
+}
+
+impl Headline {
+    pub fn text(self) -> &'static str {
+        match self {
+            Self::MostLikely => "Most likely",
+            Self::FewThings => "A few things could cause this",
+        }
+    }
+}
+
+/// "Most likely" only when the top cause is [clearly ahead](clearly_ahead).
+pub fn headline(ranking: &[Ranked]) -> Headline {
+    if clearly_ahead(ranking) {
+        Headline::MostLikely
+    } else {
+        Headline::FewThings
+    }
+}
+
+/// The causes the results show: the first [`SHOWN`], each at least [`SHOWN_MIN`] likely
+/// (the top cause always).
+pub fn shown<'r, 'a>(ranking: &'r [Ranked<'a>]) -> &'r [Ranked<'a>] {
+    let n = ranking
+        .iter()
+        .take(SHOWN)
+        .enumerate()
+        .take_while(|(i, r)| *i == 0 || r.likelihood >= SHOWN_MIN)
+        .count();
+    &ranking[..n]
+}
+
+/// The label on a result card: "Most likely" only for the first cause of a ranking
+/// whose top is [clearly ahead](clearly_ahead); otherwise "Likely" from [`LIKELY`], else
+/// "Possible". So the headline and the labels never disagree.
+pub fn likelihood_label(ranking: &[Ranked], index: usize) -> &'static str {
+    match ranking.get(index) {
+        Some(_) if index == 0 && clearly_ahead(ranking) => "Most likely",
+        Some(r) if r.likelihood >= LIKELY && !(index > 0 && clearly_ahead(ranking)) => "Likely",
+        _ => "Possible",
+    }
+}
+
+/// True when the question may be asked now: it fits the symptom and its conditions
+/// (earlier answers, the symptom) allow it.
+pub fn fits(question: &Question, symptom: &str, answers: &[Given]) -> bool {
+    applies(question, symptom)
+        && conditions_allow(
+            &question.only_if,
+            &question.skip_if,
+            symptom,
+            answer_of(answers),
+        )
+}
+
+/// True when the fix's conditions allow it for these answers.
+pub fn fix_fits(fix: &Fix, symptom: &str, answers: &[Given]) -> bool {
+    conditions_allow(&fix.only_if, &fix.skip_if, symptom, answer_of(answers))
+}
+
+fn entropy(p: impl Iterator<Item = f64>) -> f64 {
+    p.filter(|x| *x > 0.0).map(|x| -x * x.log2()).sum()
+}
+
+/// Expected information gain of a question: how many bits of uncertainty about the
+/// cause (the entropy of the ranking) its answer is expected to remove.
+///
+/// The chance of each answer comes from the weights: an answer that raises a cause by w
+/// points is read as 2^w times as common among people with that cause as among people
+/// without it, so an answer whose strongest weight is w is 2^-w as common as a plain
+/// one among everyone else. (Without that, a telling answer such as "I use a VPN" would
+/// look as common as "neither" to everyone, and such questions would always win.) After
+/// an answer the ranking moves the way [`rank_with`] moves it. "Not sure" removes
+/// nothing and only scales every question alike, so it is left out.
+pub fn gain(question: &Question, ranking: &[Ranked]) -> f64 {
+    let base: Vec<f64> = question
+        .answers
+        .iter()
+        .map(|a| f64::from(-a.evidence.values().copied().max().unwrap_or(0).max(0)).exp2())
+        .collect();
+    let w = |a: &crate::content::Answer, r: &Ranked| {
+        f64::from(a.evidence.get(&r.cause.id).copied().unwrap_or(0)).exp2()
+    };
+    let norms: Vec<f64> = ranking
+        .iter()
+        .map(|r| {
+            question
+                .answers
+                .iter()
+                .zip(&base)
+                .map(|(a, b)| b * w(a, r))
+                .sum::<f64>()
+        })
+        .collect();
+    let before = entropy(ranking.iter().map(|r| r.likelihood));
+    let after: f64 = question
+        .answers
+        .iter()
+        .zip(&base)
+        .map(|(a, b)| {
+            let chance: f64 = ranking
+                .iter()
+                .zip(&norms)
+                .map(|(r, z)| r.likelihood * b * w(a, r) / z)
+                .sum();
+            let moved: Vec<f64> = ranking.iter().map(|r| r.likelihood * w(a, r)).collect();
+            let total: f64 = moved.iter().sum();
+            chance * entropy(moved.iter().map(|m| m / total))
+        })
+        .sum();
+    (before - after).max(0.0)
+}
+
+/// A chance below which an answer is not expected (see [`could_overturn`]).
+pub const FLIP_CHANCE: f64 = 0.05;
+
+/// True when some answer to the question, with at least [`FLIP_CHANCE`] of being given
+/// (by the same reading of the weights as [`gain`]), would put another cause on top.
+pub fn could_overturn(question: &Question, ranking: &[Ranked]) -> bool {
+    let Some(top) = ranking.first() else {
+        return false;
+    };
+    question.answers.iter().any(|answer| {
+        let moved = |r: &Ranked| {
+            r.points + f64::from(answer.evidence.get(&r.cause.id).copied().unwrap_or(0))
+        };
+        let flips = ranking.iter().skip(1).any(|r| moved(r) > moved(top));
+        flips && answer_chance(question, answer, ranking) >= FLIP_CHANCE
+    })
+}
+
+/// How common an answer is among people whose causes are ranked so (see [`gain`]).
+fn answer_chance(question: &Question, answer: &crate::content::Answer, ranking: &[Ranked]) -> f64 {
+    let base = |a: &crate::content::Answer| {
+        f64::from(-a.evidence.values().copied().max().unwrap_or(0).max(0)).exp2()
+    };
+    let w = |a: &crate::content::Answer, r: &Ranked| {
+        f64::from(a.evidence.get(&r.cause.id).copied().unwrap_or(0)).exp2()
+    };
     ranking
         .iter()
         .map(|r| {
-            let weights = question
-                .answers
-                .iter()
-                .map(|a| a.evidence.get(&r.cause.id).copied().unwrap_or(0))
-                .chain([0]);
-            let (low, high) = weights.fold((0, 0), |(lo, hi), w| (lo.min(w), hi.max(w)));
-            r.likelihood * f64::from(high - low)
+            let z: f64 = question.answers.iter().map(|a| base(a) * w(a, r)).sum();
+            r.likelihood * base(answer) * w(answer, r) / z
         })
         .sum()
+}
+
+/// The questions that bear on a cause: those with an answer giving it (or taking from
+/// it) at least [`KEY_SIGN`] points, and those its fixes' conditions ask about.
+pub fn key_questions<'a>(content: &'a Content, cause: &crate::content::Cause) -> Vec<&'a str> {
+    let named: Vec<&str> = cause
+        .fixes
+        .iter()
+        .filter_map(|f| content.fix(f))
+        .flat_map(|f| f.only_if.iter().chain(&f.skip_if))
+        .filter_map(|c| crate::content::parse_condition(c).map(|(q, _)| q))
+        .collect();
+    content
+        .questions
+        .iter()
+        .filter(|q| {
+            named.contains(&q.id.as_str())
+                || q.answers.iter().any(|a| {
+                    a.evidence
+                        .get(&cause.id)
+                        .is_some_and(|w| w.abs() >= KEY_SIGN)
+                })
+        })
+        .map(|q| q.id.as_str())
+        .collect()
 }
 
 /// The next question worth asking, or None when the check has learned enough.
@@ -165,6 +425,13 @@ pub fn next_question<'a>(
 }
 
 /// Like [`next_question`], also counting the connection verdict as evidence.
+///
+/// Picks the open question (one that fits the symptom and the earlier answers) with the
+/// largest expected [`gain`]. Stops when the top cause is far ahead ([`STOP_SHARE`],
+/// [`STOP_LEAD`]), each of its [key questions](key_questions) that fits has been asked
+/// and no open question [could overturn](could_overturn) it (until then those are
+/// asked, most telling first); or when no question would gain [`MIN_GAIN`]; or after
+/// [`MAX_QUESTIONS`].
 pub fn next_question_with<'a>(
     content: &'a Content,
     symptom: &str,
@@ -175,37 +442,76 @@ pub fn next_question_with<'a>(
         return None;
     }
     let ranking = rank_with(content, symptom, answers, connection);
-    if ranking
-        .first()
-        .is_none_or(|top| top.likelihood >= CONFIDENT)
-    {
-        return None;
-    }
-    content
+    let top = ranking.first()?;
+    let open = content
         .questions
         .iter()
-        .filter(|q| applies(q, symptom) && !answers.iter().any(|g| g.question == q.id))
-        .map(|q| (value(q, &ranking), q))
-        .filter(|(v, _)| *v >= MIN_QUESTION_VALUE)
-        // max_by keeps the last of equals; reverse so the first in content order wins ties.
-        .rev()
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, q)| q)
+        .filter(|q| !answers.iter().any(|g| g.question == q.id) && fits(q, symptom, answers));
+    let best = |candidates: Vec<&'a Question>, floor: f64| {
+        candidates
+            .into_iter()
+            .map(|q| (gain(q, &ranking), q))
+            .filter(|(g, _)| *g >= floor)
+            // max_by keeps the last of equals; reverse so the first in content order wins.
+            .rev()
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, q)| q)
+    };
+    if ahead(&ranking, STOP_SHARE, STOP_LEAD) {
+        let keys = key_questions(content, top.cause);
+        let open: Vec<&Question> = open.collect();
+        let unasked_keys: Vec<&Question> = open
+            .iter()
+            .copied()
+            .filter(|q| keys.contains(&q.id.as_str()))
+            .collect();
+        if !unasked_keys.is_empty() {
+            return best(unasked_keys, 0.0);
+        }
+        best(
+            open.into_iter()
+                .filter(|q| could_overturn(q, &ranking))
+                .collect(),
+            0.0,
+        )
+    } else {
+        best(open.collect(), MIN_GAIN)
+    }
 }
 
-/// About how many more questions the check will ask (counting as if the user answered
-/// "Not sure" from here on), for the progress bar.
+/// About how many more questions the check will ask, for "Question n of about N". It
+/// counts as if the person answered "Not sure" from here on, but the total (asked +
+/// left) never grows by more than one from one question to the next: each earlier
+/// point of the same answers is estimated the same way and the growth is capped.
 pub fn estimate_remaining(
     content: &Content,
     symptom: &str,
     answers: &[Given],
     connection: Option<&str>,
 ) -> usize {
-    let mut simulated = answers.to_vec();
-    while let Some(question) = next_question_with(content, symptom, &simulated, connection) {
-        simulated.push(Given::new(&question.id, NOT_SURE));
+    let raw = |asked: &[Given]| {
+        let mut simulated = asked.to_vec();
+        while let Some(question) = next_question_with(content, symptom, &simulated, connection) {
+            simulated.push(Given::new(&question.id, NOT_SURE));
+        }
+        simulated.len()
+    };
+    let mut total = raw(&[]);
+    for k in 1..=answers.len() {
+        let prefix = &answers[..k];
+        let more = usize::from(next_question_with(content, symptom, prefix, connection).is_some());
+        total = (k + more).max(raw(prefix).min(total + 1));
     }
-    simulated.len() - answers.len()
+    total.saturating_sub(answers.len())
+}
+
+/// What TikTok's support can't change for the causes shown (built-in rules such as
+/// no messages under 16), for the report step: reporting won't change these.
+pub fn support_cant_change<'a>(ranking: &[Ranked<'a>]) -> Vec<&'a str> {
+    shown(ranking)
+        .iter()
+        .filter_map(|r| r.cause.support_cant_change.as_deref())
+        .collect()
 }
 
 /// Cheaper fixes come first among fixes of similar likelihood.
@@ -218,10 +524,25 @@ fn effort_factor(effort: Effort) -> f64 {
     }
 }
 
-/// The fix plan: fixes of the likely causes, each scored by the likelihood of the causes
-/// it treats, its place in their lists and its effort; the report fix always last.
-pub fn plan<'a>(content: &'a Content, ranking: &[Ranked]) -> Vec<&'a Fix> {
+/// The fix plan: fixes of the likely causes whose conditions fit the answers, each
+/// scored by the likelihood of the causes it treats, its place in their lists and its
+/// effort. It ends with reporting to TikTok, so there is never a dead end; except when
+/// the top cause is a built-in rule support can't change (`support_cant_change`) and
+/// clearly ahead: then it ends with that cause's own last fix, which says what to do
+/// instead, and reporting is left out.
+pub fn plan<'a>(
+    content: &'a Content,
+    symptom: &str,
+    answers: &[Given],
+    ranking: &[Ranked],
+) -> Vec<&'a Fix> {
     let top = ranking.first().map_or(0.0, |r| r.likelihood);
+    let built_in = ranking
+        .first()
+        .filter(|r| r.cause.support_cant_change.is_some() && clearly_ahead(ranking))
+        .and_then(|r| r.cause.fixes.last())
+        .and_then(|id| content.fix(id))
+        .filter(|f| f.id != REPORT_FIX);
     let mut scored: Vec<(f64, usize, &Fix)> = Vec::new();
     for ranked in ranking
         .iter()
@@ -229,7 +550,13 @@ pub fn plan<'a>(content: &'a Content, ranking: &[Ranked]) -> Vec<&'a Fix> {
         .filter(|r| r.likelihood >= top * RELATIVE_CUTOFF)
     {
         for (position, id) in ranked.cause.fixes.iter().enumerate() {
-            let Some(fix) = content.fix(id).filter(|f| f.id != REPORT_FIX) else {
+            let Some(fix) = content
+                .fix(id)
+                .filter(|f| {
+                    f.id != REPORT_FIX && Some(f.id.as_str()) != built_in.map(|b| b.id.as_str())
+                })
+                .filter(|f| fix_fits(f, symptom, answers))
+            else {
                 continue;
             };
             let score = ranked.likelihood
@@ -250,7 +577,23 @@ pub fn plan<'a>(content: &'a Content, ranking: &[Ranked]) -> Vec<&'a Fix> {
     }
     crate::sort::sort_by(&mut scored, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut fixes: Vec<&Fix> = scored.into_iter().map(|(_, _, f)| f).collect();
-    fixes.extend(content.fix(REPORT_FIX));
+    // The most likely cause's own first step leads when it is cheap (a check or a quick
+    // fix): most likely and cheapest first. A costlier one stays where its score puts it.
+    let lead = ranking.first().and_then(|r| {
+        r.cause
+            .fixes
+            .iter()
+            .filter_map(|id| fixes.iter().position(|f| &f.id == id))
+            .next()
+    });
+    if let Some(at) = lead.filter(|at| matches!(fixes[*at].effort, Effort::Check | Effort::Quick)) {
+        let first = fixes.remove(at);
+        fixes.insert(0, first);
+    }
+    match built_in {
+        Some(last) => fixes.push(last),
+        None => fixes.extend(content.fix(REPORT_FIX)),
+    }
     fixes
 }
 
@@ -294,6 +637,8 @@ mod tests {
                     text: "Who?".into(),
                     why: "w".into(),
                     symptoms: vec![],
+                    only_if: vec![],
+                    skip_if: vec![],
                     answers: vec![
                         answer("everyone", &[("network", 3), ("privacy", -3)]),
                         answer("one", &[("network", -3), ("privacy", 3)]),
@@ -304,6 +649,8 @@ mod tests {
                     text: "Wi-Fi?".into(),
                     why: "w".into(),
                     symptoms: vec![],
+                    only_if: vec![],
+                    skip_if: vec![],
                     answers: vec![answer("yes", &[("network", 2)]), answer("no", &[])],
                 },
                 Question {
@@ -311,6 +658,8 @@ mod tests {
                     text: "Other symptom only".into(),
                     why: "w".into(),
                     symptoms: vec!["other".into()],
+                    only_if: vec![],
+                    skip_if: vec![],
                     answers: vec![
                         answer("a", &[("network", 5)]),
                         answer("b", &[("network", -5)]),
@@ -410,7 +759,7 @@ mod tests {
     fn plan_puts_cheap_fixes_before_drastic_ones_and_reporting_last() {
         let content = model();
         let ranking = rank(&content, "fails", &[Given::new("who", "everyone")]);
-        let ids: Vec<&str> = plan(&content, &ranking)
+        let ids: Vec<&str> = plan(&content, "fails", &[], &ranking)
             .iter()
             .map(|f| f.id.as_str())
             .collect();
@@ -426,7 +775,7 @@ mod tests {
     fn plan_follows_the_top_cause() {
         let content = model();
         let ranking = rank(&content, "fails", &[Given::new("who", "one")]);
-        let ids: Vec<&str> = plan(&content, &ranking)
+        let ids: Vec<&str> = plan(&content, "fails", &[], &ranking)
             .iter()
             .map(|f| f.id.as_str())
             .collect();
@@ -474,14 +823,24 @@ mod tests {
     fn same_answers_same_result() {
         let content = model();
         let answers = [Given::new("who", "everyone"), Given::new("wifi", "yes")];
-        let a: Vec<_> = plan(&content, &rank(&content, "fails", &answers))
-            .iter()
-            .map(|f| f.id.clone())
-            .collect();
-        let b: Vec<_> = plan(&content, &rank(&content, "fails", &answers))
-            .iter()
-            .map(|f| f.id.clone())
-            .collect();
+        let a: Vec<_> = plan(
+            &content,
+            "fails",
+            &answers,
+            &rank(&content, "fails", &answers),
+        )
+        .iter()
+        .map(|f| f.id.clone())
+        .collect();
+        let b: Vec<_> = plan(
+            &content,
+            "fails",
+            &answers,
+            &rank(&content, "fails", &answers),
+        )
+        .iter()
+        .map(|f| f.id.clone())
+        .collect();
         assert_eq!(a, b);
     }
 }

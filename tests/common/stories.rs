@@ -1176,7 +1176,7 @@ pub fn play(content: &Content, story: &Story) -> Outcome {
         asked.push(Given::new(&question.id, answer));
     }
     let ranked = rank_with(content, story.symptom, &asked, story.connection);
-    let plan = plan(content, &ranked)
+    let plan = plan(content, story.symptom, &asked, &ranked)
         .iter()
         .map(|f| f.id.clone())
         .collect();
