@@ -46,6 +46,11 @@ fn main() {
             );
         }
     }
+    let asked: usize = STORIES.iter().map(|s| play(content, s).asked.len()).sum();
+    println!(
+        "questions asked: {:.1} on average",
+        asked as f64 / STORIES.len() as f64
+    );
     let (t1, t3, ff) = rates(content);
     println!(
         "{} stories: top-1 {t1:.0}%, top-3 {t3:.0}%, first fix {ff:.0}%",

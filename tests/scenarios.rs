@@ -1103,3 +1103,48 @@ fn the_story_suite_covers_people_symptoms_ages_and_phones() {
         }
     }
 }
+
+/// Issue 10's bar: every story's expected cause is in the top three, at least 90% have it
+/// on top, and no plan holds a fix the story rules out or in the wrong order.
+#[test]
+fn the_story_suite_reaches_its_hit_rates_and_plans_fit() {
+    use stories::{plan_problems, play, rates, STORIES};
+    let content = content();
+    let mut misses = Vec::new();
+    for story in STORIES {
+        let outcome = play(content, story);
+        let problems = plan_problems(story, &outcome);
+        if !outcome.top3(story) || !problems.is_empty() {
+            misses.push(format!(
+                "{}\n  asked: {}\n  ranking: {:?}\n  plan: {:?}\n  {problems:?}",
+                story.name,
+                outcome.transcript(),
+                outcome.ranking.iter().take(3).collect::<Vec<_>>(),
+                outcome.plan
+            ));
+        }
+        // A story's facts only name answers its questions have (or planned ones that
+        // never came: none are left).
+        for (question, answer) in story.facts {
+            let q = content
+                .question(question)
+                .unwrap_or_else(|| panic!("{}: unknown question {question}", story.name));
+            assert!(
+                q.answers.iter().any(|a| a.id == *answer),
+                "{}: {question} has no answer {answer}",
+                story.name
+            );
+        }
+        for fix in std::iter::once(&story.first_fix).chain(story.never) {
+            assert!(
+                content.fix(fix).is_some(),
+                "{}: unknown fix {fix}",
+                story.name
+            );
+        }
+    }
+    assert!(misses.is_empty(), "{}", misses.join("\n\n"));
+    let (top1, top3, _) = rates(content);
+    assert_eq!(top3, 100.0);
+    assert!(top1 >= 90.0, "top-1 {top1:.0}%");
+}
