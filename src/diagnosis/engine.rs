@@ -843,4 +843,341 @@ mod tests {
         .collect();
         assert_eq!(a, b);
     }
+
+    fn question(id: &str, answers: Vec<Answer>) -> Question {
+        Question {
+            id: id.into(),
+            text: format!("{id}?"),
+            why: "w".into(),
+            symptoms: vec![],
+            only_if: vec![],
+            skip_if: vec![],
+            answers,
+        }
+    }
+
+    fn ids(questions: Option<&Question>) -> Option<&str> {
+        questions.map(|q| q.id.as_str())
+    }
+
+    #[test]
+    fn a_question_is_asked_only_when_its_conditions_allow_it() {
+        let mut content = model();
+        let mut vpn = question(
+            "vpn-needed",
+            vec![answer("needs", &[("network", 1)]), answer("no", &[])],
+        );
+        vpn.only_if = vec!["wifi=yes".into()];
+        content.questions.push(vpn);
+        content.questions[0].skip_if = vec!["symptom=fails".into()];
+        let q = |answers: &[Given]| {
+            let q = content.question("vpn-needed").unwrap();
+            fits(q, "fails", answers)
+        };
+        assert!(!q(&[]), "only_if: not before wifi is answered");
+        assert!(!q(&[Given::new("wifi", NOT_SURE)]), "not on Not sure");
+        assert!(!q(&[Given::new("wifi", "no")]));
+        assert!(q(&[Given::new("wifi", "yes")]));
+        // skip_if on the symptom: "who" is never asked for "fails".
+        assert!(!fits(content.question("who").unwrap(), "fails", &[]));
+        let mut answers = Vec::new();
+        while let Some(next) = next_question(&content, "fails", &answers) {
+            assert_ne!(next.id, "who");
+            answers.push(Given::new(&next.id, "yes"));
+        }
+    }
+
+    #[test]
+    fn the_most_telling_question_has_the_largest_gain() {
+        let content = model();
+        let ranking = rank(&content, "fails", &[]);
+        let who = gain(content.question("who").unwrap(), &ranking);
+        let wifi = gain(content.question("wifi").unwrap(), &ranking);
+        assert!(who > wifi && wifi > 0.0, "who {who}, wifi {wifi}");
+        let blank = question("blank", vec![answer("a", &[]), answer("b", &[])]);
+        assert_eq!(
+            gain(&blank, &ranking),
+            0.0,
+            "answers that move nothing gain nothing"
+        );
+        // Once a cause is certain, nothing is left to learn.
+        let sure = rank(
+            &content,
+            "fails",
+            &[Given::new("who", "everyone"), Given::new("x", "y")],
+        );
+        assert!(gain(content.question("wifi").unwrap(), &sure) < who);
+    }
+
+    /// Three causes; "sign" is the key sign of "a"; "other" could overturn "a".
+    fn stop_model() -> Content {
+        let mut content = model();
+        content.symptoms[0].causes = vec!["a".into(), "b".into(), "c".into()];
+        content.causes = vec![
+            cause("a", &["fa", REPORT_FIX]),
+            cause("b", &["fb", REPORT_FIX]),
+            cause("c", &["fb", REPORT_FIX]),
+        ];
+        content.fixes = vec![
+            fix("fa", Effort::Quick),
+            fix("fb", Effort::Quick),
+            fix(REPORT_FIX, Effort::Moderate),
+        ];
+        content.questions = vec![
+            question(
+                "strong",
+                vec![answer("yes", &[("a", 3)]), answer("no", &[("a", -2)])],
+            ),
+            question(
+                "sign",
+                vec![answer("yes", &[("a", 3)]), answer("no", &[("a", -3)])],
+            ),
+            question(
+                "other",
+                vec![
+                    answer("yes", &[("b", 4), ("a", -2)]),
+                    answer("no", &[("b", -1)]),
+                ],
+            ),
+        ];
+        content
+    }
+
+    #[test]
+    fn the_check_stops_only_when_the_top_is_far_ahead_and_its_key_signs_were_asked() {
+        let content = stop_model();
+        let strong = [Given::new("strong", "yes")];
+        let ranking = rank(&content, "fails", &strong);
+        assert!(ahead(&ranking, STOP_SHARE, STOP_LEAD), "premise: far ahead");
+        assert_eq!(
+            key_questions(&content, ranking[0].cause),
+            ["strong", "sign"]
+        );
+        // Far ahead, but its key sign wasn't asked: ask it, even before a more telling one.
+        assert_eq!(ids(next_question(&content, "fails", &strong)), Some("sign"));
+        // Key sign asked (not sure); "other" = yes could still put "b" on top: asked.
+        let signed = [Given::new("strong", "yes"), Given::new("sign", NOT_SURE)];
+        assert!(could_overturn(
+            content.question("other").unwrap(),
+            &rank(&content, "fails", &signed)
+        ));
+        assert_eq!(
+            ids(next_question(&content, "fails", &signed)),
+            Some("other")
+        );
+        let all = [
+            signed[0].clone(),
+            signed[1].clone(),
+            Given::new("other", "no"),
+        ];
+        assert_eq!(next_question(&content, "fails", &all), None);
+        // Without a clear leader, "Not sure" to everything ends when nothing is left.
+        let unsure: Vec<Given> = ["strong", "sign", "other"]
+            .iter()
+            .map(|q| Given::new(q, NOT_SURE))
+            .collect();
+        assert_eq!(next_question(&content, "fails", &unsure), None);
+    }
+
+    #[test]
+    fn an_answer_that_could_overturn_the_top_keeps_the_check_going() {
+        let content = stop_model();
+        let other = content.question("other").unwrap();
+        let unsure = [Given::new("strong", "yes"), Given::new("sign", NOT_SURE)];
+        assert!(could_overturn(other, &rank(&content, "fails", &unsure)));
+        // With the key sign confirmed, "a" leads by too much for "other" to overturn it.
+        let sure = [Given::new("strong", "yes"), Given::new("sign", "yes")];
+        let ranking = rank(&content, "fails", &sure);
+        assert!(!could_overturn(other, &ranking));
+        assert_eq!(next_question(&content, "fails", &sure), None);
+        // A rare answer (under FLIP_CHANCE) doesn't count, however strong.
+        let rare = question("rare", vec![answer("yes", &[("b", 20)]), answer("no", &[])]);
+        assert!(answer_chance(&rare, &rare.answers[0], &ranking) < FLIP_CHANCE);
+        assert!(!could_overturn(&rare, &ranking));
+    }
+
+    fn ranked_with<'a>(causes: &'a [crate::content::Cause], points: &[f64]) -> Vec<Ranked<'a>> {
+        let top = points.iter().copied().fold(f64::MIN, f64::max);
+        let total: f64 = points.iter().map(|p| (p - top).exp2()).sum();
+        causes
+            .iter()
+            .zip(points)
+            .map(|(cause, p)| Ranked {
+                cause,
+                points: *p,
+                likelihood: (p - top).exp2() / total,
+                reasons: vec![],
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_headline_and_labels_follow_the_numbers() {
+        let causes: Vec<_> = ["a", "b", "c", "d"].iter().map(|c| cause(c, &[])).collect();
+        // Exactly the thresholds: a lead of CLEAR_LEAD and a share of at least CLEAR_SHARE.
+        let clear = ranked_with(&causes, &[CLEAR_LEAD, 0.0, -3.0, -3.0]);
+        assert!(clear[0].likelihood >= CLEAR_SHARE);
+        assert_eq!(headline(&clear), Headline::MostLikely);
+        assert_eq!(likelihood_label(&clear, 0), "Most likely");
+        assert_ne!(likelihood_label(&clear, 1), "Most likely");
+        // Just under the lead: "A few things", and no card says "Most likely".
+        let close = ranked_with(&causes, &[CLEAR_LEAD - 0.01, 0.0, -3.0, -3.0]);
+        assert!(
+            close[0].likelihood >= CLEAR_SHARE,
+            "premise: the share alone is enough"
+        );
+        assert_eq!(headline(&close), Headline::FewThings);
+        assert_eq!(likelihood_label(&close, 0), "Likely");
+        // A lead of 2 points but under half the likelihood: not clear either.
+        let many: Vec<_> = (0..8).map(|i| cause(&format!("c{i}"), &[])).collect();
+        let spread = ranked_with(&many, &[2.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0]);
+        assert!(spread[0].likelihood < CLEAR_SHARE);
+        assert_eq!(headline(&spread), Headline::FewThings);
+        assert_eq!(Headline::FewThings.text(), "A few things could cause this");
+        // Labels never disagree with the headline, wherever the points are.
+        for a in -8..=8 {
+            for b in -8..=8 {
+                let r = ranked_with(
+                    &causes,
+                    &[f64::from(a) / 2.0, 0.0, f64::from(b) / 2.0, -1.0],
+                );
+                let mut sorted = r.clone();
+                sorted.sort_by(|x, y| y.points.total_cmp(&x.points));
+                let most = (0..4)
+                    .filter(|i| likelihood_label(&sorted, *i) == "Most likely")
+                    .count();
+                assert_eq!(
+                    most == 1,
+                    headline(&sorted) == Headline::MostLikely,
+                    "{a} {b}"
+                );
+                assert!(most <= 1);
+                if most == 1 {
+                    assert_eq!(likelihood_label(&sorted, 0), "Most likely");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_results_show_up_to_three_causes_that_are_not_ruled_out() {
+        let causes: Vec<_> = ["a", "b", "c", "d"].iter().map(|c| cause(c, &[])).collect();
+        let four = ranked_with(&causes, &[3.0, 2.0, 1.0, 0.0]);
+        assert_eq!(shown(&four).len(), SHOWN);
+        let ruled_out = ranked_with(&causes, &[6.0, 0.0, -5.0, -5.0]);
+        assert!(ruled_out[1].likelihood < SHOWN_MIN);
+        assert_eq!(shown(&ruled_out).len(), 1, "the top cause is always shown");
+        assert!(shown(&[]).is_empty());
+    }
+
+    #[test]
+    fn each_shown_cause_gets_its_own_reasons() {
+        let mut content = model();
+        content.symptoms[0].causes = vec!["network".into(), "privacy".into(), "app".into()];
+        content.causes.push(cause("app", &["switch", REPORT_FIX]));
+        content.questions.push(question(
+            "rest",
+            vec![
+                // Nudges every cause a little: nobody's reason.
+                answer("works", &[("network", 1), ("privacy", 1), ("app", 1)]),
+                answer("x", &[]),
+            ],
+        ));
+        content.questions.push(question(
+            "both",
+            vec![
+                // Raises two causes: the reason of the one it raises most.
+                answer("yes", &[("network", 2), ("app", 3)]),
+                answer("no", &[]),
+            ],
+        ));
+        let answers = [Given::new("rest", "works"), Given::new("both", "yes")];
+        let ranking = rank(&content, "fails", &answers);
+        let reasons_of = |id: &str| {
+            ranking
+                .iter()
+                .find(|r| r.cause.id == id)
+                .unwrap()
+                .reasons
+                .clone()
+        };
+        assert_eq!(reasons_of("app"), ["said yes"]);
+        assert!(
+            reasons_of("network").is_empty(),
+            "{:?}",
+            reasons_of("network")
+        );
+        assert!(
+            reasons_of("privacy").is_empty(),
+            "a one-point nudge for all is no reason"
+        );
+        let mut all: Vec<&str> = shown(&ranking)
+            .iter()
+            .flat_map(|r| r.reasons.clone())
+            .collect();
+        let n = all.len();
+        all.dedup();
+        assert_eq!(all.len(), n, "no line on two cards");
+    }
+
+    #[test]
+    fn a_fix_whose_conditions_fail_is_never_in_the_plan() {
+        let mut content = model();
+        content.fixes[0].skip_if = vec!["wifi=no".into()];
+        content.fixes[1].only_if = vec!["wifi=yes".into()];
+        let plan_ids = |answers: &[Given]| -> Vec<String> {
+            plan(
+                &content,
+                "fails",
+                answers,
+                &rank(&content, "fails", answers),
+            )
+            .iter()
+            .map(|f| f.id.clone())
+            .collect()
+        };
+        let no = [Given::new("who", "everyone"), Given::new("wifi", "no")];
+        assert!(!plan_ids(&no).contains(&"switch".to_string()));
+        assert!(!plan_ids(&no).contains(&"reinstall".to_string()));
+        let yes = [Given::new("who", "everyone"), Given::new("wifi", "yes")];
+        assert!(plan_ids(&yes).contains(&"switch".to_string()));
+        assert!(plan_ids(&yes).contains(&"reinstall".to_string()));
+        assert_eq!(
+            plan_ids(&no).last().map(String::as_str),
+            Some(REPORT_FIX),
+            "never a dead end"
+        );
+    }
+
+    #[test]
+    fn a_built_in_rule_ends_with_what_to_do_instead_not_a_report() {
+        let mut content = model();
+        content.causes[1].support_cant_change = Some("Support can't change it.".into());
+        content.causes[1].fixes = vec!["ask".into(), "instead".into()];
+        content.fixes.push(fix("instead", Effort::Check));
+        let ids = |answers: &[Given]| -> Vec<String> {
+            plan(
+                &content,
+                "fails",
+                answers,
+                &rank(&content, "fails", answers),
+            )
+            .iter()
+            .map(|f| f.id.clone())
+            .collect()
+        };
+        let clear = [Given::new("who", "one")];
+        assert!(clearly_ahead(&rank(&content, "fails", &clear)));
+        let built_in = ids(&clear);
+        assert_eq!(built_in.first().map(String::as_str), Some("ask"));
+        assert_eq!(built_in.last().map(String::as_str), Some("instead"));
+        assert!(!built_in.iter().any(|f| f == REPORT_FIX));
+        assert_eq!(
+            support_cant_change(&rank(&content, "fails", &clear)),
+            ["Support can't change it."]
+        );
+        // Not clearly the cause: the report stays last.
+        let unsure = ids(&[]);
+        assert_eq!(unsure.last().map(String::as_str), Some(REPORT_FIX));
+    }
 }
