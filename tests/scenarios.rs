@@ -1144,7 +1144,8 @@ fn the_story_suite_reaches_its_hit_rates_and_plans_fit() {
         }
     }
     assert!(misses.is_empty(), "{}", misses.join("\n\n"));
-    let (top1, top3, _) = rates(content);
+    let (top1, top3, first_fix) = rates(content);
     assert_eq!(top3, 100.0);
     assert!(top1 >= 90.0, "top-1 {top1:.0}%");
+    assert!(first_fix >= 90.0, "first fix {first_fix:.0}%");
 }

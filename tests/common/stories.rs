@@ -10,7 +10,14 @@
 //! `what-you-see`, `missing-what`, `worked-before`, `vpn-needed`, `warning-why`, the
 //! `slow` and `roaming` answers): until they exist they are simply never asked.
 //!
-//! Shared by `tests/scenarios.rs` and `examples/story-rates.rs` (the hit-rate command).
+//! Shared by `tests/scenarios.rs` and `examples/story-rates.rs` (the hit-rate command:
+//! `cargo run --example story-rates`).
+//!
+//! Rates (53 stories): before issue 10's engine and weights (commit "Story suite"):
+//! top-1 89%, top-3 94%, first fix 75%, and 9 plans holding a fix the story rules out.
+//! After: top-1 98%, top-3 100%, first fix 98%, no plan problems, 6.1 questions on
+//! average. The one miss: Noa, 16, whose classmate is 14 (expected recipient-privacy;
+//! the check says teen-defaults, with recipient-privacy second).
 #![allow(dead_code)]
 
 use dm_doctor::content::{Content, NOT_SURE};
