@@ -75,6 +75,8 @@ pub const RELATIVE_CUTOFF: f64 = 0.1;
 pub const SHOWN: usize = 3;
 /// ... each at least this likely (so a cause the answers ruled out isn't shown).
 pub const SHOWN_MIN: f64 = 0.03;
+/// A plan has at least this many steps before the report when the causes offer them.
+pub const PLAN_MIN_STEPS: usize = 3;
 /// At most this many causes contribute fixes to the plan.
 const PLAN_MAX_CAUSES: usize = 5;
 /// Only this many of the "why we think so" lines are kept per cause.
@@ -526,7 +528,9 @@ fn effort_factor(effort: Effort) -> f64 {
 
 /// The fix plan: fixes of the likely causes whose conditions fit the answers, each
 /// scored by the likelihood of the causes it treats, its place in their lists and its
-/// effort. It ends with reporting to TikTok, so there is never a dead end; except when
+/// effort. The top cause's own first step leads when it is cheap; a plan shorter than
+/// [`PLAN_MIN_STEPS`] is topped up from the next causes. It ends with reporting to
+/// TikTok, so there is never a dead end; except when
 /// the top cause is a built-in rule support can't change (`support_cant_change`) and
 /// clearly ahead: then it ends with that cause's own last fix, which says what to do
 /// instead, and reporting is left out.
@@ -589,6 +593,22 @@ pub fn plan<'a>(
     if let Some(at) = lead.filter(|at| matches!(fixes[*at].effort, Effort::Check | Effort::Quick)) {
         let first = fixes.remove(at);
         fixes.insert(0, first);
+    }
+    // A short plan for a clear cause still offers a few more things to try before the
+    // report: the fitting fixes of the next causes, in their order.
+    if built_in.is_none() {
+        for id in ranking.iter().flat_map(|r| &r.cause.fixes) {
+            if fixes.len() >= PLAN_MIN_STEPS {
+                break;
+            }
+            if let Some(fix) = content.fix(id).filter(|f| {
+                f.id != REPORT_FIX
+                    && !fixes.iter().any(|g| g.id == f.id)
+                    && fix_fits(f, symptom, answers)
+            }) {
+                fixes.push(fix);
+            }
+        }
     }
     match built_in {
         Some(last) => fixes.push(last),
@@ -1179,5 +1199,19 @@ mod tests {
         // Not clearly the cause: the report stays last.
         let unsure = ids(&[]);
         assert_eq!(unsure.last().map(String::as_str), Some(REPORT_FIX));
+    }
+
+    #[test]
+    fn a_short_plan_offers_the_next_causes_fixes_before_the_report() {
+        let mut content = model();
+        content.causes[0].fixes = vec!["switch".into(), REPORT_FIX.into()];
+        let answers = [Given::new("who", "everyone"), Given::new("wifi", "yes")];
+        let ranking = rank(&content, "fails", &answers);
+        assert!(ranking[1].likelihood < ranking[0].likelihood * RELATIVE_CUTOFF);
+        let ids: Vec<&str> = plan(&content, "fails", &answers, &ranking)
+            .iter()
+            .map(|f| f.id.as_str())
+            .collect();
+        assert_eq!(ids, ["switch", "ask", REPORT_FIX]);
     }
 }
