@@ -1,7 +1,18 @@
-//! The reasoning: answers (and later the connection test) move points between causes;
-//! points become likelihoods; the most useful unanswered question is asked next; the
-//! likely causes become a fix plan, cheap and likely first, reporting last.
-//! Deterministic and pure: the same answers always give the same result.
+//! The reasoning: answers and the connection test move points between causes; points
+//! become likelihoods; the open question whose answers would change the ranking most
+//! (expected information gain) is asked next, until the top cause is far ahead with its
+//! key signs asked, or nothing left is worth asking; the likely causes become a fix plan
+//! of fixes whose conditions fit the answers, cheap and likely first, reporting last
+//! (or, for a built-in rule, what to do instead). Deterministic and pure: the same
+//! answers always give the same result. All weights and conditions are content data.
+//!
+//! For the screens (all pure):
+//! - questions: [`next_question_with`] (or `Check::next_question`), and
+//!   [`estimate_remaining`] for "Question n of about N" (never grows by more than one);
+//! - results: [`rank_with`] → [`headline`] ("Most likely" / "A few things could cause
+//!   this"), [`shown`] (up to [`SHOWN`] cards), [`likelihood_label`] per card, and each
+//!   [`Ranked::reasons`] (the person's own answers; no line when empty);
+//! - plan: [`plan`]; [`support_cant_change`] for the report step of a built-in rule.
 
 use crate::content::validate::applies;
 use crate::content::{conditions_allow, Content, Effort, Fix, Question, NOT_SURE};
