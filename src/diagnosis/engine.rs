@@ -15,7 +15,7 @@
 //! - plan: [`plan`]; [`support_cant_change`] for the report step of a built-in rule.
 
 use crate::content::validate::applies;
-use crate::content::{conditions_allow, Content, Effort, Fix, Question, NOT_SURE};
+use crate::content::{conditions_allow, Answer, Content, Effort, Fix, Question, NOT_SURE};
 
 /// A question and the answer the user chose, and when (ms since 1970; 0 if unknown).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -110,17 +110,6 @@ fn answer_of<'g>(answers: &'g [Given]) -> impl Fn(&str) -> Option<&'g str> + Cop
     }
 }
 
-fn weight(content: &Content, given: &Given, cause: &str) -> i32 {
-    if given.answer == NOT_SURE {
-        return 0;
-    }
-    content
-        .question(&given.question)
-        .and_then(|q| q.answers.iter().find(|a| a.id == given.answer))
-        .and_then(|a| a.evidence.get(cause).copied())
-        .unwrap_or(0)
-}
-
 /// The causes of the symptom, most likely first, from the answers alone.
 pub fn rank<'a>(content: &'a Content, symptom: &str, answers: &[Given]) -> Vec<Ranked<'a>> {
     rank_with(content, symptom, answers, None)
@@ -143,53 +132,56 @@ pub fn rank_with<'a>(
     let Some(symptom) = content.symptom(symptom) else {
         return Vec::new();
     };
-    let count = symptom.causes.len().max(1) as f64;
-    let mut ranked: Vec<(Ranked, Vec<Reason>)> = symptom
-        .causes
+    // Each answer given, if the content still has it ("Not sure" counts for nothing).
+    let given: Vec<Option<&Answer>> = answers
         .iter()
-        .enumerate()
-        .filter_map(|(position, id)| {
-            let cause = content.cause(id)?;
-            let prior = PRIOR_SPREAD * (1.0 - position as f64 / count);
-            let mut reasons: Vec<Reason> = answers
-                .iter()
-                .enumerate()
-                .filter_map(|(at, given)| {
-                    let w = weight(content, given, id);
-                    let answer = content
-                        .question(&given.question)?
-                        .answers
-                        .iter()
-                        .find(|a| a.id == given.answer)?;
-                    let strongest = answer.evidence.values().copied().max().unwrap_or(0);
-                    let unique = answer
-                        .evidence
-                        .values()
-                        .filter(|v| **v == strongest)
-                        .count();
-                    let telling = w >= REASON_POINTS || (w > 0 && w == strongest && unique == 1);
-                    telling.then_some((w, answer.said.as_str(), at))
-                })
-                .collect();
-            let tested = verdict.and_then(|v| v.evidence.get(id).map(|w| (*w, v.title.as_str())));
-            if let Some((w, title)) = tested.filter(|(w, _)| *w >= REASON_POINTS) {
-                reasons.push((w, title, usize::MAX));
-            }
-            let evidence: i32 = answers.iter().map(|g| weight(content, g, id)).sum::<i32>()
-                + tested.map_or(0, |(w, _)| w);
-            // Strongest first; equal weights keep the order the questions were answered in.
-            crate::sort::sort_by(&mut reasons, |a, b| b.0.cmp(&a.0));
-            Some((
-                Ranked {
-                    cause,
-                    points: prior + evidence as f64,
-                    likelihood: 0.0,
-                    reasons: Vec::new(),
-                },
-                reasons,
-            ))
+        .map(|g| {
+            let question = content.question(&g.question)?;
+            question.answers.iter().find(|a| a.id == g.answer)
         })
         .collect();
+    let count = symptom.causes.len().max(1) as f64;
+    let mut ranked: Vec<(Ranked, Vec<Reason>)> = Vec::new();
+    for (position, id) in symptom.causes.iter().enumerate() {
+        let Some(cause) = content.cause(id) else {
+            continue;
+        };
+        let mut points = PRIOR_SPREAD * (1.0 - position as f64 / count);
+        let mut reasons: Vec<Reason> = Vec::new();
+        for (at, answer) in given.iter().enumerate() {
+            let Some(answer) = answer else {
+                continue;
+            };
+            let w = answer.evidence.get(id).copied().unwrap_or(0);
+            points += f64::from(w);
+            let strongest = answer.evidence.values().fold(0, |m, v| m.max(*v));
+            let unique = answer
+                .evidence
+                .values()
+                .filter(|v| **v == strongest)
+                .count()
+                == 1;
+            if w >= REASON_POINTS || (w > 0 && w == strongest && unique) {
+                reasons.push((w, answer.said.as_str(), at));
+            }
+        }
+        if let Some(v) = verdict {
+            let w = v.evidence.get(id).copied().unwrap_or(0);
+            points += f64::from(w);
+            if w >= REASON_POINTS {
+                reasons.push((w, v.title.as_str(), usize::MAX));
+            }
+        }
+        // Strongest first; equal weights keep the order the questions were answered in.
+        crate::sort::sort_by(&mut reasons, |a, b| b.0.cmp(&a.0));
+        let ranked_cause = Ranked {
+            cause,
+            points,
+            likelihood: 0.0,
+            reasons: Vec::new(),
+        };
+        ranked.push((ranked_cause, reasons));
+    }
     let top = ranked.iter().map(|r| r.0.points).fold(f64::MIN, f64::max);
     let total: f64 = ranked.iter().map(|r| (r.0.points - top).exp2()).sum();
     for r in &mut ranked {
@@ -199,39 +191,32 @@ pub fn rank_with<'a>(
     crate::sort::sort_by(&mut ranked, |a, b| b.0.points.total_cmp(&a.0.points));
     // Among the causes shown, each answer explains only the cause it raised most (the
     // higher-ranked one on a tie), so no line is repeated on every card.
-    let owner = |source: usize, weight: i32, index: usize, ranked: &[(Ranked, Vec<Reason>)]| {
-        ranked
-            .iter()
-            .take(SHOWN)
-            .enumerate()
-            .all(|(other, (_, rs))| {
-                other == index
-                    || rs
-                        .iter()
-                        .find(|r| r.2 == source)
-                        .is_none_or(|r| r.0 < weight || (r.0 == weight && index < other))
-            })
-    };
-    let kept: Vec<Vec<&str>> = ranked
-        .iter()
-        .enumerate()
-        .map(|(index, (_, reasons))| {
-            reasons
-                .iter()
-                .filter(|r| index >= SHOWN || owner(r.2, r.0, index, &ranked))
-                .take(MAX_REASONS)
-                .map(|r| r.1)
-                .collect()
-        })
-        .collect();
-    ranked
-        .into_iter()
-        .zip(kept)
-        .map(|((mut r, _), reasons)| {
-            r.reasons = reasons;
-            r
-        })
-        .collect()
+    let shown = ranked.len().min(SHOWN);
+    let mut kept: Vec<Vec<&str>> = Vec::with_capacity(ranked.len());
+    for (index, (_, reasons)) in ranked.iter().enumerate() {
+        let mut lines = Vec::new();
+        for &(w, text, source) in reasons {
+            let owned = index >= shown
+                || (0..shown).all(|other| {
+                    other == index
+                        || ranked[other]
+                            .1
+                            .iter()
+                            .find(|r| r.2 == source)
+                            .is_none_or(|r| r.0 < w || (r.0 == w && index < other))
+                });
+            if owned && lines.len() < MAX_REASONS {
+                lines.push(text);
+            }
+        }
+        kept.push(lines);
+    }
+    let mut out = Vec::with_capacity(ranked.len());
+    for ((mut r, _), reasons) in ranked.into_iter().zip(kept) {
+        r.reasons = reasons;
+        out.push(r);
+    }
+    out
 }
 
 /// True when the top cause is clearly ahead: at least [`CLEAR_SHARE`] of the
@@ -315,8 +300,42 @@ pub fn fix_fits(fix: &Fix, symptom: &str, answers: &[Given]) -> bool {
     conditions_allow(&fix.only_if, &fix.skip_if, symptom, answer_of(answers))
 }
 
-fn entropy(p: impl Iterator<Item = f64>) -> f64 {
-    p.filter(|x| *x > 0.0).map(|x| -x * x.log2()).sum()
+/// The entropy, in bits, of weights taken as shares of their total.
+fn entropy(weights: &[f64]) -> f64 {
+    let total: f64 = weights.iter().sum();
+    let mut bits = 0.0;
+    for w in weights {
+        let p = w / total;
+        if p > 0.0 {
+            bits -= p * p.log2();
+        }
+    }
+    bits
+}
+
+/// 2^(the answer's weight for the cause).
+fn factor(answer: &Answer, cause: &str) -> f64 {
+    f64::from(answer.evidence.get(cause).copied().unwrap_or(0)).exp2()
+}
+
+/// How common each answer is among people whose causes are ranked so (see [`gain`]).
+fn answer_chances(question: &Question, ranking: &[Ranked]) -> Vec<f64> {
+    let mut chances = vec![0.0; question.answers.len()];
+    let mut shares = Vec::with_capacity(question.answers.len());
+    for r in ranking {
+        shares.clear();
+        let mut total = 0.0;
+        for answer in &question.answers {
+            let strongest = answer.evidence.values().fold(0, |m, w| m.max(*w));
+            let share = f64::from(-strongest).exp2() * factor(answer, &r.cause.id);
+            total += share;
+            shares.push(share);
+        }
+        for (chance, share) in chances.iter_mut().zip(&shares) {
+            *chance += r.likelihood * share / total;
+        }
+    }
+    chances
 }
 
 /// Expected information gain of a question: how many bits of uncertainty about the
@@ -330,41 +349,19 @@ fn entropy(p: impl Iterator<Item = f64>) -> f64 {
 /// an answer the ranking moves the way [`rank_with`] moves it. "Not sure" removes
 /// nothing and only scales every question alike, so it is left out.
 pub fn gain(question: &Question, ranking: &[Ranked]) -> f64 {
-    let base: Vec<f64> = question
+    let mut weights: Vec<f64> = ranking.iter().map(|r| r.likelihood).collect();
+    let before = entropy(&weights);
+    let mut after = 0.0;
+    for (answer, chance) in question
         .answers
         .iter()
-        .map(|a| f64::from(-a.evidence.values().copied().max().unwrap_or(0).max(0)).exp2())
-        .collect();
-    let w = |a: &crate::content::Answer, r: &Ranked| {
-        f64::from(a.evidence.get(&r.cause.id).copied().unwrap_or(0)).exp2()
-    };
-    let norms: Vec<f64> = ranking
-        .iter()
-        .map(|r| {
-            question
-                .answers
-                .iter()
-                .zip(&base)
-                .map(|(a, b)| b * w(a, r))
-                .sum::<f64>()
-        })
-        .collect();
-    let before = entropy(ranking.iter().map(|r| r.likelihood));
-    let after: f64 = question
-        .answers
-        .iter()
-        .zip(&base)
-        .map(|(a, b)| {
-            let chance: f64 = ranking
-                .iter()
-                .zip(&norms)
-                .map(|(r, z)| r.likelihood * b * w(a, r) / z)
-                .sum();
-            let moved: Vec<f64> = ranking.iter().map(|r| r.likelihood * w(a, r)).collect();
-            let total: f64 = moved.iter().sum();
-            chance * entropy(moved.iter().map(|m| m / total))
-        })
-        .sum();
+        .zip(answer_chances(question, ranking))
+    {
+        for (w, r) in weights.iter_mut().zip(ranking) {
+            *w = r.likelihood * factor(answer, &r.cause.id);
+        }
+        after += chance * entropy(&weights);
+    }
     (before - after).max(0.0)
 }
 
@@ -374,58 +371,44 @@ pub const FLIP_CHANCE: f64 = 0.05;
 /// True when some answer to the question, with at least [`FLIP_CHANCE`] of being given
 /// (by the same reading of the weights as [`gain`]), would put another cause on top.
 pub fn could_overturn(question: &Question, ranking: &[Ranked]) -> bool {
-    let Some(top) = ranking.first() else {
+    let Some((top, rest)) = ranking.split_first() else {
         return false;
     };
-    question.answers.iter().any(|answer| {
+    let chances = answer_chances(question, ranking);
+    for (answer, chance) in question.answers.iter().zip(chances) {
         let moved = |r: &Ranked| {
             r.points + f64::from(answer.evidence.get(&r.cause.id).copied().unwrap_or(0))
         };
-        let flips = ranking.iter().skip(1).any(|r| moved(r) > moved(top));
-        flips && answer_chance(question, answer, ranking) >= FLIP_CHANCE
-    })
-}
-
-/// How common an answer is among people whose causes are ranked so (see [`gain`]).
-fn answer_chance(question: &Question, answer: &crate::content::Answer, ranking: &[Ranked]) -> f64 {
-    let base = |a: &crate::content::Answer| {
-        f64::from(-a.evidence.values().copied().max().unwrap_or(0).max(0)).exp2()
-    };
-    let w = |a: &crate::content::Answer, r: &Ranked| {
-        f64::from(a.evidence.get(&r.cause.id).copied().unwrap_or(0)).exp2()
-    };
-    ranking
-        .iter()
-        .map(|r| {
-            let z: f64 = question.answers.iter().map(|a| base(a) * w(a, r)).sum();
-            r.likelihood * base(answer) * w(answer, r) / z
-        })
-        .sum()
+        if chance >= FLIP_CHANCE && rest.iter().any(|r| moved(r) > moved(top)) {
+            return true;
+        }
+    }
+    false
 }
 
 /// The questions that bear on a cause: those with an answer giving it (or taking from
 /// it) at least [`KEY_SIGN`] points, and those its fixes' conditions ask about.
 pub fn key_questions<'a>(content: &'a Content, cause: &crate::content::Cause) -> Vec<&'a str> {
-    let named: Vec<&str> = cause
-        .fixes
-        .iter()
-        .filter_map(|f| content.fix(f))
-        .flat_map(|f| f.only_if.iter().chain(&f.skip_if))
-        .filter_map(|c| crate::content::parse_condition(c).map(|(q, _)| q))
-        .collect();
-    content
-        .questions
-        .iter()
-        .filter(|q| {
-            named.contains(&q.id.as_str())
-                || q.answers.iter().any(|a| {
-                    a.evidence
-                        .get(&cause.id)
-                        .is_some_and(|w| w.abs() >= KEY_SIGN)
-                })
-        })
-        .map(|q| q.id.as_str())
-        .collect()
+    let mut named: Vec<&str> = Vec::new();
+    for fix in cause.fixes.iter().filter_map(|id| content.fix(id)) {
+        for condition in fix.only_if.iter().chain(&fix.skip_if) {
+            if let Some((question, _)) = condition.split_once('=') {
+                named.push(question.trim());
+            }
+        }
+    }
+    let mut keys = Vec::new();
+    for question in &content.questions {
+        let telling = question.answers.iter().any(|a| {
+            a.evidence
+                .get(&cause.id)
+                .is_some_and(|w| w.abs() >= KEY_SIGN)
+        });
+        if telling || named.contains(&question.id.as_str()) {
+            keys.push(question.id.as_str());
+        }
+    }
+    keys
 }
 
 /// The next question worth asking, or None when the check has learned enough.
@@ -456,40 +439,39 @@ pub fn next_question_with<'a>(
     }
     let ranking = rank_with(content, symptom, answers, connection);
     let top = ranking.first()?;
-    let open = content
-        .questions
-        .iter()
-        .filter(|q| !answers.iter().any(|g| g.question == q.id) && fits(q, symptom, answers));
-    let best = |candidates: Vec<&'a Question>, floor: f64| {
-        candidates
-            .into_iter()
-            .map(|q| (gain(q, &ranking), q))
-            .filter(|(g, _)| *g >= floor)
-            // max_by keeps the last of equals; reverse so the first in content order wins.
-            .rev()
-            .max_by(|a, b| a.0.total_cmp(&b.0))
-            .map(|(_, q)| q)
-    };
-    if ahead(&ranking, STOP_SHARE, STOP_LEAD) {
-        let keys = key_questions(content, top.cause);
-        let open: Vec<&Question> = open.collect();
-        let unasked_keys: Vec<&Question> = open
-            .iter()
-            .copied()
-            .filter(|q| keys.contains(&q.id.as_str()))
-            .collect();
-        if !unasked_keys.is_empty() {
-            return best(unasked_keys, 0.0);
-        }
-        best(
-            open.into_iter()
-                .filter(|q| could_overturn(q, &ranking))
-                .collect(),
-            0.0,
-        )
+    // Far ahead: only its key signs, then questions that could overturn it, are left.
+    let settled = ahead(&ranking, STOP_SHARE, STOP_LEAD);
+    let keys = if settled {
+        key_questions(content, top.cause)
     } else {
-        best(open.collect(), MIN_GAIN)
+        Vec::new()
+    };
+    let mut open: Vec<&Question> = Vec::new();
+    for q in &content.questions {
+        if !answers.iter().any(|g| g.question == q.id) && fits(q, symptom, answers) {
+            open.push(q);
+        }
     }
+    if settled {
+        let asked_keys = !open.iter().any(|q| keys.contains(&q.id.as_str()));
+        open.retain(|q| {
+            if asked_keys {
+                could_overturn(q, &ranking)
+            } else {
+                keys.contains(&q.id.as_str())
+            }
+        });
+    }
+    let floor = if settled { 0.0 } else { MIN_GAIN };
+    // The most telling; on a tie the first in content order.
+    let mut best: Option<(f64, &Question)> = None;
+    for q in open {
+        let g = gain(q, &ranking);
+        if g >= floor && best.is_none_or(|(b, _)| g > b) {
+            best = Some((g, q));
+        }
+    }
+    best.map(|(_, q)| q)
 }
 
 /// About how many more questions the check will ask, for "Question n of about N". It
@@ -632,7 +614,7 @@ pub fn plan<'a>(
 mod tests {
     use super::*;
     use crate::content::examples::{cause, fix};
-    use crate::content::{Answer, Symptom};
+    use crate::content::Symptom;
 
     fn answer(id: &str, evidence: &[(&str, i32)]) -> Answer {
         Answer {
@@ -1023,7 +1005,7 @@ mod tests {
         assert_eq!(next_question(&content, "fails", &sure), None);
         // A rare answer (under FLIP_CHANCE) doesn't count, however strong.
         let rare = question("rare", vec![answer("yes", &[("b", 20)]), answer("no", &[])]);
-        assert!(answer_chance(&rare, &rare.answers[0], &ranking) < FLIP_CHANCE);
+        assert!(answer_chances(&rare, &ranking)[0] < FLIP_CHANCE);
         assert!(!could_overturn(&rare, &ranking));
     }
 
