@@ -234,7 +234,7 @@ pub fn parse_condition(condition: &str) -> Option<(&str, impl Iterator<Item = &s
 pub fn condition_holds<'a>(
     condition: &str,
     symptom: &str,
-    answer_of: impl Fn(&str) -> Option<&'a str>,
+    answer_of: &dyn Fn(&str) -> Option<&'a str>,
 ) -> bool {
     let Some((question, mut answers)) = parse_condition(condition) else {
         return false;
@@ -252,7 +252,7 @@ pub fn conditions_allow<'a>(
     only_if: &[String],
     skip_if: &[String],
     symptom: &str,
-    answer_of: impl Fn(&str) -> Option<&'a str> + Copy,
+    answer_of: &dyn Fn(&str) -> Option<&'a str>,
 ) -> bool {
     (only_if.is_empty()
         || only_if

@@ -43,10 +43,10 @@ pub struct Ranked<'a> {
     /// Share of the total likelihood, 0..1.
     pub likelihood: f64,
     /// The person's own answers (each answer's `said` text, or the connection verdict's
-    /// title) that raised THIS cause, strongest first. Among the causes shown
-    /// ([`SHOWN`]), one answer is the reason of one cause only (the one it raised most),
-    /// and an answer that nudged many causes by a point is nobody's reason. Empty if
-    /// none: then show no "why" line rather than a generic one.
+    /// title) that raised THIS cause by [`REASON_POINTS`] or more, strongest first.
+    /// Among the causes shown ([`SHOWN`]), one answer is the reason of one cause only
+    /// (the one it raised most), and an answer that nudged many causes by a point is
+    /// nobody's reason. Empty if none: then show no "why" line, not a generic one.
     pub reasons: Vec<&'a str>,
 }
 
@@ -55,7 +55,7 @@ pub struct Ranked<'a> {
 const PRIOR_SPREAD: f64 = 2.0;
 /// Stop asking when the best question would remove less uncertainty than this (bits of
 /// entropy of the ranking, expected over its answers).
-pub const MIN_GAIN: f64 = 0.08;
+pub const MIN_GAIN: f64 = 0.01;
 /// A top cause is "clearly ahead" with at least this share of the likelihood ...
 pub const CLEAR_SHARE: f64 = 0.5;
 /// ... and at least this many points (2 = 4x as likely) above the runner-up.
@@ -75,9 +75,8 @@ pub const LIKELY: f64 = 0.25;
 /// cause's key signs:
 /// the check doesn't stop on a cause before its key signs were asked about.
 pub const KEY_SIGN: i32 = 3;
-/// An answer is a "why we think so" reason for a cause from this many points (or when
-/// the cause is the one it raises most).
-const REASON_POINTS: i32 = 2;
+/// An answer is a "why we think so" reason for a cause from this many points.
+pub const REASON_POINTS: i32 = 2;
 /// Never ask more than this many questions.
 pub const MAX_QUESTIONS: usize = 12;
 /// Causes at least this likely (relative to the top one) get their fixes in the plan.
@@ -154,14 +153,7 @@ pub fn rank_with<'a>(
             };
             let w = answer.evidence.get(id).copied().unwrap_or(0);
             points += f64::from(w);
-            let strongest = answer.evidence.values().fold(0, |m, v| m.max(*v));
-            let unique = answer
-                .evidence
-                .values()
-                .filter(|v| **v == strongest)
-                .count()
-                == 1;
-            if w >= REASON_POINTS || (w > 0 && w == strongest && unique) {
+            if w >= REASON_POINTS {
                 reasons.push((w, answer.said.as_str(), at));
             }
         }
@@ -291,26 +283,24 @@ pub fn fits(question: &Question, symptom: &str, answers: &[Given]) -> bool {
             &question.only_if,
             &question.skip_if,
             symptom,
-            answer_of(answers),
+            &answer_of(answers),
         )
 }
 
 /// True when the fix's conditions allow it for these answers.
 pub fn fix_fits(fix: &Fix, symptom: &str, answers: &[Given]) -> bool {
-    conditions_allow(&fix.only_if, &fix.skip_if, symptom, answer_of(answers))
+    conditions_allow(&fix.only_if, &fix.skip_if, symptom, &answer_of(answers))
 }
 
-/// The entropy, in bits, of weights taken as shares of their total.
-fn entropy(weights: &[f64]) -> f64 {
+/// The uncertainty of weights taken as shares of their total: the chance that a guess
+/// drawn from those shares is wrong (Gini impurity, 1 - the sum of the squared shares).
+fn uncertainty(weights: &[f64]) -> f64 {
     let total: f64 = weights.iter().sum();
-    let mut bits = 0.0;
+    let mut same = 0.0;
     for w in weights {
-        let p = w / total;
-        if p > 0.0 {
-            bits -= p * p.log2();
-        }
+        same += (w / total) * (w / total);
     }
-    bits
+    1.0 - same
 }
 
 /// 2^(the answer's weight for the cause).
@@ -350,7 +340,7 @@ fn answer_chances(question: &Question, ranking: &[Ranked]) -> Vec<f64> {
 /// nothing and only scales every question alike, so it is left out.
 pub fn gain(question: &Question, ranking: &[Ranked]) -> f64 {
     let mut weights: Vec<f64> = ranking.iter().map(|r| r.likelihood).collect();
-    let before = entropy(&weights);
+    let before = uncertainty(&weights);
     let mut after = 0.0;
     for (answer, chance) in question
         .answers
@@ -360,7 +350,7 @@ pub fn gain(question: &Question, ranking: &[Ranked]) -> f64 {
         for (w, r) in weights.iter_mut().zip(ranking) {
             *w = r.likelihood * factor(answer, &r.cause.id);
         }
-        after += chance * entropy(&weights);
+        after += chance * uncertainty(&weights);
     }
     (before - after).max(0.0)
 }
@@ -446,21 +436,21 @@ pub fn next_question_with<'a>(
     } else {
         Vec::new()
     };
+    // Unless far ahead, every open question; far ahead, its open key signs, and once
+    // those are asked, the questions that could overturn it.
     let mut open: Vec<&Question> = Vec::new();
+    let mut keys_open = false;
     for q in &content.questions {
         if !answers.iter().any(|g| g.question == q.id) && fits(q, symptom, answers) {
-            open.push(q);
-        }
-    }
-    if settled {
-        let asked_keys = !open.iter().any(|q| keys.contains(&q.id.as_str()));
-        open.retain(|q| {
-            if asked_keys {
-                could_overturn(q, &ranking)
-            } else {
-                keys.contains(&q.id.as_str())
+            let key = keys.contains(&q.id.as_str());
+            if key && !keys_open {
+                keys_open = true;
+                open.clear();
             }
-        });
+            if !settled || key || (!keys_open && could_overturn(q, &ranking)) {
+                open.push(q);
+            }
+        }
     }
     let floor = if settled { 0.0 } else { MIN_GAIN };
     // The most telling; on a tie the first in content order.
