@@ -1,7 +1,8 @@
 //! The reasoning: answers and the connection test move points between causes; points
 //! become likelihoods; the open question whose answers would change the ranking most
-//! (expected information gain) is asked next, until the top cause is far ahead with its
-//! key signs asked, or nothing left is worth asking; the likely causes become a fix plan
+//! (expected gain: how much it would cut the chance of a wrong guess) is asked next,
+//! until the top cause is far ahead with its key signs asked, or nothing left is worth
+//! asking; the likely causes become a fix plan
 //! of fixes whose conditions fit the answers, cheap and likely first, reporting last
 //! (or, for a built-in rule, what to do instead). Deterministic and pure: the same
 //! answers always give the same result. All weights and conditions are content data.
@@ -53,8 +54,8 @@ pub struct Ranked<'a> {
 /// Points a cause starts with, from its place in the symptom's list: the most typical
 /// cause starts 2 points (4x the odds) above the least typical.
 const PRIOR_SPREAD: f64 = 2.0;
-/// Stop asking when the best question would remove less uncertainty than this (bits of
-/// entropy of the ranking, expected over its answers).
+/// Stop asking when the best question would cut the chance of a wrong guess by less
+/// than this (see [`gain`]).
 pub const MIN_GAIN: f64 = 0.01;
 /// A top cause is "clearly ahead" with at least this share of the likelihood ...
 pub const CLEAR_SHARE: f64 = 0.5;
@@ -328,8 +329,9 @@ fn answer_chances(question: &Question, ranking: &[Ranked]) -> Vec<f64> {
     chances
 }
 
-/// Expected information gain of a question: how many bits of uncertainty about the
-/// cause (the entropy of the ranking) its answer is expected to remove.
+/// Expected gain of a question: how much its answer is expected to cut the uncertainty
+/// about the cause, measured as the chance that a guess drawn from the ranking is wrong
+/// (Gini impurity; like information gain, but with no logarithm in the wasm).
 ///
 /// The chance of each answer comes from the weights: an answer that raises a cause by w
 /// points is read as 2^w times as common among people with that cause as among people
