@@ -73,8 +73,7 @@ pub const MOST_LIKELY: f64 = CLEAR_SHARE;
 /// From this likelihood a cause that isn't clearly ahead is "Likely", below "Possible".
 pub const LIKELY: f64 = 0.25;
 /// An answer giving a cause (or taking from it) at least this many points is one of the
-/// cause's key signs:
-/// the check doesn't stop on a cause before its key signs were asked about.
+/// cause's key signs: the check doesn't stop on a cause before they were asked about.
 pub const KEY_SIGN: i32 = 3;
 /// An answer is a "why we think so" reason for a cause from this many points.
 pub const REASON_POINTS: i32 = 2;
