@@ -9,7 +9,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use dm_doctor::content::{content, Content, Effort, NOT_SURE};
-use dm_doctor::diagnosis::engine::{next_question, plan, rank, Given, MAX_QUESTIONS, MOST_LIKELY};
+use dm_doctor::diagnosis::engine::{
+    next_question, plan, rank, Given, MAX_NOT_SURE, MAX_QUESTIONS, MOST_LIKELY,
+};
 use std::collections::HashSet;
 
 /// A person with a problem, and what they would answer if asked.
@@ -807,6 +809,8 @@ fn not_sure_to_everything_still_gives_a_sensible_cheap_plan() {
         let asked = run.asked();
         assert!(!asked.is_empty(), "{}: no question was asked", symptom.id);
         assert!(run.given.iter().all(|g| g.answer == NOT_SURE));
+        // Someone who knows nothing isn't kept answering "Not sure".
+        assert!(asked.len() <= MAX_NOT_SURE, "{}: {asked:?}", symptom.id);
         let ranking = rank(content, &symptom.id, &run.given);
         // With no evidence, the symptom's most typical cause must lead.
         assert_eq!(

@@ -79,6 +79,9 @@ pub const KEY_SIGN: i32 = 3;
 pub const REASON_POINTS: i32 = 2;
 /// Never ask more than this many questions.
 pub const MAX_QUESTIONS: usize = 12;
+/// ... and stop after this many "Not sure" answers: someone who doesn't know isn't
+/// kept answering.
+pub const MAX_NOT_SURE: usize = 7;
 /// Causes at least this likely (relative to the top one) get their fixes in the plan.
 pub const RELATIVE_CUTOFF: f64 = 0.1;
 /// The results show at most this many causes ...
@@ -425,7 +428,8 @@ pub fn next_question_with<'a>(
     answers: &[Given],
     connection: Option<&str>,
 ) -> Option<&'a Question> {
-    if answers.len() >= MAX_QUESTIONS {
+    let unsure = answers.iter().filter(|g| g.answer == NOT_SURE).count();
+    if answers.len() >= MAX_QUESTIONS || unsure >= MAX_NOT_SURE {
         return None;
     }
     let ranking = rank_with(content, symptom, answers, connection);
