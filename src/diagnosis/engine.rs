@@ -186,29 +186,26 @@ pub fn rank_with<'a>(
     crate::sort::sort_by(&mut ranked, |a, b| b.0.points.total_cmp(&a.0.points));
     // Among the causes shown, each answer explains only the cause it raised most (the
     // higher-ranked one on a tie), so no line is repeated on every card.
+    // owner[source] = (points, index) of the shown cause that source raised most.
     let shown = ranked.len().min(SHOWN);
-    let mut kept: Vec<Vec<&str>> = Vec::with_capacity(ranked.len());
-    for (index, (_, reasons)) in ranked.iter().enumerate() {
-        let mut lines = Vec::new();
-        for &(w, text, source) in reasons {
-            let owned = index >= shown
-                || (0..shown).all(|other| {
-                    other == index
-                        || ranked[other]
-                            .1
-                            .iter()
-                            .find(|r| r.2 == source)
-                            .is_none_or(|r| r.0 < w || (r.0 == w && index < other))
-                });
-            if owned && lines.len() < MAX_REASONS {
-                lines.push(text);
+    let verdict_source = answers.len();
+    let mut owner = vec![(0, usize::MAX); answers.len() + 1];
+    for (index, (_, reasons)) in ranked.iter().enumerate().take(shown) {
+        for &(w, _, source) in reasons {
+            let slot = &mut owner[source.min(verdict_source)];
+            if w > slot.0 {
+                *slot = (w, index);
             }
         }
-        kept.push(lines);
     }
     let mut out = Vec::with_capacity(ranked.len());
-    for ((mut r, _), reasons) in ranked.into_iter().zip(kept) {
-        r.reasons = reasons;
+    for (index, (mut r, reasons)) in ranked.into_iter().enumerate() {
+        for (_, text, source) in reasons {
+            let owned = index >= shown || owner[source.min(verdict_source)].1 == index;
+            if owned && r.reasons.len() < MAX_REASONS {
+                r.reasons.push(text);
+            }
+        }
         out.push(r);
     }
     out
