@@ -563,6 +563,29 @@ mod tests {
     }
 
     #[test]
+    fn repair_keeps_a_built_in_rules_plan_without_the_report() {
+        let mut check = Check::start(content(), "messaging-missing", 1);
+        check.answer(content(), "age", "under-16", 2);
+        while let Some(q) = check.next_question(content()) {
+            let id = q.id.clone();
+            check.answer(content(), &id, NOT_SURE, 3);
+        }
+        check.start_plan(content(), 4);
+        assert_eq!(
+            check.plan.last().map(String::as_str),
+            Some("messages-at-16")
+        );
+        assert!(!check.plan.iter().any(|f| f == engine::REPORT_FIX));
+        let saved = check.plan.clone();
+        check.plan.insert(1, "removed-fix".into());
+        assert!(check.repair(content()));
+        assert_eq!(
+            check.plan, saved,
+            "no report added after what to do instead"
+        );
+    }
+
+    #[test]
     fn repair_puts_the_report_last_exactly_once() {
         let mut check = answered_check("inbox-wont-load");
         check.start_plan(content(), 10);
