@@ -17,10 +17,21 @@ const VERDICTS: [Option<&str>; 4] = [None, Some("fine"), Some("tiktok-unreachabl
 /// Walks one check: `choices[i]` picks the answer to the i-th question asked (the last
 /// pick is "Not sure"). Returns the answers and each step's estimated total.
 fn walk(symptom: &str, verdict: Option<&str>, choices: &[u8]) -> (Vec<Given>, Vec<usize>) {
+    walk_tested_at(symptom, verdict, 0, choices)
+}
+
+/// Like [`walk`], with the connection test's verdict coming in after `tested_at` answers.
+fn walk_tested_at(
+    symptom: &str,
+    tested: Option<&str>,
+    tested_at: usize,
+    choices: &[u8],
+) -> (Vec<Given>, Vec<usize>) {
     let content = content();
     let mut given: Vec<Given> = Vec::new();
     let mut totals = Vec::new();
     for choice in choices.iter().cycle().take(MAX_QUESTIONS + 1) {
+        let verdict = tested.filter(|_| given.len() >= tested_at);
         totals.push(given.len() + estimate_remaining(content, symptom, &given, verdict));
         let Some(question) = next_question_with(content, symptom, &given, verdict) else {
             break;
@@ -69,6 +80,20 @@ proptest! {
             prop_assert!(*total > k, "question {} of about {total}", k + 1);
         }
         prop_assert_eq!(totals.last().copied(), Some(given.len()), "ends at the count asked");
+    }
+
+    #[test]
+    fn the_estimate_never_grows_by_more_than_one_when_the_test_comes_in_between(
+        symptom in 0usize..5,
+        verdict in 1usize..4,
+        tested_at in 1usize..6,
+        choices in proptest::collection::vec(any::<u8>(), 1..12),
+    ) {
+        let symptom = &content().symptoms[symptom].id;
+        let (given, totals) = walk_tested_at(symptom, VERDICTS[verdict], tested_at, &choices);
+        for pair in totals.windows(2) {
+            prop_assert!(pair[1] <= pair[0] + 1, "[{symptom}] {totals:?}: {given:?}");
+        }
     }
 
     #[test]

@@ -468,20 +468,27 @@ pub fn next_question_with<'a>(
 
 /// About how many more questions the check will ask, for "Question n of about N". It
 /// counts as if the person answered "Not sure" from here on, but the total (asked +
-/// left) never grows by more than one from one question to the next: each earlier
-/// point of the same answers is estimated the same way and the growth is capped.
+/// left) never grows by more than one from one question to the next, even when the
+/// connection test comes in between: each earlier point of the same answers is
+/// estimated the same way and the growth is capped.
 pub fn estimate_remaining(
     content: &Content,
     symptom: &str,
     answers: &[Given],
     connection: Option<&str>,
 ) -> usize {
-    let raw = |asked: &[Given]| {
+    let run = |asked: &[Given], verdict: Option<&str>| {
         let mut simulated = asked.to_vec();
-        while let Some(question) = next_question_with(content, symptom, &simulated, connection) {
+        while let Some(question) = next_question_with(content, symptom, &simulated, verdict) {
             simulated.push(Given::new(&question.id, NOT_SURE));
         }
         simulated.len()
+    };
+    // The connection test may come in between two questions: counting the smaller of
+    // the estimates with and without it, the result can't make the total jump either.
+    let raw = |asked: &[Given]| match connection {
+        Some(_) => run(asked, connection).min(run(asked, None)),
+        None => run(asked, None),
     };
     let mut total = raw(&[]);
     for k in 1..=answers.len() {
@@ -1198,5 +1205,28 @@ mod tests {
             .map(|f| f.id.as_str())
             .collect();
         assert_eq!(ids, ["switch", "ask", REPORT_FIX]);
+    }
+
+    #[test]
+    fn the_top_causes_own_cheap_first_step_leads_the_plan() {
+        let mut content = model();
+        content.symptoms[0].causes = vec!["network".into(), "privacy".into(), "app".into()];
+        content.causes = vec![
+            cause("network", &["switch", REPORT_FIX]),
+            cause("privacy", &["ask", REPORT_FIX]),
+            cause("app", &["ask", REPORT_FIX]),
+        ];
+        let ids = |content: &Content| -> Vec<String> {
+            plan(content, "fails", &[], &rank(content, "fails", &[]))
+                .iter()
+                .map(|f| f.id.clone())
+                .collect()
+        };
+        // "ask" treats two causes and scores higher, but the most likely cause's own
+        // quick first step comes first.
+        assert_eq!(ids(&content)[..2], ["switch", "ask"]);
+        // A costlier first step stays where its score puts it (cheaper first).
+        content.causes[0].fixes = vec!["reinstall".into(), REPORT_FIX.into()];
+        assert_eq!(ids(&content)[..2], ["ask", "reinstall"]);
     }
 }
