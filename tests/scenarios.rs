@@ -1201,3 +1201,25 @@ fn no_question_is_asked_that_the_symptom_or_an_earlier_answer_already_settles() 
         }
     }
 }
+
+/// Questions the symptom itself answers, or that don't apply to it, are not offered at
+/// all (whatever the engine would pick).
+#[test]
+fn questions_the_symptom_settles_do_not_apply_to_it() {
+    use dm_doctor::diagnosis::engine::fits;
+    let content = content();
+    let q = |id: &str| content.question(id).expect(id);
+    assert!(!fits(q("who-fails"), "send-fails-everyone", &[]));
+    assert!(!fits(q("own-settings"), "send-fails-one-person", &[]));
+    assert!(!fits(q("vpn-needed"), "inbox-wont-load", &[]));
+    assert!(fits(
+        q("vpn-needed"),
+        "inbox-wont-load",
+        &[Given::new("vpn-country", "vpn")]
+    ));
+    assert!(!fits(
+        q("at-night"),
+        "messages-late",
+        &[Given::new("age", "18-plus")]
+    ));
+}
