@@ -54,7 +54,20 @@ mod tests {
 
     #[test]
     fn every_cause_ends_with_reporting_so_there_is_no_dead_end() {
+        let mut built_in = 0;
         for cause in &content().causes {
+            if cause.support_cant_change.is_some() {
+                // A built-in rule support can't change: no report, and the last fix says
+                // what to do instead.
+                built_in += 1;
+                assert!(
+                    !cause.fixes.iter().any(|f| f == "report-problem"),
+                    "{}",
+                    cause.id
+                );
+                assert!(cause.fixes.len() >= 2, "{}", cause.id);
+                continue;
+            }
             assert_eq!(
                 cause.fixes.last().map(String::as_str),
                 Some("report-problem"),
@@ -62,6 +75,7 @@ mod tests {
                 cause.id
             );
         }
+        assert!(built_in >= 1, "under 16 is a built-in rule");
     }
 
     #[test]
@@ -126,7 +140,7 @@ mod tests {
     }
 
     fn tiny() -> Content {
-        let mut cause = examples::cause("c", &["f"]);
+        let mut cause = examples::cause("c", &["f", "report-problem"]);
         cause.topics = SEED_TOPICS.iter().map(|(t, _)| t.to_string()).collect();
         Content {
             symptoms: vec![Symptom {
@@ -136,7 +150,10 @@ mod tests {
                 causes: vec!["c".into()],
             }],
             causes: vec![cause],
-            fixes: vec![examples::fix("f", Effort::Quick)],
+            fixes: vec![
+                examples::fix("f", Effort::Quick),
+                examples::fix("report-problem", Effort::Moderate),
+            ],
             install_guides: vec![],
             probes: vec![],
             verdicts: vec![],
@@ -145,6 +162,8 @@ mod tests {
                 text: "Q?".into(),
                 why: "w".into(),
                 symptoms: vec![],
+                only_if: vec![],
+                skip_if: vec![],
                 answers: vec![
                     Answer {
                         id: "yes".into(),
@@ -208,6 +227,50 @@ mod tests {
                 .contains("unknown topic \"made-up\"")
         );
         assert!(problems_after(|c| c.causes[0].fixes = vec![]).contains("fix \"f\" is not used"));
+        // No dead end: reporting ends a cause's fixes, unless it is a built-in rule.
+        assert!(problems_after(|c| {
+            c.causes[0].fixes.pop();
+        })
+        .contains("must end its fixes with \"report-problem\""));
+        assert!(problems_after(|c| {
+            c.causes[0].support_cant_change = Some("Support can't change it.".into())
+        })
+        .contains("is a built-in rule"));
+        assert_eq!(
+            problems_after(|c| {
+                c.causes[0].support_cant_change = Some("Support can't change it.".into());
+                c.causes[0].fixes = vec!["f".into(), "g".into()];
+                c.fixes[1] = examples::fix("g", Effort::Check);
+            }),
+            ""
+        );
+        // Conditions name questions and answers that exist.
+        for (bad, problem) in [
+            ("q", "must read"),
+            ("nope=yes", "unknown question \"nope\""),
+            ("q=maybe", "unknown answer \"maybe\""),
+            ("symptom=zzz", "unknown answer \"zzz\""),
+        ] {
+            assert!(
+                problems_after(|c| c.fixes[0].skip_if = vec![bad.into()]).contains(problem),
+                "{bad}"
+            );
+            assert!(
+                problems_after(|c| c.fixes[0].only_if = vec![bad.into()]).contains(problem),
+                "{bad}"
+            );
+        }
+        assert!(
+            problems_after(|c| c.questions[0].only_if = vec!["q=yes".into()])
+                .contains("depends on the question itself")
+        );
+        for fine in ["q=yes|no", "q=not-sure", "symptom=s"] {
+            assert_eq!(
+                problems_after(|c| c.fixes[0].skip_if = vec![fine.into()]),
+                "",
+                "{fine}"
+            );
+        }
         assert!(problems_after(|c| c.pages.clear()).contains("\"about\" page is missing"));
         assert!(problems_after(|c| c.questions[0].answers[0]
             .evidence

@@ -5,7 +5,6 @@
 //! This file is also compiled into `build.rs`, so it may depend on serde only.
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// The whole knowledge base.
 #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
@@ -63,6 +62,14 @@ pub struct Question {
     /// Symptoms for which the question makes sense; empty means all.
     #[serde(default)]
     pub symptoms: Vec<String>,
+    /// Ask only when at least one of these [conditions](condition_holds) holds (empty:
+    /// always), e.g. `["warnings=warned"]`.
+    #[serde(default)]
+    pub only_if: Vec<String>,
+    /// Never ask when one of these [conditions](condition_holds) holds, e.g. an earlier
+    /// answer or the symptom already answers it: `["age=18-plus"]`.
+    #[serde(default)]
+    pub skip_if: Vec<String>,
     pub answers: Vec<Answer>,
 }
 
@@ -81,7 +88,107 @@ pub struct Answer {
     /// Points for (positive) or against (negative) each cause, by cause id. Each point
     /// doubles (or halves) the odds of that cause.
     #[serde(default)]
-    pub evidence: BTreeMap<String, i32>,
+    pub evidence: Evidence,
+}
+
+/// Points for or against causes, by cause id: `{ cause-id = points }` in TOML. A short
+/// list rather than a map: an answer names a handful of causes, and the wasm then
+/// carries no map code (the size budget).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Evidence(pub Vec<(String, i32)>);
+
+impl Evidence {
+    /// The points for this cause, if any.
+    pub fn get(&self, cause: &str) -> Option<&i32> {
+        self.0.iter().find(|(c, _)| c == cause).map(|(_, w)| w)
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &i32> {
+        self.0.iter().map(|(_, w)| w)
+    }
+
+    pub fn iter(&self) -> EvidenceIter<'_> {
+        self.0.iter().map(|(c, w)| (c, w))
+    }
+
+    /// Sets the points for a cause; returns the old points, if any.
+    pub fn insert(&mut self, cause: String, points: i32) -> Option<i32> {
+        match self.0.iter_mut().find(|(c, _)| *c == cause) {
+            Some(entry) => Some(std::mem::replace(&mut entry.1, points)),
+            None => {
+                self.0.push((cause, points));
+                None
+            }
+        }
+    }
+
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// The iterator of [`Evidence::iter`]: (cause id, points).
+pub type EvidenceIter<'a> = std::iter::Map<
+    std::slice::Iter<'a, (String, i32)>,
+    fn(&'a (String, i32)) -> (&'a String, &'a i32),
+>;
+
+impl<'a> IntoIterator for &'a Evidence {
+    type Item = (&'a String, &'a i32);
+    type IntoIter = EvidenceIter<'a>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl<const N: usize> From<[(String, i32); N]> for Evidence {
+    fn from(entries: [(String, i32); N]) -> Self {
+        entries.into_iter().collect()
+    }
+}
+
+impl FromIterator<(String, i32)> for Evidence {
+    fn from_iter<I: IntoIterator<Item = (String, i32)>>(entries: I) -> Self {
+        let mut evidence = Evidence::default();
+        for (cause, points) in entries {
+            evidence.insert(cause, points);
+        }
+        evidence
+    }
+}
+
+impl Serialize for Evidence {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(c, w)| (c, w)))
+    }
+}
+
+impl<'de> Deserialize<'de> for Evidence {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Entries;
+        impl<'de> serde::de::Visitor<'de> for Entries {
+            type Value = Evidence;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a table of cause ids and points")
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(
+                self,
+                mut map: M,
+            ) -> Result<Evidence, M::Error> {
+                // A TOML table has no repeated keys; postcard's map is written from one.
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry::<String, i32>()? {
+                    entries.push(entry);
+                }
+                Ok(Evidence(entries))
+            }
+        }
+        deserializer.deserialize_map(Entries)
+    }
 }
 
 /// Which group of hosts a probe belongs to (`group = "own-site"` and so on in
@@ -120,7 +227,7 @@ pub struct VerdictText {
     pub fixes: Vec<String>,
     /// Points for or against causes, like an answer's.
     #[serde(default)]
-    pub evidence: BTreeMap<String, i32>,
+    pub evidence: Evidence,
 }
 
 /// Manual install steps for one browser.
@@ -165,6 +272,11 @@ pub struct Cause {
     pub keywords: Vec<String>,
     #[serde(default)]
     pub sources: Vec<Source>,
+    /// Set for a built-in rule that TikTok's support can't change (e.g. no messages under
+    /// 16): what support can't change, in plain words. Such a cause's fixes don't include
+    /// `report-problem`; its last fix says what to do instead.
+    #[serde(default)]
+    pub support_cant_change: Option<String>,
 }
 
 /// Something the user can do.
@@ -196,6 +308,58 @@ pub struct Fix {
     /// that pass [`is_allowed_link`].
     #[serde(default)]
     pub links: Vec<Link>,
+    /// In a plan only when at least one of these [conditions](condition_holds) holds
+    /// (empty: always), e.g. `["vpn-needed=needs-vpn"]`.
+    #[serde(default)]
+    pub only_if: Vec<String>,
+    /// Never in a plan when one of these [conditions](condition_holds) holds, e.g.
+    /// `["who-fails=everyone"]` for a fix about one person.
+    #[serde(default)]
+    pub skip_if: Vec<String>,
+}
+
+/// The pseudo question id of a condition on the check's symptom: `"symptom=messages-late"`.
+pub const SYMPTOM_CONDITION: &str = "symptom";
+
+/// Splits a condition `"question=answer|answer"` into the question id and its answers.
+pub fn parse_condition(condition: &str) -> Option<(&str, impl Iterator<Item = &str>)> {
+    let (question, answers) = condition.split_once('=')?;
+    Some((question.trim(), answers.split('|').map(str::trim)))
+}
+
+/// True when the condition `"question=a|b"` holds: the person gave one of those answers
+/// to that question (`"symptom=..."` tests the symptom). An unasked question holds
+/// nothing; "Not sure" holds only where a condition names `not-sure`.
+pub fn condition_holds<'a>(
+    condition: &str,
+    symptom: &str,
+    answer_of: &dyn Fn(&str) -> Option<&'a str>,
+) -> bool {
+    let Some((question, mut answers)) = parse_condition(condition) else {
+        return false;
+    };
+    let given = if question == SYMPTOM_CONDITION {
+        Some(symptom)
+    } else {
+        answer_of(question)
+    };
+    given.is_some_and(|g| answers.any(|a| a == g))
+}
+
+/// True when `only_if` (any) and `skip_if` (none) allow it.
+pub fn conditions_allow<'a>(
+    only_if: &[String],
+    skip_if: &[String],
+    symptom: &str,
+    answer_of: &dyn Fn(&str) -> Option<&'a str>,
+) -> bool {
+    (only_if.is_empty()
+        || only_if
+            .iter()
+            .any(|c| condition_holds(c, symptom, answer_of)))
+        && !skip_if
+            .iter()
+            .any(|c| condition_holds(c, symptom, answer_of))
 }
 
 /// A button that opens an outside page, e.g. TikTok's Play Store listing.
@@ -454,6 +618,7 @@ pub mod examples {
             topics: vec![],
             keywords: vec![],
             sources: vec![source(Confidence::Secondary)],
+            support_cant_change: None,
         }
     }
 
@@ -483,6 +648,8 @@ pub mod examples {
             keywords: vec![],
             sources: vec![source(Confidence::Secondary)],
             links: vec![],
+            only_if: vec![],
+            skip_if: vec![],
         }
     }
 }
@@ -491,6 +658,22 @@ pub mod examples {
 mod tests {
     use super::examples::{cause, fix, source};
     use super::*;
+
+    #[test]
+    fn evidence_reads_and_writes_as_a_table_of_cause_points() {
+        let evidence: Evidence = [("vpn".to_string(), 4), ("outage".to_string(), -2)].into();
+        assert_eq!(evidence.get("vpn"), Some(&4));
+        assert_eq!(evidence.get("nope"), None);
+        let bytes = postcard::to_allocvec(&evidence).unwrap();
+        let back: Evidence = postcard::from_bytes(&bytes).unwrap();
+        assert_eq!(back, evidence);
+        // The same bytes as a map: content written before this type still reads.
+        let map: std::collections::BTreeMap<String, i32> =
+            [("outage".to_string(), -2), ("vpn".to_string(), 4)].into();
+        let old: Evidence = postcard::from_bytes(&postcard::to_allocvec(&map).unwrap()).unwrap();
+        assert_eq!(old.get("outage"), Some(&-2));
+        assert_eq!(old.values().sum::<i32>(), 2);
+    }
 
     #[test]
     fn only_tiktok_play_store_listings_and_tiktok_web_pages_are_allowed_links() {

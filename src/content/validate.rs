@@ -4,7 +4,8 @@
 //! This file is also compiled into `build.rs`, so it may depend on `super::model` only.
 
 use super::model::{
-    best_confidence, is_allowed_link, Confidence, Content, Group, Question, Source, Step, NOT_SURE,
+    best_confidence, is_allowed_link, parse_condition, Confidence, Content, Group, Question,
+    Source, Step, NOT_SURE, SYMPTOM_CONDITION,
 };
 use super::readability;
 use std::collections::HashSet;
@@ -159,6 +160,23 @@ pub fn validate(content: &Content) -> Vec<String> {
         }
         check_topics(&at, &cause.topics, &mut problems);
         check_sources(&at, &cause.sources, &mut problems);
+        let reports = cause.fixes.iter().any(|f| f == REPORT_FIX);
+        match &cause.support_cant_change {
+            // A built-in rule: reporting can't change it, so the plan ends with the
+            // cause's own last fix (what to do instead), never a dead end.
+            Some(text) if blank(text) || reports || cause.fixes.len() < 2 => {
+                problems.push(format!(
+                    "{at} is a built-in rule: say what support can't change, leave out \"{REPORT_FIX}\" and end with a fix that says what to do instead"
+                ));
+            }
+            Some(_) => {}
+            None if cause.fixes.last().map(String::as_str) != Some(REPORT_FIX) => {
+                problems.push(format!(
+                    "{at} must end its fixes with \"{REPORT_FIX}\", so there is no dead end"
+                ));
+            }
+            None => {}
+        }
     }
 
     for fix in &content.fixes {
@@ -197,6 +215,14 @@ pub fn validate(content: &Content) -> Vec<String> {
         }
         check_topics(&at, &fix.topics, &mut problems);
         check_sources(&at, &fix.sources, &mut problems);
+        check_conditions(
+            content,
+            &at,
+            None,
+            &fix.only_if,
+            &fix.skip_if,
+            &mut problems,
+        );
         for link in &fix.links {
             if blank(&link.label) || !is_allowed_link(&link.url) {
                 problems.push(format!("{at} link {:?} needs a label and a TikTok Play Store listing or www.tiktok.com address", link.url));
@@ -380,6 +406,14 @@ fn check_questions(content: &Content, problems: &mut Vec<String>) {
                 "{at} needs at least two answers besides \"Not sure\""
             ));
         }
+        check_conditions(
+            content,
+            &at,
+            Some(&question.id),
+            &question.only_if,
+            &question.skip_if,
+            problems,
+        );
         let mut answer_ids = HashSet::new();
         for answer in &question.answers {
             let at = format!("{at} answer {:?}", answer.id);
@@ -429,6 +463,53 @@ fn check_questions(content: &Content, problems: &mut Vec<String>) {
     }
 }
 
+/// The fix that ends every plan whose top cause isn't a built-in rule.
+const REPORT_FIX: &str = "report-problem";
+
+/// Every condition reads `question=answer|answer` (or `symptom=symptom-id|...`) and names
+/// a question and answers that exist ("not-sure" too); a question never depends on itself.
+fn check_conditions(
+    content: &Content,
+    at: &str,
+    own_question: Option<&str>,
+    only_if: &[String],
+    skip_if: &[String],
+    problems: &mut Vec<String>,
+) {
+    for condition in only_if.iter().chain(skip_if) {
+        let Some((question, answers)) = parse_condition(condition) else {
+            problems.push(format!(
+                "{at} condition {condition:?} must read \"question=answer|answer\""
+            ));
+            continue;
+        };
+        let answers: Vec<&str> = answers.collect();
+        let known = |answer: &str| {
+            if question == SYMPTOM_CONDITION {
+                content.symptom(answer).is_some()
+            } else {
+                answer == NOT_SURE
+                    || content
+                        .question(question)
+                        .is_some_and(|q| q.answers.iter().any(|a| a.id == answer))
+            }
+        };
+        if question != SYMPTOM_CONDITION && content.question(question).is_none() {
+            problems.push(format!(
+                "{at} condition {condition:?} names unknown question {question:?}"
+            ));
+        } else if Some(question) == own_question {
+            problems.push(format!(
+                "{at} condition {condition:?} depends on the question itself"
+            ));
+        } else if let Some(bad) = answers.iter().find(|a| !known(a)) {
+            problems.push(format!(
+                "{at} condition {condition:?} names unknown answer {bad:?}"
+            ));
+        }
+    }
+}
+
 /// True when the question makes sense for the symptom.
 pub fn applies(question: &Question, symptom: &str) -> bool {
     question.symptoms.is_empty() || question.symptoms.iter().any(|s| s == symptom)
@@ -474,6 +555,13 @@ pub fn passages(content: &Content) -> Vec<Passage<'_>> {
             text: &c.summary,
             step: false,
         });
+        if let Some(text) = &c.support_cant_change {
+            out.push(Passage {
+                at: format!("cause {:?} support_cant_change", c.id),
+                text,
+                step: false,
+            });
+        }
         for (n, p) in c.explanation.iter().enumerate() {
             out.push(Passage {
                 at: format!("cause {:?} explanation {}", c.id, n + 1),

@@ -180,7 +180,7 @@ impl Check {
     /// Fixes the plan from the current answers and shows its first step.
     pub fn start_plan(&mut self, content: &Content, now: Millis) {
         let ranking = self.ranking(content);
-        self.plan = engine::plan(content, &ranking)
+        self.plan = engine::plan(content, &self.symptom, &self.answers, &ranking)
             .into_iter()
             .map(|f| f.id.clone())
             .collect();
@@ -258,7 +258,17 @@ impl Check {
         let known = |id: &String| content.fix(id).is_some();
         self.plan.retain(known);
         self.outcomes.retain(|o| known(&o.fix));
-        if self.plan.last().map(String::as_str) != Some(engine::REPORT_FIX)
+        // Reporting is the last step, except in a plan that ends with a built-in rule's
+        // own last fix (what to do instead; support can't change the rule).
+        let ends_built_in = self.plan.last().is_some_and(|last| {
+            !self.plan.iter().any(|id| id == engine::REPORT_FIX)
+                && content
+                    .causes
+                    .iter()
+                    .any(|c| c.support_cant_change.is_some() && c.fixes.last() == Some(last))
+        });
+        if !ends_built_in
+            && self.plan.last().map(String::as_str) != Some(engine::REPORT_FIX)
             && content.fix(engine::REPORT_FIX).is_some()
         {
             self.plan.retain(|id| id != engine::REPORT_FIX);
@@ -406,15 +416,17 @@ mod tests {
             after[0].reasons
         );
 
-        // Messages fail on Wi-Fi only, and the test finds TikTok unreachable: enough.
+        // Messages fail on mobile data, videos load slowly, and the test finds the phone
+        // offline: enough (unstable network, and its key signs were asked).
         let mut check = Check::start(content(), "send-fails-everyone", 1);
-        check.answer(content(), "network-switch", "wifi-bad", 2);
+        check.answer(content(), "network-switch", "data-bad", 2);
+        check.answer(content(), "rest-of-tiktok", "slow", 2);
         assert_eq!(
             check.stage,
             Stage::Questions,
-            "premise: one answer alone leaves questions to ask"
+            "premise: these answers alone leave questions to ask"
         );
-        check.set_connection(content(), VerdictKind::TiktokUnreachable, 3);
+        check.set_connection(content(), VerdictKind::Offline, 3);
         assert_eq!(
             check.stage,
             Stage::Results,
@@ -548,6 +560,29 @@ mod tests {
         let mut gone = check.clone();
         gone.symptom = "removed-symptom".into();
         assert!(!gone.repair(content()));
+    }
+
+    #[test]
+    fn repair_keeps_a_built_in_rules_plan_without_the_report() {
+        let mut check = Check::start(content(), "messaging-missing", 1);
+        check.answer(content(), "age", "under-16", 2);
+        while let Some(q) = check.next_question(content()) {
+            let id = q.id.clone();
+            check.answer(content(), &id, NOT_SURE, 3);
+        }
+        check.start_plan(content(), 4);
+        assert_eq!(
+            check.plan.last().map(String::as_str),
+            Some("messages-at-16")
+        );
+        assert!(!check.plan.iter().any(|f| f == engine::REPORT_FIX));
+        let saved = check.plan.clone();
+        check.plan.insert(1, "removed-fix".into());
+        assert!(check.repair(content()));
+        assert_eq!(
+            check.plan, saved,
+            "no report added after what to do instead"
+        );
     }
 
     #[test]

@@ -133,7 +133,7 @@ test("every screen renders, is accessible and follows the screen rules", async (
   });
 });
 
-test("home lists the five symptoms, each starts a check; every cause's fixes end with a report", async () => {
+test("home lists the five symptoms, each starts a check; every cause's fixes end with a report, or for a built-in rule with what to do instead", async () => {
   await withApp({}, async ({ server, page, watcher }) => {
     await open(page, server.url, "#/", "What's going wrong?");
     const symptoms = page.locator("main ul.cards a.card");
@@ -147,7 +147,11 @@ test("home lists the five symptoms, each starts a check; every cause's fixes end
     await page.locator("main ul.cards a.card", { hasText: "under 16" }).first().click();
     await page.waitForSelector("main .eyebrow:text('Cause')");
     const lastFix = page.locator("main ol.cards a.card").last();
-    assert.match(await lastFix.textContent(), /Report/i, "every cause ends with reporting the problem");
+    // Under 16 is a rule support can't change: it ends with what to do instead (issue 10).
+    assert.match(await lastFix.textContent(), /Until you turn 16/, "a built-in rule ends with what to do instead");
+    await open(page, server.url, "#/guide/cause/outage", "TikTok is down");
+    const outageLast = page.locator("main ol.cards a.card").last();
+    assert.match(await outageLast.textContent(), /Report/i, "other causes end with reporting the problem");
     watcher.assertClean();
   });
 });
