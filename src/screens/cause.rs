@@ -30,6 +30,9 @@ pub fn CauseScreen(props: &CauseProps) -> Html {
             if let Some(note) = cause.hedge() {
                 <p class="hint">{ note }</p>
             }
+            if let Some(rule) = &cause.support_cant_change {
+                <p class="hint">{ rule }</p>
+            }
             if !cause.signs.is_empty() {
                 <section class="signs" aria-labelledby="signs-heading">
                     <h2 id="signs-heading">{ "You may have this if" }</h2>

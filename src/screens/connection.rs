@@ -51,6 +51,7 @@ fn host_summary(host: &HostResult) -> String {
 #[component]
 pub fn ConnectionScreen() -> Html {
     let app = use_app();
+    let in_check = app.check.as_ref().is_some_and(|c| c.in_progress());
     let hints = use_memo((), |_| probe::network_hints());
     let hinted = || {
         probe::network_hints()
@@ -127,10 +128,10 @@ pub fn ConnectionScreen() -> Html {
             </div>
             <div aria-live="polite" class="test-results">
                 if let Some(run) = app.runs.first().filter(|_| !app.testing) {
-                    <RunResult run={run.clone()} />
+                    { run_result(run, in_check) }
                 }
             </div>
-            <Comparison />
+            { comparison(&app.runs) }
             if let Some(hints) = hints.as_ref() {
                 <section aria-labelledby="hints-heading">
                     <h2 id="hints-heading">{ "What your browser says" }</h2>
@@ -151,16 +152,12 @@ pub fn ConnectionScreen() -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct RunProps {
-    run: Run,
-}
+// Plain view functions, not components: no state of their own, and no per-component
+// cost in the wasm.
 
-/// The verdict of one run with its figures, next steps and matching fixes.
-#[component]
-fn RunResult(props: &RunProps) -> Html {
-    let app = use_app();
-    let run = &props.run;
+/// The verdict of one run with its figures, next steps and matching fixes; `in_check`
+/// when a check is in progress (the result was added to it).
+fn run_result(run: &Run, in_check: bool) -> Html {
     let Some(text) = content().verdict(run.verdict.kind.id()) else {
         return html! {};
     };
@@ -193,7 +190,7 @@ fn RunResult(props: &RunProps) -> Html {
                     <li><a href={(Route::Fix { id: f.id.clone() }).href()}>{ &f.title }</a></li>
                 }) }
             </ul>
-            if app.check.as_ref().is_some_and(|c| c.in_progress()) {
+            if in_check {
                 <p class="more">
                     { "We've added this result to your check. " }
                     <a href={Route::Check.href()} class="button">{ "Back to my check" }</a>
@@ -204,12 +201,10 @@ fn RunResult(props: &RunProps) -> Html {
 }
 
 /// Wi-Fi and mobile data side by side, or how to get there.
-#[component]
-fn Comparison() -> Html {
-    let app = use_app();
-    let Some((wifi, mobile)) = history::latest_pair(&app.runs) else {
+fn comparison(runs: &[Run]) -> Html {
+    let Some((wifi, mobile)) = history::latest_pair(runs) else {
         return html! {
-            if !app.runs.is_empty() {
+            if !runs.is_empty() {
                 <p class="hint compare-hint">{ "To compare: switch from Wi-Fi to mobile data (or back), choose it above, and test again." }</p>
             }
         };

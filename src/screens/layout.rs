@@ -3,9 +3,8 @@
 
 use crate::platform::{focus_main_heading, pwa};
 use crate::routes::Route;
-use crate::state::use_app;
-use crate::state::Action;
-use crate::widgets::router::{use_current, use_location, use_navigator, Arrival};
+use crate::state::{use_app, Action, AppContext};
+use crate::widgets::router::{use_current, use_navigator, Arrival};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -15,7 +14,9 @@ pub struct LayoutProps {
 
 #[component]
 pub fn Layout(props: &LayoutProps) -> Html {
+    let app = use_app();
     let current = use_current();
+    let route = current.location.route.clone();
     let navigator = use_navigator();
     let arrival = current.arrival;
     use_effect_with(current.location.route, move |route| {
@@ -33,14 +34,14 @@ pub fn Layout(props: &LayoutProps) -> Html {
                     <img src="icons/icon.svg" alt="" width="28" height="28" />
                     { "DM Doctor" }
                 </a>
-                <OnlineBadge />
+                { online_badge(app.online) }
                 <nav aria-label="Main">
-                    <NavLink to={Route::Home}>{ "Home" }</NavLink>
-                    <NavLink to={Route::Guide}>{ "Guide" }</NavLink>
-                    <NavLink to={Route::About}>{ "About" }</NavLink>
+                    { nav_link(Route::Home, &route, "Home") }
+                    { nav_link(Route::Guide, &route, "Guide") }
+                    { nav_link(Route::About, &route, "About") }
                 </nav>
             </header>
-            <Banners />
+            { banners(&app) }
             <main id="main">{ props.children.clone() }</main>
             <footer class="bottom">
                 <p>{ "Not affiliated with TikTok. Never asks for your password." }</p>
@@ -58,42 +59,31 @@ fn skip_to_main() -> Callback<MouseEvent> {
     })
 }
 
+// The pieces of the frame are plain view functions, not components: they have no state
+// of their own, and each component costs its own copy of Yew's lifecycle code.
+
 /// Live `navigator.onLine`: "Offline" is certain, "Connected" only means some network.
-#[component]
-fn OnlineBadge() -> Html {
-    let app = use_app();
+fn online_badge(online: bool) -> Html {
     html! {
-        <span class={classes!("net", if app.online { "online" } else { "offline" })} role="status">
-            { if app.online { "Connected" } else { "Offline" } }
+        <span class={classes!("net", if online { "online" } else { "offline" })} role="status">
+            { if online { "Connected" } else { "Offline" } }
         </span>
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct NavLinkProps {
-    to: Route,
-    children: Html,
-}
-
 /// A navigation link that tells screen readers which screen is current.
-#[component]
-fn NavLink(props: &NavLinkProps) -> Html {
-    let current = use_location().route;
-    let is_current = match (&props.to, &current) {
+fn nav_link(to: Route, current: &Route, label: &'static str) -> Html {
+    let is_current = match (&to, current) {
         (Route::Guide, Route::Guide | Route::Cause { .. } | Route::Fix { .. }) => true,
         (to, current) => to == current,
     };
     html! {
-        <a href={props.to.href()} aria-current={is_current.then_some("page")}>
-            { props.children.clone() }
-        </a>
+        <a href={to.href()} aria-current={is_current.then_some("page")}>{ label }</a>
     }
 }
 
 /// Live regions that exist from the start, so screen readers announce what appears in them.
-#[component]
-fn Banners() -> Html {
-    let app = use_app();
+fn banners(app: &AppContext) -> Html {
     let reload = Callback::from(|_: MouseEvent| pwa::apply_update());
     let dismiss = {
         let app = app.clone();

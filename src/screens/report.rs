@@ -24,6 +24,9 @@ pub fn Report() -> Html {
         <>
             <p class="eyebrow">{ "Report" }</p>
             <h1 tabindex="-1">{ "Report the problem to TikTok" }</h1>
+            { for crate::diagnosis::engine::support_cant_change(&check.ranking(content())).into_iter().map(|rule| html! {
+                <p class="hint">{ rule }</p>
+            }) }
             <ReportBox {check} {device} />
             if let Some(fix) = steps {
                 <h2>{ "How to send it" }</h2>

@@ -3,65 +3,61 @@
 use super::{use_back, CheckNav};
 use crate::content::content;
 use crate::diagnosis::check::Check;
-use crate::diagnosis::engine::{Ranked, MOST_LIKELY, RELATIVE_CUTOFF};
+use crate::diagnosis::engine::{headline, likelihood_label, shown, Headline};
 use crate::platform::now;
 use crate::routes::Route;
 use crate::state::use_app;
 use crate::state::Action;
 use yew::prelude::*;
 
-/// Causes shown: at most this many, and only those at least a tenth as likely as the top.
-const SHOWN: usize = 4;
-
-fn likelihood_label(ranked: &Ranked) -> &'static str {
-    match ranked.likelihood {
-        l if l >= MOST_LIKELY => "Most likely",
-        l if l >= 0.2 => "Likely",
-        _ => "Possible",
-    }
-}
-
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
     pub check: Check,
 }
 
+/// The wording follows the numbers (the engine decides): "Most likely" only when the
+/// top cause is clearly ahead; each cause with the person's own answers that raised it.
 #[component]
 pub fn ResultsView(props: &ResultsProps) -> Html {
     let app = use_app();
     let back = use_back();
     let ranking = props.check.ranking(content());
-    let top = ranking.first().map_or(0.0, |r| r.likelihood);
-    let shown: Vec<&Ranked> = ranking
-        .iter()
-        .take(SHOWN)
-        .filter(|r| r.likelihood >= top * RELATIVE_CUTOFF)
-        .collect();
+    let headline = headline(&ranking);
+    let shown = shown(&ranking);
     let start = Callback::from(move |_: MouseEvent| app.dispatch(Action::StartPlan { now: now() }));
-    let items = shown.iter().map(|ranked| html! {
+    let items = shown.iter().enumerate().map(|(index, ranked)| html! {
         <li class="cause-result" key={ranked.cause.id.clone()}>
-            <p class="likelihood">{ likelihood_label(ranked) }</p>
+            <p class="likelihood">{ likelihood_label(&ranking, index) }</p>
             <h2>{ &ranked.cause.title }</h2>
             <p>{ &ranked.cause.summary }</p>
             if let Some(note) = ranked.cause.hedge() {
                 <p class="hint">{ note }</p>
             }
-            if ranked.reasons.is_empty() {
-                <p class="hint">{ "Why we think so: it's a common cause of this problem." }</p>
-            } else {
+            if let Some(rule) = &ranked.cause.support_cant_change {
+                <p class="hint">{ rule }</p>
+            }
+            if !ranked.reasons.is_empty() {
                 <p class="why-label">{ "Why we think so:" }</p>
                 <ul class="reasons">{ for ranked.reasons.iter().map(|r| html! { <li>{ *r }</li> }) }</ul>
             }
             <a href={(Route::Cause { id: ranked.cause.id.clone() }).href()}>{ "More about this" }</a>
         </li>
     });
+    let (title, lead) = match (headline, shown.first()) {
+        (Headline::MostLikely, Some(top)) => (
+            "What's most likely going on",
+            format!("Most likely: {}. We'll go through fixes one at a time, easiest first.", top.cause.title),
+        ),
+        _ => (
+            "A few things could cause this",
+            "We can't tell yet which one it is. We'll try the fixes for them one at a time, easiest first.".to_owned(),
+        ),
+    };
     html! {
         <>
             <p class="eyebrow">{ "Your results" }</p>
-            <h1 tabindex="-1">{ "What's most likely going on" }</h1>
-            <p class="lead" role="status">{
-                shown.first().map(|r| format!("Most likely: {}. We'll go through fixes one at a time, easiest first.", r.cause.title)).unwrap_or_default()
-            }</p>
+            <h1 tabindex="-1">{ title }</h1>
+            <p class="lead" role="status">{ lead }</p>
             <ol class="results">{ for items }</ol>
             <div class="actions">
                 <button type="button" class="button primary" onclick={start}>{ "Show me the fixes" }</button>

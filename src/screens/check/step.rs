@@ -3,7 +3,7 @@
 use super::{use_back, CheckNav};
 use crate::content::content;
 use crate::diagnosis::check::{Check, StepResult};
-use crate::diagnosis::engine::REPORT_FIX;
+use crate::diagnosis::engine::{support_cant_change, REPORT_FIX};
 use crate::hooks::use_focus_heading_on_change;
 use crate::platform::now;
 use crate::state::{use_app, use_phone_choice, Action, DeviceSource};
@@ -52,7 +52,13 @@ pub fn StepView(props: &StepProps) -> Html {
                 { phone_question(&phone.on_choose) }
             } else {
             { fix_body(fix, &phone) }
-            if is_report { <ReportBox check={props.check.clone()} device={phone.known()} /> }
+            if is_report {
+                // Where a cause is a rule for everyone, say what support can't change.
+                { for support_cant_change(&props.check.ranking(content())).into_iter().map(|rule| html! {
+                    <p class="hint">{ rule }</p>
+                }) }
+                <ReportBox check={props.check.clone()} device={phone.known()} />
+            }
             <fieldset class="did-it-work">
                 <legend>{ if is_report { "Is it working now?" } else { "Did this fix it?" } }</legend>
                 <button type="button" class="button primary" onclick={answer(StepResult::Fixed)}>{ "Yes, it works" }</button>
