@@ -176,7 +176,7 @@ const PEOPLE: &[Person] = &[
         symptom: "messages-late",
         answers: &[
             ("when-late", "when-open"),
-            ("battery-saver", "yes"),
+            ("battery-saver", "app-limited"),
             ("data-saver", "no"),
             ("own-settings", "everyone"),
             ("rest-of-tiktok", "works"),
@@ -216,7 +216,7 @@ const PEOPLE: &[Person] = &[
         symptom: "messaging-missing",
         answers: &[
             ("age", "16-17"),
-            ("own-settings", "no-one"),
+            ("own-settings", "all-off"),
             ("who-fails", "everyone"),
             ("family-pairing", "no"),
             ("warnings", "no-warning"),
@@ -253,7 +253,7 @@ const PEOPLE: &[Person] = &[
         name: "Priya: uses an ad-blocking Private DNS, messages fail everywhere",
         symptom: "send-fails-everyone",
         answers: &[
-            ("private-dns", "yes"),
+            ("private-dns", "dns"),
             ("network-switch", "both"),
             ("network-type", "home-wifi"),
             ("others-report", "no"),
@@ -302,7 +302,7 @@ const PEOPLE: &[Person] = &[
         symptom: "send-fails-one-person",
         answers: &[
             ("follows-back", "both"),
-            ("their-settings", "no-one"),
+            ("their-settings", "friends"),
             ("blocked-signs", "yes"),
             ("age", "18-plus"),
             ("family-pairing", "no"),
@@ -350,7 +350,7 @@ const PEOPLE: &[Person] = &[
         symptom: "messages-late",
         answers: &[
             ("when-late", "never"),
-            ("own-settings", "friends"),
+            ("own-settings", "some-off"),
             ("battery-saver", "no"),
             ("data-saver", "no"),
             ("others-report", "no"),

@@ -74,6 +74,37 @@ mod tests {
     }
 
     #[test]
+    fn answers_whose_meaning_changed_are_asked_again_not_misread() {
+        // Answer ids retired when the message settings were rewritten (issue 9): their
+        // old labels ("Friends only", "No one", "on for my phone or for TikTok", "Private
+        // DNS or an ad blocking app") mean something else today. A check saved before
+        // must drop them, so the question is asked again, not read with today's words.
+        let retired = [
+            ("own-settings", "friends"),
+            ("own-settings", "no-one"),
+            ("their-settings", "no-one"),
+            ("battery-saver", "yes"),
+            ("private-dns", "yes"),
+        ];
+        for (question, answer) in retired {
+            let q = content().question(question).expect(question);
+            assert!(
+                !q.answers.iter().any(|a| a.id == answer),
+                "{question}={answer} must stay retired: give a changed answer a new id"
+            );
+            let mut check = sample();
+            let kept = check.answers.clone();
+            check
+                .answers
+                .insert(0, crate::diagnosis::engine::Given::new(question, answer));
+            match decode(Some(&encode(&check).unwrap()), content()) {
+                Loaded::Found(loaded) => assert_eq!(loaded.answers, kept, "{question}={answer}"),
+                other => panic!("{question}={answer}: expected the check, got {other:?}"),
+            }
+        }
+    }
+
+    #[test]
     fn a_check_with_a_removed_fix_is_repaired_not_dropped() {
         let mut check = sample();
         check.plan.insert(0, "a-fix-that-was-removed".into());

@@ -397,7 +397,7 @@ pub const STORIES: &[Story] = &[
         phone: Samsung,
         connection: Some("tiktok-unreachable"),
         facts: &[
-            ("private-dns", "yes"),
+            ("private-dns", "dns"),
             ("network-switch", "both"),
             ("rest-of-tiktok", "nothing-loads"),
             ("vpn-country", "neither"),
@@ -602,7 +602,7 @@ pub const STORIES: &[Story] = &[
         phone: Xiaomi,
         connection: None,
         facts: &[
-            ("their-settings", "no-one"),
+            ("their-settings", "friends"),
             ("follows-back", "they-dont"),
             ("blocked-signs", "yes"),
             ("you-blocked", "no"),
@@ -824,7 +824,7 @@ pub const STORIES: &[Story] = &[
             ("who-fails", "everyone"),
             ("warnings", "no-warning"),
             ("recent-switch", "none"),
-            ("own-settings", "no-one"),
+            ("own-settings", "all-off"),
         ],
         top: "teen-defaults",
         also: &["own-dm-settings", "family-pairing"],
@@ -967,7 +967,7 @@ pub const STORIES: &[Story] = &[
         connection: None,
         facts: &[
             ("when-late", "when-open"),
-            ("battery-saver", "yes"),
+            ("battery-saver", "app-limited"),
             ("data-saver", "no"),
             ("rest-of-tiktok", "works"),
             ("others-report", "no"),
@@ -1081,7 +1081,7 @@ pub const STORIES: &[Story] = &[
         connection: None,
         facts: &[
             ("when-late", "never"),
-            ("own-settings", "no-one"),
+            ("own-settings", "all-off"),
             ("age", "18-plus"),
         ],
         top: "own-dm-settings",
