@@ -379,3 +379,93 @@ test("a phone whose brand the browser doesn't reveal is asked for once, before t
     watcher.assertClean();
   });
 });
+
+/**
+ * Answers each question the way the person's facts say (question id -> answer id, as in
+ * tests/common/stories.rs), "Not sure" to the rest, until the results.
+ */
+async function answerFacts(page, symptomText, facts) {
+  await page.locator("main a.card", { hasText: symptomText }).click();
+  for (let i = 0; i < 15; i++) {
+    await page.waitForSelector("main .question h1, main .results");
+    if (await page.locator("main .results").count()) return;
+    const question = await page.locator("main .question").getAttribute("data-question");
+    const answer = facts[question] ?? "not-sure";
+    await page.locator(`main .answers button[data-answer="${answer}"]`).click();
+    await page.waitForFunction((q) => document.querySelector("main .question")?.dataset.question !== q, question);
+  }
+  throw new Error("the check never reached its results");
+}
+
+/** Walks the whole plan, skipping every step (and answering the phone question); returns the step titles. */
+async function walkPlan(page) {
+  await page.getByRole("button", { name: "Show me the fixes" }).click();
+  await page.waitForSelector("main .plan-step h1");
+  const titles = [];
+  for (let i = 0; i < 20; i++) {
+    await page.waitForSelector("main h1");
+    if (!(await page.locator("main .plan-step").count())) return titles;
+    await answerPhoneIfAsked(page);
+    const title = await heading(page);
+    titles.push(title);
+    const skip = page.getByRole("button", { name: "Skip this one" });
+    if (!(await skip.count())) return titles; // the report, always last
+    await skip.click();
+    await page.waitForFunction((t) => document.querySelector("main h1")?.textContent !== t, title);
+  }
+  return titles;
+}
+
+test("Karim needs his VPN to reach TikTok at all: his plan never says to turn it off", async () => {
+  await withApp({}, async ({ server, page, watcher }) => {
+    await open(page, server.url, "#/", "What's going wrong?");
+    // His facts, as in tests/common/stories.rs (written before any weight was tuned).
+    await answerFacts(page, "inbox or chats", {
+      "vpn-country": "both",
+      "vpn-needed": "needs-vpn",
+      "network-type": "roaming",
+      "network-switch": "both",
+      "rest-of-tiktok": "slow",
+      "recent-switch": "travel",
+      "asked-verify": "no",
+      "others-report": "no",
+      "private-dns": "no",
+      "date-time": "auto",
+      "last-update": "auto",
+      "app-acted-up": "no",
+      "what-you-see": "keeps-loading",
+      "which-app": "main",
+    });
+    assert.equal(await page.locator("main .results > li h2").first().textContent(), "A VPN, or TikTok isn't available where you are");
+    const steps = await walkPlan(page);
+    assert.equal(steps[0], "Switch VPN server or app", `his plan: ${steps}`);
+    assert.ok(!steps.includes("Turn off your VPN"), `his plan: ${steps}`);
+    watcher.assertClean();
+  });
+});
+
+test("Jonas, 17, switched accounts and phones all week and can't send right now: the check reaches the security pause", async () => {
+  await withApp({}, async ({ server, page, watcher }) => {
+    await open(page, server.url, "#/", "What's going wrong?");
+    await answerFacts(page, "Message button or DMs are missing", {
+      age: "16-17",
+      "worked-before": "until-lately",
+      "missing-what": "cant-send-now",
+      "recent-switch": "several",
+      warnings: "no-warning",
+      "who-fails": "everyone",
+      "family-pairing": "no",
+      "own-settings": "everyone",
+      "vpn-country": "neither",
+      "group-chat": "no",
+      "last-update": "auto",
+    });
+    const top = await page.locator("main .results > li").first();
+    assert.equal(await top.locator("h2").textContent(), "TikTok paused some features for safety");
+    assert.equal(await top.locator(".likelihood").textContent(), "Most likely");
+    assert.ok((await top.locator(".reasons li").count()) >= 1, "his own answers are the reasons");
+    await assertAccessible(page, "results for Jonas");
+    await assertScreenRules(page, "results for Jonas");
+    watcher.assertClean();
+  });
+});

@@ -63,7 +63,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
         };
         html! {
             <li key={id.clone()}>
-                <button type="button" class={classes!("answer", chosen.then_some("chosen"))} {onclick}>
+                <button type="button" class={classes!("answer", chosen.then_some("chosen"))} data-answer={id.clone()} {onclick}>
                     { label }
                     if chosen { <span class="earlier">{ " (your earlier answer)" }</span> }
                 </button>
@@ -78,7 +78,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
     };
 
     html! {
-        <div class="question">
+        <div class="question" data-question={question.id.clone()}>
             <p class="eyebrow" id="progress-label">{ format!("Question {number} of about {total}") }</p>
             <progress max={total.to_string()} value={number.to_string()} aria-labelledby="progress-label" />
             <h1 tabindex="-1">{ &question.text }</h1>
