@@ -625,6 +625,14 @@ mod tests {
     }
 
     /// Two causes: "network" (fixed by switching, then reinstalling) and "privacy".
+    /// The plan's fix ids for `answers` to the model's "fails" symptom.
+    fn plan_ids(content: &Content, answers: &[Given]) -> Vec<String> {
+        plan(content, "fails", answers, &rank(content, "fails", answers))
+            .iter()
+            .map(|f| f.id.clone())
+            .collect()
+    }
+
     fn model() -> Content {
         Content {
             symptoms: vec![Symptom {
@@ -1137,17 +1145,7 @@ mod tests {
         let mut content = model();
         content.fixes[0].skip_if = vec!["wifi=no".into()];
         content.fixes[1].only_if = vec!["wifi=yes".into()];
-        let plan_ids = |answers: &[Given]| -> Vec<String> {
-            plan(
-                &content,
-                "fails",
-                answers,
-                &rank(&content, "fails", answers),
-            )
-            .iter()
-            .map(|f| f.id.clone())
-            .collect()
-        };
+        let plan_ids = |answers: &[Given]| plan_ids(&content, answers);
         let no = [Given::new("who", "everyone"), Given::new("wifi", "no")];
         assert!(!plan_ids(&no).contains(&"switch".to_string()));
         assert!(!plan_ids(&no).contains(&"reinstall".to_string()));
@@ -1167,17 +1165,7 @@ mod tests {
         content.causes[1].support_cant_change = Some("Support can't change it.".into());
         content.causes[1].fixes = vec!["ask".into(), "instead".into()];
         content.fixes.push(fix("instead", Effort::Check));
-        let ids = |answers: &[Given]| -> Vec<String> {
-            plan(
-                &content,
-                "fails",
-                answers,
-                &rank(&content, "fails", answers),
-            )
-            .iter()
-            .map(|f| f.id.clone())
-            .collect()
-        };
+        let ids = |answers: &[Given]| plan_ids(&content, answers);
         let clear = [Given::new("who", "one")];
         assert!(clearly_ahead(&rank(&content, "fails", &clear)));
         let built_in = ids(&clear);
