@@ -1,5 +1,8 @@
 //! Offline search over the guide: every word of the query must match the start of a word
-//! in an entry; matches in titles and keywords rank above matches in the body.
+//! in an entry; matches in titles and keywords rank above matches in the body. Forgiving
+//! of how people type on a phone: apostrophes and hyphens may be left out ("wont" is
+//! "won't", "wifi" is "Wi-Fi"), little words such as "my" or "not" are skipped, and
+//! "sending" finds "send".
 
 use super::model::{Cause, Content, Fix};
 
@@ -54,10 +57,18 @@ fn lower(c: char) -> char {
     }
 }
 
+/// Apostrophes (straight, curly, modifier) and hyphens inside a word join it instead of
+/// splitting it: "won't" is one word, "wont", and "Wi-Fi" is "wifi".
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ' | '-' | '‐')
+}
+
 /// Splits text into lowercase words, folding common accents and dropping a plural "s"
 /// so that "messages" finds "message".
 pub fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !is_word_char(c))
+    let joined: String = text.chars().filter(|c| !is_joiner(*c)).collect();
+    joined
+        .split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty())
         .map(|w| {
             let folded: String = w.chars().map(lower).map(fold_accent).collect();
@@ -117,6 +128,39 @@ fn fields<'a>(entry: &Entry<'a>) -> Vec<(u32, &'a str)> {
     out
 }
 
+/// Words a query can do without: they match almost everything ("not" and the
+/// contractions are how people describe any failure: "not sending", "won't load").
+const SKIPPED: &[&str] = &[
+    "a", "an", "the", "my", "me", "i", "im", "it", "is", "to", "on", "in", "of", "and", "or",
+    "for", "with", "not", "no", "dont", "doesnt", "wont", "cant", "cannot", "isnt", "arent",
+    "didnt", "wasnt",
+];
+
+/// The query's words without the skipped ones (all of them if nothing else is left).
+fn query_words(query: &str) -> Vec<String> {
+    let all = words(query);
+    let kept: Vec<String> = all
+        .iter()
+        .filter(|w| !SKIPPED.contains(&w.as_str()))
+        .cloned()
+        .collect();
+    if kept.is_empty() {
+        all
+    } else {
+        kept
+    }
+}
+
+/// A query word matches a word of the text that starts with it, or one it starts with,
+/// but only a little longer ("sending" and "send", "blocked" and "block", "muted" and
+/// "mute"), so that word forms don't need a stemmer.
+fn matches(text_word: &str, query_word: &str) -> bool {
+    text_word.starts_with(query_word)
+        || (text_word.len() >= 4
+            && query_word.starts_with(text_word)
+            && query_word.len() - text_word.len() <= 3)
+}
+
 /// Score of an entry for the query words, or None if some word matches nowhere.
 fn score(entry: &Entry, query: &[String]) -> Option<u32> {
     let fields: Vec<(u32, Vec<String>)> = fields(entry)
@@ -126,7 +170,7 @@ fn score(entry: &Entry, query: &[String]) -> Option<u32> {
     query.iter().try_fold(0, |total, q| {
         let best = fields
             .iter()
-            .filter(|(_, ws)| ws.iter().any(|w| w.starts_with(q.as_str())))
+            .filter(|(_, ws)| ws.iter().any(|w| matches(w, q)))
             .map(|(weight, _)| *weight)
             .max()?;
         Some(total + best)
@@ -136,7 +180,7 @@ fn score(entry: &Entry, query: &[String]) -> Option<u32> {
 /// Entries matching every word of `query`, best first (causes before fixes on ties,
 /// then content order). An empty query matches nothing.
 pub fn search<'a>(content: &'a Content, query: &str) -> Vec<Entry<'a>> {
-    let query = words(query);
+    let query = query_words(query);
     if query.is_empty() {
         return Vec::new();
     }
@@ -170,7 +214,7 @@ mod tests {
         );
         assert_eq!(words("Café  réglages"), ["cafe", "reglage"]);
         assert_eq!(words("CAFÉ ÀÉÎÕÜ"), ["cafe", "aeiou"]);
-        assert_eq!(words("don't: 5×5"), ["don", "t", "5×5"]);
+        assert_eq!(words("don't: 5×5"), ["dont", "5×5"]);
         assert_eq!(words("is was gas"), ["is", "was", "gas"]);
         assert_eq!(words("access"), ["access"]);
     }
@@ -198,6 +242,40 @@ mod tests {
     fn prefix_and_case_do_not_matter() {
         assert!(ids("VPN").contains(&"turn-off-vpn"));
         assert!(ids("priv dns").contains(&"turn-off-private-dns"));
+    }
+
+    #[test]
+    fn apostrophes_hyphens_and_little_words_do_not_matter() {
+        assert_eq!(words("won’t Wi-Fi can't"), ["wont", "wifi", "cant"]);
+        assert_eq!(ids("wont send"), ids("won't send"));
+        assert_eq!(ids("wifi"), ids("wi-fi"));
+        assert_eq!(ids("wifi"), ids("Wi‐Fi"));
+        assert!(!ids("wifi").is_empty());
+        assert!(!ids("wont send").is_empty());
+        assert_eq!(ids("my messages"), ids("messages"));
+        // Only little words: they are all the query has, so they are kept.
+        assert_eq!(query_words("not"), ["not"]);
+    }
+
+    #[test]
+    fn word_forms_find_each_other() {
+        assert!(matches("send", "sending"));
+        assert!(matches("block", "blocked"));
+        assert!(matches("mute", "muted"));
+        assert!(matches("sending", "send"));
+        assert!(
+            !matches("no", "not"),
+            "short words don't absorb longer ones"
+        );
+        assert!(!matches("send", "sendingly"), "only a little longer");
+        let not_sending = ids("not sending");
+        assert!(!not_sending.is_empty());
+        for id in ids("won't send").iter().take(3) {
+            assert!(
+                not_sending.contains(id),
+                "{id} for 'not sending': {not_sending:?}"
+            );
+        }
     }
 
     #[test]

@@ -30,6 +30,11 @@ pub fn Guide() -> Html {
             <>
                 if hits.is_empty() {
                     <p>{ "Try fewer or simpler words, such as \"cache\", \"VPN\" or \"blocked\"." }</p>
+                    <p class="more">
+                        { "Or let us find it with you: " }
+                        <a href={Route::Home.href()}>{ "start a check from what you see" }</a>
+                        { "." }
+                    </p>
                 } else {
                     { entry_list(&hits, false) }
                 }

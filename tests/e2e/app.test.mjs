@@ -556,3 +556,23 @@ test("an update the browser finds by itself on a plain navigation, while another
     rmSync(v2.dir, { recursive: true, force: true });
   }
 });
+
+test("guide search forgives apostrophes, hyphens and little words, and no results offer the guided check", async () => {
+  await withApp({}, async ({ server, page, watcher }) => {
+    const found = async (query) => {
+      await open(page, server.url, `#/guide?q=${encodeURIComponent(query)}`, "Guide", "main .result-count:not(:empty)");
+      return page.locator("main a.card .card-title").allTextContents();
+    };
+    const wontSend = await found("wont send");
+    assert.ok(wontSend.length > 0, "'wont send' finds entries");
+    assert.deepEqual(wontSend, await found("won't send"));
+    const wifi = await found("wifi");
+    assert.ok(wifi.length > 0);
+    assert.deepEqual(wifi, await found("wi-fi"));
+    assert.ok((await found("not sending")).length > 0, "'not sending' finds entries");
+    assert.deepEqual(await found("zzzqqq"), []);
+    await page.getByRole("link", { name: "start a check from what you see" }).click();
+    await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "What's going wrong?");
+    watcher.assertClean();
+  });
+});

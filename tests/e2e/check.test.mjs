@@ -469,3 +469,55 @@ test("Jonas, 17, switched accounts and phones all week and can't send right now:
     watcher.assertClean();
   });
 });
+
+/** Contrast ratio of two CSS colours (rgb()/rgba() as computed styles give them). */
+function contrast(a, b) {
+  const luminance = (css) => {
+    const [r, g, bl] = css.match(/[\d.]+/g).slice(0, 3).map((v) => {
+      const c = Number(v) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+test("on a touch phone no answer keeps a hover look after a tap, and control borders stand out (3:1) in both themes", async () => {
+  await withApp({ browser: { isMobile: true, hasTouch: true, viewport: { width: 360, height: 800 } } }, async ({ server, page, watcher }) => {
+    for (const scheme of ["light", "dark"]) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await open(page, server.url, "#/", "What's going wrong?");
+      await page.locator("main a.card", { hasText: "won't send to anyone" }).tap();
+      await page.waitForSelector("main .question h1");
+      const first = await heading(page);
+      // Tap the last answer ("Not sure"): the next question's "Not sure" sits where the finger was.
+      await page.locator("main .answers button").last().tap();
+      await page.waitForFunction((q) => document.querySelector("main h1")?.textContent !== q, first);
+      const looks = await page.evaluate(() => {
+        const accent = getComputedStyle(document.documentElement).getPropertyValue("--accent").trim();
+        const probe = document.createElement("span");
+        probe.style.color = accent; // computed as rgb() for comparison
+        document.body.append(probe);
+        const accentRgb = getComputedStyle(probe).color;
+        probe.remove();
+        const page = getComputedStyle(document.body).backgroundColor;
+        const controls = [...document.querySelectorAll("main .answers button:not(.chosen), main .button.quiet")];
+        return {
+          accentLooking: controls.filter((b) => getComputedStyle(b).borderTopColor === accentRgb).map((b) => b.textContent),
+          borders: controls.map((b) => ({ text: b.textContent, border: getComputedStyle(b).borderTopColor, surface: getComputedStyle(b).backgroundColor })),
+          page,
+        };
+      });
+      assert.deepEqual(looks.accentLooking, [], `${scheme}: no control looks hovered or chosen after a tap`);
+      for (const { text, border, surface } of looks.borders) {
+        const against = surface === "rgba(0, 0, 0, 0)" ? looks.page : surface;
+        assert.ok(contrast(border, against) >= 3, `${scheme}: "${text}" border ${border} on ${against} is ${contrast(border, against).toFixed(2)}:1`);
+        assert.ok(contrast(border, looks.page) >= 3, `${scheme}: "${text}" border ${border} on the page is ${contrast(border, looks.page).toFixed(2)}:1`);
+      }
+      await page.getByRole("button", { name: "Start over" }).tap();
+      await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "What's going wrong?");
+    }
+    watcher.assertClean();
+  });
+});
