@@ -843,25 +843,9 @@ mod tests {
     fn same_answers_same_result() {
         let content = model();
         let answers = [Given::new("who", "everyone"), Given::new("wifi", "yes")];
-        let a: Vec<_> = plan(
-            &content,
-            "fails",
-            &answers,
-            &rank(&content, "fails", &answers),
-        )
-        .iter()
-        .map(|f| f.id.clone())
-        .collect();
-        let b: Vec<_> = plan(
-            &content,
-            "fails",
-            &answers,
-            &rank(&content, "fails", &answers),
-        )
-        .iter()
-        .map(|f| f.id.clone())
-        .collect();
-        assert_eq!(a, b);
+        let first = plan_ids(&content, &answers);
+        assert!(!first.is_empty());
+        assert_eq!(first, plan_ids(&content, &answers));
     }
 
     fn question(id: &str, answers: Vec<Answer>) -> Question {
