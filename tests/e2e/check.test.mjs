@@ -92,6 +92,7 @@ test("focus: a start link opened from outside leaves it alone; picking a symptom
     assert.equal(await page.evaluate(() => location.hash), "#/check", "the start link forwards to the check");
     await expectFocusLeftAlone(page, "opening the app leaves focus alone");
     await page.getByRole("button", { name: "Start over" }).click();
+    await page.getByRole("button", { name: "Yes, start over" }).click();
     await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "What's going wrong?");
     await page.waitForFunction(() => document.activeElement?.textContent === "What's going wrong?", null, { timeout: 5000 }); // focus follows to home
     await pickSymptom(page, "won't send to anyone");
@@ -516,8 +517,33 @@ test("on a touch phone no answer keeps a hover look after a tap, and control bor
         assert.ok(contrast(border, looks.page) >= 3, `${scheme}: "${text}" border ${border} on the page is ${contrast(border, looks.page).toFixed(2)}:1`);
       }
       await page.getByRole("button", { name: "Start over" }).tap();
+      await page.getByRole("button", { name: "Yes, start over" }).tap();
       await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "What's going wrong?");
     }
+    watcher.assertClean();
+  });
+});
+
+test("Start over asks first: nothing is lost until the person confirms", async () => {
+  await withApp({}, async ({ server, page, watcher }) => {
+    await open(page, server.url, "#/", "What's going wrong?");
+    await pickSymptom(page, "won't send to anyone");
+    await page.locator("main .answers button").first().click();
+    await page.waitForFunction(() => /^Question 2 /.test(document.querySelector("main .eyebrow")?.textContent));
+    const question = await heading(page);
+    const saved = await page.evaluate(() => localStorage.getItem("dm-doctor.check"));
+    await page.getByRole("button", { name: "Start over" }).click();
+    await page.getByRole("button", { name: "Keep my check" }).waitFor();
+    assert.equal(await heading(page), question, "still at the same question");
+    assert.equal(await page.evaluate(() => localStorage.getItem("dm-doctor.check")), saved, "nothing deleted yet");
+    await assertAccessible(page, "start over, asking");
+    await assertScreenRules(page, "start over, asking");
+    await page.getByRole("button", { name: "Keep my check" }).click();
+    await page.getByRole("button", { name: "Start over" }).click();
+    await page.getByRole("button", { name: "Yes, start over" }).click();
+    await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "What's going wrong?");
+    assert.equal(await page.locator("main .resume").count(), 0, "the check is gone after confirming");
+    assert.equal(await page.evaluate(() => localStorage.getItem("dm-doctor.check")), null);
     watcher.assertClean();
   });
 });

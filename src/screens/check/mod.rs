@@ -59,20 +59,39 @@ pub struct CheckNavProps {
     pub on_back: Option<Callback<MouseEvent>>,
 }
 
+/// Back, and "Start over" set apart from it. Starting over deletes the check, so it asks
+/// first: nothing is lost until the person confirms.
 #[component]
 pub fn CheckNav(props: &CheckNavProps) -> Html {
     let app = use_app();
     let navigator = use_navigator();
+    let confirming = use_state(|| false);
     let start_over = Callback::from(move |_: MouseEvent| {
         app.dispatch(crate::state::Action::EndCheck);
         navigator.push(&Route::Home);
     });
+    let ask = {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(true))
+    };
+    let keep = {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(false))
+    };
     html! {
         <div class="check-nav">
             if let Some(on_back) = props.on_back.clone() {
                 <button type="button" class="button quiet" onclick={on_back}>{ "← Back" }</button>
             }
-            <button type="button" class="button quiet" onclick={start_over}>{ "Start over" }</button>
+            <div class="start-over" role="status" aria-live="polite">
+                if *confirming {
+                    <p>{ "Start over? Your answers and the fixes you tried will be deleted." }</p>
+                    <button type="button" class="button quiet" onclick={start_over}>{ "Yes, start over" }</button>
+                    <button type="button" class="button quiet" onclick={keep}>{ "Keep my check" }</button>
+                } else {
+                    <button type="button" class="button quiet" onclick={ask}>{ "Start over" }</button>
+                }
+            </div>
         </div>
     }
 }
