@@ -27,7 +27,9 @@ function newBuild(sw, suffix) {
 function nextBuild() {
   const dir = mkdtempSync(join(tmpdir(), "dm-doctor-v2-"));
   cpSync(DIST, dir, { recursive: true });
-  const hashes = new Set(readdirSync(dir).flatMap((f) => f.match(/-([0-9a-f]{16})(?:_bg)?\.(?:js|wasm|css)$/)?.[1] ?? []));
+  // Trunk writes a 64-bit hash in hex without leading zeros: usually 16 digits, now and
+  // then 15 or fewer.
+  const hashes = new Set(readdirSync(dir).flatMap((f) => f.match(/-([0-9a-f]{12,16})(?:_bg)?\.(?:js|wasm|css)$/)?.[1] ?? []));
   assert.ok(hashes.size >= 3, "the build's CSS, boot script and app have hashed names");
   const renamed = (text) => [...hashes].reduce((t, h) => t.replaceAll(h, [...h].reverse().join("")), text);
   for (const file of readdirSync(dir)) {
