@@ -9,24 +9,29 @@ use yew::prelude::*;
 #[component]
 pub fn About() -> Html {
     let app = use_app();
+    // Said next to the button, where the person is, not in a banner at the top.
+    let result = use_state(|| None::<String>);
     let page = content()
         .page("about")
         .expect("validator requires the about page");
-    let delete = Callback::from(move |_: MouseEvent| {
-        let deleted = storage::delete_all();
-        let message = match &deleted {
-            Ok(0) => "There was nothing saved to delete.".to_owned(),
-            Ok(n) => format!(
-                "Deleted {n} saved item{} from this phone.",
-                if *n == 1 { "" } else { "s" }
-            ),
-            Err(problem) => problem.message().to_owned(),
-        };
-        app.dispatch(Action::DataDeleted {
-            stored_cleared: deleted.is_ok(),
-        });
-        app.dispatch(Action::Notice(message));
-    });
+    let delete = {
+        let result = result.clone();
+        Callback::from(move |_: MouseEvent| {
+            let deleted = storage::delete_all();
+            let message = match &deleted {
+                Ok(0) => "There was nothing saved to delete.".to_owned(),
+                Ok(n) => format!(
+                    "Deleted {n} saved item{} from this phone.",
+                    if *n == 1 { "" } else { "s" }
+                ),
+                Err(problem) => problem.message().to_owned(),
+            };
+            app.dispatch(Action::DataDeleted {
+                stored_cleared: deleted.is_ok(),
+            });
+            result.set(Some(message));
+        })
+    };
     html! {
         <>
             <h1 tabindex="-1">{ &page.title }</h1>
@@ -40,6 +45,7 @@ pub fn About() -> Html {
                 <h2 id="data-heading">{ "Your data on this phone" }</h2>
                 <p>{ "Saved on this phone only: your phone type (if you picked one), your check (the problem, your answers and the steps you tried) and your last few connection tests. Delete it any time:" }</p>
                 <button type="button" class="button" onclick={delete}>{ "Delete my data" }</button>
+                <p role="status" class="hint">{ (*result).clone().unwrap_or_default() }</p>
             </section>
             <p class="version">{ format!("Version {}", crate::VERSION) }</p>
         </>

@@ -123,7 +123,7 @@ pub fn ConnectionScreen() -> Html {
             </details>
             <div class="actions">
                 <button type="button" class="button primary" onclick={start} disabled={app.testing}>
-                    { if app.testing { format!("Testing… (up to {TEST_BOUND_SECONDS} seconds)") } else { "Start the test".to_owned() } }
+                    { if app.testing { format!("Testing… (up to {TEST_BOUND_SECONDS} seconds)") } else if app.runs.is_empty() { "Start the test".to_owned() } else { "Test again".to_owned() } }
                 </button>
             </div>
             <div aria-live="polite" class="test-results">

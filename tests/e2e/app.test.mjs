@@ -578,3 +578,19 @@ test("guide search forgives apostrophes, hyphens and little words, and no result
     watcher.assertClean();
   });
 });
+
+test("Delete my data says what happened next to the button, where the person is", async () => {
+  await withApp({ browser: { viewport: { width: 360, height: 800 } } }, async ({ server, page, watcher }) => {
+    await open(page, server.url, "#/guide/fix/clear-cache-android", "Clear TikTok's cache");
+    await page.getByLabel("Samsung").check(); // something saved
+    await open(page, server.url, "#/about", "About DM Doctor");
+    const button = page.getByRole("button", { name: "Delete my data" });
+    await button.click();
+    const status = page.locator("main [role=status]", { hasText: "Deleted" });
+    await status.waitFor();
+    const [box, viewport] = [await status.boundingBox(), page.viewportSize()];
+    assert.ok(box.y >= 0 && box.y + box.height <= viewport.height, `the result is in view: ${JSON.stringify(box)}`);
+    assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("dm-doctor.")).length), 0);
+    watcher.assertClean();
+  });
+});

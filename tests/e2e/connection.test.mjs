@@ -23,7 +23,8 @@ async function route(context, patterns, handler) {
 /** Starts a test and returns the verdict heading and how long it took. */
 async function runTest(page) {
   const started = Date.now();
-  await page.getByRole("button", { name: "Start the test" }).click();
+  // "Start the test" the first time, "Test again" once there is a result.
+  await page.getByRole("button", { name: /^(Start the test|Test again)$/ }).click();
   await page.locator(".verdict h2").waitFor({ timeout: 15000 });
   return { verdict: (await page.locator(".verdict h2").textContent()).trim(), ms: Date.now() - started };
 }
@@ -124,6 +125,7 @@ test("Wi-Fi and mobile data side by side, and the verdict feeds the check", asyn
     await context.unrouteAll({ behavior: "ignoreErrors" });
     await route(context, [...INTERNET, ...TIKTOK], answer);
     await page.getByLabel("Mobile data").check();
+    assert.equal(await page.getByRole("button", { name: "Test again" }).count(), 1, "after a result the button says Test again");
     await runTest(page);
     const compare = page.locator(".compare");
     await compare.waitFor();

@@ -125,6 +125,7 @@ export async function assertScreenRules(page, label) {
       styled: document.querySelectorAll("[style]").length,
       small,
       overflow: document.documentElement.scrollWidth > window.innerWidth,
+      primaries: [...document.querySelectorAll("main .button.primary")].filter((el) => el.getClientRects().length > 0).map((el) => el.textContent.trim()),
     };
   });
   assert.equal(facts.h1, 1, `exactly one h1 on ${label}`);
@@ -132,6 +133,7 @@ export async function assertScreenRules(page, label) {
   assert.equal(facts.styled, 0, `no style attributes on ${label}`);
   assert.deepEqual(facts.small, [], `touch targets of at least 48x48 px on ${label}`);
   assert.equal(facts.overflow, false, `no sideways scrolling on ${label}`);
+  assert.ok(facts.primaries.length <= 1, `one filled button at most on ${label}: ${facts.primaries}`);
 }
 
 /**

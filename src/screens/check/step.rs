@@ -61,7 +61,8 @@ pub fn StepView(props: &StepProps) -> Html {
             }
             <fieldset class="did-it-work">
                 <legend>{ if is_report { "Is it working now?" } else { "Did this fix it?" } }</legend>
-                <button type="button" class="button primary" onclick={answer(StepResult::Fixed)}>{ "Yes, it works" }</button>
+                // One filled button per screen: on the report step it is the report's Copy.
+                <button type="button" class={classes!("button", (!is_report).then_some("primary"))} onclick={answer(StepResult::Fixed)}>{ "Yes, it works" }</button>
                 <button type="button" class="button" onclick={answer(StepResult::NotFixed)}>{ "No, still broken" }</button>
                 if !is_report {
                     <button type="button" class="button" onclick={answer(StepResult::Skipped)}>{ "Skip this one" }</button>
