@@ -21,16 +21,24 @@ async function answerPhoneIfAsked(page, brand = "Samsung") {
   }
 }
 
-/** Picks a symptom on the home screen and answers questions with `choose` until the results. */
+/**
+ * Picks a symptom on the home screen and answers questions until the results:
+ * `choose(questionText, labels, { questionId, answerIds })` gives the index to tap.
+ */
 async function answerAll(page, symptomText, choose = () => 0) {
   await page.locator("main a.card", { hasText: symptomText }).click();
   const asked = [];
-  for (let i = 0; i < 12; i++) {
+  // The engine asks 12 questions at most (engine::MAX_QUESTIONS).
+  for (let i = 0; i < 15; i++) {
     await page.waitForSelector("main .question h1, main .results");
     if (await page.locator("main .results").count()) return asked;
     const question = (await heading(page)).trim();
     const buttons = page.locator("main .answers button");
-    const index = choose(question, await buttons.allTextContents());
+    const ids = {
+      questionId: await page.locator("main .question").getAttribute("data-question"),
+      answerIds: await buttons.evaluateAll((all) => all.map((b) => b.dataset.answer)),
+    };
+    const index = choose(question, await buttons.allTextContents(), ids);
     const label = (await buttons.nth(index).textContent()).trim();
     asked.push({ question, label });
     await buttons.nth(index).click();
@@ -385,18 +393,8 @@ test("a phone whose brand the browser doesn't reveal is asked for once, before t
  * Answers each question the way the person's facts say (question id -> answer id, as in
  * tests/common/stories.rs), "Not sure" to the rest, until the results.
  */
-async function answerFacts(page, symptomText, facts) {
-  await page.locator("main a.card", { hasText: symptomText }).click();
-  for (let i = 0; i < 15; i++) {
-    await page.waitForSelector("main .question h1, main .results");
-    if (await page.locator("main .results").count()) return;
-    const question = await page.locator("main .question").getAttribute("data-question");
-    const answer = facts[question] ?? "not-sure";
-    await page.locator(`main .answers button[data-answer="${answer}"]`).click();
-    await page.waitForFunction((q) => document.querySelector("main .question")?.dataset.question !== q, question);
-  }
-  throw new Error("the check never reached its results");
-}
+const answerFacts = (page, symptomText, facts) =>
+  answerAll(page, symptomText, (_, __, { questionId, answerIds }) => answerIds.indexOf(facts[questionId] ?? "not-sure"));
 
 /** Walks the whole plan, skipping every step (and answering the phone question); returns the step titles. */
 async function walkPlan(page) {
