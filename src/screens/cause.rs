@@ -3,7 +3,7 @@
 use crate::content::content;
 use crate::content::search::Entry;
 use crate::screens::not_found::not_found;
-use crate::widgets::{entry_list::entry_list, sources::sources};
+use crate::widgets::{entry_list::entry_list, notes::cause_notes, sources::sources};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -27,12 +27,7 @@ pub fn CauseScreen(props: &CauseProps) -> Html {
             <p class="eyebrow">{ "Cause" }</p>
             <h1 tabindex="-1">{ &cause.title }</h1>
             <p class="lead">{ &cause.summary }</p>
-            if let Some(note) = cause.hedge() {
-                <p class="hint">{ note }</p>
-            }
-            if let Some(rule) = &cause.support_cant_change {
-                <p class="hint">{ rule }</p>
-            }
+            { cause_notes(cause) }
             if !cause.signs.is_empty() {
                 <section class="signs" aria-labelledby="signs-heading">
                     <h2 id="signs-heading">{ "You may have this if" }</h2>

@@ -3,7 +3,7 @@
 use crate::content::content;
 use crate::routes::Route;
 use crate::state::{use_app, use_phone_choice};
-use crate::widgets::report_box::ReportBox;
+use crate::widgets::{notes::support_notes, report_box::ReportBox};
 use yew::prelude::*;
 
 #[component]
@@ -24,9 +24,7 @@ pub fn Report() -> Html {
         <>
             <p class="eyebrow">{ "Report" }</p>
             <h1 tabindex="-1">{ "Report the problem to TikTok" }</h1>
-            { for crate::diagnosis::engine::support_cant_change(&check.ranking(content())).into_iter().map(|rule| html! {
-                <p class="hint">{ rule }</p>
-            }) }
+            { support_notes(&check) }
             <ReportBox {check} {device} />
             if let Some(fix) = steps {
                 <h2>{ "How to send it" }</h2>

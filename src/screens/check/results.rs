@@ -8,6 +8,7 @@ use crate::platform::now;
 use crate::routes::Route;
 use crate::state::use_app;
 use crate::state::Action;
+use crate::widgets::notes::cause_notes;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -30,12 +31,7 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
             <p class="likelihood">{ likelihood_label(&ranking, index) }</p>
             <h2>{ &ranked.cause.title }</h2>
             <p>{ &ranked.cause.summary }</p>
-            if let Some(note) = ranked.cause.hedge() {
-                <p class="hint">{ note }</p>
-            }
-            if let Some(rule) = &ranked.cause.support_cant_change {
-                <p class="hint">{ rule }</p>
-            }
+            { cause_notes(ranked.cause) }
             if !ranked.reasons.is_empty() {
                 <p class="why-label">{ "Why we think so:" }</p>
                 <ul class="reasons">{ for ranked.reasons.iter().map(|r| html! { <li>{ *r }</li> }) }</ul>

@@ -3,11 +3,13 @@
 use super::{use_back, CheckNav};
 use crate::content::content;
 use crate::diagnosis::check::{Check, StepResult};
-use crate::diagnosis::engine::{support_cant_change, REPORT_FIX};
+use crate::diagnosis::engine::REPORT_FIX;
 use crate::hooks::use_focus_heading_on_change;
 use crate::platform::now;
 use crate::state::{use_app, use_phone_choice, Action, DeviceSource};
-use crate::widgets::{fix_body::fix_body, phone_question::phone_question, report_box::ReportBox};
+use crate::widgets::{
+    fix_body::fix_body, notes::support_notes, phone_question::phone_question, report_box::ReportBox,
+};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -54,9 +56,7 @@ pub fn StepView(props: &StepProps) -> Html {
             { fix_body(fix, &phone) }
             if is_report {
                 // Where a cause is a rule for everyone, say what support can't change.
-                { for support_cant_change(&props.check.ranking(content())).into_iter().map(|rule| html! {
-                    <p class="hint">{ rule }</p>
-                }) }
+                { support_notes(&props.check) }
                 <ReportBox check={props.check.clone()} device={phone.known()} />
             }
             <fieldset class="did-it-work">
