@@ -1,5 +1,6 @@
-//! The working part of a fix, shared by the guide and the plan runner: warnings first,
-//! the phone picker where taps differ, the steps for the user's phone, one-tap buttons
+//! The working part of a fix, shared by the guide and the plan runner: a short warning
+//! first, then the steps for the user's phone (under a one-line phone choice once the
+//! phone is known, so the steps are in view), one-tap buttons
 //! to outside pages (the Play Store listing, TikTok on the web), and a gentle note when
 //! menus may have moved or no official source confirms the steps.
 
@@ -19,8 +20,8 @@ pub fn fix_body(fix: &'static Fix, phone: &PhoneChoice) -> Html {
                     <ul>{ for fix.warnings.iter().map(|w| html! { <li>{ w }</li> }) }</ul>
                 </aside>
             }
-            if per_device { { device_picker(phone) } }
             <h2>{ "Steps" }</h2>
+            if per_device { { device_picker(phone) } }
             <ol class="steps">
                 { for fix.steps.iter().map(|step| html! { <li>{ step.for_device(phone.family) }</li> }) }
             </ol>

@@ -54,11 +54,12 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
             <p class="eyebrow">{ "Your results" }</p>
             <h1 tabindex="-1">{ title }</h1>
             <p class="lead" role="status">{ lead }</p>
-            <ol class="results">{ for items }</ol>
+            // The next step right under the summary: in view without scrolling on a phone.
             <div class="actions">
                 <button type="button" class="button primary" onclick={start}>{ "Show me the fixes" }</button>
                 <a href={Route::Report.href()} class="button">{ "Get a report for TikTok" }</a>
             </div>
+            <ol class="results">{ for items }</ol>
             if props.check.connection.is_none() {
                 <p class="hint">
                     { "Not sure if it's your network? " }
