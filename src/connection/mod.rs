@@ -2,6 +2,7 @@
 //! Pure Rust; the probes themselves live in `platform::probe`.
 
 pub mod history;
+pub mod progress;
 pub mod verdict;
 
 /// Sequential samples per host that answers (for median and jitter).

@@ -52,3 +52,34 @@ pub fn focus_main_heading() {
         }
     }
 }
+
+/// Moves focus to the element with `id` and scrolls it to the top of the screen: a
+/// result that appears below the fold is seen and announced. Smooth, unless the person
+/// asked for reduced motion.
+pub fn focus_and_reveal(id: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let element = window
+        .document()
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    let Some(element) = element else {
+        return;
+    };
+    let still = window
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches());
+    let scroll = web_sys::ScrollIntoViewOptions::new();
+    if !still {
+        scroll.set_behavior(web_sys::ScrollBehavior::Smooth);
+    }
+    element.scroll_into_view_with_scroll_into_view_options(&scroll);
+    // Focus would jump to the element at once: the scroll above does the moving.
+    let focus = web_sys::FocusOptions::new();
+    focus.set_prevent_scroll(true);
+    let _ = element.focus_with_options(&focus);
+}

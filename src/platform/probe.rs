@@ -1,13 +1,15 @@
 //! The connection test's requests: cache-proof, marked so the service worker passes
 //! them through, each with a timeout, hosts probed concurrently, the whole test bounded.
-//! Classification of the results is pure (`connection::verdict`).
+//! Classification of the results is pure (`connection::verdict`), and so is the count
+//! behind the progress bar (`connection::progress`).
 
 use super::now;
+use crate::connection::progress::Progress;
 use crate::connection::verdict::{HostResult, Measurements, Sample};
 use crate::connection::{SAMPLES, SAMPLE_TIMEOUT_MS, TEST_BUDGET_MS};
 use crate::content::{Group, Probe};
 use gloo::timers::callback::Timeout;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -69,8 +71,23 @@ async fn sample(url: &str, own_site: bool, timeout_ms: u32) -> Sample {
     }
 }
 
+/// The test's progress, shared by the hosts probed at once; every change is reported.
+struct Tracker {
+    progress: Cell<Progress>,
+    report: Box<dyn Fn(Progress)>,
+}
+
+impl Tracker {
+    fn update(&self, change: impl FnOnce(&mut Progress)) {
+        let mut progress = self.progress.get();
+        change(&mut progress);
+        self.progress.set(progress);
+        (self.report)(progress);
+    }
+}
+
 /// Samples one host in turn until [`SAMPLES`], the deadline, or a first failure.
-async fn probe_host(probe: &Probe, deadline: u64) -> HostResult {
+async fn probe_host(probe: &Probe, deadline: u64, tracker: &Tracker) -> HostResult {
     let own_site = probe.group == Group::OwnSite;
     let mut samples = Vec::new();
     while samples.len() < SAMPLES {
@@ -83,19 +100,22 @@ async fn probe_host(probe: &Probe, deadline: u64) -> HostResult {
             .min(SAMPLE_TIMEOUT_MS);
         let result = sample(&probe.url, own_site, timeout).await;
         samples.push(result);
+        tracker.update(Progress::sample_settled);
         // A host that never answered is unreachable: don't keep waiting on it.
         if !samples.iter().any(|s| matches!(s, Sample::Answered(_))) {
             break;
         }
     }
+    tracker.update(|p| p.host_finished(samples.len()));
     HostResult {
         host: probe.label.clone(),
         samples,
     }
 }
 
-/// Runs the whole test. Offline phones are not probed at all.
-pub async fn run(probes: &[Probe]) -> Measurements {
+/// Runs the whole test, calling `on_progress` as it starts and as each sample settles.
+/// Offline phones are not probed at all.
+pub async fn run(probes: &[Probe], on_progress: Box<dyn Fn(Progress)>) -> Measurements {
     let online = online();
     let mut measurements = Measurements {
         online,
@@ -107,6 +127,11 @@ pub async fn run(probes: &[Probe]) -> Measurements {
         return measurements;
     }
     let deadline = now() + u64::from(TEST_BUDGET_MS);
+    let tracker = Rc::new(Tracker {
+        progress: Cell::new(Progress::start(probes.len())),
+        report: on_progress,
+    });
+    tracker.update(|_| {});
     // All hosts at once: each host's sampling runs as its own JS promise, and
     // Promise.all waits for the lot (cheaper in wasm than an executor-side join).
     let slots: Rc<RefCell<Vec<Option<HostResult>>>> =
@@ -115,9 +140,9 @@ pub async fn run(probes: &[Probe]) -> Measurements {
         .iter()
         .enumerate()
         .map(|(index, probe)| {
-            let (probe, slots) = (probe.clone(), slots.clone());
+            let (probe, slots, tracker) = (probe.clone(), slots.clone(), tracker.clone());
             JsValue::from(wasm_bindgen_futures::future_to_promise(async move {
-                let result = probe_host(&probe, deadline).await;
+                let result = probe_host(&probe, deadline, &tracker).await;
                 slots.borrow_mut()[index] = Some(result);
                 Ok(JsValue::UNDEFINED)
             }))

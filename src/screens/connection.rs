@@ -1,13 +1,15 @@
-//! The connection test: live status, which hosts it contacts, a user-started test,
-//! the verdict in plain words with next steps, and Wi-Fi vs mobile data side by side.
+//! The connection test: live status, which hosts it contacts, a user-started test with
+//! a progress bar, the verdict in plain words with next steps (focus and the view move to
+//! it; the figures wait under "Details"), and Wi-Fi vs mobile data side by side.
 
 use crate::connection::history::{self, Network, Run};
+use crate::connection::progress::Progress;
 use crate::connection::verdict::{judge, HostResult, Sample};
 use crate::connection::TEST_BOUND_SECONDS;
 use crate::content::content;
 use crate::content::Group;
-use crate::platform::now;
 use crate::platform::probe;
+use crate::platform::{focus_and_reveal, now};
 use crate::routes::Route;
 use crate::state::use_app;
 use crate::state::Action;
@@ -62,18 +64,26 @@ pub fn ConnectionScreen() -> Html {
     // Until the user picks one, follow the browser's hint, read again at each start
     // (people switch networks between runs, as the screen suggests).
     let picked = use_state(|| false);
-
+    // Reported by the probes as samples settle.
+    let progress = use_state(Progress::default);
+    let known = progress.total > 0;
     let start = {
-        let (app, network, picked) = (app.clone(), network.clone(), *picked);
+        let (app, network, picked, progress) =
+            (app.clone(), network.clone(), *picked, progress.clone());
         Callback::from(move |_: MouseEvent| {
             if !picked {
                 network.set(hinted());
             }
-            let (app, network) = (app.clone(), if picked { *network } else { hinted() });
+            let (app, network, progress) = (
+                app.clone(),
+                if picked { *network } else { hinted() },
+                progress.clone(),
+            );
             let started = (app.data_epoch, app.check_epoch);
             app.dispatch(Action::TestStarted);
             spawn_local(async move {
-                let measurements = probe::run(&content().probes).await;
+                let measurements =
+                    probe::run(&content().probes, Box::new(move |p| progress.set(p))).await;
                 let verdict = judge(&measurements);
                 let run = Run {
                     at: now(),
@@ -82,6 +92,9 @@ pub fn ConnectionScreen() -> Html {
                     verdict,
                 };
                 app.dispatch(Action::TestFinished { run, started });
+                // Yew draws the verdict on the next microtask; then it gets focus and comes into view.
+                gloo::timers::callback::Timeout::new(0, || focus_and_reveal("verdict-heading"))
+                    .forget();
             });
         })
     };
@@ -123,16 +136,21 @@ pub fn ConnectionScreen() -> Html {
             </details>
             <div class="actions">
                 <button type="button" class="button primary" onclick={start} disabled={app.testing}>
-                    { if app.testing { format!("Testing… (up to {TEST_BOUND_SECONDS} seconds)") } else if app.runs.is_empty() { "Start the test".to_owned() } else { "Test again".to_owned() } }
+                    { if app.testing { "Testing…" } else if app.runs.is_empty() { "Start the test" } else { "Test again" } }
                 </button>
             </div>
-            <div aria-live="polite" class="test-results">
-                if let Some(run) = app.runs.first().filter(|_| !app.testing) {
-                    { run_result(run, in_check) }
-                }
-            </div>
+            if app.testing {
+                <label class="test-progress">
+                    { "Progress" }
+                    // No value (a moving bar) until the probes report.
+                    <progress max={known.then(|| progress.total.to_string())} value={known.then(|| progress.done.to_string())}></progress>
+                </label>
+            } else if let Some(run) = app.runs.first() {
+                { run_result(run, in_check) }
+            }
             { comparison(&app.runs) }
-            if let Some(hints) = hints.as_ref() {
+            // Offline, the browser's last speed figures are stale and contradict the badge.
+            if let Some(hints) = hints.as_ref().as_ref().filter(|_| app.online) {
                 <section aria-labelledby="hints-heading">
                     <h2 id="hints-heading">{ "What your browser says" }</h2>
                     <p class="hint">{ "Hints only; the test above is what counts." }</p>
@@ -155,8 +173,9 @@ pub fn ConnectionScreen() -> Html {
 // Plain view functions, not components: no state of their own, and no per-component
 // cost in the wasm.
 
-/// The verdict of one run with its figures, next steps and matching fixes; `in_check`
-/// when a check is in progress (the result was added to it).
+/// The verdict of one run with its next steps and matching fixes, then the figures
+/// folded under "Details"; `in_check` when a check is in progress (the result was added
+/// to it).
 fn run_result(run: &Run, in_check: bool) -> Html {
     let Some(text) = content().verdict(run.verdict.kind.id()) else {
         return html! {};
@@ -170,18 +189,8 @@ fn run_result(run: &Run, in_check: bool) -> Html {
     html! {
         <section class={classes!("verdict", run.verdict.kind.id())} aria-labelledby="verdict-heading">
             <p class="eyebrow">{ format!("Result · {}", run.network.label()) }</p>
-            <h2 id="verdict-heading">{ &text.title }</h2>
+            <h2 id="verdict-heading" tabindex="-1">{ &text.title }</h2>
             <p>{ &text.explanation }</p>
-            if let Some(f) = run.verdict.figures {
-                <p class="figures">{ format!("Typical answer time {} ms · variation {} ms · lost {}%", f.median_ms, f.jitter_ms, f.loss_percent) }</p>
-            }
-            if m.online {
-                <ul class="hosts-result">
-                    { for groups.iter().flat_map(|(group, hosts)| hosts.iter().map(move |h| html! {
-                        <li>{ format!("{group} – {}: {}", h.host, host_summary(h)) }</li>
-                    })) }
-                </ul>
-            }
             <h3>{ "What to do" }</h3>
             <ul>{ for text.next_steps.iter().map(|s| html! { <li>{ s }</li> }) }</ul>
             <h3>{ "Fixes in the guide" }</h3>
@@ -195,6 +204,19 @@ fn run_result(run: &Run, in_check: bool) -> Html {
                     { "We've added this result to your check. " }
                     <a href={Route::Check.href()} class="button">{ "Back to my check" }</a>
                 </p>
+            }
+            if m.online {
+                <details class="run-details">
+                    <summary>{ "Details" }</summary>
+                    if let Some(f) = run.verdict.figures {
+                        <p class="figures">{ format!("Typical answer time {} ms · variation {} ms · lost {}%", f.median_ms, f.jitter_ms, f.loss_percent) }</p>
+                    }
+                    <ul class="hosts-result">
+                        { for groups.iter().flat_map(|(group, hosts)| hosts.iter().map(move |h| html! {
+                            <li>{ format!("{group} – {}: {}", h.host, host_summary(h)) }</li>
+                        })) }
+                    </ul>
+                </details>
             }
         </section>
     }

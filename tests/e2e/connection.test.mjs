@@ -33,16 +33,134 @@ async function runTest(page) {
 const PROBE_URL = /dmd-probe=1|https:\/\/(www\.google\.com|www\.cloudflare\.com|www\.tiktok\.com|p16-sign-va\.tiktokcdn\.com)\//;
 const probeNoise = (p) => /net::ERR_|Failed to load resource|Failed to fetch/.test(p) && PROBE_URL.test(p);
 
-test("offline: the verdict is 'offline' at once, and the badge says so", async () => {
+test("offline: the verdict is 'offline' at once, the badge says so, and the browser's hints are gone", async () => {
   await withApp({}, async ({ context, server, page, watcher }) => {
     await open(page, server.url, "#/connection", "Test my connection");
     await waitForServiceWorker(page); // installed first: going offline mid-install is another story
+    // Chromium has the Network Information API: its figures show while online...
+    const hints = page.getByRole("heading", { name: "What your browser says" });
+    await hints.waitFor();
+    assert.match(await page.locator("main").textContent(), /Round trip: about \d+ ms/);
     await context.setOffline(true);
     await page.locator(".net.offline").waitFor();
+    // ...but offline they are stale, and "Download: about 10 Mbit/s" under "offline" misleads.
+    await page.getByText("Your phone says it is offline.").waitFor();
+    assert.equal(await hints.count(), 0, "no browser hints while offline");
+    assert.doesNotMatch(await page.locator("main").textContent(), /Mbit\/s|Round trip|Speed class/);
     const { verdict, ms } = await runTest(page);
     assert.equal(verdict, "Your phone is offline");
     assert.ok(ms < 2000, `took ${ms} ms`);
+    assert.equal(await page.locator(".verdict details").count(), 0, "offline, there are no figures to fold");
     await assertAccessible(page, "connection test, offline");
+    await context.setOffline(false);
+    await hints.waitFor(); // back online, the hints return
+    watcher.assertClean(probeNoise);
+  });
+});
+
+test("a progress bar shows while the test runs, and rises as samples settle", async () => {
+  await withApp({}, async ({ context, server, page, watcher }) => {
+    // Outside hosts are held until released; the own site answers at once.
+    const held = { internet: [], tiktok: [] };
+    const open_ = { internet: false, tiktok: false };
+    const holdOr = (group) => (r) => (open_[group] ? answer(r) : held[group].push(r));
+    await route(context, INTERNET, holdOr("internet"));
+    await route(context, TIKTOK, holdOr("tiktok"));
+    const release = async (group) => {
+      open_[group] = true;
+      for (const r of held[group].splice(0)) await answer(r);
+    };
+    await page.clock.install();
+    await open(page, server.url, "#/connection", "Test my connection");
+    // Time stands still from here: the app's request timeouts can't end a held request.
+    await page.clock.pauseAt(Date.now() + 1000);
+    const contacted = () => held.internet.length + held.tiktok.length + server.requests.filter((r) => r.startsWith("/probe.txt")).length;
+    assert.equal(contacted(), 0, "nothing is contacted until the test starts");
+    await page.getByRole("button", { name: "Start the test" }).click();
+
+    // What assistive technology reads: Chromium's accessibility tree (value = aria-valuenow).
+    const cdp = await context.newCDPSession(page);
+    const bar = async () => {
+      const { nodes } = await cdp.send("Accessibility.getFullAXTree");
+      const node = nodes.find((n) => n.role?.value === "progressbar");
+      if (!node) return null;
+      const max = node.properties.find((p) => p.name === "valuemax")?.value.value;
+      return { name: node.name?.value, now: node.value?.value, max };
+    };
+    const barReaches = async (now, label) => {
+      try {
+        await page.waitForFunction((n) => document.querySelector("main progress")?.value === n, now, { timeout: 5000 });
+      } catch {
+        assert.fail(`${label}: the progress bar stays at ${JSON.stringify(await bar())}, expected ${now}`);
+      }
+      return bar();
+    };
+    // The own site's five samples settle while every outside host is held.
+    const first = await barReaches(SAMPLES, "own site answered");
+    assert.deepEqual(first, { name: "Progress", now: SAMPLES, max: 5 * SAMPLES }, "named, 5 hosts x 5 samples");
+    await release("internet");
+    await barReaches(3 * SAMPLES, "internet answered");
+    assert.equal(await page.locator(".verdict").count(), 0, "still running: no verdict yet");
+    await release("tiktok");
+    await page.locator(".verdict h2").waitFor();
+    assert.equal(await bar(), null, "the bar goes when the verdict comes");
+    watcher.assertClean(probeNoise);
+  });
+});
+
+test("the verdict takes focus and comes into view; its figures wait, folded, under Details (360x800)", async () => {
+  const phone = { viewport: { width: 360, height: 800 } };
+  await withApp({ browser: phone }, async ({ context, server, page, watcher }) => {
+    await route(context, [...INTERNET, ...TIKTOK], answer);
+    // Where the verdict heading is at the moment it takes focus, before any smooth scroll.
+    await page.addInitScript(() =>
+      document.addEventListener("focusin", (e) => {
+        if (e.target.id !== "verdict-heading") return;
+        const [heading, verdict] = [e.target, e.target.closest(".verdict")].map((el) => el.getBoundingClientRect());
+        window.atFocus = { top: heading.top, verdictBottom: verdict.bottom, scrollY };
+      }),
+    );
+    await open(page, server.url, "#/connection", "Test my connection");
+    const verdictInView = async (label) => {
+      try {
+        await page.waitForFunction(() => {
+          const heading = document.querySelector(".verdict h2");
+          const box = heading?.getBoundingClientRect();
+          return document.activeElement === heading && box.top >= 0 && box.bottom <= innerHeight;
+        }, null, { timeout: 5000 });
+      } catch {
+        const at = await page.evaluate(() => [document.activeElement?.outerHTML.slice(0, 60), document.querySelector(".verdict h2")?.getBoundingClientRect().top]);
+        assert.fail(`${label}: focus on ${at[0]}, verdict heading at y=${at[1]}`);
+      }
+    };
+
+    await runTest(page);
+    await verdictInView("first result");
+    const first = await page.evaluate(() => ({ ...window.atFocus, now: scrollY }));
+    assert.equal(first.scrollY, 0, "the page glides to the verdict: it hadn't moved yet when focus arrived");
+    assert.ok(first.verdictBottom > 800, `the verdict arrived reaching below the fold (${JSON.stringify(first)}), so the page had to move`);
+    assert.ok(first.now > 0, "the page scrolled");
+
+    // The verdict and its next steps stand alone; the figures are one tap away.
+    const details = page.locator(".verdict details");
+    assert.equal(await details.evaluate((d) => d.open), false, "Details starts closed");
+    assert.equal(await details.locator("summary").textContent(), "Details");
+    assert.match(await details.locator(".figures").textContent(), /Typical answer time \d+ ms · variation \d+ ms · lost \d+%/);
+    assert.match(await details.locator(".hosts-result").textContent(), /TikTok – TikTok's website: answered 5 of 5/);
+    assert.equal(await details.locator(".figures").isVisible(), false, "figures hidden until asked for");
+    assert.ok(await page.getByRole("heading", { name: "What to do" }).isVisible(), "next steps shown, outside Details");
+    await assertScreenRules(page, "connection result at 360x800");
+    await details.locator("summary").click();
+    assert.ok(await details.locator(".figures").isVisible(), "one tap opens the figures");
+    await assertAccessible(page, "connection result, details open");
+
+    // Reduced motion: the page jumps, no glide (the heading is in view as focus arrives).
+    await page.emulateMedia({ reducedMotion: "reduce" });
+    await page.evaluate(() => scrollTo(0, 0));
+    await runTest(page);
+    await verdictInView("second result, reduced motion");
+    const second = await page.evaluate(() => window.atFocus);
+    assert.ok(second.scrollY > 0 && second.top >= 0 && second.top < 800, `in view at once: ${JSON.stringify(second)}`);
     watcher.assertClean(probeNoise);
   });
 });
