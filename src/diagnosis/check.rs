@@ -177,6 +177,21 @@ impl Check {
         self.updated_at = now;
     }
 
+    /// Forward after Back: gives the answer taken back again, but only while that same
+    /// question is the one being asked (otherwise the person has moved on).
+    pub fn redo(&mut self, content: &Content, now: Millis) {
+        let Some(given) = self.undone.clone() else {
+            return;
+        };
+        if self.stage == Stage::Questions
+            && self
+                .next_question(content)
+                .is_some_and(|q| q.id == given.question)
+        {
+            self.answer(content, &given.question, &given.answer, now);
+        }
+    }
+
     /// Fixes the plan from the current answers and shows its first step.
     pub fn start_plan(&mut self, content: &Content, now: Millis) {
         let ranking = self.ranking(content);

@@ -4,6 +4,7 @@
 use crate::connection::history::{self, Run};
 use crate::content::{content, DeviceFamily};
 use crate::diagnosis::check::{Check, StepResult};
+use crate::diagnosis::place::{self, Place};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -109,7 +110,10 @@ pub enum Action {
         answer: String,
         now: u64,
     },
-    Back {
+    /// The address asks for another screen of the check (Back, Forward, an old link):
+    /// the check moves toward it as far as it honestly can ([`place::toward`]).
+    GoTo {
+        place: Place,
         now: u64,
     },
     StartPlan {
@@ -192,9 +196,9 @@ impl Reducible for AppState {
                     check.answer(content(), &question, &answer, now);
                 }
             }
-            Action::Back { now } => {
+            Action::GoTo { place, now } => {
                 if let Some(check) = &mut next.check {
-                    check.back(content(), now);
+                    *check = place::toward(check, content(), &place, now);
                 }
             }
             Action::StartPlan { now } => {

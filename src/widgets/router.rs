@@ -68,6 +68,20 @@ impl Navigator {
         self.arrive(arrival);
     }
 
+    /// Goes back to `route`: with the browser's Back when the entry behind is the app's
+    /// own entry for it (so Back and Forward stay in step), otherwise in place of the
+    /// current entry, never out of the app (one opened from a shortcut has nothing
+    /// behind).
+    pub fn back_to(&self, route: &Route) {
+        if address::came_from() == Some(route.href()) {
+            // `hashchange` brings the context in step.
+            address::back();
+        } else {
+            self.replace(route);
+            address::to_top();
+        }
+    }
+
     /// Whether the address shows `route` right now. Effects run after a render, and the
     /// user may have moved on in between (Back pressed while a screen was forwarding).
     pub fn is_at(&self, route: &Route) -> bool {
@@ -86,7 +100,7 @@ impl Navigator {
     /// The address changed under us (a link, Back, Forward, typing in the address bar).
     fn follow_address(&self) {
         let location = Location::from_hash(&address::hash());
-        // Our own moves fire `hashchange` too, after the context already has them.
+        // Some of our own moves fire `hashchange` too, after the context has them.
         if self.current.borrow().location != location {
             self.arrive(Arrival::Navigation);
         }

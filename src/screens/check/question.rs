@@ -72,7 +72,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
     });
     // On the first question, Back leaves the check (it stays saved) for the home screen.
     let on_back = if check.answers.is_empty() {
-        Callback::from(move |_: MouseEvent| navigator.push(&Route::Home))
+        Callback::from(move |_: MouseEvent| navigator.back_to(&Route::Home))
     } else {
         back
     };
