@@ -354,6 +354,33 @@ mod tests {
     }
 
     #[test]
+    fn redo_gives_the_answer_back_only_while_its_question_is_asked() {
+        let mut check = answered_check("send-fails-everyone");
+        let answers = check.answers.clone();
+        check.back(content(), 50);
+        let mut elsewhere = check.clone();
+        check.redo(content(), 51);
+        assert_eq!(
+            check.answers.len(),
+            answers.len(),
+            "the same question: given back"
+        );
+        assert_eq!(
+            check.answers.last().unwrap().answer,
+            answers.last().unwrap().answer
+        );
+        assert_eq!(
+            (check.undone.as_ref(), &check.stage),
+            (None, &Stage::Results)
+        );
+        // Another question is being asked than the one the answer belongs to.
+        elsewhere.undone.as_mut().unwrap().question = answers[0].question.clone();
+        let before = elsewhere.clone();
+        elsewhere.redo(content(), 52);
+        assert_eq!(elsewhere, before, "another question: nothing changes");
+    }
+
+    #[test]
     fn walking_the_plan_ends_in_the_report_when_nothing_helps() {
         let mut check = answered_check("inbox-wont-load");
         check.start_plan(content(), 10);

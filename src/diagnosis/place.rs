@@ -190,8 +190,7 @@ mod tests {
         back.answer(content(), &asked[2], &other, 10);
         let stays = toward(&back, content(), &question(&asked[3]), 11);
         assert_eq!(stays, back, "no answer to re-apply: the check stays");
-        // Back, then a question other than the one taken back is asked (here: taken back
-        // by hand to the one before), so the remembered answer is not applied to it.
+        // The answer taken back belongs to another question than the one asked now.
         let mut elsewhere = toward(&check, content(), &question(&asked[2]), 9);
         elsewhere.undone.as_mut().unwrap().question = asked[0].clone();
         let stays = toward(&elsewhere, content(), &question(&asked[3]), 11);

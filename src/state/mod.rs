@@ -376,6 +376,39 @@ mod tests {
     }
 
     #[test]
+    fn an_address_moves_the_check_back_and_an_unreachable_one_changes_nothing() {
+        let s = Rc::new(reduce(
+            AppState::new(None, None, false),
+            Action::StartCheck {
+                symptom: "send-fails-everyone".into(),
+                now: 1,
+            },
+        ));
+        let first = place::place_of(s.check.as_ref().unwrap(), content());
+        let answered = s.clone().reduce(Action::Answer {
+            question: match &first {
+                Place::Question(id) => id.clone(),
+                other => panic!("premise: a question first, not {other:?}"),
+            },
+            answer: crate::content::NOT_SURE.into(),
+            now: 2,
+        });
+        let back = answered.clone().reduce(Action::GoTo {
+            place: first.clone(),
+            now: 3,
+        });
+        let check = back.check.as_ref().unwrap();
+        assert_eq!(place::place_of(check, content()), first);
+        assert!(check.answers.is_empty() && check.undone.is_some());
+        // Nothing to move: the same state, so nothing renders or saves again.
+        let stays = back.clone().reduce(Action::GoTo {
+            place: Place::Done,
+            now: 4,
+        });
+        assert!(Rc::ptr_eq(&stays, &back));
+    }
+
+    #[test]
     fn a_finished_test_is_kept_and_feeds_the_check() {
         use crate::connection::history::Network;
         use crate::connection::verdict::{Measurements, Verdict, VerdictKind};
