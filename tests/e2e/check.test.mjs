@@ -570,7 +570,10 @@ test("Back and Forward walk the check screen by screen: questions, results and s
   await withApp({ browser: PHONE }, async ({ server, page, watcher }) => {
     await open(page, server.url, "#/", "What's going wrong?");
     await pickSymptom(page, "won't send to anyone");
-    const asked = [await answerFirst(page), await answerFirst(page), await answerFirst(page)];
+    await page.evaluate(() => scrollTo(0, 60));
+    const asked = [await answerFirst(page)];
+    assert.equal(await page.evaluate(() => scrollY), 0, "a new screen starts at the top");
+    asked.push(await answerFirst(page), await answerFirst(page));
     assert.match(await hash(page), /^#\/check\/question\//, "question 4 has its own address");
     const length = await page.evaluate(() => history.length);
 
@@ -612,7 +615,6 @@ test("Back and Forward walk the check screen by screen: questions, results and s
     await page.getByRole("button", { name: "Show me the fixes" }).click();
     await page.waitForSelector("main .plan-step h1");
     assert.equal(await hash(page), "#/check/step/1");
-    assert.equal(await page.evaluate(() => scrollY), 0, "a new screen starts at the top");
     await page.goBack();
     await page.waitForSelector("main .results");
     assert.equal(await heading(page), results, "Back from the first step shows the results");
@@ -642,6 +644,15 @@ test("old addresses of a replaced check lead to the new check; a check opened in
     await expectQuestion(page, current, "the old check's address shows the new check where it is");
     await page.goBack();
     await expectQuestion(page, current, "and took the old address's place in history");
+    // Back from the first question goes back to home through history, so Forward returns.
+    await page.getByRole("button", { name: "← Back" }).click();
+    await expectQuestion(page, first, "the in-app Back shows the first question");
+    await page.getByRole("button", { name: "← Back" }).click();
+    await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "What's going wrong?");
+    await page.goForward();
+    await expectQuestion(page, first, "Forward from home returns to the first question");
+    await answerFirst(page);
+    await expectQuestion(page, current, "answered again");
 
     // A fresh tab (a shortcut, a shared link): nothing of the app's is behind it.
     const fresh = await context.newPage();
