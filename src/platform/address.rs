@@ -9,16 +9,11 @@ pub fn hash() -> String {
     location().and_then(|l| l.hash().ok()).unwrap_or_default()
 }
 
-fn history() -> Option<web_sys::History> {
-    web_sys::window()?.history().ok()
-}
-
 /// Moves to `href` ("#/check") at the top of the page, adding a history entry so Back
-/// returns here. The entry remembers the address it came from ([`came_from`]).
+/// returns here.
 pub fn push(href: &str) {
-    if let Some(history) = history() {
-        let from = wasm_bindgen::JsValue::from_str(&hash());
-        let _ = history.push_state_with_url(&from, "", Some(href));
+    if let Some(location) = location() {
+        let _ = location.set_hash(href);
     }
     to_top();
 }
@@ -31,53 +26,48 @@ pub fn to_top() {
 }
 
 /// Moves to `href` in place of the current history entry (a redirect, or search text
-/// changing as it is typed); the entry still knows where it came from.
+/// changing as it is typed).
 pub fn replace(href: &str) {
-    if let Some(history) = history() {
-        let from = history.state().unwrap_or_default();
-        let _ = history.replace_state_with_url(&from, "", Some(href));
+    if let Some(location) = location() {
+        let _ = location.replace(href);
     }
 }
 
-/// The address of the app's history entry behind this one (each entry keeps it in its
-/// state); "" for the entry the app was opened at (from a shortcut or another site),
-/// where Back would leave the app.
-pub fn came_from() -> Option<String> {
-    history()?.state().ok()?.as_string()
-}
-
-/// Gives the current entry `from` as its [`came_from`], unless it has one: the browser
-/// made the entry (a link, a typed address, the one the app was opened at).
-fn note_came_from(from: &str) {
-    if let Some(history) = history() {
-        if history.state().is_ok_and(|state| state.is_null()) {
-            let _ = history.replace_state(&from.into(), "");
-        }
-    }
+/// The address ("#/…") of the history entry behind this one when it is this page's,
+/// so Back stays in the app; None when Back would leave it (the app was opened there,
+/// from a shortcut or a link) or the browser can't say (no Navigation API).
+pub fn behind() -> Option<String> {
+    use wasm_bindgen::{JsCast, JsValue};
+    let window = web_sys::window()?;
+    let get = |target: &JsValue, key: &str| js_sys::Reflect::get(target, &key.into()).ok();
+    let navigation = get(&window, "navigation")?;
+    let index = get(&get(&navigation, "currentEntry")?, "index")?.as_f64()? as u32;
+    let entries: js_sys::Array = get(&navigation, "entries")?
+        .dyn_into::<js_sys::Function>()
+        .ok()?
+        .call0(&navigation)
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let url = get(&entries.get(index.checked_sub(1)?), "url")?.as_string()?;
+    let (page, hash) = url.split_at(url.find('#')?);
+    let here = window.location().href().ok()?;
+    (here.split('#').next() == Some(page)).then(|| hash.to_owned())
 }
 
 /// The browser's Back.
 pub fn back() {
-    if let Some(history) = history() {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
         let _ = history.back();
     }
 }
 
 /// Calls `on_change` after every change of the hash: links, Back, Forward, typing.
-/// Every entry the browser makes is told where it came from.
 pub fn watch(on_change: impl Fn() + 'static) -> Option<gloo::events::EventListener> {
     let window = web_sys::window()?;
-    note_came_from("");
     Some(gloo::events::EventListener::new(
         &window,
         "hashchange",
-        move |event| {
-            let old = js_sys::Reflect::get(event, &"oldURL".into())
-                .ok()
-                .and_then(|url| url.as_string())
-                .unwrap_or_default();
-            note_came_from(old.find('#').map_or("", |at| &old[at..]));
-            on_change();
-        },
+        move |_| on_change(),
     ))
 }

@@ -73,7 +73,7 @@ impl Navigator {
     /// current entry, never out of the app (one opened from a shortcut has nothing
     /// behind).
     pub fn back_to(&self, route: &Route) {
-        if address::came_from() == Some(route.href()) {
+        if address::behind() == Some(route.href()) {
             // `hashchange` brings the context in step.
             address::back();
         } else {
@@ -100,7 +100,7 @@ impl Navigator {
     /// The address changed under us (a link, Back, Forward, typing in the address bar).
     fn follow_address(&self) {
         let location = Location::from_hash(&address::hash());
-        // Some of our own moves fire `hashchange` too, after the context has them.
+        // Our own moves fire `hashchange` too, after the context already has them.
         if self.current.borrow().location != location {
             self.arrive(Arrival::Navigation);
         }
