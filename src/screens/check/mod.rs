@@ -18,25 +18,14 @@ use crate::state::{use_app, Action};
 use crate::widgets::router::{use_location, use_navigator};
 use yew::prelude::*;
 
-/// A name for each stage, so focus can follow stage changes (which don't change the route).
-fn stage_key(stage: Option<&Stage>) -> &'static str {
-    match stage {
-        None => "none",
-        Some(Stage::Questions) => "questions",
-        Some(Stage::Results) => "results",
-        Some(Stage::Plan { .. }) => "plan",
-        Some(Stage::Fixed { .. }) => "fixed",
-        Some(Stage::Report) => "report",
-    }
-}
-
 #[component]
 pub fn CheckScreen() -> Html {
     let app = use_app();
-    // Questions and plan steps move focus themselves; this covers entering the results,
-    // the success screen and the end, where the pressed button disappears.
-    crate::hooks::use_focus_heading_on_change(stage_key(app.check.as_ref().map(|c| &c.stage)));
-    use_address_in_step();
+    let here = app.check.as_ref().map(|check| place_of(check, content()));
+    // Focus follows each new screen of the check (also where the pressed button
+    // disappears), so screen readers read it out.
+    crate::hooks::use_focus_heading_on_change(here.clone());
+    use_address_in_step(here);
     let Some(check) = app.check.clone() else {
         return html! {
             <>
@@ -63,14 +52,13 @@ pub fn CheckScreen() -> Html {
 /// toward it, and where it can't get there, show the check's place in the address's
 /// stead (no new entry). Each run ends with the two agreeing, so nothing loops.
 #[hook]
-fn use_address_in_step() {
+fn use_address_in_step(here: Option<Place>) {
     let app = use_app();
     let navigator = use_navigator();
     let asked = match use_location().route {
         Route::CheckAt { place } => Some(place),
         _ => None,
     };
-    let here = app.check.as_ref().map(|check| place_of(check, content()));
     let seen = use_mut_ref(|| None::<(Option<Place>, Place)>);
     use_effect_with((asked, here), move |(asked, here)| {
         let Some(here) = here else {
