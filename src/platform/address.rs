@@ -38,18 +38,17 @@ pub fn replace(href: &str) {
 /// from a shortcut or a link) or the browser can't say (no Navigation API).
 pub fn behind() -> Option<String> {
     use wasm_bindgen::{JsCast, JsValue};
-    let window = web_sys::window()?;
     let get = |target: &JsValue, key: &str| js_sys::Reflect::get(target, &key.into()).ok();
+    let window = web_sys::window()?;
     let navigation = get(&window, "navigation")?;
     let index = get(&get(&navigation, "currentEntry")?, "index")?.as_f64()? as u32;
-    let entries: js_sys::Array = get(&navigation, "entries")?
-        .dyn_into::<js_sys::Function>()
-        .ok()?
+    // Throws (an error here) where `entries` is not a function.
+    let entries = get(&navigation, "entries")?
+        .unchecked_into::<js_sys::Function>()
         .call0(&navigation)
-        .ok()?
-        .dyn_into()
         .ok()?;
-    let url = get(&entries.get(index.checked_sub(1)?), "url")?.as_string()?;
+    let entry = js_sys::Reflect::get_u32(&entries, index.checked_sub(1)?).ok()?;
+    let url = get(&entry, "url")?.as_string()?;
     let (page, hash) = url.split_at(url.find('#')?);
     let here = window.location().href().ok()?;
     (here.split('#').next() == Some(page)).then(|| hash.to_owned())
