@@ -1,6 +1,8 @@
 //! Every screen's address. Hash routes (`#/guide/fix/update-app`) so deep links work
 //! on any static host on the very first visit, before a service worker exists.
 
+use crate::diagnosis::place::Place;
+
 /// Every screen. Ids in paths are content ids (lowercase letters, digits, dashes), so
 /// paths need no percent-decoding.
 #[derive(Debug, Clone, PartialEq)]
@@ -13,8 +15,12 @@ pub enum Route {
     Fix {
         id: String,
     },
-    /// The guided check in progress, at whatever stage it is.
+    /// The guided check in progress, wherever it is (shown at its own address).
     Check,
+    /// One screen of the check, so Back and Forward walk the check screen by screen.
+    CheckAt {
+        place: Place,
+    },
     /// Starting a check for a symptom (asks first if another check is in progress).
     StartCheck {
         symptom: String,
@@ -42,6 +48,20 @@ impl Route {
             ["guide", "cause", s] => id(s).map_or(Route::NotFound, |id| Route::Cause { id }),
             ["guide", "fix", s] => id(s).map_or(Route::NotFound, |id| Route::Fix { id }),
             ["check"] => Route::Check,
+            ["check", "question", s] => id(s).map_or(Route::NotFound, |id| Route::CheckAt {
+                place: Place::Question(id),
+            }),
+            ["check", "results"] => Route::CheckAt {
+                place: Place::Results,
+            },
+            // Steps count from 1 in the address, as on the screen ("Fix 2 of 6").
+            ["check", "step", n] => match n.parse::<usize>() {
+                Ok(n @ 1..) => Route::CheckAt {
+                    place: Place::Step(n - 1),
+                },
+                _ => Route::NotFound,
+            },
+            ["check", "done"] => Route::CheckAt { place: Place::Done },
             ["check", "start", s] => {
                 id(s).map_or(Route::NotFound, |symptom| Route::StartCheck { symptom })
             }
@@ -60,6 +80,12 @@ impl Route {
             Route::Cause { id } => format!("/guide/cause/{id}"),
             Route::Fix { id } => format!("/guide/fix/{id}"),
             Route::Check => "/check".into(),
+            Route::CheckAt { place } => match place {
+                Place::Question(id) => format!("/check/question/{id}"),
+                Place::Results => "/check/results".into(),
+                Place::Step(step) => format!("/check/step/{}", step + 1),
+                Place::Done => "/check/done".into(),
+            },
             Route::StartCheck { symptom } => format!("/check/start/{symptom}"),
             Route::Report => "/check/report".into(),
             Route::Connection => "/connection".into(),
@@ -159,6 +185,19 @@ mod tests {
             },
             Route::About,
             Route::Check,
+            Route::CheckAt {
+                place: Place::Question("network-switch".into()),
+            },
+            Route::CheckAt {
+                place: Place::Results,
+            },
+            Route::CheckAt {
+                place: Place::Step(0),
+            },
+            Route::CheckAt {
+                place: Place::Step(11),
+            },
+            Route::CheckAt { place: Place::Done },
             Route::StartCheck {
                 symptom: "messages-late".into(),
             },
@@ -174,6 +213,23 @@ mod tests {
             );
             assert_eq!(Location::from_hash(&route.href()).route, route);
         }
+    }
+
+    #[test]
+    fn check_steps_count_from_one_in_the_address() {
+        assert_eq!(
+            Route::recognize("/check/step/1"),
+            Route::CheckAt {
+                place: Place::Step(0)
+            }
+        );
+        assert_eq!(
+            Route::CheckAt {
+                place: Place::Step(2)
+            }
+            .href(),
+            "#/check/step/3"
+        );
     }
 
     #[test]
@@ -199,6 +255,12 @@ mod tests {
             "/guide/fix/",
             "/guide/fix/a/b",
             "/check/start",
+            "/check/question",
+            "/check/question/",
+            "/check/step/0",
+            "/check/step/two",
+            "/check/step/-1",
+            "/check/results/1",
             "/About",
         ] {
             assert_eq!(Route::recognize(path), Route::NotFound, "{path}");

@@ -177,6 +177,21 @@ impl Check {
         self.updated_at = now;
     }
 
+    /// Forward after Back: gives the answer taken back again, but only while that same
+    /// question is the one being asked (otherwise the person has moved on).
+    pub fn redo(&mut self, content: &Content, now: Millis) {
+        let Some(given) = self.undone.clone() else {
+            return;
+        };
+        if self.stage == Stage::Questions
+            && self
+                .next_question(content)
+                .is_some_and(|q| q.id == given.question)
+        {
+            self.answer(content, &given.question, &given.answer, now);
+        }
+    }
+
     /// Fixes the plan from the current answers and shows its first step.
     pub fn start_plan(&mut self, content: &Content, now: Millis) {
         let ranking = self.ranking(content);
@@ -336,6 +351,33 @@ mod tests {
         check.answer(content(), &asked.id, &asked.answers[0].id, 51);
         assert_eq!(check.undone, None);
         assert_eq!(check.answers.last().unwrap().answer, asked.answers[0].id);
+    }
+
+    #[test]
+    fn redo_gives_the_answer_back_only_while_its_question_is_asked() {
+        let mut check = answered_check("send-fails-everyone");
+        let answers = check.answers.clone();
+        check.back(content(), 50);
+        let mut elsewhere = check.clone();
+        check.redo(content(), 51);
+        assert_eq!(
+            check.answers.len(),
+            answers.len(),
+            "the same question: given back"
+        );
+        assert_eq!(
+            check.answers.last().unwrap().answer,
+            answers.last().unwrap().answer
+        );
+        assert_eq!(
+            (check.undone.as_ref(), &check.stage),
+            (None, &Stage::Results)
+        );
+        // Another question is being asked than the one the answer belongs to.
+        elsewhere.undone.as_mut().unwrap().question = answers[0].question.clone();
+        let before = elsewhere.clone();
+        elsewhere.redo(content(), 52);
+        assert_eq!(elsewhere, before, "another question: nothing changes");
     }
 
     #[test]

@@ -3,5 +3,6 @@
 
 pub mod check;
 pub mod engine;
+pub mod place;
 pub mod report;
 pub mod saved;

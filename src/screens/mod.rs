@@ -22,7 +22,7 @@ pub fn render(route: Route) -> Html {
         Route::Guide => html! { <guide::Guide /> },
         Route::Cause { id } => html! { <cause::CauseScreen {id} /> },
         Route::Fix { id } => html! { <fix::FixScreen {id} /> },
-        Route::Check => html! { <check::CheckScreen /> },
+        Route::Check | Route::CheckAt { .. } => html! { <check::CheckScreen /> },
         Route::StartCheck { symptom } => html! { <check::start::StartCheck {symptom} /> },
         Route::Report => html! { <report::Report /> },
         Route::Connection => html! { <connection::ConnectionScreen /> },

@@ -4,6 +4,7 @@
 use crate::connection::history::{self, Run};
 use crate::content::{content, DeviceFamily};
 use crate::diagnosis::check::{Check, StepResult};
+use crate::diagnosis::place::{self, Place};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -109,7 +110,10 @@ pub enum Action {
         answer: String,
         now: u64,
     },
-    Back {
+    /// The address asks for another screen of the check (Back, Forward, an old link):
+    /// the check moves toward it as far as it honestly can ([`place::toward`]).
+    GoTo {
+        place: Place,
         now: u64,
     },
     StartPlan {
@@ -192,9 +196,9 @@ impl Reducible for AppState {
                     check.answer(content(), &question, &answer, now);
                 }
             }
-            Action::Back { now } => {
+            Action::GoTo { place, now } => {
                 if let Some(check) = &mut next.check {
-                    check.back(content(), now);
+                    *check = place::toward(check, content(), &place, now);
                 }
             }
             Action::StartPlan { now } => {
@@ -369,6 +373,39 @@ mod tests {
         assert!(!s.check.as_ref().unwrap().in_progress());
         let s = reduce(s, Action::EndCheck);
         assert_eq!(s.check, None);
+    }
+
+    #[test]
+    fn an_address_moves_the_check_back_and_an_unreachable_one_changes_nothing() {
+        let s = Rc::new(reduce(
+            AppState::new(None, None, false),
+            Action::StartCheck {
+                symptom: "send-fails-everyone".into(),
+                now: 1,
+            },
+        ));
+        let first = place::place_of(s.check.as_ref().unwrap(), content());
+        let answered = s.clone().reduce(Action::Answer {
+            question: match &first {
+                Place::Question(id) => id.clone(),
+                other => panic!("premise: a question first, not {other:?}"),
+            },
+            answer: crate::content::NOT_SURE.into(),
+            now: 2,
+        });
+        let back = answered.clone().reduce(Action::GoTo {
+            place: first.clone(),
+            now: 3,
+        });
+        let check = back.check.as_ref().unwrap();
+        assert_eq!(place::place_of(check, content()), first);
+        assert!(check.answers.is_empty() && check.undone.is_some());
+        // Nothing to move: the same state, so nothing renders or saves again.
+        let stays = back.clone().reduce(Action::GoTo {
+            place: Place::Done,
+            now: 4,
+        });
+        assert!(Rc::ptr_eq(&stays, &back));
     }
 
     #[test]

@@ -68,6 +68,20 @@ impl Navigator {
         self.arrive(arrival);
     }
 
+    /// Goes back to `route`: with the browser's Back when the entry behind is the app's
+    /// own entry for it (so Back and Forward stay in step), otherwise in place of the
+    /// current entry, never out of the app (one opened from a shortcut has nothing
+    /// behind).
+    pub fn back_to(&self, route: &Route) {
+        if address::behind() == Some(route.href()) {
+            // `hashchange` brings the context in step.
+            address::back();
+        } else {
+            self.replace(route);
+            address::to_top();
+        }
+    }
+
     /// Whether the address shows `route` right now. Effects run after a render, and the
     /// user may have moved on in between (Back pressed while a screen was forwarding).
     pub fn is_at(&self, route: &Route) -> bool {

@@ -97,7 +97,7 @@ test("focus: a start link opened from outside leaves it alone; picking a symptom
   await withApp({}, async ({ server, page, watcher }) => {
     await page.goto(server.url + "#/check/start/messages-late");
     await page.waitForSelector("main .question h1");
-    assert.equal(await page.evaluate(() => location.hash), "#/check", "the start link forwards to the check");
+    assert.match(await page.evaluate(() => location.hash), /^#\/check\/question\/[a-z0-9-]+$/, "the start link forwards to the check's first question");
     await expectFocusLeftAlone(page, "opening the app leaves focus alone");
     await page.getByRole("button", { name: "Start over" }).click();
     await page.getByRole("button", { name: "Yes, start over" }).click();
@@ -542,6 +542,132 @@ test("Start over asks first: nothing is lost until the person confirms", async (
     await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "What's going wrong?");
     assert.equal(await page.locator("main .resume").count(), 0, "the check is gone after confirming");
     assert.equal(await page.evaluate(() => localStorage.getItem("dm-doctor.check")), null);
+    watcher.assertClean();
+  });
+});
+
+// Check history: each question and step has its own address, so the browser's Back and
+// Forward (the Android back gesture) walk the check screen by screen.
+const PHONE = { viewport: { width: 360, height: 800 } };
+const hash = (page) => page.evaluate(() => location.hash);
+
+/** Taps the first answer and waits for the next screen; returns the question's heading and address. */
+async function answerFirst(page) {
+  const question = { heading: await heading(page), hash: await hash(page) };
+  await page.locator("main .answers button").first().click();
+  await page.waitForFunction((q) => document.querySelector("main h1")?.textContent !== q, question.heading);
+  return question;
+}
+
+/** Waits until the screen shows `question` (heading and address). */
+async function expectQuestion(page, question, label) {
+  await page.waitForFunction((q) => document.querySelector("main .question h1")?.textContent === q, question.heading, { timeout: 5000 }).catch(() => {});
+  assert.equal(await heading(page), question.heading, label);
+  assert.equal(await hash(page), question.hash, `${label}: its address`);
+}
+
+test("Back and Forward walk the check screen by screen: questions, results and steps; a reload resumes at the address", async () => {
+  await withApp({ browser: PHONE }, async ({ server, page, watcher }) => {
+    await open(page, server.url, "#/", "What's going wrong?");
+    await pickSymptom(page, "won't send to anyone");
+    await page.evaluate(() => scrollTo(0, 60));
+    const asked = [await answerFirst(page)];
+    assert.equal(await page.evaluate(() => scrollY), 0, "a new screen starts at the top");
+    asked.push(await answerFirst(page), await answerFirst(page));
+    assert.match(await hash(page), /^#\/check\/question\//, "question 4 has its own address");
+    const length = await page.evaluate(() => history.length);
+
+    await page.goBack();
+    await expectQuestion(page, asked[2], "Back shows question 3");
+    await page.goBack();
+    await expectQuestion(page, asked[1], "Back again shows question 2");
+    await expectFocusOnHeading(page, "focus on question 2");
+    assert.match(await page.locator("main .answers button.chosen").textContent(), /your earlier answer/, "the earlier answer is marked");
+    assert.equal(await page.locator("main .eyebrow").first().textContent().then((t) => t.startsWith("Question 2 ")), true);
+    await page.goForward();
+    await expectQuestion(page, asked[2], "Forward returns to question 3");
+    assert.equal(await page.locator("main .answers button.chosen").count(), 0, "question 3's answer was undone, nothing to mark");
+
+    // The in-app Back goes through the same history, so Forward works after it too.
+    await page.getByRole("button", { name: "← Back" }).click();
+    await expectQuestion(page, asked[1], "the in-app Back shows question 2");
+    assert.equal(await page.evaluate(() => history.length), length, "the in-app Back added no history entry");
+    await page.goForward();
+    await expectQuestion(page, asked[2], "Forward after the in-app Back");
+
+    // A reload at a question's address resumes there.
+    await page.reload();
+    await page.waitForSelector("main .question h1");
+    await expectQuestion(page, asked[2], "a reload resumes at the same question");
+
+    // Through to the results and the first step; Back from the step returns to the results.
+    await page.locator("main .answers button").last().click(); // "Not sure" from here on
+    for (let i = 0; i < 15 && !(await page.locator("main .results").count()); i++) {
+      await page.waitForSelector("main .question h1, main .results");
+      if (await page.locator("main .results").count()) break;
+      const q = await heading(page);
+      await page.locator("main .answers button").last().click();
+      await page.waitForFunction((t) => document.querySelector("main h1")?.textContent !== t, q);
+    }
+    await page.waitForSelector("main .results");
+    assert.equal(await hash(page), "#/check/results");
+    const results = await heading(page);
+    await page.getByRole("button", { name: "Show me the fixes" }).click();
+    await page.waitForSelector("main .plan-step h1");
+    assert.equal(await hash(page), "#/check/step/1");
+    await page.goBack();
+    await page.waitForSelector("main .results");
+    assert.equal(await heading(page), results, "Back from the first step shows the results");
+    assert.equal(await hash(page), "#/check/results");
+    await expectFocusOnHeading(page, "focus on the results heading");
+    await page.goForward();
+    await page.waitForSelector("main .plan-step h1");
+    assert.equal(await hash(page), "#/check/step/1", "Forward returns to the first step");
+    watcher.assertClean();
+  });
+});
+
+test("old addresses of a replaced check lead to the new check; a check opened in a fresh tab never Backs out of the app", async () => {
+  await withApp({ browser: PHONE }, async ({ server, context, page, watcher }) => {
+    await open(page, server.url, "#/", "What's going wrong?");
+    await pickSymptom(page, "won't send to anyone");
+    await answerFirst(page);
+    const old = await hash(page);
+    await page.getByRole("button", { name: "Start over" }).click();
+    await page.getByRole("button", { name: "Yes, start over" }).click();
+    await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "What's going wrong?");
+    await pickSymptom(page, "inbox or chats");
+    const first = await answerFirst(page);
+    const current = { heading: await heading(page), hash: await hash(page) };
+    assert.notEqual(old, current.hash, "premise: the old address is another screen");
+    await page.goto(server.url + old);
+    await expectQuestion(page, current, "the old check's address shows the new check where it is");
+    await page.goBack();
+    await expectQuestion(page, current, "and took the old address's place in history");
+    // Back from the first question goes back to home through history, so Forward returns.
+    await page.getByRole("button", { name: "← Back" }).click();
+    await expectQuestion(page, first, "the in-app Back shows the first question");
+    await page.getByRole("button", { name: "← Back" }).click();
+    await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "What's going wrong?");
+    await page.goForward();
+    await expectQuestion(page, first, "Forward from home returns to the first question");
+    await answerFirst(page);
+    await expectQuestion(page, current, "answered again");
+
+    // A fresh tab (a shortcut, a shared link): nothing of the app's is behind it.
+    const fresh = await context.newPage();
+    await fresh.goto(server.url + "#/check");
+    await fresh.waitForSelector("main .question h1");
+    await expectQuestion(fresh, current, "#/check opens the check where it is");
+    const length = await fresh.evaluate(() => history.length);
+    await fresh.getByRole("button", { name: "← Back" }).click();
+    await expectQuestion(fresh, first, "the in-app Back shows the question before");
+    assert.match(await fresh.locator("main .answers button.chosen").textContent(), /your earlier answer/);
+    await fresh.getByRole("button", { name: "← Back" }).click();
+    await fresh.waitForFunction(() => document.querySelector("main h1")?.textContent === "What's going wrong?");
+    assert.ok(fresh.url().startsWith(server.url), `still in the app: ${fresh.url()}`);
+    assert.equal(await fresh.evaluate(() => history.length), length, "no entry added");
+    await fresh.close();
     watcher.assertClean();
   });
 });

@@ -1,5 +1,8 @@
 //! The guided check: shows whichever screen the saved check is at, so a reload or a
-//! relaunch resumes exactly there.
+//! relaunch resumes exactly there. Each screen has its own address
+//! ([`Route::CheckAt`]): moving the check pushes the new address (one history entry per
+//! screen), and an address moved by Back, Forward or an old link moves the check as far
+//! as it honestly can ([`place::toward`]), the address then showing where it is.
 
 mod fixed;
 mod question;
@@ -7,30 +10,22 @@ mod results;
 pub mod start;
 mod step;
 
+use crate::content::content;
 use crate::diagnosis::check::Stage;
+use crate::diagnosis::place::{self, place_of, Place};
 use crate::routes::Route;
-use crate::state::use_app;
-use crate::widgets::router::use_navigator;
+use crate::state::{use_app, Action};
+use crate::widgets::router::{use_location, use_navigator};
 use yew::prelude::*;
-
-/// A name for each stage, so focus can follow stage changes (which don't change the route).
-fn stage_key(stage: Option<&Stage>) -> &'static str {
-    match stage {
-        None => "none",
-        Some(Stage::Questions) => "questions",
-        Some(Stage::Results) => "results",
-        Some(Stage::Plan { .. }) => "plan",
-        Some(Stage::Fixed { .. }) => "fixed",
-        Some(Stage::Report) => "report",
-    }
-}
 
 #[component]
 pub fn CheckScreen() -> Html {
     let app = use_app();
-    // Questions and plan steps move focus themselves; this covers entering the results,
-    // the success screen and the end, where the pressed button disappears.
-    crate::hooks::use_focus_heading_on_change(stage_key(app.check.as_ref().map(|c| &c.stage)));
+    let here = app.check.as_ref().map(|check| place_of(check, content()));
+    // Focus follows each new screen of the check (also where the pressed button
+    // disappears), so screen readers read it out.
+    crate::hooks::use_focus_heading_on_change(here.clone());
+    use_address_in_step(here);
     let Some(check) = app.check.clone() else {
         return html! {
             <>
@@ -49,6 +44,51 @@ pub fn CheckScreen() -> Html {
         Stage::Fixed { fix } => html! { <fixed::FixedView fix={fix.clone()} /> },
         Stage::Report => html! { <fixed::EndView {check} /> },
     }
+}
+
+/// Keeps the check and its address in step. Whichever of the two moved since the last
+/// render leads: the check moved (an answer, a step's result) → push its new address;
+/// the address moved (Back, Forward, an old or a `#/check` link) → move the check
+/// toward it, and where it can't get there, show the check's place in the address's
+/// stead (no new entry). Each run ends with the two agreeing, so nothing loops.
+#[hook]
+fn use_address_in_step(here: Option<Place>) {
+    let app = use_app();
+    let navigator = use_navigator();
+    let asked = match use_location().route {
+        Route::CheckAt { place } => Some(place),
+        _ => None,
+    };
+    let seen = use_mut_ref(|| None::<(Option<Place>, Place)>);
+    use_effect_with((asked, here), move |(asked, here)| {
+        let Some(here) = here else {
+            return; // no check: the screen says so
+        };
+        let before = seen.replace(Some((asked.clone(), here.clone())));
+        if asked.as_ref() == Some(here) {
+            return;
+        }
+        let check_moved = before.as_ref().is_some_and(|(_, was)| was != here);
+        let show = |place: Place| Route::CheckAt { place };
+        match asked {
+            Some(_) if check_moved => navigator.push(&show(here.clone())),
+            Some(target) => {
+                let now = crate::platform::now();
+                let Some(check) = &app.check else { return };
+                let reached = place_of(&place::toward(check, content(), target, now), content());
+                if reached != *here {
+                    app.dispatch(Action::GoTo {
+                        place: target.clone(),
+                        now,
+                    });
+                }
+                if reached != *target {
+                    navigator.redirect(&show(reached));
+                }
+            }
+            None => navigator.redirect(&show(here.clone())),
+        }
+    });
 }
 
 /// "Back" and "Start over", shown on every screen of the check.
@@ -96,13 +136,19 @@ pub fn CheckNav(props: &CheckNavProps) -> Html {
     }
 }
 
-/// Dispatches Back with the current time.
+/// The check's Back: back to the previous screen's address, which moves the check
+/// there (see [`use_address_in_step`]).
 #[hook]
 pub fn use_back() -> Callback<MouseEvent> {
     let app = use_app();
+    let navigator = use_navigator();
     Callback::from(move |_: MouseEvent| {
-        app.dispatch(crate::state::Action::Back {
-            now: crate::platform::now(),
-        })
+        if let Some(place) = app
+            .check
+            .as_ref()
+            .and_then(|c| place::previous(c, content()))
+        {
+            navigator.back_to(&Route::CheckAt { place });
+        }
     })
 }

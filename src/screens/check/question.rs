@@ -3,7 +3,6 @@
 use super::{use_back, CheckNav};
 use crate::content::{content, NOT_SURE};
 use crate::diagnosis::check::Check;
-use crate::hooks::use_focus_heading_on_change;
 use crate::platform::now;
 use crate::routes::Route;
 use crate::state::use_app;
@@ -22,9 +21,6 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
     let navigator = use_navigator();
     let check = &props.check;
     let question = check.next_question(content());
-    let question_id = question.map(|q| q.id.clone());
-    // Focus follows each new question, so screen readers read it out.
-    use_focus_heading_on_change(question_id);
     let back = use_back();
 
     let Some(question) = question else {
@@ -72,7 +68,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
     });
     // On the first question, Back leaves the check (it stays saved) for the home screen.
     let on_back = if check.answers.is_empty() {
-        Callback::from(move |_: MouseEvent| navigator.push(&Route::Home))
+        Callback::from(move |_: MouseEvent| navigator.back_to(&Route::Home))
     } else {
         back
     };
