@@ -39,47 +39,26 @@ pub fn user_agent() -> String {
         .unwrap_or_default()
 }
 
-/// Moves keyboard and screen-reader focus to the page's main heading, so a new screen
-/// is announced and the next Tab starts from it.
-pub fn focus_main_heading() {
-    let heading = web_sys::window()
+/// Moves keyboard and screen-reader focus to the first element matching `selector`
+/// (which has `tabindex="-1"` if it isn't a control), so it is announced and the next
+/// Tab starts from it. `to_top` also brings it to the top of the screen: a result that
+/// appears near the bottom edge is seen whole (at once, so reduced motion needs nothing
+/// more; CSS `scroll-margin-top` keeps the line above it in view).
+pub fn focus(selector: &str, to_top: bool) {
+    use wasm_bindgen::JsCast;
+    let element = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("main h1").ok().flatten());
-    if let Some(heading) = heading {
-        use wasm_bindgen::JsCast;
-        if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
-            let _ = heading.focus();
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        if to_top {
+            element.scroll_into_view();
         }
+        let _ = element.focus();
     }
 }
 
-/// Moves focus to the element with `id` and scrolls it to the top of the screen: a
-/// result that appears below the fold is seen and announced. Smooth, unless the person
-/// asked for reduced motion.
-pub fn focus_and_reveal(id: &str) {
-    use wasm_bindgen::JsCast;
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let element = window
-        .document()
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    let Some(element) = element else {
-        return;
-    };
-    let still = window
-        .match_media("(prefers-reduced-motion: reduce)")
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches());
-    let scroll = web_sys::ScrollIntoViewOptions::new();
-    if !still {
-        scroll.set_behavior(web_sys::ScrollBehavior::Smooth);
-    }
-    element.scroll_into_view_with_scroll_into_view_options(&scroll);
-    // Focus would jump to the element at once: the scroll above does the moving.
-    let focus = web_sys::FocusOptions::new();
-    focus.set_prevent_scroll(true);
-    let _ = element.focus_with_options(&focus);
+/// Focus on the page's main heading: a new screen.
+pub fn focus_main_heading() {
+    focus("main h1", false);
 }

@@ -9,7 +9,7 @@ use crate::connection::TEST_BOUND_SECONDS;
 use crate::content::content;
 use crate::content::Group;
 use crate::platform::probe;
-use crate::platform::{focus_and_reveal, now};
+use crate::platform::{focus, now};
 use crate::routes::Route;
 use crate::state::use_app;
 use crate::state::Action;
@@ -93,7 +93,7 @@ pub fn ConnectionScreen() -> Html {
                 };
                 app.dispatch(Action::TestFinished { run, started });
                 // Yew draws the verdict on the next microtask; then it gets focus and comes into view.
-                gloo::timers::callback::Timeout::new(0, || focus_and_reveal("verdict-heading"))
+                gloo::timers::callback::Timeout::new(0, || focus("#verdict-heading", true))
                     .forget();
             });
         })

@@ -26,6 +26,9 @@ pub fn CheckScreen() -> Html {
     // disappears), so screen readers read it out.
     crate::hooks::use_focus_heading_on_change(here.clone());
     use_address_in_step(here);
+    // The hooks of the stage views, which are plain view functions.
+    let navigator = use_navigator();
+    let back = use_back();
     let Some(check) = app.check.clone() else {
         return html! {
             <>
@@ -38,7 +41,7 @@ pub fn CheckScreen() -> Html {
         };
     };
     match &check.stage {
-        Stage::Questions => html! { <question::QuestionView {check} /> },
+        Stage::Questions => question::question_view(&check, &app, &navigator, back),
         Stage::Results => html! { <results::ResultsView {check} /> },
         Stage::Plan { step } => html! { <step::StepView step={*step} {check} /> },
         Stage::Fixed { fix } => html! { <fixed::FixedView fix={fix.clone()} /> },

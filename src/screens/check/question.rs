@@ -1,27 +1,24 @@
 //! One question per screen: big answers, "Not sure" always there, "Why we ask", Back.
 
-use super::{use_back, CheckNav};
+use super::CheckNav;
 use crate::content::{content, NOT_SURE};
 use crate::diagnosis::check::Check;
 use crate::platform::now;
 use crate::routes::Route;
-use crate::state::use_app;
 use crate::state::Action;
-use crate::widgets::router::use_navigator;
+use crate::state::AppContext;
+use crate::widgets::router::Navigator;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct QuestionProps {
-    pub check: Check,
-}
-
-#[component]
-pub fn QuestionView(props: &QuestionProps) -> Html {
-    let app = use_app();
-    let navigator = use_navigator();
-    let check = &props.check;
+/// A plain view function of [`super::CheckScreen`] (its hooks live there): no
+/// per-component cost in the wasm.
+pub fn question_view(
+    check: &Check,
+    app: &AppContext,
+    navigator: &Navigator,
+    back: Callback<MouseEvent>,
+) -> Html {
     let question = check.next_question(content());
-    let back = use_back();
 
     let Some(question) = question else {
         // Nothing left to ask (e.g. the content changed in an update): go to results.
@@ -68,6 +65,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
     });
     // On the first question, Back leaves the check (it stays saved) for the home screen.
     let on_back = if check.answers.is_empty() {
+        let navigator = navigator.clone();
         Callback::from(move |_: MouseEvent| navigator.back_to(&Route::Home))
     } else {
         back
