@@ -6,7 +6,7 @@ use crate::content::content;
 use crate::content::guide::{sections, Section};
 use crate::content::search::search;
 use crate::routes::{search_query, search_text, Route};
-use crate::widgets::entry_list::{entry_list, entry_titles};
+use crate::widgets::entry_list::entry_list;
 use crate::widgets::router::{use_location, use_navigator, Navigator};
 use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
@@ -109,25 +109,13 @@ fn section(section: &Section<'static>, open: Option<&str>, navigator: &Navigator
             <summary>
                 <span class="card-title">{ section.title }</span>
                 <span class="card-meta">
-                    { amount(section.causes.len(), "cause") }{ " · " }{ amount(section.fixes.len(), "fix") }
+                    { format!("{} causes · {} fixes", section.causes.len(), section.fixes.len()) }
                 </span>
             </summary>
             <h2>{ "Why it happens" }</h2>
-            { entry_titles(&section.causes) }
+            { entry_list(&section.causes, false) }
             <h2>{ "What to try" }</h2>
-            { entry_titles(&section.fixes) }
+            { entry_list(&section.fixes, false) }
         </details>
     }
-}
-
-/// "1 cause", "16 causes", "1 fix", "27 fixes".
-fn amount(count: usize, noun: &str) -> String {
-    let plural = if count == 1 {
-        ""
-    } else if noun.ends_with('x') {
-        "es"
-    } else {
-        "s"
-    };
-    format!("{count} {noun}{plural}")
 }

@@ -4,24 +4,19 @@ use crate::content::search::Entry;
 use crate::routes::Route;
 use yew::prelude::*;
 
-/// Where an entry's card leads, what kind it is, and a fix's effort.
-fn target(entry: &Entry) -> (Route, &'static str, Option<&'static str>) {
-    match entry {
-        Entry::Cause(c) => (Route::Cause { id: c.id.clone() }, "Cause", None),
-        Entry::Fix(f) => (
-            Route::Fix { id: f.id.clone() },
-            "Fix",
-            Some(f.effort.label()),
-        ),
-    }
-}
-
 /// The cards, numbered when the order matters (causes by likelihood, fixes to try in
 /// turn). A plain view function: no state of its own, and no per-component cost in the
 /// wasm.
 pub fn entry_list(entries: &[Entry<'static>], ordered: bool) -> Html {
     let items = entries.iter().map(|entry| {
-        let (route, kind, badge) = target(entry);
+        let (route, kind, badge) = match entry {
+            Entry::Cause(c) => (Route::Cause { id: c.id.clone() }, "Cause", None),
+            Entry::Fix(f) => (
+                Route::Fix { id: f.id.clone() },
+                "Fix",
+                Some(f.effort.label()),
+            ),
+        };
         html! {
             <li key={format!("{kind}-{}", entry.id())}>
                 <a href={route.href()} class="card">
@@ -40,22 +35,4 @@ pub fn entry_list(entries: &[Entry<'static>], ordered: bool) -> Html {
     } else {
         html! { <ul class="cards">{ for items }</ul> }
     }
-}
-
-/// Compact cards, title and a fix's effort only, for long lists under a heading that
-/// already says what they are (the guide's sections): easier to scan, and each card's
-/// page has the rest.
-pub fn entry_titles(entries: &[Entry<'static>]) -> Html {
-    let items = entries.iter().map(|entry| {
-        let (route, kind, badge) = target(entry);
-        html! {
-            <li key={format!("{kind}-{}", entry.id())}>
-                <a href={route.href()} class="card">
-                    <span class="card-title">{ entry.title() }</span>
-                    if let Some(badge) = badge { <span class="card-meta">{ badge }</span> }
-                </a>
-            </li>
-        }
-    });
-    html! { <ul class="cards titles">{ for items }</ul> }
 }
