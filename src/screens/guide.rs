@@ -87,7 +87,8 @@ fn opened(query: &str) -> Option<&str> {
 }
 
 /// One problem's causes and fixes, closed until the reader opens it; the count says how
-/// much is inside. Opening or closing it is kept in the address.
+/// much is inside. The open section is kept in the address, one at a time: opening
+/// another closes it, so the page stays one problem long.
 fn section(section: &Section<'static>, open: Option<&str>, navigator: &Navigator) -> Html {
     let id = section.id;
     let is_open = open == Some(id);
