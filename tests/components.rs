@@ -87,11 +87,9 @@ async fn home_lists_every_symptom_from_the_content() {
     );
     for symptom in &content().symptoms {
         let link = format!("main a[href$='#/check/start/{}']", symptom.id);
-        assert!(
-            text(&root, &link).contains(&symptom.title),
-            "{}",
-            symptom.id
-        );
+        let card = text(&root, &link);
+        assert!(card.contains(&symptom.title), "{}", symptom.id);
+        assert!(card.contains(&symptom.summary), "{}", symptom.id);
     }
     cleanup(root, handle);
 }
@@ -99,8 +97,20 @@ async fn home_lists_every_symptom_from_the_content() {
 #[wasm_bindgen_test]
 async fn guide_search_updates_results_as_the_user_types() {
     let (root, handle) = render_at("#/guide").await;
+    // One folded section per problem, holding its causes and their fixes.
+    let sections = dm_doctor::content::guide::sections(content());
+    assert_eq!(
+        count(&root, "main details.guide-section:not([open])") as usize,
+        sections.len()
+    );
     let all = count(&root, "main a.card");
-    assert_eq!(all as usize, content().causes.len() + content().fixes.len());
+    assert_eq!(
+        all as usize,
+        sections
+            .iter()
+            .map(|s| s.causes.len() + s.fixes.len())
+            .sum::<usize>()
+    );
 
     let input: HtmlInputElement = root
         .query_selector("#guide-search")

@@ -1,6 +1,8 @@
-//! Knowledge: the content model, the embedded content, its validator and search.
+//! Knowledge: the content model, the embedded content, its validator, search and the
+//! guide's grouping by problem.
 //! Pure Rust, no web-sys, so all of it is tested natively.
 
+pub mod guide;
 pub mod model;
 pub mod readability;
 pub mod search;
@@ -146,6 +148,7 @@ mod tests {
             symptoms: vec![Symptom {
                 id: "s".into(),
                 title: "S".into(),
+                summary: "s".into(),
                 detail: "d".into(),
                 causes: vec!["c".into()],
             }],
@@ -328,6 +331,13 @@ mod tests {
             .contains("fix \"f\" warning 1 reads at grade"));
         assert!(problems_after(|c| c.questions[0].why = hard.into())
             .contains("question \"q\" why reads at grade"));
+        for summary in ["", " ", "two\nlines", &"go ".repeat(14)] {
+            assert!(
+                problems_after(|c| c.symptoms[0].summary = summary.into())
+                    .contains("summary of one line"),
+                "{summary:?}"
+            );
+        }
         let long = format!("{}end.", "go ".repeat(30));
         assert!(problems_after(|c| c.symptoms[0].detail = long.clone())
             .contains("sentence of 31 words"));

@@ -238,12 +238,19 @@ pub struct InstallGuide {
     pub steps: Vec<String>,
 }
 
+/// The longest a symptom's summary may be, in characters: one line on most phones.
+pub const SYMPTOM_SUMMARY_MAX: usize = 40;
+
 /// What the user sees going wrong; the entry point of every check.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Symptom {
     pub id: String,
     pub title: String,
+    /// One short line under the title on home, so every symptom fits on the first
+    /// screen of a phone (at most [`SYMPTOM_SUMMARY_MAX`] characters).
+    pub summary: String,
+    /// The longer description, on the check's first screen.
     pub detail: String,
     /// Causes that can produce this symptom, most typical first.
     pub causes: Vec<String>,

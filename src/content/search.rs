@@ -1,8 +1,9 @@
 //! Offline search over the guide: every word of the query must match the start of a word
-//! in an entry; matches in titles and keywords rank above matches in the body. Forgiving
-//! of how people type on a phone: apostrophes and hyphens may be left out ("wont" is
-//! "won't", "wifi" is "Wi-Fi"), little words such as "my" or "not" are skipped, and
-//! "sending" finds "send".
+//! in an entry's title, keywords or summary; title and keyword matches rank first, so a
+//! few words give a short list with the best entries on top. Forgiving of how people
+//! type on a phone: apostrophes and hyphens may be left out ("wont" is "won't", "wifi"
+//! is "Wi-Fi"), little and vague words such as "my", "not" or "message" are skipped
+//! next to more precise ones, and "sending" finds "send".
 
 use super::model::{Cause, Content, Fix};
 
@@ -40,7 +41,6 @@ impl<'a> Entry<'a> {
 const TITLE: u32 = 8;
 const KEYWORD: u32 = 5;
 const SUMMARY: u32 = 3;
-const BODY: u32 = 1;
 
 /// Letters and digits: ASCII ones, and anything beyond ASCII (other scripts, emoji).
 /// Avoids the Unicode tables of `char::is_alphanumeric`, which cost wasm bytes.
@@ -93,62 +93,47 @@ fn fold_accent(c: char) -> char {
     }
 }
 
-/// Text fields of an entry with the weight of a match in each.
+/// The fields a search looks in, with the weight of a match in each: the title, the
+/// keywords and the summary. The body (explanations, steps) is left out: its words
+/// match far too much ("send" is in most entries).
 fn fields<'a>(entry: &Entry<'a>) -> Vec<(u32, &'a str)> {
+    let keywords = match entry {
+        Entry::Cause(c) => &c.keywords,
+        Entry::Fix(f) => &f.keywords,
+    };
     let mut out = vec![(TITLE, entry.title()), (SUMMARY, entry.summary())];
-    match entry {
-        Entry::Cause(c) => {
-            out.extend(c.keywords.iter().map(|k| (KEYWORD, k.as_str())));
-            out.extend(
-                c.explanation
-                    .iter()
-                    .chain(&c.signs)
-                    .map(|p| (BODY, p.as_str())),
-            );
-        }
-        Entry::Fix(f) => {
-            out.extend(f.keywords.iter().map(|k| (KEYWORD, k.as_str())));
-            for step in &f.steps {
-                out.push((BODY, step.text.as_str()));
-                out.extend(
-                    step.samsung
-                        .iter()
-                        .chain(&step.xiaomi)
-                        .map(|t| (BODY, t.as_str())),
-                );
-            }
-            out.extend(
-                f.warnings
-                    .iter()
-                    .chain(&f.prevention)
-                    .map(|w| (BODY, w.as_str())),
-            );
-        }
-    }
+    out.extend(keywords.iter().map(|k| (KEYWORD, k.as_str())));
     out
 }
 
-/// Words a query can do without: they match almost everything ("not" and the
-/// contractions are how people describe any failure: "not sending", "won't load").
-const SKIPPED: &[&str] = &[
+/// Little words a query can do without: they match almost everything.
+const FILLER: &[&str] = &[
     "a", "an", "the", "my", "me", "i", "im", "it", "is", "to", "on", "in", "of", "and", "or",
-    "for", "with", "not", "no", "dont", "doesnt", "wont", "cant", "cannot", "isnt", "arent",
-    "didnt", "wasnt",
+    "for", "with",
 ];
 
-/// The query's words without the skipped ones (all of them if nothing else is left).
+/// Words that say little next to a more precise one: "not" and the contractions are how
+/// people describe any failure ("not sending", "won't load"), and every entry is about
+/// messages on TikTok. Alone they are the query ("can't message").
+const VAGUE: &[&str] = &[
+    "not", "no", "dont", "doesnt", "wont", "cant", "cannot", "isnt", "arent", "didnt", "wasnt",
+    "message", "dm", "dms", "tiktok",
+];
+
+/// The query's words that must match: without filler and vague words, or without filler
+/// only if nothing else is left, or all of them if they are all filler.
 fn query_words(query: &str) -> Vec<String> {
     let all = words(query);
-    let kept: Vec<String> = all
-        .iter()
-        .filter(|w| !SKIPPED.contains(&w.as_str()))
-        .cloned()
-        .collect();
-    if kept.is_empty() {
-        all
-    } else {
-        kept
-    }
+    let without = |skipped: &[&[&str]]| -> Vec<String> {
+        all.iter()
+            .filter(|w| !skipped.iter().any(|list| list.contains(&w.as_str())))
+            .cloned()
+            .collect()
+    };
+    [without(&[FILLER, VAGUE]), without(&[FILLER])]
+        .into_iter()
+        .find(|kept| !kept.is_empty())
+        .unwrap_or(all)
 }
 
 /// A query word matches a word of the text that starts with it, or one it starts with,
@@ -161,19 +146,22 @@ fn matches(text_word: &str, query_word: &str) -> bool {
             && query_word.len() - text_word.len() <= 3)
 }
 
-/// Score of an entry for the query words, or None if some word matches nowhere.
-fn score(entry: &Entry, query: &[String]) -> Option<u32> {
+/// How well an entry matches: first the number of query words found only in its summary
+/// (fewer is better, so entries matched by title and keywords come first), then the
+/// sum of the best weight for each word (higher is better). None if some word matches
+/// nowhere.
+fn score(entry: &Entry, query: &[String]) -> Option<(usize, u32)> {
     let fields: Vec<(u32, Vec<String>)> = fields(entry)
         .into_iter()
         .map(|(weight, text)| (weight, words(text)))
         .collect();
-    query.iter().try_fold(0, |total, q| {
+    query.iter().try_fold((0, 0), |(weak, total), q| {
         let best = fields
             .iter()
             .filter(|(_, ws)| ws.iter().any(|w| matches(w, q)))
             .map(|(weight, _)| *weight)
             .max()?;
-        Some(total + best)
+        Some((weak + usize::from(best <= SUMMARY), total + best))
     })
 }
 
@@ -189,11 +177,13 @@ pub fn search<'a>(content: &'a Content, query: &str) -> Vec<Entry<'a>> {
         .iter()
         .map(Entry::Cause)
         .chain(content.fixes.iter().map(Entry::Fix));
-    let mut hits: Vec<(u32, Entry)> = entries
+    let mut hits: Vec<((usize, u32), Entry)> = entries
         .filter_map(|entry| score(&entry, &query).map(|s| (s, entry)))
         .collect();
-    // Best score first; equal scores keep the content's order.
-    crate::sort::sort_by(&mut hits, |a, b| b.0.cmp(&a.0));
+    // Best first; equal scores keep the content's order.
+    crate::sort::sort_by(&mut hits, |(a, _), (b, _)| {
+        a.0.cmp(&b.0).then(b.1.cmp(&a.1))
+    });
     hits.into_iter().map(|(_, entry)| entry).collect()
 }
 
@@ -278,15 +268,174 @@ mod tests {
         }
     }
 
+    /// What a stressed person types, the entries that must come first (in any order),
+    /// and the most results that still read as a short list.
+    const TYPICAL: &[(&str, &[&str], usize)] = &[
+        ("wont send", &["rewrite-message", "send-another-way"], 12),
+        ("not sending", &["rewrite-message", "send-another-way"], 12),
+        (
+            "wifi",
+            &["restricted-network", "switch-network", "captive-wifi-login"],
+            8,
+        ),
+        (
+            "vpn",
+            &["vpn-or-region", "turn-off-vpn", "switch-vpn-server"],
+            4,
+        ),
+        (
+            "clear cache",
+            &[
+                "clear-cache-in-app",
+                "clear-cache-android",
+                "corrupted-cache",
+            ],
+            4,
+        ),
+        (
+            "blocked",
+            &[
+                "blocked",
+                "restricted-network",
+                "you-blocked-them",
+                "check-if-blocked",
+            ],
+            10,
+        ),
+        ("under 16", &["under-16"], 4),
+        ("can't message", &["recipient-privacy"], 12),
+        ("tiktok down", &["outage", "check-outage"], 5),
+    ];
+
+    #[test]
+    fn typical_queries_give_short_lists_with_the_right_entries_first() {
+        for (query, first, max) in TYPICAL {
+            let found = ids(query);
+            assert!(
+                found.len() <= *max,
+                "{query:?} finds {}: {found:?}",
+                found.len()
+            );
+            let top = &found[..first.len().min(found.len())];
+            for id in *first {
+                assert!(
+                    top.contains(id),
+                    "{query:?}: {id} not in the top {top:?} of {found:?}"
+                );
+            }
+        }
+        assert!(ids("under 16").contains(&"check-age-rules"));
+        assert!(ids("can't message").contains(&"not-mutual-follow"));
+        assert!(ids("can't message").contains(&"blocked"));
+    }
+
+    #[test]
+    fn only_titles_keywords_and_summaries_are_searched() {
+        // A word of the steps and explanations that no title, keyword or summary has.
+        let listed: Vec<String> = content()
+            .causes
+            .iter()
+            .map(Entry::Cause)
+            .chain(content().fixes.iter().map(Entry::Fix))
+            .flat_map(|e| fields(&e).into_iter().flat_map(|(_, text)| words(text)))
+            .collect();
+        let body_only = content()
+            .fixes
+            .iter()
+            .flat_map(|f| f.steps.iter().flat_map(|s| words(&s.text)))
+            .find(|w| w.len() >= 6 && !listed.iter().any(|l| matches(l, w) || matches(w, l)))
+            .expect("some step word is in no title, keyword or summary");
+        assert_eq!(ids(&body_only), Vec::<&str>::new(), "{body_only}");
+    }
+
+    /// proptest is a native-only dev-dependency.
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// A query with an apostrophe or hyphen put inside one of its words.
+        fn with_joiner(words: &[String], at: usize, inside: usize, joiner: char) -> String {
+            let mut words = words.to_vec();
+            let count = words.len();
+            let word = &mut words[at % count];
+            let cut = word
+                .char_indices()
+                .map(|(i, _)| i)
+                .nth(1 + inside % (word.chars().count() - 1).max(1))
+                .unwrap_or(word.len());
+            word.insert(cut, joiner);
+            words.join(" ")
+        }
+
+        proptest! {
+            #[test]
+            fn apostrophes_and_hyphens_inside_words_change_nothing(
+                picked in prop::collection::vec(0usize..10_000, 1..4),
+                at in 0usize..4,
+                inside in 0usize..12,
+                joiner in prop::sample::select(vec!['\'', '’', '-', '‐']),
+            ) {
+                // Words people would type: those of the titles and keywords.
+                let vocabulary: Vec<String> = content()
+                    .fixes
+                    .iter()
+                    .flat_map(|f| std::iter::once(&f.title).chain(&f.keywords))
+                    .chain(content().causes.iter().flat_map(|c| std::iter::once(&c.title).chain(&c.keywords)))
+                    .flat_map(|t| t.split_whitespace().map(str::to_owned).collect::<Vec<_>>())
+                    .filter(|w| w.chars().count() >= 2 && w.chars().all(|c| c.is_alphanumeric()))
+                    .collect();
+                let query: Vec<String> = picked.iter().map(|n| vocabulary[n % vocabulary.len()].clone()).collect();
+                let plain = query.join(" ");
+                let joined = with_joiner(&query, at, inside, joiner);
+                prop_assert_eq!(ids(&plain), ids(&joined), "{} / {}", plain, joined);
+            }
+        }
+    }
+
+    #[test]
+    fn typed_without_apostrophes_or_hyphens_finds_the_same() {
+        for (plain, typed) in [
+            ("wont send", "won't send"),
+            ("wont send", "won’t send"),
+            ("wifi", "wi-fi"),
+            ("wifi", "Wi‐Fi"),
+            ("cant message", "can't message"),
+            ("not sending", "wont send"),
+        ] {
+            assert_eq!(ids(plain), ids(typed), "{plain} / {typed}");
+            assert!(!ids(plain).is_empty(), "{plain}");
+        }
+    }
+
     #[test]
     fn all_words_must_match() {
         assert!(ids("vpn zzzzqqq").is_empty());
     }
 
     #[test]
-    fn title_match_ranks_above_body_match() {
+    fn title_match_ranks_above_keyword_and_summary_match() {
         let found = ids("reinstall");
         assert_eq!(found.first(), Some(&"reinstall-app"));
+    }
+
+    #[test]
+    fn entries_matched_by_title_and_keywords_come_before_summary_matches() {
+        use crate::content::{examples, Effort};
+        let mut title_and_summary = examples::fix("a", Effort::Quick);
+        title_and_summary.title = "Alpha".into();
+        title_and_summary.summary = "Beta.".into();
+        let mut keywords = examples::fix("b", Effort::Quick);
+        keywords.keywords = vec!["alpha beta".into()];
+        let content = Content {
+            fixes: vec![title_and_summary, keywords],
+            ..Content::default()
+        };
+        let found: Vec<_> = search(&content, "alpha beta")
+            .iter()
+            .map(|e| e.id())
+            .collect();
+        assert_eq!(found, ["b", "a"]);
     }
 
     #[test]

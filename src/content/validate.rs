@@ -5,7 +5,7 @@
 
 use super::model::{
     best_confidence, is_allowed_link, parse_condition, Confidence, Content, Group, Question,
-    Source, Step, NOT_SURE, SYMPTOM_CONDITION,
+    Source, Step, NOT_SURE, SYMPTOM_CONDITION, SYMPTOM_SUMMARY_MAX,
 };
 use super::readability;
 use std::collections::HashSet;
@@ -123,6 +123,7 @@ pub fn validate(content: &Content) -> Vec<String> {
         if blank(&symptom.title) || blank(&symptom.detail) {
             problems.push(format!("{at} needs a title and a detail"));
         }
+        check_symptom_summary(&at, &symptom.summary, &mut problems);
         if symptom.causes.is_empty() {
             problems.push(format!("{at} lists no causes"));
         }
@@ -521,6 +522,15 @@ fn step_is_blank(step: &Step) -> bool {
         || step.xiaomi.as_deref().is_some_and(blank)
 }
 
+/// A symptom's summary is one short line, so all symptoms fit on a phone's first screen.
+fn check_symptom_summary(at: &str, summary: &str, problems: &mut Vec<String>) {
+    if blank(summary) || summary.contains('\n') || summary.chars().count() > SYMPTOM_SUMMARY_MAX {
+        problems.push(format!(
+            "{at} needs a summary of one line, at most {SYMPTOM_SUMMARY_MAX} characters"
+        ));
+    }
+}
+
 fn check_topics(at: &str, topics: &[String], problems: &mut Vec<String>) {
     for topic in topics {
         if !SEED_TOPICS.iter().any(|(known, _)| known == topic) {
@@ -543,6 +553,11 @@ pub struct Passage<'a> {
 pub fn passages(content: &Content) -> Vec<Passage<'_>> {
     let mut out: Vec<Passage<'_>> = Vec::new();
     for s in &content.symptoms {
+        out.push(Passage {
+            at: format!("symptom {:?} summary", s.id),
+            text: &s.summary,
+            step: false,
+        });
         out.push(Passage {
             at: format!("symptom {:?} detail", s.id),
             text: &s.detail,

@@ -638,6 +638,7 @@ mod tests {
             symptoms: vec![Symptom {
                 id: "fails".into(),
                 title: "t".into(),
+                summary: "s".into(),
                 detail: "d".into(),
                 causes: vec!["network".into(), "privacy".into()],
             }],

@@ -1,21 +1,28 @@
-//! The guide: every cause and fix, searchable offline.
+//! The guide: every cause and fix, searchable offline. Grouped by problem in sections
+//! that fold, so the first screen is the whole table of contents; a search shows one
+//! flat list of results, best first.
 
 use crate::content::content;
-use crate::content::search::{search, Entry};
+use crate::content::guide::{sections, Section};
+use crate::content::search::search;
 use crate::routes::{search_query, search_text, Route};
 use crate::widgets::entry_list::entry_list;
-use crate::widgets::router::{use_location, use_navigator};
-use web_sys::HtmlInputElement;
+use crate::widgets::router::{use_location, use_navigator, Navigator};
+use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
 
 #[component]
 pub fn Guide() -> Html {
-    let query = search_text(&use_location().query);
+    let location = use_location();
+    let query = search_text(&location.query);
     let navigator = use_navigator();
 
-    let oninput = Callback::from(move |event: InputEvent| {
-        let input: HtmlInputElement = event.target_unchecked_into();
-        navigator.replace_with_query(&Route::Guide, &search_query(&input.value()));
+    let oninput = Callback::from({
+        let navigator = navigator.clone();
+        move |event: InputEvent| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            navigator.replace_with_query(&Route::Guide, &search_query(&input.value()));
+        }
     });
     let onsubmit = Callback::from(|event: SubmitEvent| event.prevent_default());
 
@@ -41,22 +48,15 @@ pub fn Guide() -> Html {
             </>
         }
     } else {
-        let causes: Vec<_> = content().causes.iter().map(Entry::Cause).collect();
-        let fixes: Vec<_> = content().fixes.iter().map(Entry::Fix).collect();
-        html! {
-            <>
-                <h2>{ format!("Causes ({})", causes.len()) }</h2>
-                { entry_list(&causes, false) }
-                <h2>{ format!("Fixes ({})", fixes.len()) }</h2>
-                { entry_list(&fixes, false) }
-            </>
-        }
+        let open = opened(&location.query);
+        let sections = sections(content());
+        html! { <>{ for sections.iter().map(|s| section(s, open, &navigator)) }</> }
     };
 
     html! {
         <>
             <h1 tabindex="-1">{ "Guide" }</h1>
-            <p class="lead">{ "Every cause we know of and every fix, with the taps for your phone. Works offline." }</p>
+            <p class="lead">{ "Every cause and fix, by problem." }</p>
             <form class="search" role="search" {onsubmit}>
                 <label for="guide-search">{ "Search the guide" }</label>
                 <input id="guide-search" type="search" value={query.clone()} {oninput}
@@ -74,5 +74,49 @@ fn result_count(count: usize, query: &str) -> String {
         0 => format!("Nothing found for \"{query}\"."),
         1 => format!("1 result for \"{query}\""),
         n => format!("{n} results for \"{query}\""),
+    }
+}
+
+/// The section the reader opened last, from the address ("?open=inbox-wont-load"), so
+/// Back from an entry returns to it open.
+fn opened(query: &str) -> Option<&str> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("open="))
+}
+
+/// One problem's causes and fixes, closed until the reader opens it; the count says how
+/// much is inside. The open section is kept in the address, one at a time: opening
+/// another closes it, so the page stays one problem long.
+fn section(section: &Section<'static>, open: Option<&str>, navigator: &Navigator) -> Html {
+    let id = section.id;
+    let is_open = open == Some(id);
+    let ontoggle = {
+        let navigator = navigator.clone();
+        Callback::from(move |event: Event| {
+            let now_open = event
+                .target_unchecked_into::<Element>()
+                .has_attribute("open");
+            if now_open && !is_open {
+                navigator.replace_with_query(&Route::Guide, &format!("open={id}"));
+            } else if !now_open && is_open {
+                navigator.replace(&Route::Guide);
+            }
+        })
+    };
+    html! {
+        <details class="guide-section" key={id} open={is_open} {ontoggle}>
+            <summary>
+                <span class="card-title">{ section.title }</span>
+                <span class="card-meta">
+                    { format!("{} causes · {} fixes", section.causes.len(), section.fixes.len()) }
+                </span>
+            </summary>
+            <h2>{ "Why it happens" }</h2>
+            { entry_list(&section.causes, false) }
+            <h2>{ "What to try" }</h2>
+            { entry_list(&section.fixes, false) }
+        </details>
     }
 }

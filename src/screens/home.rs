@@ -53,16 +53,18 @@ pub fn Home() -> Html {
         <li key={symptom.id.clone()}>
             <a href={(Route::StartCheck { symptom: symptom.id.clone() }).href()} class="card symptom">
                 <span class="card-title">{ &symptom.title }</span>
-                <span class="card-summary">{ &symptom.detail }</span>
+                // One line each, so all symptoms fit on a phone's first screen; the
+                // detail comes on the check's first screen.
+                <span class="card-summary">{ &symptom.summary }</span>
             </a>
         </li>
     });
     html! {
         <>
             <h1 tabindex="-1">{ "What's going wrong?" }</h1>
-            <p class="lead">{ "Pick what you see in TikTok. A few quick questions, then fixes for your phone, one at a time." }</p>
+            <p class="lead">{ "Pick what you see. A few questions, then fixes for your phone." }</p>
             { for resume }
-            <ul class="cards">{ for symptoms }</ul>
+            <ul class="cards symptoms">{ for symptoms }</ul>
             <div class="actions">
                 <a href={Route::Connection.href()} class="button">{ "Test my connection" }</a>
                 <a href={Route::Guide.href()} class="button">{ "Browse the guide" }</a>

@@ -146,7 +146,8 @@ test("home lists the five symptoms, each starts a check; every cause's fixes end
     await expectFocusOnHeading(page, "the question heading");
 
     await open(page, server.url, "#/guide", "Guide");
-    await page.locator("main ul.cards a.card", { hasText: "under 16" }).first().click();
+    await page.locator("main details summary", { hasText: "Message button" }).click();
+    await page.locator("main details[open] a.card", { hasText: "under 16" }).first().click();
     await page.waitForSelector("main .eyebrow:text('Cause')");
     const lastFix = page.locator("main ol.cards a.card").last();
     // Under 16 is a rule support can't change: it ends with what to do instead (issue 10).
@@ -591,6 +592,83 @@ test("Delete my data says what happened next to the button, where the person is"
     const [box, viewport] = [await status.boundingBox(), page.viewportSize()];
     assert.ok(box.y >= 0 && box.y + box.height <= viewport.height, `the result is in view: ${JSON.stringify(box)}`);
     assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("dm-doctor.")).length), 0);
+    watcher.assertClean();
+  });
+});
+
+test("home and guide fit a phone: all symptoms in the first screen, the guide folded by problem, search ranked and forgiving", async () => {
+  await withApp({ browser: { viewport: { width: 360, height: 800 } } }, async ({ server, page, watcher }) => {
+    const inFirstScreen = async (locator, what) => {
+      const viewport = page.viewportSize();
+      for (const box of await locator.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON()))) {
+        assert.ok(box.top >= 0 && box.bottom <= viewport.height && box.height > 0, `${what} in the first screen: ${JSON.stringify(box)}`);
+      }
+    };
+    for (const scheme of ["light", "dark"]) {
+      await page.emulateMedia({ colorScheme: scheme });
+      // Home: the lead and every symptom card (title and its one-line summary) are in view.
+      await open(page, server.url, "#/", "What's going wrong?");
+      const symptoms = page.locator("main .symptoms a.card");
+      assert.equal(await symptoms.count(), 5);
+      await inFirstScreen(page.locator("main .lead"), "the lead");
+      await inFirstScreen(symptoms, "every symptom card");
+      await assertScreenRules(page, `home (${scheme})`);
+
+      // Guide: one closed section per problem, each with its counts, all in view.
+      await open(page, server.url, "#/guide", "Guide");
+      const sections = page.locator("main details.guide-section");
+      assert.equal(await sections.count(), 5);
+      assert.deepEqual(await sections.evaluateAll((els) => els.map((el) => el.open)), [false, false, false, false, false], "closed at first");
+      for (const summary of await page.locator("main details.guide-section > summary").allTextContents()) {
+        assert.match(summary, /\d+ causes · \d+ fixes/, "each section says how much is inside");
+      }
+      await inFirstScreen(page.locator("main details.guide-section > summary"), "the table of contents");
+      assert.equal(await page.locator("main a.card").filter({ visible: true }).count(), 0, "no entry shows until a section is opened");
+      await assertScreenRules(page, `guide (${scheme})`);
+      await assertAccessible(page, `guide (${scheme})`);
+
+      // Opening a problem shows its causes and fixes; Back from an entry returns to it open.
+      await page.locator("main details summary", { hasText: "won't send to one person" }).click();
+      const opened = page.locator("main details[open]");
+      assert.equal(await opened.count(), 1);
+      const [causes, fixes] = (await opened.locator("summary").textContent()).match(/\d+/g).map(Number);
+      assert.equal(await opened.locator("a.card").count(), causes + fixes, "the counts match the entries inside");
+      assert.ok(await opened.getByRole("link", { name: "The other person may have blocked you" }).isVisible());
+      await assertScreenRules(page, `guide, a section open (${scheme})`);
+      await assertAccessible(page, `guide, a section open (${scheme})`);
+      await opened.getByRole("link", { name: /^Follow each other/ }).click();
+      await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "Follow each other");
+      await page.goBack();
+      await page.locator("main details[open] summary", { hasText: "won't send to one person" }).waitFor();
+      assert.equal(await page.locator("main details[open]").count(), 1, "the same section is open again");
+    }
+
+    // Search: typed without apostrophes or hyphens finds the same, as a short ranked list.
+    const found = async (query) => {
+      await open(page, server.url, `#/guide?q=${encodeURIComponent(query)}`, "Guide", "main .result-count:not(:empty)");
+      return page.locator("main a.card .card-title").allTextContents();
+    };
+    const wontSend = await found("wont send");
+    assert.ok(wontSend.length > 0 && wontSend.length <= 12, `'wont send' finds a short list: ${wontSend}`);
+    assert.deepEqual(await found("won't send"), wontSend);
+    const wifi = await found("wifi");
+    assert.ok(wifi.length > 0 && wifi.length <= 8, `'wifi' finds a short list: ${wifi}`);
+    assert.deepEqual(await found("wi-fi"), wifi);
+    assert.deepEqual(wifi.slice(0, 3).sort(), ["Sign in to the Wi-Fi, or use mobile data", "The Wi-Fi you're on blocks TikTok or needs a login", "Try the other network (Wi-Fi or mobile data)"], "title matches first");
+    assert.equal(await page.locator("main details").count(), 0, "results are one flat list");
+    await assertScreenRules(page, "guide search");
+    await assertAccessible(page, "guide search");
+    // Back from a result returns to the same results.
+    await page.locator("main a.card").first().click();
+    await page.waitForFunction((title) => document.querySelector("main h1")?.textContent === title, wifi[0]);
+    await page.goBack();
+    await page.waitForSelector("main .result-count:not(:empty)");
+    assert.equal(await page.getByLabel("Search the guide").inputValue(), "wi-fi");
+    assert.deepEqual(await page.locator("main a.card .card-title").allTextContents(), wifi);
+    // Nothing found offers the guided check.
+    assert.deepEqual(await found("zzzqqq"), []);
+    await page.getByRole("link", { name: "start a check from what you see" }).click();
+    await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "What's going wrong?");
     watcher.assertClean();
   });
 });
