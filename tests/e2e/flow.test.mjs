@@ -57,3 +57,21 @@ test("a fix for a known phone: one line 'Steps for Samsung · Change', the first
     watcher.assertClean();
   });
 });
+
+test("home names each problem in one line; the first question says the chosen problem in full, later ones don't", async () => {
+  await withApp({ browser: PHONE }, async ({ server, page, watcher }) => {
+    await open(page, server.url, "#/", "What's going wrong?");
+    const card = page.locator("main a.card", { hasText: "won't send to anyone" });
+    assert.ok((await card.locator(".card-summary").textContent()).trim().length <= 40, "one short line on home");
+    await card.click();
+    await page.waitForSelector("main .question h1");
+    const detail = page.locator("main .symptom-detail");
+    assert.match(await detail.textContent(), /won't send to anyone: .{40,}/, "the problem in full");
+    await assertScreenRules(page, "first question with the problem in full");
+    const question = await page.locator("main h1").textContent();
+    await page.locator("main .answers button").first().click();
+    await page.waitForFunction((q) => document.querySelector("main h1")?.textContent !== q, question);
+    assert.equal(await detail.count(), 0, "said once, on the first question");
+    watcher.assertClean();
+  });
+});

@@ -75,6 +75,11 @@ pub fn question_view(
         <div class="question" data-question={question.id.clone()}>
             <p class="eyebrow" id="progress-label">{ format!("Question {number} of about {total}") }</p>
             <progress max={total.to_string()} value={number.to_string()} aria-labelledby="progress-label" />
+            // Home shows each problem in one line; the first question says it in full,
+            // so the person can tell they picked the right one.
+            if let Some(symptom) = content().symptom(&check.symptom).filter(|_| number == 1) {
+                <p class="symptom-detail"><strong>{ &symptom.title }</strong>{ ": " }{ &symptom.detail }</p>
+            }
             <h1 tabindex="-1">{ &question.text }</h1>
             <details class="why">
                 <summary>{ "Why we ask" }</summary>
