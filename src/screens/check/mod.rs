@@ -1,6 +1,7 @@
 //! The guided check: shows whichever screen the saved check is at, so a reload or a
 //! relaunch resumes exactly there.
 
+mod checkpoint;
 mod fixed;
 mod question;
 mod results;
@@ -22,6 +23,8 @@ fn stage_key(stage: Option<&Stage>) -> &'static str {
         Some(Stage::Plan { .. }) => "plan",
         Some(Stage::Fixed { .. }) => "fixed",
         Some(Stage::Report) => "report",
+        Some(Stage::Checkpoint { .. }) => "checkpoint",
+        Some(Stage::Explained { .. }) => "explained",
     }
 }
 
@@ -48,6 +51,8 @@ pub fn CheckScreen() -> Html {
         Stage::Plan { step } => html! { <step::StepView step={*step} {check} /> },
         Stage::Fixed { fix } => html! { <fixed::FixedView fix={fix.clone()} /> },
         Stage::Report => html! { <fixed::EndView {check} /> },
+        Stage::Checkpoint { next } => html! { <checkpoint::CheckpointView next={*next} {check} /> },
+        Stage::Explained { fix } => html! { <fixed::ExplainedView fix={fix.clone()} /> },
     }
 }
 
