@@ -274,7 +274,7 @@ pub struct Cause {
     pub sources: Vec<Source>,
     /// Set for a built-in rule that TikTok's support can't change (e.g. no messages under
     /// 16): what support can't change, in plain words. Such a cause's fixes don't include
-    /// `report-problem`; its last fix says what to do instead.
+    /// `report-problem`; its last fix is an explain step ([`StepKind::Explain`]).
     #[serde(default)]
     pub support_cant_change: Option<String>,
 }

@@ -3,7 +3,7 @@
 //! ready for TikTok. Never a dead end.
 
 use super::{use_back, CheckNav};
-use crate::content::content;
+use crate::content::{content, Fix, StepKind};
 use crate::diagnosis::check::{Check, StepResult};
 use crate::routes::Route;
 use crate::state::Action;
@@ -18,6 +18,7 @@ pub struct FixedProps {
     pub fix: String,
 }
 
+/// The end of a check on one fix: "working again", or, for an explain step, the rule.
 #[component]
 pub fn FixedView(props: &FixedProps) -> Html {
     let app = use_app();
@@ -28,6 +29,9 @@ pub fn FixedView(props: &FixedProps) -> Html {
         app.dispatch(Action::EndCheck);
         navigator.push(&Route::Home);
     });
+    if let Some(fix) = fix.filter(|f| f.kind == StepKind::Explain) {
+        return explained(fix, done, back);
+    }
     html! {
         <div class="success">
             <p class="eyebrow">{ "Fixed" }</p>
@@ -49,43 +53,21 @@ pub fn FixedView(props: &FixedProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ExplainedProps {
-    pub fix: String,
-}
-
 /// The end of a rule that can't be changed: what the rule is (what support can't
 /// change, where the content says) and what the person can do instead.
-#[component]
-pub fn ExplainedView(props: &ExplainedProps) -> Html {
-    let app = use_app();
-    let navigator = use_navigator();
-    let back = use_back();
-    let done = Callback::from(move |_: MouseEvent| {
-        app.dispatch(Action::EndCheck);
-        navigator.push(&Route::Home);
-    });
-    let fix = content().fix(&props.fix);
+fn explained(fix: &'static Fix, done: Callback<MouseEvent>, back: Callback<MouseEvent>) -> Html {
     let rule = content()
         .causes
         .iter()
-        .filter(|c| c.fixes.last() == Some(&props.fix))
+        .filter(|c| c.fixes.last() == Some(&fix.id))
         .find_map(|c| c.support_cant_change.as_deref());
     html! {
         <div class="explained">
             <p class="eyebrow">{ "A rule, not a fault" }</p>
-            if let Some(fix) = fix {
-                <h1 tabindex="-1">{ &fix.title }</h1>
-                <p class="lead">{ rule.unwrap_or(&fix.summary) }</p>
-                if let Some(instead) = &fix.instead {
-                    <section aria-labelledby="instead">
-                        <h2 id="instead">{ "What you can do" }</h2>
-                        <p>{ instead }</p>
-                    </section>
-                }
-            } else {
-                <h1 tabindex="-1">{ "This is a rule" }</h1>
-            }
+            <h1 tabindex="-1">{ &fix.title }</h1>
+            <p class="lead">{ rule.unwrap_or(&fix.summary) }</p>
+            <h2>{ "What you can do" }</h2>
+            <p>{ fix.instead.as_deref().unwrap_or_default() }</p>
             <div class="actions">
                 <button type="button" class="button primary" onclick={done}>{ "Done" }</button>
             </div>

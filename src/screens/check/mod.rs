@@ -1,7 +1,6 @@
 //! The guided check: shows whichever screen the saved check is at, so a reload or a
 //! relaunch resumes exactly there.
 
-mod checkpoint;
 mod fixed;
 mod question;
 mod results;
@@ -51,8 +50,9 @@ pub fn CheckScreen() -> Html {
         Stage::Plan { step } => html! { <step::StepView step={*step} {check} /> },
         Stage::Fixed { fix } => html! { <fixed::FixedView fix={fix.clone()} /> },
         Stage::Report => html! { <fixed::EndView {check} /> },
-        Stage::Checkpoint { next } => html! { <checkpoint::CheckpointView next={*next} {check} /> },
-        Stage::Explained { fix } => html! { <fixed::ExplainedView fix={fix.clone()} /> },
+        // The checkpoint before a part of the plan, and an explain step's ending.
+        Stage::Checkpoint { next } => html! { <step::StepView step={*next} {check} /> },
+        Stage::Explained { fix } => html! { <fixed::FixedView fix={fix.clone()} /> },
     }
 }
 

@@ -1,11 +1,12 @@
 //! One plan step at a time, with the taps for the user's phone and, in a bar kept in
 //! view at the bottom of the screen, the question that fits the step's kind: "Did this
 //! fix it?", a check's own question, a wait's "Save my place", or an explain step's
-//! "I understand".
+//! "I understand". Between two parts of the plan, the checkpoint: the report for
+//! TikTok now, or more things to try.
 
 use super::{use_back, CheckNav};
-use crate::content::{content, Fix, StepKind};
-use crate::diagnosis::check::{Check, StepResult};
+use crate::content::{content, StepKind};
+use crate::diagnosis::check::{Check, Stage, StepResult};
 use crate::hooks::use_focus_heading_on_change;
 use crate::platform::now;
 use crate::routes::Route;
@@ -17,11 +18,13 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct StepProps {
     pub check: Check,
+    /// The step shown, or at a checkpoint the first step of the next part.
     pub step: usize,
 }
 
-/// What a wait step's "Save my place" means, said plainly: there is no server.
-const SAVED_PLACE: &str = "Your place is saved on this phone. When you open DM Doctor again, tap Continue to go on from this step. There's no reminder, so come back when you're ready.";
+/// What a wait step's "Save my place" means, said plainly: there is no server, so no
+/// reminder; the check is kept on the phone (saved after every change).
+const SAVED_PLACE: &str = "DM Doctor keeps your place on this phone. Next time you open it, tap Continue to go on from this step. There's no reminder.";
 
 #[component]
 pub fn StepView(props: &StepProps) -> Html {
@@ -30,6 +33,15 @@ pub fn StepView(props: &StepProps) -> Html {
     let back = use_back();
     let navigator = use_navigator();
     use_focus_heading_on_change(props.step);
+    if let Stage::Checkpoint { next } = props.check.stage {
+        let report = {
+            let app = app.clone();
+            Callback::from(move |_: MouseEvent| app.dispatch(Action::ReportNow { now: now() }))
+        };
+        let more =
+            Callback::from(move |_: MouseEvent| app.dispatch(Action::MoreSteps { now: now() }));
+        return checkpoint(next, props.check.plan.len() - next, report, more, back);
+    }
     let Some(fix) = props
         .check
         .plan
@@ -47,15 +59,9 @@ pub fn StepView(props: &StepProps) -> Html {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| app.dispatch(Action::Choose { answer, now: now() }))
     };
-    // The check is saved after every change: saving the place is leaving, with a word
-    // on how to come back.
-    let save_place = {
-        let app = app.clone();
-        Callback::from(move |_: MouseEvent| {
-            app.dispatch(Action::Notice(SAVED_PLACE.into()));
-            navigator.push(&Route::Home);
-        })
-    };
+    // The check is saved after every change: saving the place is leaving for the home
+    // screen, where Continue brings the person back.
+    let save_place = Callback::from(move |_: MouseEvent| navigator.push(&Route::Home));
     // The first step whose taps differ by phone asks for the phone once, unless the
     // browser told us or the user already said.
     let ask_phone =
@@ -107,7 +113,9 @@ pub fn StepView(props: &StepProps) -> Html {
                 { phone_question(&phone.on_choose) }
             } else {
                 { fix_body(fix, &phone) }
-                { wait_note(fix) }
+                if fix.kind == StepKind::Wait {
+                    <p class="hint">{ SAVED_PLACE }</p>
+                }
                 { actions }
             }
             <CheckNav on_back={Some(back)} />
@@ -125,10 +133,24 @@ fn action_bar(question: &str, buttons: Html) -> Html {
     }
 }
 
-/// A wait step says what saving the place means before offering it.
-fn wait_note(fix: &Fix) -> Html {
-    if fix.kind != StepKind::Wait {
-        return Html::default();
+/// After a part of the plan: the report for TikTok (first), or the `left` steps more.
+fn checkpoint(
+    tried: usize,
+    left: usize,
+    report: Callback<MouseEvent>,
+    more: Callback<MouseEvent>,
+    back: Callback<MouseEvent>,
+) -> Html {
+    html! {
+        <div class="checkpoint">
+            <p class="eyebrow">{ format!("{tried} steps tried") }</p>
+            <h1 tabindex="-1">{ "Still not working?" }</h1>
+            <p class="lead">{ "You can send TikTok a report now. It tells them what you already tried. Or try a few more things first." }</p>
+            <div class="actions">
+                <button type="button" class="button primary" onclick={report}>{ "Get the report for TikTok" }</button>
+                <button type="button" class="button" onclick={more}>{ format!("More things to try ({left})") }</button>
+            </div>
+            <CheckNav on_back={Some(back)} />
+        </div>
     }
-    html! { <p class="hint">{ "You can close DM Doctor while you wait. It keeps your place on this phone, and Continue on the home screen brings you back to this step." }</p> }
 }
