@@ -44,9 +44,10 @@ pub enum Stage {
     Plan { step: usize },
     /// The user said a step fixed it.
     Fixed { fix: String },
-    /// Every step was tried, or the person asked for it at a checkpoint: the report.
+    /// Every step was tried: the report is what is left.
     Report,
-    /// A part of the plan is done: the report, or more things to try from step `next`.
+    /// A part of the plan is done: the report (its own screen), or more things to try
+    /// from step `next`.
     Checkpoint { next: usize },
     /// The person read an explain step (a rule that can't be changed): the check ends
     /// on what the rule is and what to do instead.
@@ -201,12 +202,6 @@ impl Check {
                 self.outcomes.pop();
                 self.stage = Stage::Plan { step: step - 1 };
             }
-            // The report asked for at a checkpoint goes back there.
-            Stage::Report if self.outcomes.len() < self.plan.len() && !self.outcomes.is_empty() => {
-                self.stage = Stage::Checkpoint {
-                    next: self.outcomes.len(),
-                }
-            }
             Stage::Fixed { .. } | Stage::Report | Stage::Explained { .. } => {
                 self.outcomes.pop();
                 self.stage = Stage::Plan {
@@ -238,9 +233,13 @@ impl Check {
     }
 
     /// Records how the current step went and moves on: "fixed" ends the check, "I
-    /// understand" on an explain step ends it on the rule; otherwise the next step, a
-    /// checkpoint after a full part, or the report after the last step.
-    pub fn record(&mut self, result: StepResult, now: Millis) {
+    /// understand" on an explain step ends it on the rule, a check's answer goes where it
+    /// leads; otherwise the next step, a checkpoint after a full part, or the report
+    /// after the last step.
+    pub fn record(&mut self, content: &Content, result: StepResult, now: Millis) {
+        if let StepResult::Answered(answer) = result {
+            return self.choose(content, answer.into(), now);
+        }
         let Stage::Plan { step } = self.stage else {
             return;
         };
@@ -276,7 +275,7 @@ impl Check {
     /// Answers the current check step (`answer` indexes its answers) and goes where the
     /// answer leads: straight to the step it names (moved to come next), or on with the
     /// plan, leaving out the steps the other answers lead to.
-    pub fn choose(&mut self, content: &Content, answer: usize, now: Millis) {
+    fn choose(&mut self, content: &Content, answer: usize, now: Millis) {
         let Stage::Plan { step } = self.stage else {
             return;
         };
@@ -322,14 +321,6 @@ impl Check {
     pub fn more(&mut self, now: Millis) {
         if let Stage::Checkpoint { next } = self.stage {
             self.stage = Stage::Plan { step: next };
-            self.updated_at = now;
-        }
-    }
-
-    /// From a checkpoint, straight to the report (Back returns to the checkpoint).
-    pub fn report_now(&mut self, now: Millis) {
-        if let Stage::Checkpoint { .. } = self.stage {
-            self.stage = Stage::Report;
             self.updated_at = now;
         }
     }
@@ -510,7 +501,7 @@ mod tests {
                     seen.push(step);
                     let (number, of) = check.step_counter(step);
                     assert!(number <= of && of <= PART, "step {number} of {of}");
-                    check.record(StepResult::NotFixed, now);
+                    check.record(content(), StepResult::NotFixed, now);
                 }
                 Stage::Checkpoint { next } => {
                     checkpoints.push(next);
@@ -536,23 +527,19 @@ mod tests {
         let mut short = plan_of(PART);
         for now in 0..PART as u64 {
             assert!(matches!(short.stage, Stage::Plan { .. }));
-            short.record(StepResult::Skipped, now);
+            short.record(content(), StepResult::Skipped, now);
         }
         assert_eq!(short.stage, Stage::Report);
     }
 
     #[test]
-    fn a_checkpoint_offers_the_report_now_and_back_returns_to_it() {
+    fn a_checkpoint_goes_on_with_the_next_part_and_back_returns_to_it() {
         let mut check = plan_of(7);
         for now in 0..PART as u64 {
-            check.record(StepResult::NotFixed, now);
+            check.record(content(), StepResult::NotFixed, now);
         }
         assert_eq!(check.stage, Stage::Checkpoint { next: PART });
         assert!(check.in_progress());
-        check.report_now(20);
-        assert_eq!(check.stage, Stage::Report);
-        check.back(content(), 21);
-        assert_eq!(check.stage, Stage::Checkpoint { next: PART });
         check.more(22);
         assert_eq!(check.stage, Stage::Plan { step: PART });
         // Back from the next part's first step shows the checkpoint again, then the
@@ -563,10 +550,9 @@ mod tests {
         check.back(content(), 24);
         assert_eq!(check.stage, Stage::Plan { step: PART - 1 });
         assert_eq!(check.outcomes.len(), PART - 1);
-        // more and report_now do nothing outside a checkpoint.
+        // More does nothing outside a checkpoint.
         let before = check.clone();
         check.more(25);
-        check.report_now(25);
         assert_eq!(check, before);
     }
 
@@ -586,7 +572,7 @@ mod tests {
             check.plan
         );
         for now in 0..at as u64 {
-            check.record(StepResult::Skipped, now);
+            check.record(content(), StepResult::Skipped, now);
             check.more(now);
         }
         assert_eq!(check.current_fix(), Some("check-outage"));
@@ -611,7 +597,7 @@ mod tests {
         let step = check.outcomes.len();
         let rest = check.plan[step + 1..].to_vec();
         let yes = answer_index("check-outage", "wait-for-official-fix");
-        check.choose(content(), yes, 50);
+        check.record(content(), StepResult::Answered(yes as u8), 50);
         assert_eq!(check.stage, Stage::Plan { step: step + 1 });
         assert_eq!(check.current_fix(), Some("wait-for-official-fix"));
         assert_eq!(check.step_kind(content()), Some(StepKind::Wait));
@@ -625,7 +611,7 @@ mod tests {
             Some(StepResult::Answered(yes as u8))
         );
         // "Still broken after waiting": on with the plan.
-        check.record(StepResult::NotFixed, 51);
+        check.record(content(), StepResult::NotFixed, 51);
         assert_eq!(
             check.current_fix().map(str::to_owned),
             rest.first().cloned()
@@ -633,7 +619,7 @@ mod tests {
 
         // Back to the check and "No, only me" instead: the wait is left out again.
         let mut check = at_the_outage_check();
-        check.choose(content(), yes, 50);
+        check.record(content(), StepResult::Answered(yes as u8), 50);
         check.back(content(), 51);
         assert_eq!(
             check.current_fix(),
@@ -642,7 +628,7 @@ mod tests {
         );
         assert_eq!(check.outcomes.len(), step);
         let no = answer_index("check-outage", "next");
-        check.choose(content(), no, 52);
+        check.record(content(), StepResult::Answered(no as u8), 52);
         assert_eq!(check.plan[step + 1..], rest[..], "no wait on the plan");
         assert_eq!(
             check.current_fix().map(str::to_owned),
@@ -652,7 +638,7 @@ mod tests {
         // An answer the step doesn't have changes nothing.
         let mut check = at_the_outage_check();
         let before = check.clone();
-        check.choose(content(), 99, 53);
+        check.record(content(), StepResult::Answered(99), 53);
         assert_eq!(check, before);
     }
 
@@ -674,11 +660,11 @@ mod tests {
                 check.stage,
                 Stage::Plan { .. } | Stage::Checkpoint { .. }
             ));
-            check.record(StepResult::NotFixed, 5);
+            check.record(content(), StepResult::NotFixed, 5);
             check.more(5);
         }
         assert_eq!(check.step_kind(content()), Some(StepKind::Explain));
-        check.record(StepResult::Understood, 6);
+        check.record(content(), StepResult::Understood, 6);
         assert_eq!(
             check.stage,
             Stage::Explained {
@@ -698,7 +684,7 @@ mod tests {
         // "This doesn't fit me" on the rule: the report, never a dead end.
         check.back(content(), 7);
         assert_eq!(check.current_fix(), Some("messages-at-16"));
-        check.record(StepResult::NotFixed, 8);
+        check.record(content(), StepResult::NotFixed, 8);
         assert_eq!(check.stage, Stage::Report);
     }
 
@@ -706,9 +692,9 @@ mod tests {
     fn yes_ends_the_check_on_that_fix() {
         let mut check = answered_check("messages-late");
         check.start_plan(content(), 10);
-        check.record(StepResult::NotFixed, 11);
+        check.record(content(), StepResult::NotFixed, 11);
         let second = check.plan[1].clone();
-        check.record(StepResult::Fixed, 12);
+        check.record(content(), StepResult::Fixed, 12);
         assert_eq!(check.stage, Stage::Fixed { fix: second });
         // Back from the success screen returns to that step.
         check.back(content(), 13);
@@ -720,7 +706,7 @@ mod tests {
     fn back_through_the_plan_reaches_the_results() {
         let mut check = answered_check("send-fails-one-person");
         check.start_plan(content(), 10);
-        check.record(StepResult::Skipped, 11);
+        check.record(content(), StepResult::Skipped, 11);
         check.back(content(), 12);
         assert_eq!(check.stage, Stage::Plan { step: 0 });
         assert!(check.outcomes.is_empty());
@@ -868,8 +854,8 @@ mod tests {
     fn repair_keeps_a_check_whose_fixes_were_removed_by_an_update() {
         let mut check = answered_check("inbox-wont-load");
         check.start_plan(content(), 10);
-        check.record(StepResult::NotFixed, 11);
-        check.record(StepResult::Skipped, 12);
+        check.record(content(), StepResult::NotFixed, 11);
+        check.record(content(), StepResult::Skipped, 12);
         let saved_plan = check.plan.clone();
         assert!(
             saved_plan.len() >= 4,
@@ -960,9 +946,9 @@ mod tests {
     fn repair_moves_a_fixed_check_whose_fix_was_removed_back_into_the_plan() {
         let mut check = answered_check("inbox-wont-load");
         check.start_plan(content(), 10);
-        check.record(StepResult::NotFixed, 11);
+        check.record(content(), StepResult::NotFixed, 11);
         let saved_plan = check.plan.clone();
-        check.record(StepResult::Fixed, 12);
+        check.record(content(), StepResult::Fixed, 12);
         assert_eq!(
             check.stage,
             Stage::Fixed {

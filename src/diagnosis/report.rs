@@ -183,7 +183,7 @@ mod tests {
         ];
         check.stage = crate::diagnosis::check::Stage::Results;
         check.start_plan(content(), 3);
-        check.record(StepResult::NotFixed, 4);
+        check.record(content(), StepResult::NotFixed, 4);
         let text = build(content(), &check, &env());
 
         let symptom = content().symptom("send-fails-everyone").unwrap();

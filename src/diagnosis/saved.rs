@@ -414,7 +414,7 @@ mod tests_support {
         }
         check.stage = Stage::Results;
         check.start_plan(content(), 1_700_000_002_000);
-        check.record(StepResult::Skipped, 1_700_000_003_000);
+        check.record(content(), StepResult::Skipped, 1_700_000_003_000);
         check
     }
 }

@@ -119,17 +119,8 @@ pub enum Action {
         result: StepResult,
         now: u64,
     },
-    /// An answer to the current check step, by its place in the step's answers.
-    Choose {
-        answer: usize,
-        now: u64,
-    },
     /// At a checkpoint: "More things to try".
     MoreSteps {
-        now: u64,
-    },
-    /// At a checkpoint: the report for TikTok now.
-    ReportNow {
         now: u64,
     },
     /// "Start over": forget the check.
@@ -217,22 +208,12 @@ impl Reducible for AppState {
             }
             Action::Record { result, now } => {
                 if let Some(check) = &mut next.check {
-                    check.record(result, now);
-                }
-            }
-            Action::Choose { answer, now } => {
-                if let Some(check) = &mut next.check {
-                    check.choose(content(), answer, now);
+                    check.record(content(), result, now);
                 }
             }
             Action::MoreSteps { now } => {
                 if let Some(check) = &mut next.check {
                     check.more(now);
-                }
-            }
-            Action::ReportNow { now } => {
-                if let Some(check) = &mut next.check {
-                    check.report_now(now);
                 }
             }
             Action::EndCheck => {

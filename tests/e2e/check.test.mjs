@@ -614,7 +614,7 @@ test("an under-16 walk never shows 'working again': the plan ends on the rule an
     await page.locator("main .action-bar .button.primary").click();
     await page.waitForSelector("main .explained h1");
     await expectFocusOnHeading(page, "focus moves to the ending's heading");
-    assert.match(await page.locator("main .lead").textContent(), /can't turn on messages for accounts under 16/);
+    assert.match(await page.locator("main .lead").textContent(), /turns messages off for everyone under 16/);
     assert.match(await page.locator("main").textContent(), /What you can do/);
     assert.equal(await saysWorkingAgain(page), false, "the ending");
     await assertAccessible(page, "the rule's ending");
@@ -639,14 +639,16 @@ test("an outage check answered 'yes, others too' leads to waiting for TikTok, wh
     await page.getByRole("button", { name: "Yes, others have it too" }).click();
     await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "Wait for TikTok to fix it");
     await expectFocusOnHeading(page, "focus moves to the wait step");
-    for (const name of ["Save my place — I'll come back later", "It works now", "Still broken after waiting"]) {
+    const save = page.getByRole("link", { name: "Save my place — I'll come back later" });
+    assert.equal(await save.getAttribute("class"), "button primary", "saving the place is the wait's primary action");
+    for (const name of ["It works now", "Still broken after waiting"]) {
       assert.equal(await page.getByRole("button", { name }).count(), 1, name);
     }
     assert.match(await page.locator("main").textContent(), /keeps your place on this phone.*There's no reminder/s, "says plainly what saving means");
     await assertAccessible(page, "a wait step");
     await assertScreenRules(page, "a wait step");
     // Saving the place leaves for home; Continue comes back to the same step.
-    await page.getByRole("button", { name: "Save my place — I'll come back later" }).click();
+    await save.click();
     await page.waitForSelector("main .resume a.card");
     await page.reload();
     await page.locator("main .resume a.card").click();
@@ -714,7 +716,7 @@ test("after 5 steps a checkpoint offers the report and more things to try; the r
     }
     assert.equal(await heading(page), "Still not working?");
     await expectFocusOnHeading(page, "focus moves to the checkpoint");
-    const report = page.getByRole("button", { name: "Get the report for TikTok" });
+    const report = page.getByRole("link", { name: "Get the report for TikTok" });
     assert.equal(await report.getAttribute("class"), "button primary", "the report is the checkpoint's primary action");
     const more = page.getByRole("button", { name: /^More things to try \(\d+\)$/ });
     const left = Number((await more.textContent()).match(/\d+/)[0]);
@@ -727,16 +729,15 @@ test("after 5 steps a checkpoint offers the report and more things to try; the r
     assert.match(await page.locator("main .eyebrow").first().textContent(), new RegExp(`^Step 1 of ${Math.min(left, 5)} `));
     await page.getByRole("button", { name: "← Back" }).click();
     await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "Still not working?");
-    // The report: once, as the end screen, never one of the steps.
-    await page.getByRole("button", { name: "Get the report for TikTok" }).click();
+    // The report, with what was tried; it leads back to the checkpoint.
+    await report.click();
     await page.waitForSelector("main #report-text");
-    assert.equal(await heading(page), "Let's get TikTok's help");
     const text = await page.locator("main #report-text").inputValue();
     for (const title of titles) assert.ok(text.includes(title), `the report lists "${title}"`);
     assert.ok(!titles.includes("Report the problem to TikTok"), `no report step: ${titles}`);
-    // Back from the report returns to the checkpoint, and the rest of the plan ends in the report too.
-    await page.getByRole("button", { name: "← Back" }).click();
+    await page.getByRole("link", { name: "Back to my check" }).click();
     await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "Still not working?");
+    // The rest of the plan ends in the report, the end screen, never a step.
     const rest = await walkPlanFromHere(page);
     assert.ok(!rest.includes("Report the problem to TikTok"), `no report step: ${rest}`);
     assert.equal(await heading(page), "Let's get TikTok's help");

@@ -3,7 +3,7 @@
 //! ready for TikTok. Never a dead end.
 
 use super::{use_back, CheckNav};
-use crate::content::{content, Fix, StepKind};
+use crate::content::{content, StepKind};
 use crate::diagnosis::check::{Check, StepResult};
 use crate::routes::Route;
 use crate::state::Action;
@@ -18,7 +18,8 @@ pub struct FixedProps {
     pub fix: String,
 }
 
-/// The end of a check on one fix: "working again", or, for an explain step, the rule.
+/// The end of a check on one fix: "working again" (with a tip for next time), or, for
+/// an explain step, the rule (its summary) and what the person can do instead.
 #[component]
 pub fn FixedView(props: &FixedProps) -> Html {
     let app = use_app();
@@ -29,45 +30,35 @@ pub fn FixedView(props: &FixedProps) -> Html {
         app.dispatch(Action::EndCheck);
         navigator.push(&Route::Home);
     });
-    if let Some(fix) = fix.filter(|f| f.kind == StepKind::Explain) {
-        return explained(fix, done, back);
-    }
+    let explained = fix.filter(|f| f.kind == StepKind::Explain);
+    let (eyebrow, title, lead, next, tip) = match (explained, fix) {
+        (Some(fix), _) => (
+            "A rule, not a fault",
+            fix.title.as_str(),
+            fix.summary.clone(),
+            "What you can do",
+            fix.instead.as_ref(),
+        ),
+        (None, fix) => (
+            "Fixed",
+            "Your messages are working again",
+            fix.map(|f| format!("“{}” did it.", f.title))
+                .unwrap_or_default(),
+            "Next time",
+            fix.and_then(|f| f.prevention.as_ref()),
+        ),
+    };
     html! {
-        <div class="success">
-            <p class="eyebrow">{ "Fixed" }</p>
-            <h1 tabindex="-1">{ "Your messages are working again" }</h1>
-            if let Some(fix) = fix {
-                <p class="lead">{ format!("“{}” did it.", fix.title) }</p>
-                if let Some(prevention) = &fix.prevention {
-                    <section class="prevention" aria-labelledby="next-time">
-                        <h2 id="next-time">{ "Next time" }</h2>
-                        <p>{ prevention }</p>
-                    </section>
-                }
+        <div class={if explained.is_some() { "explained" } else { "success" }}>
+            <p class="eyebrow">{ eyebrow }</p>
+            <h1 tabindex="-1">{ title }</h1>
+            <p class="lead">{ lead }</p>
+            if let Some(tip) = tip {
+                <section class="prevention" aria-labelledby="next-time">
+                    <h2 id="next-time">{ next }</h2>
+                    <p>{ tip }</p>
+                </section>
             }
-            <div class="actions">
-                <button type="button" class="button primary" onclick={done}>{ "Done" }</button>
-            </div>
-            <CheckNav on_back={Some(back)} />
-        </div>
-    }
-}
-
-/// The end of a rule that can't be changed: what the rule is (what support can't
-/// change, where the content says) and what the person can do instead.
-fn explained(fix: &'static Fix, done: Callback<MouseEvent>, back: Callback<MouseEvent>) -> Html {
-    let rule = content()
-        .causes
-        .iter()
-        .filter(|c| c.fixes.last() == Some(&fix.id))
-        .find_map(|c| c.support_cant_change.as_deref());
-    html! {
-        <div class="explained">
-            <p class="eyebrow">{ "A rule, not a fault" }</p>
-            <h1 tabindex="-1">{ &fix.title }</h1>
-            <p class="lead">{ rule.unwrap_or(&fix.summary) }</p>
-            <h2>{ "What you can do" }</h2>
-            <p>{ fix.instead.as_deref().unwrap_or_default() }</p>
             <div class="actions">
                 <button type="button" class="button primary" onclick={done}>{ "Done" }</button>
             </div>
@@ -89,10 +80,7 @@ fn end_summary(check: &Check) -> String {
         .filter(|o| o.result == StepResult::Skipped)
         .count();
     let send = "Send TikTok this report: it tells them what you already tried.";
-    let open = check.plan.len() > check.outcomes.len();
     match (tried, skipped) {
-        // From a checkpoint, with more things left to try.
-        (t, _) if open && t > 0 => format!("You tried {t} things without luck. {send} You can also go back and try more things first."),
         (0, _) => format!("You skipped the steps, so it may still be worth trying some of them (use Back). If you'd rather ask TikTok now: {send}"),
         (t, 0) => format!("You tried {t} fixes and none of them helped, so the problem is likely on TikTok's side or with your account. {send}"),
         (t, s) => format!("You tried {t} fixes (and skipped {s}) without luck, so the problem may be on TikTok's side or with your account. {send}"),

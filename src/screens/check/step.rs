@@ -11,7 +11,6 @@ use crate::hooks::use_focus_heading_on_change;
 use crate::platform::now;
 use crate::routes::Route;
 use crate::state::{use_app, use_phone_choice, Action, DeviceSource};
-use crate::widgets::router::use_navigator;
 use crate::widgets::{fix_body::fix_body, phone_question::phone_question};
 use yew::prelude::*;
 
@@ -31,16 +30,11 @@ pub fn StepView(props: &StepProps) -> Html {
     let app = use_app();
     let phone = use_phone_choice();
     let back = use_back();
-    let navigator = use_navigator();
     use_focus_heading_on_change(props.step);
     if let Stage::Checkpoint { next } = props.check.stage {
-        let report = {
-            let app = app.clone();
-            Callback::from(move |_: MouseEvent| app.dispatch(Action::ReportNow { now: now() }))
-        };
         let more =
             Callback::from(move |_: MouseEvent| app.dispatch(Action::MoreSteps { now: now() }));
-        return checkpoint(next, props.check.plan.len() - next, report, more, back);
+        return checkpoint(next, props.check.plan.len() - next, more, back);
     }
     let Some(fix) = props
         .check
@@ -51,57 +45,53 @@ pub fn StepView(props: &StepProps) -> Html {
         return html! { <h1 tabindex="-1">{ "This step is no longer available" }</h1> };
     };
     let (number, total) = props.check.step_counter(props.step);
-    let record = |result: StepResult| {
-        let app = app.clone();
-        Callback::from(move |_: MouseEvent| app.dispatch(Action::Record { result, now: now() }))
-    };
-    let choose = |answer: usize| {
-        let app = app.clone();
-        Callback::from(move |_: MouseEvent| app.dispatch(Action::Choose { answer, now: now() }))
-    };
-    // The check is saved after every change: saving the place is leaving for the home
-    // screen, where Continue brings the person back.
-    let save_place = Callback::from(move |_: MouseEvent| navigator.push(&Route::Home));
     // The first step whose taps differ by phone asks for the phone once, unless the
     // browser told us or the user already said.
     let ask_phone =
         phone.source == DeviceSource::Default && fix.steps.iter().any(|s| s.differs_by_device());
-    let button = |label: &'static str, primary: bool, onclick: Callback<MouseEvent>| {
-        html! {
-            <button type="button" class={classes!("button", primary.then_some("primary"))} {onclick}>{ label }</button>
-        }
-    };
-    let actions = match fix.kind {
-        StepKind::Fix => action_bar(
+    // The step's question and its answers, as the step's kind asks. The first answer of
+    // a fix or an explain step is the filled one; a wait step's is "Save my place".
+    use StepResult::*;
+    let (question, answers): (&str, Vec<(&str, StepResult)>) = match fix.kind {
+        StepKind::Fix => (
             "Did this fix it?",
-            html! {<>
-                { button("Yes, it works", true, record(StepResult::Fixed)) }
-                { button("No, still broken", false, record(StepResult::NotFixed)) }
-                { button("Skip this one", false, record(StepResult::Skipped)) }
-            </>},
+            vec![
+                ("Yes, it works", Fixed),
+                ("No, still broken", NotFixed),
+                ("Skip this one", Skipped),
+            ],
         ),
-        StepKind::Check => action_bar(
-            fix.question.as_deref().unwrap_or("What did you find?"),
-            html! {<>{ for fix.answers.iter().enumerate().map(|(i, answer)| html! {
-                <button type="button" class="button" onclick={choose(i)}>{ &answer.label }</button>
-            }) }</>},
+        StepKind::Check => (
+            fix.question.as_deref().unwrap_or_default(),
+            (0..)
+                .zip(&fix.answers)
+                .map(|(i, answer)| (answer.label.as_str(), Answered(i)))
+                .collect(),
         ),
-        StepKind::Wait => action_bar(
+        StepKind::Wait => (
             "Waiting takes a while",
-            html! {<>
-                { button("Save my place — I'll come back later", true, save_place) }
-                { button("It works now", false, record(StepResult::Fixed)) }
-                { button("Still broken after waiting", false, record(StepResult::NotFixed)) }
-            </>},
+            vec![
+                ("It works now", Fixed),
+                ("Still broken after waiting", NotFixed),
+            ],
         ),
-        StepKind::Explain => action_bar(
+        StepKind::Explain => (
             "Does this fit you?",
-            html! {<>
-                { button("I understand", true, record(StepResult::Understood)) }
-                { button("This doesn't fit me", false, record(StepResult::NotFixed)) }
-            </>},
+            vec![
+                ("I understand", Understood),
+                ("This doesn't fit me", NotFixed),
+            ],
         ),
     };
+    let filled = matches!(fix.kind, StepKind::Fix | StepKind::Explain);
+    let buttons = answers.into_iter().enumerate().map(|(i, (label, result))| {
+        let app = app.clone();
+        let onclick =
+            Callback::from(move |_: MouseEvent| app.dispatch(Action::Record { result, now: now() }));
+        html! {
+            <button type="button" class={classes!("button", (filled && i == 0).then_some("primary"))} {onclick}>{ label }</button>
+        }
+    });
 
     html! {
         <div class="plan-step">
@@ -116,28 +106,28 @@ pub fn StepView(props: &StepProps) -> Html {
                 if fix.kind == StepKind::Wait {
                     <p class="hint">{ SAVED_PLACE }</p>
                 }
-                { actions }
+                <div class="action-bar" role="group" aria-labelledby="step-question">
+                    <p id="step-question" class="action-question">{ question }</p>
+                    <div class="action-buttons">
+                        if fix.kind == StepKind::Wait {
+                            // Saved after every change: saving the place is going home,
+                            // where Continue brings the person back.
+                            <a class="button primary" href={Route::Home.href()}>{ "Save my place — I'll come back later" }</a>
+                        }
+                        { for buttons }
+                    </div>
+                </div>
             }
             <CheckNav on_back={Some(back)} />
         </div>
     }
 }
 
-/// The answers, in a bar that stays at the bottom of the screen while the steps scroll.
-fn action_bar(question: &str, buttons: Html) -> Html {
-    html! {
-        <div class="action-bar" role="group" aria-labelledby="step-question">
-            <p id="step-question" class="action-question">{ question }</p>
-            <div class="action-buttons">{ buttons }</div>
-        </div>
-    }
-}
-
-/// After a part of the plan: the report for TikTok (first), or the `left` steps more.
+/// After a part of the plan: the report for TikTok (first; its screen leads back here),
+/// or the `left` steps more.
 fn checkpoint(
     tried: usize,
     left: usize,
-    report: Callback<MouseEvent>,
     more: Callback<MouseEvent>,
     back: Callback<MouseEvent>,
 ) -> Html {
@@ -147,7 +137,7 @@ fn checkpoint(
             <h1 tabindex="-1">{ "Still not working?" }</h1>
             <p class="lead">{ "You can send TikTok a report now. It tells them what you already tried. Or try a few more things first." }</p>
             <div class="actions">
-                <button type="button" class="button primary" onclick={report}>{ "Get the report for TikTok" }</button>
+                <a class="button primary" href={Route::Report.href()}>{ "Get the report for TikTok" }</a>
                 <button type="button" class="button" onclick={more}>{ format!("More things to try ({left})") }</button>
             </div>
             <CheckNav on_back={Some(back)} />
