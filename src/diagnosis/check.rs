@@ -643,6 +643,41 @@ mod tests {
     }
 
     #[test]
+    fn a_check_answer_that_leads_to_a_rule_ends_on_the_rule() {
+        // Every such answer in the content (e.g. teen quiet hours: "Yes, at night").
+        let mut seen = 0;
+        for check_step in content().fixes.iter().filter(|f| f.kind == StepKind::Check) {
+            for (i, answer) in check_step.answers.iter().enumerate() {
+                let Some(rule) = answer
+                    .leads_to()
+                    .and_then(|id| content().fix(id))
+                    .filter(|f| f.kind == StepKind::Explain)
+                else {
+                    continue;
+                };
+                seen += 1;
+                let mut check = plan_of(3);
+                check.plan.insert(0, check_step.id.clone());
+                check.record(content(), StepResult::Answered(i as u8), 20);
+                assert_eq!(
+                    check.current_fix(),
+                    Some(rule.id.as_str()),
+                    "{}",
+                    answer.label
+                );
+                check.record(content(), StepResult::Understood, 21);
+                assert_eq!(
+                    check.stage,
+                    Stage::Explained {
+                        fix: rule.id.clone()
+                    }
+                );
+            }
+        }
+        assert!(seen >= 1, "premise: the content has such an answer");
+    }
+
+    #[test]
     fn an_under_16_walk_ends_on_the_rule_never_on_fixed() {
         let mut check = Check::start(content(), "messaging-missing", 1);
         check.answer(content(), "age", "under-16", 2);
