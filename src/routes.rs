@@ -61,6 +61,12 @@ impl Route {
                 },
                 _ => Route::NotFound,
             },
+            ["check", "checkpoint", n] => match n.parse::<usize>() {
+                Ok(n @ 1..) => Route::CheckAt {
+                    place: Place::Checkpoint(n - 1),
+                },
+                _ => Route::NotFound,
+            },
             ["check", "done"] => Route::CheckAt { place: Place::Done },
             ["check", "start", s] => {
                 id(s).map_or(Route::NotFound, |symptom| Route::StartCheck { symptom })
@@ -84,6 +90,8 @@ impl Route {
                 Place::Question(id) => format!("/check/question/{id}"),
                 Place::Results => "/check/results".into(),
                 Place::Step(step) => format!("/check/step/{}", step + 1),
+                // Named by the step it leads on to.
+                Place::Checkpoint(next) => format!("/check/checkpoint/{}", next + 1),
                 Place::Done => "/check/done".into(),
             },
             Route::StartCheck { symptom } => format!("/check/start/{symptom}"),
@@ -196,6 +204,9 @@ mod tests {
             },
             Route::CheckAt {
                 place: Place::Step(11),
+            },
+            Route::CheckAt {
+                place: Place::Checkpoint(5),
             },
             Route::CheckAt { place: Place::Done },
             Route::StartCheck {

@@ -5,7 +5,7 @@
 //! headline and the labels agree; no "why" line is on two cards.
 #![cfg(not(target_arch = "wasm32"))]
 
-use dm_doctor::content::{content, NOT_SURE};
+use dm_doctor::content::{content, StepKind, NOT_SURE};
 use dm_doctor::diagnosis::engine::{
     estimate_remaining, fits, fix_fits, headline, likelihood_label, next_question_with, plan,
     rank_with, shown, Given, Headline, MAX_QUESTIONS, REPORT_FIX,
@@ -111,13 +111,17 @@ proptest! {
         for fix in &fixes {
             prop_assert!(fix_fits(fix, symptom, &given), "{} in the plan against its conditions: {given:?}", fix.id);
         }
-        let last = fixes.last().map(|f| f.id.as_str());
+        // The report is the end screen, never a step; an explain step only ends the plan
+        // of a built-in rule; a step a check leads to comes only through the check.
+        prop_assert!(!fixes.is_empty());
+        prop_assert!(!fixes.iter().any(|f| f.id == REPORT_FIX));
         let built_in_end = ranking[0].cause.support_cant_change.as_ref().and(ranking[0].cause.fixes.last());
-        prop_assert!(
-            last == Some(REPORT_FIX) || last == built_in_end.map(String::as_str),
-            "the plan ends with {last:?}: a dead end"
-        );
-        prop_assert_eq!(fixes.iter().filter(|f| f.id == REPORT_FIX).count(), usize::from(last == Some(REPORT_FIX)));
+        for (i, fix) in fixes.iter().enumerate() {
+            if fix.kind == StepKind::Explain {
+                prop_assert!(i + 1 == fixes.len() && Some(&fix.id) == built_in_end, "{} mid-plan", fix.id);
+            }
+            prop_assert!(!fixes.iter().flat_map(|f| f.leads_to()).any(|t| t == fix.id), "{} without its check", fix.id);
+        }
         // Headline and labels agree; "Most likely" on the first card only.
         let cards = shown(&ranking);
         prop_assert!(!cards.is_empty() && cards.len() <= 3);

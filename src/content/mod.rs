@@ -193,6 +193,77 @@ mod tests {
         }
     }
 
+    /// An explain step: a rule, and what to do instead.
+    fn explain(id: &str) -> crate::content::Fix {
+        let mut fix = examples::fix(id, Effort::Check);
+        fix.kind = StepKind::Explain;
+        fix.instead = Some("Do this instead.".into());
+        fix
+    }
+
+    /// `tiny()` with a check step "f" asking a question, its answers leading to `then`s.
+    fn with_check(c: &mut Content, thens: &[&str]) {
+        c.fixes[0].kind = StepKind::Check;
+        c.fixes[0].question = Some("Is it so?".into());
+        c.fixes[0].answers = thens
+            .iter()
+            .map(|then| CheckAnswer {
+                label: format!("Go to {then}"),
+                then: then.to_string(),
+            })
+            .collect();
+    }
+
+    #[test]
+    fn validator_checks_each_step_kind() {
+        // A check with two answers, one going on and one leading to a wait step.
+        let sound = |c: &mut Content| {
+            with_check(c, &["next", "w"]);
+            let mut wait = examples::fix("w", Effort::Drastic);
+            wait.kind = StepKind::Wait;
+            c.fixes.push(wait);
+            c.causes[0].fixes.insert(1, "w".into());
+        };
+        assert_eq!(problems_after(sound), "");
+        let check_needs = "is a check: it needs a question and at least two answers";
+        assert!(problems_after(|c| with_check(c, &["next"])).contains(check_needs));
+        assert!(problems_after(|c| {
+            with_check(c, &["next", "next"]);
+            c.fixes[0].question = None;
+        })
+        .contains(check_needs));
+        assert!(problems_after(|c| {
+            with_check(c, &["next", "next"]);
+            c.fixes[0].kind = StepKind::Fix;
+        })
+        .contains("only a check step asks"));
+        for bad in ["nowhere", "f", "report-problem"] {
+            assert!(
+                problems_after(|c| with_check(c, &["next", bad]))
+                    .contains(&format!("leads to {bad:?}")),
+                "{bad}"
+            );
+        }
+        // Explain steps only end plans, and say what to do instead.
+        assert!(problems_after(|c| {
+            c.fixes[0] = explain("f");
+        })
+        .contains("it may only end a plan"));
+        assert!(problems_after(|c| {
+            c.fixes[0].instead = Some("Do this instead.".into());
+        })
+        .contains("only an explain step, says what to do `instead`"));
+        // Where a check leads, an explain step may end the plan.
+        assert_eq!(
+            problems_after(|c| {
+                with_check(c, &["next", "x"]);
+                c.fixes.push(explain("x"));
+                c.causes[0].fixes.insert(1, "x".into());
+            }),
+            ""
+        );
+    }
+
     #[test]
     fn validator_accepts_a_minimal_sound_content() {
         assert_eq!(validate(&tiny()), Vec::<String>::new());
@@ -244,6 +315,15 @@ mod tests {
                 c.causes[0].support_cant_change = Some("Support can't change it.".into());
                 c.causes[0].fixes = vec!["f".into(), "g".into()];
                 c.fixes[1] = examples::fix("g", Effort::Check);
+            }),
+            "cause \"c\" is a built-in rule: say what support can't change, leave out \"report-problem\" and end with an explain step (what to do instead)",
+            "a built-in rule ends with an explain step"
+        );
+        assert_eq!(
+            problems_after(|c| {
+                c.causes[0].support_cant_change = Some("Support can't change it.".into());
+                c.causes[0].fixes = vec!["f".into(), "g".into()];
+                c.fixes[1] = explain("g");
             }),
             ""
         );

@@ -281,7 +281,7 @@ pub struct Cause {
     pub sources: Vec<Source>,
     /// Set for a built-in rule that TikTok's support can't change (e.g. no messages under
     /// 16): what support can't change, in plain words. Such a cause's fixes don't include
-    /// `report-problem`; its last fix says what to do instead.
+    /// `report-problem`; its last fix is an explain step ([`StepKind::Explain`]).
     #[serde(default)]
     pub support_cant_change: Option<String>,
 }
@@ -294,6 +294,18 @@ pub struct Fix {
     pub title: String,
     pub summary: String,
     pub effort: Effort,
+    /// What the step asks of the person in a plan (`kind = "check"`; default `fix`).
+    #[serde(default)]
+    pub kind: StepKind,
+    /// A check step's question ("Are others having the same problem?").
+    #[serde(default)]
+    pub question: Option<String>,
+    /// A check step's answers, each with where it leads.
+    #[serde(default)]
+    pub answers: Vec<CheckAnswer>,
+    /// An explain step's ending: what the person can do instead, in one or two sentences.
+    #[serde(default)]
+    pub instead: Option<String>,
     pub steps: Vec<Step>,
     /// Things to know before starting (e.g. "reinstalling deletes drafts").
     #[serde(default)]
@@ -323,6 +335,42 @@ pub struct Fix {
     /// `["who-fails=everyone"]` for a fix about one person.
     #[serde(default)]
     pub skip_if: Vec<String>,
+}
+
+/// What a plan step asks of the person, so each step ends with a question that fits it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StepKind {
+    /// Something to do, then "Did this fix it?".
+    #[default]
+    Fix,
+    /// Something to find out: asks its own `question`; each answer leads somewhere.
+    Check,
+    /// Waiting it out (a limit, an outage): the person can save their place.
+    Wait,
+    /// A rule nothing on the phone changes: what it is and what to do `instead`. It only
+    /// ends a plan, and its ending never says "working again".
+    Explain,
+}
+
+/// One answer of a check step.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckAnswer {
+    /// The button label ("Yes, others too").
+    pub label: String,
+    /// Where it leads: [`NEXT_STEP`] (on with the plan), or a fix id that comes next.
+    pub then: String,
+}
+
+/// The `then` of a check answer that goes on with the plan.
+pub const NEXT_STEP: &str = "next";
+
+impl CheckAnswer {
+    /// The fix this answer leads to, if it doesn't just go on with the plan.
+    pub fn leads_to(&self) -> Option<&str> {
+        (self.then != NEXT_STEP).then_some(self.then.as_str())
+    }
 }
 
 /// The pseudo question id of a condition on the check's symptom: `"symptom=messages-late"`.
@@ -433,6 +481,12 @@ impl Cause {
 }
 
 impl Fix {
+    /// The fixes this check step's answers lead to (none for other kinds): a plan
+    /// reaches them through the check, not on their own.
+    pub fn leads_to(&self) -> impl Iterator<Item = &str> {
+        self.answers.iter().filter_map(CheckAnswer::leads_to)
+    }
+
     /// True when the steps follow TikTok's menus (`menus_may_differ`) or the best source
     /// is only `unverified`: the app shows [`Fix::hedge`].
     pub fn needs_hedge(&self) -> bool {
@@ -643,6 +697,10 @@ pub mod examples {
             title: id.to_uppercase(),
             summary: "s".into(),
             effort,
+            kind: StepKind::Fix,
+            question: None,
+            answers: vec![],
+            instead: None,
             steps: vec![Step {
                 text: "Open TikTok.".into(),
                 samsung: None,

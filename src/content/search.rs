@@ -300,7 +300,7 @@ mod tests {
                 "you-blocked-them",
                 "check-if-blocked",
             ],
-            10,
+            12,
         ),
         ("under 16", &["under-16"], 4),
         ("can't message", &["recipient-privacy"], 12),

@@ -4,8 +4,8 @@
 //! This file is also compiled into `build.rs`, so it may depend on `super::model` only.
 
 use super::model::{
-    best_confidence, is_allowed_link, parse_condition, Confidence, Content, Group, Question,
-    Source, Step, NOT_SURE, SYMPTOM_CONDITION, SYMPTOM_SUMMARY_MAX,
+    best_confidence, is_allowed_link, parse_condition, Confidence, Content, Fix, Group, Question,
+    Source, Step, StepKind, NOT_SURE, SYMPTOM_CONDITION, SYMPTOM_SUMMARY_MAX,
 };
 use super::readability;
 use std::collections::HashSet;
@@ -165,9 +165,18 @@ pub fn validate(content: &Content) -> Vec<String> {
         match &cause.support_cant_change {
             // A built-in rule: reporting can't change it, so the plan ends with the
             // cause's own last fix (what to do instead), never a dead end.
-            Some(text) if blank(text) || reports || cause.fixes.len() < 2 => {
+            Some(text)
+                if blank(text)
+                    || reports
+                    || cause.fixes.len() < 2
+                    || !cause
+                        .fixes
+                        .last()
+                        .and_then(|id| content.fix(id))
+                        .is_some_and(|f| f.kind == StepKind::Explain) =>
+            {
                 problems.push(format!(
-                    "{at} is a built-in rule: say what support can't change, leave out \"{REPORT_FIX}\" and end with a fix that says what to do instead"
+                    "{at} is a built-in rule: say what support can't change, leave out \"{REPORT_FIX}\" and end with an explain step (what to do instead)"
                 ));
             }
             Some(_) => {}
@@ -229,6 +238,7 @@ pub fn validate(content: &Content) -> Vec<String> {
                 problems.push(format!("{at} link {:?} needs a label and a TikTok Play Store listing or www.tiktok.com address", link.url));
             }
         }
+        check_step_kind(content, &at, fix, &mut problems);
     }
 
     check_questions(content, &mut problems);
@@ -464,8 +474,63 @@ fn check_questions(content: &Content, problems: &mut Vec<String>) {
     }
 }
 
-/// The fix that ends every plan whose top cause isn't a built-in rule.
+/// The fix that ends every cause's list whose cause isn't a built-in rule.
 const REPORT_FIX: &str = "report-problem";
+
+/// A step's kind fits its fields: a check asks a question with at least two answers,
+/// each leading on with the plan or to a fix that is no check itself (so no loops); an
+/// explain step says what to do `instead` and only ends plans: it is the last fix of a
+/// built-in rule (`support_cant_change`) or where a check's answer leads.
+fn check_step_kind(content: &Content, at: &str, fix: &Fix, problems: &mut Vec<String>) {
+    let is_check = fix.kind == StepKind::Check;
+    let asks = fix.question.as_deref().is_some_and(|q| !blank(q));
+    if is_check && (!asks || fix.answers.len() < 2) {
+        problems.push(format!(
+            "{at} is a check: it needs a question and at least two answers"
+        ));
+    }
+    if !is_check && (fix.question.is_some() || !fix.answers.is_empty()) {
+        problems.push(format!(
+            "{at} has a question or answers, but only a check step asks"
+        ));
+    }
+    for answer in &fix.answers {
+        if blank(&answer.label) {
+            problems.push(format!("{at} has an answer without a label"));
+        }
+        if let Some(target) = answer.leads_to() {
+            let leads_to_a_step = content
+                .fix(target)
+                .is_some_and(|t| t.kind != StepKind::Check && t.id != REPORT_FIX);
+            if !leads_to_a_step {
+                problems.push(format!(
+                    "{at} answer {:?} leads to {target:?}: use \"next\" or the id of a fix that is not a check",
+                    answer.label
+                ));
+            }
+        }
+    }
+    let is_explain = fix.kind == StepKind::Explain;
+    if is_explain != fix.instead.as_deref().is_some_and(|i| !blank(i)) {
+        problems.push(format!(
+            "{at}: an explain step, and only an explain step, says what to do `instead`"
+        ));
+    }
+    if is_explain {
+        let ends_rules = content.causes_fixed_by(&fix.id).all(|cause| {
+            cause.support_cant_change.is_some() && cause.fixes.last() == Some(&fix.id)
+        });
+        let led_to = content
+            .fixes
+            .iter()
+            .any(|f| f.leads_to().any(|t| t == fix.id));
+        if !ends_rules && !led_to {
+            problems.push(format!(
+                "{at} is an explain step: it may only end a plan (last fix of a built-in rule, or where a check leads)"
+            ));
+        }
+    }
+}
 
 /// Every condition reads `question=answer|answer` (or `symptom=symptom-id|...`) and names
 /// a question and answers that exist ("not-sure" too); a question never depends on itself.
@@ -608,6 +673,13 @@ pub fn passages(content: &Content) -> Vec<Passage<'_>> {
         if let Some(p) = &f.prevention {
             out.push(Passage {
                 at: format!("fix {:?} prevention", f.id),
+                text: p,
+                step: false,
+            });
+        }
+        if let Some(p) = &f.instead {
+            out.push(Passage {
+                at: format!("fix {:?} instead", f.id),
                 text: p,
                 step: false,
             });

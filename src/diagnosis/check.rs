@@ -1,10 +1,15 @@
 //! One guided check as the user walks through it: symptom, answers, the fix plan and
 //! how each step went. Every change is a pure method taking the current time, so the
 //! whole walk is tested natively and saved after each change.
+//!
+//! The plan is walked in parts of [`PART`] steps: after each full part a checkpoint
+//! offers the report for TikTok or more things to try, and the end screen is the report
+//! (it is never a step). A check step branches on its answer; an explain step ends the
+//! check with what the rule is, never with "working again".
 
 use super::engine::{self, Given};
 use crate::connection::verdict::VerdictKind;
-use crate::content::{Content, NOT_SURE};
+use crate::content::{Content, StepKind, NOT_SURE};
 use serde::{Deserialize, Serialize};
 
 /// Milliseconds since 1970 (whole numbers keep float code out of the app).
@@ -41,7 +46,16 @@ pub enum Stage {
     Fixed { fix: String },
     /// Every step was tried: the report is what is left.
     Report,
+    /// A part of the plan is done: the report (its own screen), or more things to try
+    /// from step `next`.
+    Checkpoint { next: usize },
+    /// The person read an explain step (a rule that can't be changed): the check ends
+    /// on what the rule is and what to do instead.
+    Explained { fix: String },
 }
+
+/// Steps in one part of the plan: short enough to follow, then a checkpoint.
+pub const PART: usize = 5;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Outcome {
@@ -56,14 +70,21 @@ pub enum StepResult {
     Fixed,
     NotFixed,
     Skipped,
+    /// An explain step was read ("I understand").
+    Understood,
+    /// A check step's answer, by its place in the fix's `answers`.
+    Answered(u8),
 }
 
 impl StepResult {
+    /// How the step went, for the report (a check's answer is its label, from content).
     pub fn label(self) -> &'static str {
         match self {
             Self::Fixed => "fixed it",
             Self::NotFixed => "did not fix it",
             Self::Skipped => "skipped",
+            Self::Understood => "read what it means",
+            Self::Answered(_) => "checked",
         }
     }
 }
@@ -90,7 +111,16 @@ impl Check {
 
     /// True until the user has fixed it or reached the end.
     pub fn in_progress(&self) -> bool {
-        !matches!(self.stage, Stage::Fixed { .. } | Stage::Report)
+        !matches!(
+            self.stage,
+            Stage::Fixed { .. } | Stage::Report | Stage::Explained { .. }
+        )
+    }
+
+    /// "Step n of m" for a plan step: its place within its part of the plan.
+    pub fn step_counter(&self, step: usize) -> (usize, usize) {
+        let start = step - step % PART;
+        (step - start + 1, self.plan.len().min(start + PART) - start)
     }
 
     /// Records an answer; moves to the results when there is nothing more to ask.
@@ -163,11 +193,16 @@ impl Check {
                 }
             }
             Stage::Plan { step: 0 } => self.stage = Stage::Results,
-            Stage::Plan { step } => {
+            // The first step of a later part: back to the checkpoint before it, unless
+            // a check's answer led straight here.
+            Stage::Plan { step } if step % PART == 0 && !self.led_here(content) => {
+                self.stage = Stage::Checkpoint { next: step }
+            }
+            Stage::Plan { step } | Stage::Checkpoint { next: step } => {
                 self.outcomes.pop();
                 self.stage = Stage::Plan { step: step - 1 };
             }
-            Stage::Fixed { .. } | Stage::Report => {
+            Stage::Fixed { .. } | Stage::Report | Stage::Explained { .. } => {
                 self.outcomes.pop();
                 self.stage = Stage::Plan {
                     step: self.plan.len().saturating_sub(1).min(self.outcomes.len()),
@@ -212,9 +247,14 @@ impl Check {
         }
     }
 
-    /// Records how the current step went and moves on: "fixed" ends the check, the
-    /// last step leads to the report.
-    pub fn record(&mut self, result: StepResult, now: Millis) {
+    /// Records how the current step went and moves on: "fixed" ends the check, "I
+    /// understand" on an explain step ends it on the rule, a check's answer goes where it
+    /// leads; otherwise the next step, a checkpoint after a full part, or the report
+    /// after the last step.
+    pub fn record(&mut self, content: &Content, result: StepResult, now: Millis) {
+        if let StepResult::Answered(answer) = result {
+            return self.choose(content, answer.into(), now);
+        }
         let Stage::Plan { step } = self.stage else {
             return;
         };
@@ -226,29 +266,107 @@ impl Check {
             result,
             at: now,
         });
-        self.stage = if result == StepResult::Fixed {
-            Stage::Fixed { fix }
-        } else if step + 1 < self.plan.len() {
-            Stage::Plan { step: step + 1 }
-        } else {
-            Stage::Report
+        self.stage = match result {
+            StepResult::Fixed => Stage::Fixed { fix },
+            StepResult::Understood => Stage::Explained { fix },
+            _ => self.after(step),
         };
         self.updated_at = now;
     }
 
+    /// Where the plan goes on after `step`: the next step, a checkpoint after a full
+    /// part, or the report after the last step.
+    fn after(&self, step: usize) -> Stage {
+        let next = step + 1;
+        if next >= self.plan.len() {
+            Stage::Report
+        } else if next % PART == 0 {
+            Stage::Checkpoint { next }
+        } else {
+            Stage::Plan { step: next }
+        }
+    }
+
+    /// Answers the current check step (`answer` indexes its answers) and goes where the
+    /// answer leads: straight to the step it names (moved to come next), or on with the
+    /// plan, leaving out the steps the other answers lead to.
+    fn choose(&mut self, content: &Content, answer: usize, now: Millis) {
+        let Stage::Plan { step } = self.stage else {
+            return;
+        };
+        let Some(fix) = self.plan.get(step).and_then(|id| content.fix(id)) else {
+            return;
+        };
+        let (Some(chosen), Ok(index)) = (fix.answers.get(answer), u8::try_from(answer)) else {
+            return;
+        };
+        self.outcomes.push(Outcome {
+            fix: fix.id.clone(),
+            result: StepResult::Answered(index),
+            at: now,
+        });
+        let mut rest = self.plan.split_off(step + 1);
+        rest.retain(|id| !fix.leads_to().any(|t| t == id));
+        self.plan.extend(chosen.leads_to().map(str::to_owned));
+        self.plan.extend(rest);
+        self.stage = match chosen.leads_to() {
+            Some(_) => Stage::Plan { step: step + 1 },
+            None => self.after(step),
+        };
+        self.updated_at = now;
+    }
+
+    /// True when the step before the current one was a check whose answer led here.
+    fn led_here(&self, content: &Content) -> bool {
+        let Stage::Plan { step } = self.stage else {
+            return false;
+        };
+        let led = |o: &Outcome| match o.result {
+            StepResult::Answered(i) => content
+                .fix(&o.fix)
+                .and_then(|f| f.answers.get(usize::from(i)))
+                .and_then(|a| a.leads_to())
+                .is_some_and(|t| self.plan.get(step).is_some_and(|id| id == t)),
+            _ => false,
+        };
+        self.outcomes.last().is_some_and(led)
+    }
+
+    /// From a checkpoint, on with the next part of the plan.
+    pub fn more(&mut self, now: Millis) {
+        if let Stage::Checkpoint { next } = self.stage {
+            self.stage = Stage::Plan { step: next };
+            self.updated_at = now;
+        }
+    }
+
+    /// What the current step asks, from its kind in the content.
+    pub fn step_kind(&self, content: &Content) -> Option<StepKind> {
+        self.current_fix()
+            .and_then(|id| content.fix(id))
+            .map(|f| f.kind)
+    }
+
     /// True when everything the check refers to still exists in the content (an app
-    /// update may have removed a question or fix) and the stage is in range.
+    /// update may have removed a question or fix), the stage is in range and the plan is
+    /// of this version (no report step, no explain step ended as "fixed").
     pub fn fits(&self, content: &Content) -> bool {
+        let kind = |id: &str| content.fix(id).map(|f| f.kind);
         content.symptom(&self.symptom).is_some()
             && self
                 .answers
                 .iter()
                 .chain(&self.undone)
                 .all(|given| answer_known(content, given))
-            && self.plan.iter().all(|id| content.fix(id).is_some())
+            && self
+                .plan
+                .iter()
+                .all(|id| content.fix(id).is_some() && id != engine::REPORT_FIX)
             && match &self.stage {
                 Stage::Plan { step } => *step < self.plan.len(),
-                Stage::Fixed { fix } => content.fix(fix).is_some(),
+                Stage::Checkpoint { next } => (1..self.plan.len()).contains(next),
+                Stage::Fixed { fix } => kind(fix).is_some_and(|k| k != StepKind::Explain),
+                Stage::Explained { fix } => kind(fix).is_some(),
                 _ => true,
             }
     }
@@ -270,33 +388,44 @@ impl Check {
         {
             self.undone = None;
         }
-        let known = |id: &String| content.fix(id).is_some();
+        // Older plans ended with the report as a step: now the end screen is the report.
+        let known = |id: &String| content.fix(id).is_some() && id != engine::REPORT_FIX;
         self.plan.retain(known);
         self.outcomes.retain(|o| known(&o.fix));
-        // Reporting is the last step, except in a plan that ends with a built-in rule's
-        // own last fix (what to do instead; support can't change the rule).
-        let ends_built_in = self.plan.last().is_some_and(|last| {
-            !self.plan.iter().any(|id| id == engine::REPORT_FIX)
-                && content
-                    .causes
-                    .iter()
-                    .any(|c| c.support_cant_change.is_some() && c.fixes.last() == Some(last))
-        });
-        if !ends_built_in
-            && self.plan.last().map(String::as_str) != Some(engine::REPORT_FIX)
-            && content.fix(engine::REPORT_FIX).is_some()
-        {
-            self.plan.retain(|id| id != engine::REPORT_FIX);
-            self.plan.push(engine::REPORT_FIX.into());
-        }
         let next_open = self
             .plan
             .iter()
             .position(|id| !self.outcomes.iter().any(|o| &o.fix == id));
+        let kind = |id: &str| content.fix(id).map(|f| f.kind);
         self.stage = match (&self.stage, next_open) {
-            (Stage::Fixed { fix }, _) if content.fix(fix).is_some() => self.stage.clone(),
-            (Stage::Plan { .. } | Stage::Fixed { .. }, Some(step)) => Stage::Plan { step },
-            (Stage::Plan { .. } | Stage::Fixed { .. }, None) => Stage::Report,
+            // An explain step an older version ended as "fixed" ends on the rule.
+            (Stage::Fixed { fix }, _) if kind(fix) == Some(StepKind::Explain) => {
+                if let Some(last) = self.outcomes.last_mut().filter(|o| &o.fix == fix) {
+                    last.result = StepResult::Understood;
+                }
+                Stage::Explained { fix: fix.clone() }
+            }
+            (Stage::Fixed { fix } | Stage::Explained { fix }, _) if kind(fix).is_some() => {
+                self.stage.clone()
+            }
+            (Stage::Plan { .. } | Stage::Checkpoint { .. }, Some(0)) => Stage::Plan { step: 0 },
+            (Stage::Plan { .. } | Stage::Checkpoint { .. }, Some(step)) if step % PART == 0 => {
+                Stage::Checkpoint { next: step }
+            }
+            (
+                Stage::Plan { .. }
+                | Stage::Checkpoint { .. }
+                | Stage::Fixed { .. }
+                | Stage::Explained { .. },
+                Some(step),
+            ) => Stage::Plan { step },
+            (
+                Stage::Plan { .. }
+                | Stage::Checkpoint { .. }
+                | Stage::Fixed { .. }
+                | Stage::Explained { .. },
+                None,
+            ) => Stage::Report,
             (other, _) => other.clone(),
         };
         self.fits(content)
@@ -380,38 +509,269 @@ mod tests {
         assert_eq!(elsewhere, before, "another question: nothing changes");
     }
 
-    #[test]
-    fn walking_the_plan_ends_in_the_report_when_nothing_helps() {
+    /// A check on the plan with `steps` made-up fix steps (no check, wait or explain
+    /// steps among them), to walk the parts without depending on today's plans.
+    fn plan_of(steps: usize) -> Check {
         let mut check = answered_check("inbox-wont-load");
         check.start_plan(content(), 10);
-        assert!(check.plan.len() >= 2);
+        let plain: Vec<String> = content()
+            .fixes
+            .iter()
+            .filter(|f| f.kind == StepKind::Fix && f.id != engine::REPORT_FIX)
+            .map(|f| f.id.clone())
+            .collect();
+        assert!(plain.len() >= steps, "premise: enough plain fixes");
+        check.plan = plain[..steps].to_vec();
+        check
+    }
+
+    #[test]
+    fn walking_the_plan_in_parts_ends_in_the_report_once() {
+        let mut check = answered_check("inbox-wont-load");
+        check.start_plan(content(), 10);
+        assert!(
+            !check.plan.iter().any(|f| f == engine::REPORT_FIX),
+            "the report is no step: {:?}",
+            check.plan
+        );
+        let mut check = plan_of(12);
+        let mut seen = Vec::new();
+        let mut checkpoints = Vec::new();
+        for now in 11.. {
+            match check.stage.clone() {
+                Stage::Plan { step } => {
+                    seen.push(step);
+                    let (number, of) = check.step_counter(step);
+                    assert!(number <= of && of <= PART, "step {number} of {of}");
+                    check.record(content(), StepResult::NotFixed, now);
+                }
+                Stage::Checkpoint { next } => {
+                    checkpoints.push(next);
+                    check.more(now);
+                }
+                _ => break,
+            }
+        }
+        assert_eq!(
+            seen,
+            (0..12).collect::<Vec<_>>(),
+            "every step once, in order"
+        );
+        assert_eq!(checkpoints, [5, 10], "a checkpoint after each full part");
+        assert_eq!(check.stage, Stage::Report, "the report, once, at the end");
+        assert_eq!(check.outcomes.len(), 12);
+        assert!(!check.in_progress());
+        // The counter is within the part: "Step 2 of 5", and the last part's own length.
+        assert_eq!(check.step_counter(1), (2, 5));
+        assert_eq!(check.step_counter(5), (1, 5));
+        assert_eq!(check.step_counter(11), (2, 2));
+        // A plan of one part has no checkpoint.
+        let mut short = plan_of(PART);
+        for now in 0..PART as u64 {
+            assert!(matches!(short.stage, Stage::Plan { .. }));
+            short.record(content(), StepResult::Skipped, now);
+        }
+        assert_eq!(short.stage, Stage::Report);
+    }
+
+    #[test]
+    fn a_checkpoint_goes_on_with_the_next_part_and_back_returns_to_it() {
+        let mut check = plan_of(7);
+        for now in 0..PART as u64 {
+            check.record(content(), StepResult::NotFixed, now);
+        }
+        assert_eq!(check.stage, Stage::Checkpoint { next: PART });
+        assert!(check.in_progress());
+        check.more(22);
+        assert_eq!(check.stage, Stage::Plan { step: PART });
+        // Back from the next part's first step shows the checkpoint again, then the
+        // last step of the first part, with its answer taken back.
+        check.back(content(), 23);
+        assert_eq!(check.stage, Stage::Checkpoint { next: PART });
+        assert_eq!(check.outcomes.len(), PART);
+        check.back(content(), 24);
+        assert_eq!(check.stage, Stage::Plan { step: PART - 1 });
+        assert_eq!(check.outcomes.len(), PART - 1);
+        // More does nothing outside a checkpoint.
+        let before = check.clone();
+        check.more(25);
+        assert_eq!(check, before);
+    }
+
+    /// A check on the step "check-outage", as the plan of someone whose TikTok fails
+    /// for everyone: the check step first, the wait nowhere until the check leads there.
+    fn at_the_outage_check() -> Check {
+        let mut check = answered_check("send-fails-everyone");
+        check.start_plan(content(), 10);
+        let at = check
+            .plan
+            .iter()
+            .position(|f| f == "check-outage")
+            .expect("premise: the outage check is in the plan");
+        assert!(
+            !check.plan.iter().any(|f| f == "wait-for-official-fix"),
+            "the wait comes only through the check: {:?}",
+            check.plan
+        );
+        for now in 0..at as u64 {
+            check.record(content(), StepResult::Skipped, now);
+            check.more(now);
+        }
+        assert_eq!(check.current_fix(), Some("check-outage"));
+        assert_eq!(check.step_kind(content()), Some(StepKind::Check));
+        check
+    }
+
+    fn answer_index(fix: &str, then: &str) -> usize {
+        content()
+            .fix(fix)
+            .unwrap()
+            .answers
+            .iter()
+            .position(|a| a.then == then)
+            .unwrap()
+    }
+
+    #[test]
+    fn a_check_step_branches_on_its_answer() {
+        // "Yes, others too": the outage path, a wait step, comes next.
+        let mut check = at_the_outage_check();
+        let step = check.outcomes.len();
+        let rest = check.plan[step + 1..].to_vec();
+        let yes = answer_index("check-outage", "wait-for-official-fix");
+        check.record(content(), StepResult::Answered(yes as u8), 50);
+        assert_eq!(check.stage, Stage::Plan { step: step + 1 });
+        assert_eq!(check.current_fix(), Some("wait-for-official-fix"));
+        assert_eq!(check.step_kind(content()), Some(StepKind::Wait));
+        assert_eq!(
+            check.plan[step + 2..],
+            rest[..],
+            "the rest of the plan follows"
+        );
+        assert_eq!(
+            check.outcomes.last().map(|o| o.result),
+            Some(StepResult::Answered(yes as u8))
+        );
+        // "Still broken after waiting": on with the plan.
+        check.record(content(), StepResult::NotFixed, 51);
+        assert_eq!(
+            check.current_fix().map(str::to_owned),
+            rest.first().cloned()
+        );
+
+        // Back to the check and "No, only me" instead: the wait is left out again.
+        let mut check = at_the_outage_check();
+        check.record(content(), StepResult::Answered(yes as u8), 50);
+        check.back(content(), 51);
+        assert_eq!(
+            check.current_fix(),
+            Some("check-outage"),
+            "Back shows the check again"
+        );
+        assert_eq!(check.outcomes.len(), step);
+        let no = answer_index("check-outage", "next");
+        check.record(content(), StepResult::Answered(no as u8), 52);
+        assert_eq!(check.plan[step + 1..], rest[..], "no wait on the plan");
+        assert_eq!(
+            check.current_fix().map(str::to_owned),
+            rest.first().cloned()
+        );
+
+        // An answer the step doesn't have changes nothing.
+        let mut check = at_the_outage_check();
+        let before = check.clone();
+        check.record(content(), StepResult::Answered(99), 53);
+        assert_eq!(check, before);
+    }
+
+    #[test]
+    fn a_check_answer_that_leads_to_a_rule_ends_on_the_rule() {
+        // Every such answer in the content (e.g. teen quiet hours: "Yes, at night").
+        let mut seen = 0;
+        for check_step in content().fixes.iter().filter(|f| f.kind == StepKind::Check) {
+            for (i, answer) in check_step.answers.iter().enumerate() {
+                let Some(rule) = answer
+                    .leads_to()
+                    .and_then(|id| content().fix(id))
+                    .filter(|f| f.kind == StepKind::Explain)
+                else {
+                    continue;
+                };
+                seen += 1;
+                let mut check = plan_of(3);
+                check.plan.insert(0, check_step.id.clone());
+                check.record(content(), StepResult::Answered(i as u8), 20);
+                assert_eq!(
+                    check.current_fix(),
+                    Some(rule.id.as_str()),
+                    "{}",
+                    answer.label
+                );
+                check.record(content(), StepResult::Understood, 21);
+                assert_eq!(
+                    check.stage,
+                    Stage::Explained {
+                        fix: rule.id.clone()
+                    }
+                );
+            }
+        }
+        assert!(seen >= 1, "premise: the content has such an answer");
+    }
+
+    #[test]
+    fn an_under_16_walk_ends_on_the_rule_never_on_fixed() {
+        let mut check = Check::start(content(), "messaging-missing", 1);
+        check.answer(content(), "age", "under-16", 2);
+        while let Some(q) = check.next_question(content()) {
+            let id = q.id.clone();
+            check.answer(content(), &id, NOT_SURE, 3);
+        }
+        check.start_plan(content(), 4);
         assert_eq!(
             check.plan.last().map(String::as_str),
-            Some(engine::REPORT_FIX)
+            Some("messages-at-16")
         );
-        for i in 0..check.plan.len() {
-            assert_eq!(check.current_fix(), Some(check.plan[i].as_str()));
-            check.record(
-                if i % 2 == 0 {
-                    StepResult::NotFixed
-                } else {
-                    StepResult::Skipped
-                },
-                11 + i as u64,
-            );
+        while check.current_fix() != Some("messages-at-16") {
+            assert!(matches!(
+                check.stage,
+                Stage::Plan { .. } | Stage::Checkpoint { .. }
+            ));
+            check.record(content(), StepResult::NotFixed, 5);
+            check.more(5);
         }
-        assert_eq!(check.stage, Stage::Report);
-        assert_eq!(check.outcomes.len(), check.plan.len());
+        assert_eq!(check.step_kind(content()), Some(StepKind::Explain));
+        check.record(content(), StepResult::Understood, 6);
+        assert_eq!(
+            check.stage,
+            Stage::Explained {
+                fix: "messages-at-16".into()
+            }
+        );
         assert!(!check.in_progress());
+        // An older version ended it as "fixed": it loads as the rule's ending.
+        let mut old = check.clone();
+        old.stage = Stage::Fixed {
+            fix: "messages-at-16".into(),
+        };
+        old.outcomes.last_mut().unwrap().result = StepResult::Fixed;
+        assert!(!old.fits(content()));
+        assert!(old.repair(content()));
+        assert_eq!(old, check);
+        // "This doesn't fit me" on the rule: the report, never a dead end.
+        check.back(content(), 7);
+        assert_eq!(check.current_fix(), Some("messages-at-16"));
+        check.record(content(), StepResult::NotFixed, 8);
+        assert_eq!(check.stage, Stage::Report);
     }
 
     #[test]
     fn yes_ends_the_check_on_that_fix() {
         let mut check = answered_check("messages-late");
         check.start_plan(content(), 10);
-        check.record(StepResult::NotFixed, 11);
+        check.record(content(), StepResult::NotFixed, 11);
         let second = check.plan[1].clone();
-        check.record(StepResult::Fixed, 12);
+        check.record(content(), StepResult::Fixed, 12);
         assert_eq!(check.stage, Stage::Fixed { fix: second });
         // Back from the success screen returns to that step.
         check.back(content(), 13);
@@ -423,7 +783,7 @@ mod tests {
     fn back_through_the_plan_reaches_the_results() {
         let mut check = answered_check("send-fails-one-person");
         check.start_plan(content(), 10);
-        check.record(StepResult::Skipped, 11);
+        check.record(content(), StepResult::Skipped, 11);
         check.back(content(), 12);
         assert_eq!(check.stage, Stage::Plan { step: 0 });
         assert!(check.outcomes.is_empty());
@@ -571,8 +931,8 @@ mod tests {
     fn repair_keeps_a_check_whose_fixes_were_removed_by_an_update() {
         let mut check = answered_check("inbox-wont-load");
         check.start_plan(content(), 10);
-        check.record(StepResult::NotFixed, 11);
-        check.record(StepResult::Skipped, 12);
+        check.record(content(), StepResult::NotFixed, 11);
+        check.record(content(), StepResult::Skipped, 12);
         let saved_plan = check.plan.clone();
         assert!(
             saved_plan.len() >= 4,
@@ -628,30 +988,44 @@ mod tests {
     }
 
     #[test]
-    fn repair_puts_the_report_last_exactly_once() {
+    fn repair_takes_an_old_report_step_out_of_the_plan() {
         let mut check = answered_check("inbox-wont-load");
         check.start_plan(content(), 10);
         let saved_plan = check.plan.clone();
-        // An older plan with the report in the middle.
-        let report = check.plan.pop().unwrap();
-        assert_eq!(report, engine::REPORT_FIX);
-        check.plan.insert(1, report);
-        assert!(check.repair(content()));
-        assert_eq!(check.plan, saved_plan);
-        // And one without it gets it back.
-        check.plan.pop();
-        assert!(check.repair(content()));
-        assert_eq!(check.plan, saved_plan);
-        assert_eq!(check.stage, Stage::Plan { step: 0 });
+        // An older plan with the report as a step (last, or in the middle).
+        for at in [saved_plan.len(), 1] {
+            let mut old = check.clone();
+            old.plan.insert(at, engine::REPORT_FIX.into());
+            assert!(!old.fits(content()));
+            assert!(old.repair(content()));
+            assert_eq!(old.plan, saved_plan);
+            assert_eq!(old.stage, Stage::Plan { step: 0 });
+        }
+        // Someone on the old report step (all else tried) gets the report screen.
+        let mut old = check.clone();
+        old.plan.push(engine::REPORT_FIX.into());
+        for (i, id) in saved_plan.iter().enumerate() {
+            old.outcomes.push(Outcome {
+                fix: id.clone(),
+                result: StepResult::NotFixed,
+                at: 20 + i as u64,
+            });
+        }
+        old.stage = Stage::Plan {
+            step: saved_plan.len(),
+        };
+        assert!(old.repair(content()));
+        assert_eq!(old.stage, Stage::Report);
+        assert_eq!(old.plan, saved_plan);
     }
 
     #[test]
     fn repair_moves_a_fixed_check_whose_fix_was_removed_back_into_the_plan() {
         let mut check = answered_check("inbox-wont-load");
         check.start_plan(content(), 10);
-        check.record(StepResult::NotFixed, 11);
+        check.record(content(), StepResult::NotFixed, 11);
         let saved_plan = check.plan.clone();
-        check.record(StepResult::Fixed, 12);
+        check.record(content(), StepResult::Fixed, 12);
         assert_eq!(
             check.stage,
             Stage::Fixed {

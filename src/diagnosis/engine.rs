@@ -3,9 +3,11 @@
 //! (expected gain: how much it would cut the chance of a wrong guess) is asked next,
 //! until the top cause is far ahead with its key signs asked, or nothing left is worth
 //! asking; the likely causes become a fix plan
-//! of fixes whose conditions fit the answers, cheap and likely first, reporting last
-//! (or, for a built-in rule, what to do instead). Deterministic and pure: the same
-//! answers always give the same result. All weights and conditions are content data.
+//! of fixes whose conditions fit the answers, cheap and likely first (and, for a
+//! built-in rule, ending with its explain step: what to do instead). The report for
+//! TikTok is no step of the plan: the check offers it after each part of the plan and
+//! at its end (`Check`). Deterministic and pure: the same answers always give the same
+//! result. All weights and conditions are content data.
 //!
 //! For the screens (all pure):
 //! - questions: [`next_question_with`] (or `Check::next_question`), and
@@ -13,10 +15,12 @@
 //! - results: [`rank_with`] → [`headline`] ("Most likely" / "A few things could cause
 //!   this"), [`shown`] (up to [`SHOWN`] cards), [`likelihood_label`] per card, and each
 //!   [`Ranked::reasons`] (the person's own answers; no line when empty);
-//! - plan: [`plan`]; [`support_cant_change`] for the report step of a built-in rule.
+//! - plan: [`plan`]; [`support_cant_change`] for the report of a built-in rule.
 
 use crate::content::validate::applies;
-use crate::content::{conditions_allow, Answer, Content, Effort, Fix, Question, NOT_SURE};
+use crate::content::{
+    conditions_allow, Answer, Content, Effort, Fix, Question, StepKind, NOT_SURE,
+};
 
 /// A question and the answer the user chose, and when (ms since 1970; 0 if unknown).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -97,8 +101,8 @@ const MAX_REASONS: usize = 3;
 /// Each later place in a cause's own fix list (which content orders by what helps
 /// most) weighs this much less.
 const POSITION_DECAY: f64 = 0.75;
-/// The fix every plan ends with, so there is never a dead end (except a built-in rule
-/// that is clearly the cause: see [`plan`]).
+/// How to report the problem in TikTok: the end of every cause's list in the guide, but
+/// never a plan step (the check's end screen is the report; see [`plan`]).
 pub const REPORT_FIX: &str = "report-problem";
 
 /// The answer the person gave to a question, if asked.
@@ -500,7 +504,7 @@ pub fn estimate_remaining(
 }
 
 /// What TikTok's support can't change for the causes shown (built-in rules such as
-/// no messages under 16), for the report step: reporting won't change these.
+/// no messages under 16), for the report: reporting won't change these.
 pub fn support_cant_change<'a>(ranking: &[Ranked<'a>]) -> Vec<&'a str> {
     shown(ranking)
         .iter()
@@ -521,11 +525,12 @@ fn effort_factor(effort: Effort) -> f64 {
 /// The fix plan: fixes of the likely causes whose conditions fit the answers, each
 /// scored by the likelihood of the causes it treats, its place in their lists and its
 /// effort. The top cause's own first step leads when it is cheap; a plan shorter than
-/// [`PLAN_MIN_STEPS`] is topped up from the next causes. It ends with reporting to
-/// TikTok, so there is never a dead end; except when
-/// the top cause is a built-in rule support can't change (`support_cant_change`) and
-/// clearly ahead: then it ends with that cause's own last fix, which says what to do
-/// instead, and reporting is left out.
+/// [`PLAN_MIN_STEPS`] is topped up from the next causes. Reporting to TikTok is left
+/// out: the check offers the report after the plan (never a dead end). When the top
+/// cause is a built-in rule support can't change (`support_cant_change`) and clearly
+/// ahead, the plan ends with that cause's own last fix, an explain step (what the rule
+/// is and what to do instead). Other explain steps, and the steps a check step leads to
+/// (the outage check's wait), are never in a plan on their own.
 pub fn plan<'a>(
     content: &'a Content,
     symptom: &str,
@@ -539,6 +544,9 @@ pub fn plan<'a>(
         .and_then(|r| r.cause.fixes.last())
         .and_then(|id| content.fix(id))
         .filter(|f| f.id != REPORT_FIX);
+    // Steps a plan may hold on their own: no report and no explain step (only the
+    // built-in rule's ending, added last). Steps a check leads to are dropped below.
+    let own_step = |f: &Fix| f.id != REPORT_FIX && f.kind != StepKind::Explain;
     let mut scored: Vec<(f64, usize, &Fix)> = Vec::new();
     for ranked in ranking
         .iter()
@@ -548,10 +556,7 @@ pub fn plan<'a>(
         for (position, id) in ranked.cause.fixes.iter().enumerate() {
             let Some(fix) = content
                 .fix(id)
-                .filter(|f| {
-                    f.id != REPORT_FIX && Some(f.id.as_str()) != built_in.map(|b| b.id.as_str())
-                })
-                .filter(|f| fix_fits(f, symptom, answers))
+                .filter(|f| own_step(f) && fix_fits(f, symptom, answers))
             else {
                 continue;
             };
@@ -573,6 +578,12 @@ pub fn plan<'a>(
     }
     crate::sort::sort_by(&mut scored, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut fixes: Vec<&Fix> = scored.into_iter().map(|(_, _, f)| f).collect();
+    // A step a check in the plan leads to comes only through that check's answer.
+    let led_to =
+        |fixes: &[&Fix], id: &str| fixes.iter().flat_map(|f| f.leads_to()).any(|t| t == id);
+    let reached: Vec<bool> = fixes.iter().map(|f| led_to(&fixes, &f.id)).collect();
+    let mut reached = reached.into_iter();
+    fixes.retain(|_| !reached.next().unwrap_or(false));
     // The most likely cause's own first step leads when it is cheap (a check or a quick
     // fix): most likely and cheapest first. A costlier one stays where its score puts it.
     let lead = ranking.first().and_then(|r| {
@@ -594,18 +605,16 @@ pub fn plan<'a>(
                 break;
             }
             if let Some(fix) = content.fix(id).filter(|f| {
-                f.id != REPORT_FIX
+                own_step(f)
                     && !fixes.iter().any(|g| g.id == f.id)
+                    && !led_to(&fixes, &f.id)
                     && fix_fits(f, symptom, answers)
             }) {
                 fixes.push(fix);
             }
         }
     }
-    match built_in {
-        Some(last) => fixes.push(last),
-        None => fixes.extend(content.fix(REPORT_FIX)),
-    }
+    fixes.extend(built_in);
     fixes
 }
 
@@ -777,7 +786,7 @@ mod tests {
     }
 
     #[test]
-    fn plan_puts_cheap_fixes_before_drastic_ones_and_reporting_last() {
+    fn plan_puts_cheap_fixes_before_drastic_ones_and_leaves_the_report_out() {
         let content = model();
         let ranking = rank(&content, "fails", &[Given::new("who", "everyone")]);
         let ids: Vec<&str> = plan(&content, "fails", &[], &ranking)
@@ -785,11 +794,13 @@ mod tests {
             .map(|f| f.id.as_str())
             .collect();
         assert_eq!(ids.first(), Some(&"switch"), "{ids:?}");
-        assert_eq!(ids.last(), Some(&REPORT_FIX));
         assert!(
             ids.iter().position(|i| *i == "switch") < ids.iter().position(|i| *i == "reinstall")
         );
-        assert_eq!(ids.iter().filter(|i| **i == REPORT_FIX).count(), 1);
+        assert!(
+            !ids.contains(&REPORT_FIX),
+            "the report is the end screen, not a step: {ids:?}"
+        );
     }
 
     #[test]
@@ -1137,11 +1148,7 @@ mod tests {
         let yes = [Given::new("who", "everyone"), Given::new("wifi", "yes")];
         assert!(plan_ids(&yes).contains(&"switch".to_string()));
         assert!(plan_ids(&yes).contains(&"reinstall".to_string()));
-        assert_eq!(
-            plan_ids(&no).last().map(String::as_str),
-            Some(REPORT_FIX),
-            "never a dead end"
-        );
+        assert!(!plan_ids(&no).is_empty(), "the other causes' fixes remain");
     }
 
     #[test]
@@ -1149,7 +1156,9 @@ mod tests {
         let mut content = model();
         content.causes[1].support_cant_change = Some("Support can't change it.".into());
         content.causes[1].fixes = vec!["ask".into(), "instead".into()];
-        content.fixes.push(fix("instead", Effort::Check));
+        let mut instead = fix("instead", Effort::Check);
+        instead.kind = StepKind::Explain;
+        content.fixes.push(instead);
         let ids = |answers: &[Given]| plan_ids(&content, answers);
         let clear = [Given::new("who", "one")];
         assert!(clearly_ahead(&rank(&content, "fails", &clear)));
@@ -1161,13 +1170,14 @@ mod tests {
             support_cant_change(&rank(&content, "fails", &clear)),
             ["Support can't change it."]
         );
-        // Not clearly the cause: the report stays last.
+        // Not clearly the cause: no explain step, as it would end the plan early.
         let unsure = ids(&[]);
-        assert_eq!(unsure.last().map(String::as_str), Some(REPORT_FIX));
+        assert!(unsure.contains(&"ask".to_string()), "{unsure:?}");
+        assert!(!unsure.iter().any(|f| f == "instead" || f == REPORT_FIX));
     }
 
     #[test]
-    fn a_short_plan_offers_the_next_causes_fixes_before_the_report() {
+    fn a_short_plan_offers_the_next_causes_fixes() {
         let mut content = model();
         content.causes[0].fixes = vec!["switch".into(), REPORT_FIX.into()];
         let answers = [Given::new("who", "everyone"), Given::new("wifi", "yes")];
@@ -1177,7 +1187,48 @@ mod tests {
             .iter()
             .map(|f| f.id.as_str())
             .collect();
-        assert_eq!(ids, ["switch", "ask", REPORT_FIX]);
+        assert_eq!(ids, ["switch", "ask"]);
+    }
+
+    #[test]
+    fn a_step_a_check_leads_to_is_reached_only_through_the_check() {
+        let mut content = model();
+        // "switch" becomes a check whose "yes" leads to waiting; "wait" is also one of
+        // the network cause's own fixes.
+        content.causes[0].fixes = vec![
+            "switch".into(),
+            "wait".into(),
+            "reinstall".into(),
+            REPORT_FIX.into(),
+        ];
+        let mut wait = fix("wait", Effort::Drastic);
+        wait.kind = StepKind::Wait;
+        content.fixes.push(wait);
+        let ids = |content: &Content| -> Vec<String> {
+            let ranking = rank(content, "fails", &[]);
+            plan(content, "fails", &[], &ranking)
+                .iter()
+                .map(|f| f.id.clone())
+                .collect()
+        };
+        assert!(
+            ids(&content).contains(&"wait".to_string()),
+            "premise: a plain step"
+        );
+        content.fixes[0].kind = StepKind::Check;
+        content.fixes[0].answers = vec![
+            crate::content::CheckAnswer {
+                label: "Yes".into(),
+                then: "wait".into(),
+            },
+            crate::content::CheckAnswer {
+                label: "No".into(),
+                then: "next".into(),
+            },
+        ];
+        let with_check = ids(&content);
+        assert_eq!(with_check.first().map(String::as_str), Some("switch"));
+        assert!(!with_check.contains(&"wait".to_string()), "{with_check:?}");
     }
 
     #[test]

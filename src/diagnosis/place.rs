@@ -14,6 +14,9 @@ pub enum Place {
     Results,
     /// A step of the plan (0-based index into `Check::plan`).
     Step(usize),
+    /// The end of a part of the plan, before step `next` (0-based): the report, or more
+    /// things to try.
+    Checkpoint(usize),
     /// How the check ended: fixed, or every step tried.
     Done,
 }
@@ -28,19 +31,29 @@ pub fn place_of(check: &Check, content: &Content) -> Place {
             .map_or(Place::Results, |q| Place::Question(q.id.clone())),
         Stage::Results => Place::Results,
         Stage::Plan { step } => Place::Step(*step),
-        Stage::Fixed { .. } | Stage::Report => Place::Done,
+        Stage::Checkpoint { next } => Place::Checkpoint(*next),
+        Stage::Fixed { .. } | Stage::Report | Stage::Explained { .. } => Place::Done,
+    }
+}
+
+/// The order of the plan's screens: a checkpoint comes right before its next step.
+fn plan_order(place: &Place) -> Option<usize> {
+    match place {
+        Place::Checkpoint(next) => Some(2 * next),
+        Place::Step(step) => Some(2 * step + 1),
+        _ => None,
     }
 }
 
 /// True when `target` is a screen the check has passed: an answered question, the
-/// results once the plan started, a step already answered.
+/// results once the plan started, a step or checkpoint already behind.
 fn passed(check: &Check, here: &Place, target: &Place) -> bool {
+    let (target_order, here_order) = (plan_order(target), plan_order(here));
     match (target, here) {
         (Place::Question(id), _) => check.answers.iter().any(|given| &given.question == id),
-        (Place::Results, Place::Step(_) | Place::Done) => true,
-        (Place::Step(step), Place::Step(at)) => step < at,
-        (Place::Step(step), Place::Done) => *step < check.outcomes.len(),
-        _ => false,
+        (Place::Results, Place::Step(_) | Place::Checkpoint(_) | Place::Done) => true,
+        (Place::Step(step) | Place::Checkpoint(step), Place::Done) => *step < check.outcomes.len(),
+        _ => target_order.zip(here_order).is_some_and(|(t, h)| t < h),
     }
 }
 
@@ -50,6 +63,7 @@ fn forward(check: &mut Check, content: &Content, now: Millis) {
     match place_of(check, content) {
         Place::Question(_) => check.redo(content, now),
         Place::Results => check.start_plan(content, now),
+        Place::Checkpoint(_) => check.more(now),
         Place::Step(_) | Place::Done => {}
     }
 }
@@ -99,7 +113,7 @@ pub fn previous(check: &Check, content: &Content) -> Option<Place> {
 mod tests {
     use super::*;
     use crate::content::{content, NOT_SURE};
-    use crate::diagnosis::check::StepResult;
+    use crate::diagnosis::check::{StepResult, PART};
 
     /// A check for `symptom` with the first `count` questions answered with their first
     /// answer; and the ids of those questions plus the one asked next.
@@ -147,9 +161,9 @@ mod tests {
         assert_eq!(place_of(&check, content()), Place::Results);
         check.start_plan(content(), 3);
         assert_eq!(place_of(&check, content()), Place::Step(0));
-        check.record(StepResult::Skipped, 4);
+        check.record(content(), StepResult::Skipped, 4);
         assert_eq!(place_of(&check, content()), Place::Step(1));
-        check.record(StepResult::Fixed, 5);
+        check.record(content(), StepResult::Fixed, 5);
         assert_eq!(place_of(&check, content()), Place::Done);
     }
 
@@ -220,9 +234,9 @@ mod tests {
     fn back_walks_through_steps_to_the_results_and_forward_starts_the_plan_again() {
         let mut check = at_results("inbox-wont-load");
         check.start_plan(content(), 3);
-        check.record(StepResult::NotFixed, 4);
-        check.record(StepResult::Skipped, 5);
-        check.record(StepResult::Fixed, 6);
+        check.record(content(), StepResult::NotFixed, 4);
+        check.record(content(), StepResult::Skipped, 5);
+        check.record(content(), StepResult::Fixed, 6);
         assert_eq!(place_of(&check, content()), Place::Done);
         let step = toward(&check, content(), &Place::Step(1), 7);
         assert_eq!(step.stage, Stage::Plan { step: 1 });
@@ -237,6 +251,57 @@ mod tests {
         let last = check.answers.last().unwrap();
         let asked = toward(&results, content(), &question(&last.question), 10);
         assert_eq!(asked.undone.as_ref(), Some(last));
+    }
+
+    /// On the results of a check whose plan is `steps` plain fixes (no check, wait or
+    /// explain steps), so parts and checkpoints don't depend on today's plans.
+    fn plain_plan(steps: usize) -> Check {
+        use crate::content::StepKind;
+        let mut check = at_results("inbox-wont-load");
+        check.start_plan(content(), 3);
+        check.plan = content()
+            .fixes
+            .iter()
+            .filter(|f| f.kind == StepKind::Fix)
+            .take(steps)
+            .map(|f| f.id.clone())
+            .collect();
+        assert_eq!(check.plan.len(), steps, "premise: enough plain fixes");
+        check
+    }
+
+    #[test]
+    fn a_checkpoint_sits_between_the_parts_for_back_and_forward() {
+        let mut check = plain_plan(8);
+        for now in 4..4 + PART as Millis {
+            check.record(content(), StepResult::NotFixed, now);
+        }
+        assert_eq!(place_of(&check, content()), Place::Checkpoint(PART));
+        check.more(20);
+        check.record(content(), StepResult::NotFixed, 21);
+        assert_eq!(place_of(&check, content()), Place::Step(PART + 1));
+        // Back: the first step of the part, then its checkpoint, then the last step before.
+        assert_eq!(previous(&check, content()), Some(Place::Step(PART)));
+        let checkpoint = toward(&check, content(), &Place::Checkpoint(PART), 22);
+        assert_eq!(checkpoint.stage, Stage::Checkpoint { next: PART });
+        assert_eq!(
+            checkpoint.outcomes.len(),
+            PART,
+            "the later step's result undone"
+        );
+        assert_eq!(
+            previous(&checkpoint, content()),
+            Some(Place::Step(PART - 1))
+        );
+        // Forward from the checkpoint goes on with the next part, as "More things to try".
+        let on = toward(&checkpoint, content(), &Place::Step(PART), 23);
+        assert_eq!(on.stage, Stage::Plan { step: PART });
+        // A checkpoint not yet reached can't be asked for.
+        let early = plain_plan(8);
+        assert_eq!(
+            toward(&early, content(), &Place::Checkpoint(PART), 24),
+            early
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The plain-text report for TikTok's "Report a problem": only what the user entered
 //! and what the app measured, nothing else.
 
-use super::check::Check;
+use super::check::{Check, StepResult};
 use crate::content::{Content, DeviceFamily, NOT_SURE};
 use std::fmt::Write;
 
@@ -108,10 +108,16 @@ pub fn build(content: &Content, check: &Check, env: &Environment) -> String {
     if !check.outcomes.is_empty() {
         let _ = writeln!(out, "\nWhat I already tried:");
         for outcome in &check.outcomes {
-            let title = content
-                .fix(&outcome.fix)
-                .map_or(outcome.fix.as_str(), |f| f.title.as_str());
-            let _ = writeln!(out, "- {title}: {}", outcome.result.label());
+            let fix = content.fix(&outcome.fix);
+            let title = fix.map_or(outcome.fix.as_str(), |f| f.title.as_str());
+            // A check's answer reads as its label: "Yes, others have it too".
+            let how = match outcome.result {
+                StepResult::Answered(i) => fix
+                    .and_then(|f| f.answers.get(usize::from(i)))
+                    .map_or(outcome.result.label(), |a| a.label.as_str()),
+                other => other.label(),
+            };
+            let _ = writeln!(out, "- {title}: {how}");
         }
     }
 
@@ -177,7 +183,7 @@ mod tests {
         ];
         check.stage = crate::diagnosis::check::Stage::Results;
         check.start_plan(content(), 3);
-        check.record(StepResult::NotFixed, 4);
+        check.record(content(), StepResult::NotFixed, 4);
         let text = build(content(), &check, &env());
 
         let symptom = content().symptom("send-fails-everyone").unwrap();

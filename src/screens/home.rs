@@ -13,7 +13,8 @@ fn progress(check: &Check) -> String {
         Stage::Questions => format!("{} questions answered", check.answers.len()),
         Stage::Results => "Your results are ready".into(),
         Stage::Plan { step } => format!("Fix {} of {}", step + 1, check.plan.len()),
-        Stage::Fixed { .. } | Stage::Report => "Finished".into(),
+        Stage::Checkpoint { next } => format!("{next} fixes tried"),
+        Stage::Fixed { .. } | Stage::Report | Stage::Explained { .. } => "Finished".into(),
     }
 }
 

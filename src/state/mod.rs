@@ -123,6 +123,10 @@ pub enum Action {
         result: StepResult,
         now: u64,
     },
+    /// At a checkpoint: "More things to try".
+    MoreSteps {
+        now: u64,
+    },
     /// "Start over": forget the check.
     EndCheck,
     /// Saving failed; the message says why.
@@ -208,7 +212,12 @@ impl Reducible for AppState {
             }
             Action::Record { result, now } => {
                 if let Some(check) = &mut next.check {
-                    check.record(result, now);
+                    check.record(content(), result, now);
+                }
+            }
+            Action::MoreSteps { now } => {
+                if let Some(check) = &mut next.check {
+                    check.more(now);
                 }
             }
             Action::EndCheck => {

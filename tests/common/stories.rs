@@ -13,6 +13,10 @@
 //! Shared by `tests/scenarios.rs` and `examples/story-rates.rs` (the hit-rate command:
 //! `cargo run --example story-rates`).
 //!
+//! Since issue 16 the report is the check's end screen, never a plan step: `never` and
+//! `before` entries naming `report-problem` (written when it was the last step) hold for
+//! every plan now. A rule's plan ends with its explain step (`scenarios.rs` checks it).
+//!
 //! Rates (53 stories): before issue 10's engine and weights (commit "Story suite"):
 //! top-1 89%, top-3 94%, first fix 75%, and 8 plans holding a fix the story rules out.
 //! After: top-1 98%, top-3 100%, first fix 98%, no plan problems, 5.8 questions on

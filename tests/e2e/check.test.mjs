@@ -65,7 +65,7 @@ test("a full walk: symptom, questions, results, fix steps, success", async () =>
     const first = await heading(page);
     await page.getByRole("button", { name: "No, still broken" }).click();
     await page.waitForFunction((t) => document.querySelector("main h1")?.textContent !== t, first);
-    assert.match(await page.locator("main .eyebrow").first().textContent(), /^Fix 2 of \d+/);
+    assert.match(await page.locator("main .eyebrow").first().textContent(), /^Step 2 of \d+/);
     await answerPhoneIfAsked(page);
     await page.getByRole("button", { name: "Yes, it works" }).click();
     await page.waitForSelector("main .success h1");
@@ -152,7 +152,7 @@ test("a reload mid-plan resumes at the same step, online and with the server sto
     await page.waitForSelector("main .plan-step h1");
     await answerPhoneIfAsked(page);
     await page.getByRole("button", { name: "Skip this one" }).click();
-    await page.waitForFunction(() => /^Fix 2 of/.test(document.querySelector("main .eyebrow")?.textContent));
+    await page.waitForFunction(() => /^Step 2 of/.test(document.querySelector("main .eyebrow")?.textContent));
     const step = await heading(page);
     const progress = await page.locator("main .eyebrow").first().textContent();
     await expectFocusOnHeading(page, "a new step takes focus");
@@ -396,20 +396,43 @@ test("a phone whose brand the browser doesn't reveal is asked for once, before t
 const answerFacts = (page, symptomText, facts) =>
   answerAll(page, symptomText, (_, __, { questionId, answerIds }) => answerIds.indexOf(facts[questionId] ?? "not-sure"));
 
-/** Walks the whole plan, skipping every step (and answering the phone question); returns the step titles. */
+/**
+ * On a plan step, goes on without a fix: skips a fix, is still broken after a wait, says
+ * a rule doesn't fit, or gives a check's last answer (e.g. "I can't tell").
+ */
+async function goOn(page) {
+  for (const name of ["Skip this one", "Still broken after waiting", "This doesn't fit me"]) {
+    const button = page.getByRole("button", { name, exact: true });
+    if (await button.count()) return button.click();
+  }
+  return page.locator("main .action-bar button").last().click();
+}
+
+/** Walks the whole plan from the results (see `walkPlanFromHere`); returns the step titles. */
 async function walkPlan(page) {
   await page.getByRole("button", { name: "Show me the fixes" }).click();
   await page.waitForSelector("main .plan-step h1");
+  return walkPlanFromHere(page);
+}
+
+/**
+ * From a checkpoint or a step, goes on at every step (answering the phone question) and
+ * takes "More things to try" at each checkpoint, to the end; returns the step titles.
+ */
+async function walkPlanFromHere(page) {
   const titles = [];
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < 30; i++) {
     await page.waitForSelector("main h1");
-    if (!(await page.locator("main .plan-step").count())) return titles;
+    const more = page.getByRole("button", { name: /^More things to try/ });
+    if (await more.count()) {
+      await more.click();
+      await page.waitForSelector("main .plan-step h1");
+    }
+    if (!(await page.locator("main .plan-step").count())) return titles; // the end: the report
     await answerPhoneIfAsked(page);
     const title = await heading(page);
     titles.push(title);
-    const skip = page.getByRole("button", { name: "Skip this one" });
-    if (!(await skip.count())) return titles; // the report, always last
-    await skip.click();
+    await goOn(page);
     await page.waitForFunction((t) => document.querySelector("main h1")?.textContent !== t, title);
   }
   return titles;
@@ -627,6 +650,101 @@ test("Back and Forward walk the check screen by screen: questions, results and s
   });
 });
 
+// ---------------------------------------------------------------------------------------
+// Plans (issue 16): step kinds, short parts with a checkpoint, endings that fit, and the
+// step's answers in view.
+// ---------------------------------------------------------------------------------------
+
+/** Mia, 14 (tests/common/stories.rs): her Message button is gone; she never had messages. */
+const UNDER_16 = {
+  age: "under-16",
+  "missing-what": "no-button",
+  "worked-before": "never",
+  "who-fails": "everyone",
+  "family-pairing": "no",
+  warnings: "no-warning",
+  "recent-switch": "none",
+  "last-update": "auto",
+  "group-chat": "no",
+};
+
+/** True when the text of the main area says the messages work again. */
+const saysWorkingAgain = async (page) => /working again/i.test(await page.locator("main").textContent());
+
+test("an under-16 walk never shows 'working again': the plan ends on the rule and what to do instead", async () => {
+  await withApp({}, async ({ server, page, watcher }) => {
+    await open(page, server.url, "#/", "What's going wrong?");
+    await answerFacts(page, "Message button or DMs are missing", UNDER_16);
+    assert.equal(await page.locator("main .results > li h2").first().textContent(), "Messages are off for people under 16");
+    await page.getByRole("button", { name: "Show me the fixes" }).click();
+    // Every step until the rule: not fixed (her messages can't be switched on).
+    for (let i = 0; i < 12; i++) {
+      await page.waitForSelector("main .plan-step h1");
+      await answerPhoneIfAsked(page);
+      assert.equal(await saysWorkingAgain(page), false, `step ${i + 1}`);
+      if (await page.getByRole("button", { name: "I understand" }).count()) break;
+      const title = await heading(page);
+      await goOn(page);
+      await page.waitForFunction((t) => document.querySelector("main h1")?.textContent !== t, title);
+    }
+    assert.equal(await heading(page), "Until you turn 16");
+    assert.equal(await page.getByRole("button", { name: "Yes, it works" }).count(), 0, "a rule asks no 'Did this fix it?'");
+    await assertAccessible(page, "the rule's explain step");
+    await assertScreenRules(page, "the rule's explain step");
+    // Its primary answer, "I understand", ends on the rule: what it is, what to do instead.
+    await page.locator("main .action-bar .button.primary").click();
+    await page.waitForSelector("main .explained h1");
+    await expectFocusOnHeading(page, "focus moves to the ending's heading");
+    assert.match(await page.locator("main .lead").textContent(), /turns messages off for everyone under 16/);
+    assert.match(await page.locator("main").textContent(), /What you can do/);
+    assert.equal(await saysWorkingAgain(page), false, "the ending");
+    await assertAccessible(page, "the rule's ending");
+    await assertScreenRules(page, "the rule's ending");
+    watcher.assertClean();
+  });
+});
+
+test("an outage check answered 'yes, others too' leads to waiting for TikTok, where the person can save their place", async () => {
+  await withApp({}, async ({ server, page, watcher }) => {
+    await open(page, server.url, "#/", "What's going wrong?");
+    // Sam (tests/common/stories.rs): nothing loads, and friends say TikTok is down.
+    await answerFacts(page, "won't send to anyone", { "others-report": "yes", "rest-of-tiktok": "nothing-loads", "network-switch": "both" });
+    await page.getByRole("button", { name: "Show me the fixes" }).click();
+    await page.waitForSelector("main .plan-step h1");
+    assert.equal(await heading(page), "Check if TikTok is down for others", "the outage check comes first");
+    // A check asks its own question, not "Did this fix it?".
+    assert.equal(await page.locator("main .action-question").textContent(), "Are others having the same problem?");
+    assert.equal(await page.getByRole("button", { name: "Yes, it works" }).count(), 0);
+    await assertAccessible(page, "a check step");
+    await assertScreenRules(page, "a check step");
+    await page.getByRole("button", { name: "Yes, others have it too" }).click();
+    await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "Wait for TikTok to fix it");
+    await expectFocusOnHeading(page, "focus moves to the wait step");
+    const save = page.getByRole("link", { name: "Save my place — I'll come back later" });
+    assert.equal(await save.getAttribute("class"), "button primary", "saving the place is the wait's primary action");
+    for (const name of ["It works now", "Still broken after waiting"]) {
+      assert.equal(await page.getByRole("button", { name }).count(), 1, name);
+    }
+    assert.match(await page.locator("main").textContent(), /keeps your place on this phone.*There's no reminder/s, "says plainly what saving means");
+    await assertAccessible(page, "a wait step");
+    await assertScreenRules(page, "a wait step");
+    // Saving the place leaves for home; Continue comes back to the same step.
+    await save.click();
+    await page.waitForSelector("main .resume a.card");
+    await page.reload();
+    await page.locator("main .resume a.card").click();
+    await page.waitForSelector("main .plan-step h1");
+    assert.equal(await heading(page), "Wait for TikTok to fix it");
+    // Back shows the check again, and "No, it's only me" goes on without the wait.
+    await page.getByRole("button", { name: "← Back" }).click();
+    await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "Check if TikTok is down for others");
+    await page.getByRole("button", { name: "No, it's only me" }).click();
+    await page.waitForFunction(() => document.querySelector("main h1")?.textContent !== "Check if TikTok is down for others");
+    assert.notEqual(await heading(page), "Wait for TikTok to fix it");
+    watcher.assertClean();
+  });
+});
+
 test("old addresses of a replaced check lead to the new check; a check opened in a fresh tab never Backs out of the app", async () => {
   await withApp({ browser: PHONE }, async ({ server, context, page, watcher }) => {
     await open(page, server.url, "#/", "What's going wrong?");
@@ -668,6 +786,87 @@ test("old addresses of a replaced check lead to the new check; a check opened in
     assert.ok(fresh.url().startsWith(server.url), `still in the app: ${fresh.url()}`);
     assert.equal(await fresh.evaluate(() => history.length), length, "no entry added");
     await fresh.close();
+    watcher.assertClean();
+  });
+});
+
+test("at 360x800 a step's answers are in the first screen, and at the end of the page they cover nothing", async () => {
+  await withApp({}, async ({ server, page, watcher }) => {
+    await page.setViewportSize({ width: 360, height: 800 });
+    await open(page, server.url, "#/", "What's going wrong?");
+    await answerAll(page, "inbox or chats", (_, labels) => labels.length - 1); // "Not sure" throughout
+    await page.getByRole("button", { name: "Show me the fixes" }).click();
+    for (let i = 0; i < 3; i++) {
+      await page.waitForSelector("main .plan-step h1");
+      await answerPhoneIfAsked(page);
+      const title = await heading(page);
+      const boxes = await page.evaluate(() => {
+        window.scrollTo(0, 0);
+        const box = (el) => el.getBoundingClientRect().toJSON();
+        const buttons = [...document.querySelectorAll("main .action-bar button")];
+        return { buttons: buttons.map(box), viewport: window.innerHeight, scrolls: document.documentElement.scrollHeight > window.innerHeight };
+      });
+      assert.ok(boxes.buttons.length >= 2, `${title}: the answers`);
+      for (const b of boxes.buttons) {
+        assert.ok(b.top >= 0 && b.bottom <= boxes.viewport, `${title}: an answer at ${b.top}-${b.bottom} of ${boxes.viewport}`);
+      }
+      assert.ok(boxes.scrolls, `${title}: premise: the step is longer than the screen`);
+      // Scrolled to the end, the bar sits in its place: the last step is above it.
+      const end = await page.evaluate(() => {
+        window.scrollTo(0, document.documentElement.scrollHeight);
+        const steps = document.querySelectorAll("main ol.steps li");
+        return { last: steps[steps.length - 1].getBoundingClientRect().bottom, bar: document.querySelector("main .action-bar").getBoundingClientRect().top };
+      });
+      assert.ok(end.last <= end.bar, `${title}: the last step (to ${end.last}) is not under the bar (from ${end.bar})`);
+      await goOn(page);
+      await page.waitForFunction((t) => document.querySelector("main h1")?.textContent !== t, title);
+    }
+    watcher.assertClean();
+  });
+});
+
+test("after 5 steps a checkpoint offers the report and more things to try; the report comes once, at the end", async () => {
+  await withApp({}, async ({ server, page, watcher }) => {
+    await open(page, server.url, "#/", "What's going wrong?");
+    await answerAll(page, "inbox or chats", (_, labels) => labels.length - 1); // "Not sure" throughout
+    await page.getByRole("button", { name: "Show me the fixes" }).click();
+    const titles = [];
+    for (let n = 1; n <= 5; n++) {
+      await page.waitForSelector("main .plan-step h1");
+      await answerPhoneIfAsked(page);
+      assert.match(await page.locator("main .eyebrow").first().textContent(), new RegExp(`^Step ${n} of 5 `));
+      const title = await heading(page);
+      titles.push(title);
+      await goOn(page);
+      await page.waitForFunction((t) => document.querySelector("main h1")?.textContent !== t, title);
+    }
+    assert.equal(await heading(page), "Still not working?");
+    await expectFocusOnHeading(page, "focus moves to the checkpoint");
+    const report = page.getByRole("link", { name: "Get the report for TikTok" });
+    assert.equal(await report.getAttribute("class"), "button primary", "the report is the checkpoint's primary action");
+    const more = page.getByRole("button", { name: /^More things to try \(\d+\)$/ });
+    const left = Number((await more.textContent()).match(/\d+/)[0]);
+    assert.ok(left >= 1);
+    await assertAccessible(page, "the checkpoint");
+    await assertScreenRules(page, "the checkpoint");
+    // More: the next part counts from 1 again; Back returns to the checkpoint.
+    await more.click();
+    await page.waitForSelector("main .plan-step h1");
+    assert.match(await page.locator("main .eyebrow").first().textContent(), new RegExp(`^Step 1 of ${Math.min(left, 5)} `));
+    await page.getByRole("button", { name: "← Back" }).click();
+    await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "Still not working?");
+    // The report, with what was tried; it leads back to the checkpoint.
+    await report.click();
+    await page.waitForSelector("main #report-text");
+    const text = await page.locator("main #report-text").inputValue();
+    for (const title of titles) assert.ok(text.includes(title), `the report lists "${title}"`);
+    assert.ok(!titles.includes("Report the problem to TikTok"), `no report step: ${titles}`);
+    await page.getByRole("link", { name: "Back to my check" }).click();
+    await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "Still not working?");
+    // The rest of the plan ends in the report, the end screen, never a step.
+    const rest = await walkPlanFromHere(page);
+    assert.ok(!rest.includes("Report the problem to TikTok"), `no report step: ${rest}`);
+    assert.equal(await heading(page), "Let's get TikTok's help");
     watcher.assertClean();
   });
 });

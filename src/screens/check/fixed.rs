@@ -1,12 +1,14 @@
-//! How a check ends: fixed (with a tip for next time), or every step tried and the
-//! report ready for TikTok. Never a dead end.
+//! How a check ends: fixed (with a tip for next time); a rule that can't be changed,
+//! explained (what it is and what to do instead, never "working again"); or the report
+//! ready for TikTok. Never a dead end.
 
 use super::{use_back, CheckNav};
-use crate::content::content;
+use crate::content::{content, StepKind};
 use crate::diagnosis::check::{Check, StepResult};
 use crate::routes::Route;
 use crate::state::Action;
 use crate::state::{use_app, use_phone_choice};
+use crate::widgets::notes::support_notes;
 use crate::widgets::report_box::ReportBox;
 use crate::widgets::router::use_navigator;
 use yew::prelude::*;
@@ -16,6 +18,8 @@ pub struct FixedProps {
     pub fix: String,
 }
 
+/// The end of a check on one fix: "working again" (with a tip for next time), or, for
+/// an explain step, the rule (its summary) and what the person can do instead.
 #[component]
 pub fn FixedView(props: &FixedProps) -> Html {
     let app = use_app();
@@ -26,18 +30,34 @@ pub fn FixedView(props: &FixedProps) -> Html {
         app.dispatch(Action::EndCheck);
         navigator.push(&Route::Home);
     });
+    let explained = fix.filter(|f| f.kind == StepKind::Explain);
+    let (eyebrow, title, lead, next, tip) = match (explained, fix) {
+        (Some(fix), _) => (
+            "A rule, not a fault",
+            fix.title.as_str(),
+            fix.summary.clone(),
+            "What you can do",
+            fix.instead.as_ref(),
+        ),
+        (None, fix) => (
+            "Fixed",
+            "Your messages are working again",
+            fix.map(|f| format!("“{}” did it.", f.title))
+                .unwrap_or_default(),
+            "Next time",
+            fix.and_then(|f| f.prevention.as_ref()),
+        ),
+    };
     html! {
-        <div class="success">
-            <p class="eyebrow">{ "Fixed" }</p>
-            <h1 tabindex="-1">{ "Your messages are working again" }</h1>
-            if let Some(fix) = fix {
-                <p class="lead">{ format!("“{}” did it.", fix.title) }</p>
-                if let Some(prevention) = &fix.prevention {
-                    <section class="prevention" aria-labelledby="next-time">
-                        <h2 id="next-time">{ "Next time" }</h2>
-                        <p>{ prevention }</p>
-                    </section>
-                }
+        <div class={if explained.is_some() { "explained" } else { "success" }}>
+            <p class="eyebrow">{ eyebrow }</p>
+            <h1 tabindex="-1">{ title }</h1>
+            <p class="lead">{ lead }</p>
+            if let Some(tip) = tip {
+                <section class="prevention" aria-labelledby="next-time">
+                    <h2 id="next-time">{ next }</h2>
+                    <p>{ tip }</p>
+                </section>
             }
             <div class="actions">
                 <button type="button" class="button primary" onclick={done}>{ "Done" }</button>
@@ -52,7 +72,7 @@ fn end_summary(check: &Check) -> String {
     let tried = check
         .outcomes
         .iter()
-        .filter(|o| o.result == StepResult::NotFixed)
+        .filter(|o| matches!(o.result, StepResult::NotFixed | StepResult::Answered(_)))
         .count();
     let skipped = check
         .outcomes
@@ -81,6 +101,8 @@ pub fn EndView(props: &EndProps) -> Html {
             <p class="eyebrow">{ "Still not working" }</p>
             <h1 tabindex="-1">{ "Let's get TikTok's help" }</h1>
             <p class="lead">{ end_summary(&props.check) }</p>
+            // Where a cause is a rule for everyone, say what support can't change.
+            { support_notes(&props.check) }
             <ReportBox check={props.check.clone()} {device} />
             <p>
                 <a href={(Route::Fix { id: crate::diagnosis::engine::REPORT_FIX.into() }).href()}>

@@ -46,6 +46,9 @@ pub fn CheckScreen() -> Html {
         Stage::Plan { step } => html! { <step::StepView step={*step} {check} /> },
         Stage::Fixed { fix } => html! { <fixed::FixedView fix={fix.clone()} /> },
         Stage::Report => html! { <fixed::EndView {check} /> },
+        // The checkpoint before a part of the plan, and an explain step's ending.
+        Stage::Checkpoint { next } => html! { <step::StepView step={*next} {check} /> },
+        Stage::Explained { fix } => html! { <fixed::FixedView fix={fix.clone()} /> },
     }
 }
 
