@@ -5,6 +5,9 @@
 #[path = "src/content/model.rs"]
 #[allow(dead_code)]
 mod model;
+#[path = "src/content/pack.rs"]
+#[allow(dead_code)]
+mod pack;
 #[path = "src/content/readability.rs"]
 #[allow(dead_code)]
 mod readability;
@@ -54,6 +57,15 @@ fn main() {
         }
     }
 
+    // Packed with a word dictionary in front of gzip (see src/content/pack.rs); the
+    // round trip must be exact.
+    let encoded = postcard::to_allocvec(&content).unwrap();
+    let packed = pack::pack(&encoded);
+    assert_eq!(
+        pack::unpack(&packed),
+        encoded,
+        "content packing must round-trip"
+    );
     let out = Path::new(&env::var("OUT_DIR").unwrap()).join("content.postcard");
-    fs::write(out, postcard::to_allocvec(&content).unwrap()).unwrap();
+    fs::write(out, packed).unwrap();
 }
