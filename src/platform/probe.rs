@@ -13,10 +13,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{
-    AbortController, ReferrerPolicy, RequestCache, RequestCredentials, RequestInit, RequestMode,
-    Response,
-};
+use web_sys::{AbortController, Response};
 
 /// The query parameter `static/sw.js` lets through to the network untouched.
 pub const PROBE_PARAM: &str = "dmd-probe";
@@ -36,23 +33,26 @@ async fn sample(url: &str, own_site: bool, timeout_ms: u32) -> Sample {
         return Sample::Failed;
     };
     let signal = controller.signal();
-    let init = RequestInit::new();
-    init.set_method("GET");
-    init.set_mode(if own_site {
-        RequestMode::SameOrigin
-    } else {
-        RequestMode::NoCors
-    });
-    init.set_cache(RequestCache::NoStore);
-    init.set_credentials(RequestCredentials::Omit);
-    init.set_referrer_policy(ReferrerPolicy::NoReferrer);
-    init.set_signal(Some(&signal));
+    // The request's options as a plain object: the same dictionary as web-sys's
+    // RequestInit setters, without one JS import and one enum table apiece.
+    // (The method is fetch's default, GET.)
+    let init = js_sys::Object::new();
+    let mode = if own_site { "same-origin" } else { "no-cors" };
+    for (key, value) in [
+        ("mode", mode),
+        ("cache", "no-store"),
+        ("credentials", "omit"),
+        ("referrerPolicy", "no-referrer"),
+    ] {
+        let _ = js_sys::Reflect::set(&init, &key.into(), &value.into());
+    }
+    let _ = js_sys::Reflect::set(&init, &"signal".into(), &signal);
     let separator = if url.contains('?') { '&' } else { '?' };
     let url = format!("{url}{separator}{PROBE_PARAM}=1&t={}", now());
 
     let timer = Timeout::new(timeout_ms, move || controller.abort());
     let started = now();
-    let result = JsFuture::from(window.fetch_with_str_and_init(&url, &init)).await;
+    let result = JsFuture::from(window.fetch_with_str_and_init(&url, init.unchecked_ref())).await;
     let elapsed = u32::try_from(now().saturating_sub(started)).unwrap_or(u32::MAX);
     drop(timer);
     match result {
