@@ -13,7 +13,6 @@ use crate::platform::{focus, now};
 use crate::routes::Route;
 use crate::state::use_app;
 use crate::state::Action;
-use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 /// The host part of a probe URL, shown so people know exactly what is contacted.
@@ -81,9 +80,7 @@ pub fn ConnectionScreen() -> Html {
             );
             let started = (app.data_epoch, app.check_epoch);
             app.dispatch(Action::TestStarted);
-            spawn_local(async move {
-                let measurements =
-                    probe::run(&content().probes, Box::new(move |p| progress.set(p))).await;
+            let on_done = move |measurements| {
                 let verdict = judge(&measurements);
                 let run = Run {
                     at: now(),
@@ -92,10 +89,15 @@ pub fn ConnectionScreen() -> Html {
                     verdict,
                 };
                 app.dispatch(Action::TestFinished { run, started });
-                // Yew draws the verdict on the next microtask; then it gets focus and comes into view.
+                // Yew draws the verdict first; then it gets focus and comes into view.
                 gloo::timers::callback::Timeout::new(0, || focus("#verdict-heading", true))
                     .forget();
-            });
+            };
+            probe::run(
+                &content().probes,
+                Box::new(move |p| progress.set(p)),
+                Box::new(on_done),
+            );
         })
     };
     let choices = Network::ALL.into_iter().map(|choice| {
