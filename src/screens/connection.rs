@@ -59,25 +59,22 @@ pub fn ConnectionScreen() -> Html {
             .and_then(|h| h.kind)
             .map_or(Network::Unknown, |k| Network::from_connection_type(&k))
     };
-    let network = use_state(hinted);
-    // Until the user picks one, follow the browser's hint, read again at each start
-    // (people switch networks between runs, as the screen suggests).
-    let picked = use_state(|| false);
+    // The connection the run is labelled with, and whether the user picked it: until
+    // they do, it follows the browser's hint, read again at each start (people switch
+    // networks between runs, as the screen suggests).
+    let network = use_state(|| (hinted(), false));
     // Reported by the probes as samples settle.
     let progress = use_state(Progress::default);
     let known = progress.total > 0;
     let start = {
-        let (app, network, picked, progress) =
-            (app.clone(), network.clone(), *picked, progress.clone());
+        let (app, network_state, progress) = (app.clone(), network.clone(), progress.clone());
         Callback::from(move |_: MouseEvent| {
+            let (chosen, picked) = *network_state;
+            let network = if picked { chosen } else { hinted() };
             if !picked {
-                network.set(hinted());
+                network_state.set((network, false));
             }
-            let (app, network, progress) = (
-                app.clone(),
-                if picked { *network } else { hinted() },
-                progress.clone(),
-            );
+            let (app, progress) = (app.clone(), progress.clone());
             let started = (app.data_epoch, app.check_epoch);
             app.dispatch(Action::TestStarted);
             let on_done = move |measurements| {
@@ -102,15 +99,12 @@ pub fn ConnectionScreen() -> Html {
     };
     let choices = Network::ALL.into_iter().map(|choice| {
         let onchange = {
-            let (network, picked) = (network.clone(), picked.clone());
-            Callback::from(move |_: Event| {
-                network.set(choice);
-                picked.set(true);
-            })
+            let network = network.clone();
+            Callback::from(move |_: Event| network.set((choice, true)))
         };
         html! {
             <label class="choice">
-                <input type="radio" name="network" value={choice.key()} checked={*network == choice} {onchange} />
+                <input type="radio" name="network" value={choice.key()} checked={network.0 == choice} {onchange} />
                 <span>{ choice.label() }</span>
             </label>
         }
