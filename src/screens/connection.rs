@@ -8,11 +8,12 @@ use crate::connection::verdict::{judge, HostResult, Sample};
 use crate::connection::TEST_BOUND_SECONDS;
 use crate::content::content;
 use crate::content::Group;
-use crate::platform::probe;
+use crate::platform::probe::{self, NetworkHints};
 use crate::platform::{focus, now};
 use crate::routes::Route;
 use crate::state::use_app;
 use crate::state::Action;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// The host part of a probe URL, shown so people know exactly what is contacted.
@@ -49,30 +50,50 @@ fn host_summary(host: &HostResult) -> String {
     )
 }
 
+/// What the screen keeps: the connection the run is labelled with, whether the user
+/// picked it (until they do, it follows the browser's hint, read again at each start:
+/// people switch networks between runs, as the screen suggests), and the browser's
+/// hints as read on arrival. One state, so one hook.
+struct Choice {
+    network: Network,
+    picked: bool,
+    hints: Rc<Option<NetworkHints>>,
+}
+
+/// The network the browser hints at.
+fn hinted(hints: &Option<NetworkHints>) -> Network {
+    hints
+        .as_ref()
+        .and_then(|h| h.kind.as_deref())
+        .map_or(Network::Unknown, Network::from_connection_type)
+}
+
 #[component]
 pub fn ConnectionScreen() -> Html {
     let app = use_app();
     let in_check = app.check.as_ref().is_some_and(|c| c.in_progress());
-    let hints = use_memo((), |_| probe::network_hints());
-    let hinted = || {
-        probe::network_hints()
-            .and_then(|h| h.kind)
-            .map_or(Network::Unknown, |k| Network::from_connection_type(&k))
-    };
-    // The connection the run is labelled with, and whether the user picked it: until
-    // they do, it follows the browser's hint, read again at each start (people switch
-    // networks between runs, as the screen suggests).
-    let network = use_state(|| (hinted(), false));
+    let choice = use_state(|| {
+        let hints = probe::network_hints();
+        Choice {
+            network: hinted(&hints),
+            picked: false,
+            hints: Rc::new(hints),
+        }
+    });
     // Reported by the probes as samples settle.
     let progress = use_state(Progress::default);
     let known = progress.total > 0;
     let start = {
-        let (app, network_state, progress) = (app.clone(), network.clone(), progress.clone());
+        let (app, choice, progress) = (app.clone(), choice.clone(), progress.clone());
         Callback::from(move |_: MouseEvent| {
-            let (chosen, picked) = *network_state;
-            let network = if picked { chosen } else { hinted() };
-            if !picked {
-                network_state.set((network, false));
+            let mut network = choice.network;
+            if !choice.picked {
+                network = hinted(&probe::network_hints());
+                choice.set(Choice {
+                    network,
+                    picked: false,
+                    hints: choice.hints.clone(),
+                });
             }
             let (app, progress) = (app.clone(), progress.clone());
             let started = (app.data_epoch, app.check_epoch);
@@ -97,15 +118,21 @@ pub fn ConnectionScreen() -> Html {
             );
         })
     };
-    let choices = Network::ALL.into_iter().map(|choice| {
+    let choices = Network::ALL.into_iter().map(|network| {
         let onchange = {
-            let network = network.clone();
-            Callback::from(move |_: Event| network.set((choice, true)))
+            let choice = choice.clone();
+            Callback::from(move |_: Event| {
+                choice.set(Choice {
+                    network,
+                    picked: true,
+                    hints: choice.hints.clone(),
+                })
+            })
         };
         html! {
             <label class="choice">
-                <input type="radio" name="network" value={choice.key()} checked={network.0 == choice} {onchange} />
-                <span>{ choice.label() }</span>
+                <input type="radio" name="network" value={network.key()} checked={choice.network == network} {onchange} />
+                <span>{ network.label() }</span>
             </label>
         }
     });
@@ -146,7 +173,7 @@ pub fn ConnectionScreen() -> Html {
             }
             { comparison(&app.runs) }
             // Offline, the browser's last speed figures are stale and contradict the badge.
-            if let Some(hints) = hints.as_ref().as_ref().filter(|_| app.online) {
+            if let Some(hints) = choice.hints.as_ref().as_ref().filter(|_| app.online) {
                 <section aria-labelledby="hints-heading">
                     <h2 id="hints-heading">{ "What your browser says" }</h2>
                     <p class="hint">{ "Hints only; the test above is what counts." }</p>
