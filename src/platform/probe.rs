@@ -56,16 +56,11 @@ async fn sample(url: &str, own_site: bool, timeout_ms: u32) -> Sample {
     let elapsed = u32::try_from(now().saturating_sub(started)).unwrap_or(u32::MAX);
     drop(timer);
     match result {
-        Ok(response) => {
-            let ok = response
-                .dyn_into::<Response>()
-                .is_ok_and(|r| !own_site || r.ok());
-            if ok {
-                Sample::Answered(elapsed)
-            } else {
-                Sample::Failed
-            }
+        // fetch resolves with a Response, always; an opaque one (no-cors) can't say more.
+        Ok(response) if !own_site || response.unchecked_ref::<Response>().ok() => {
+            Sample::Answered(elapsed)
         }
+        Ok(_) => Sample::Failed,
         Err(_) if signal.aborted() => Sample::TimedOut,
         Err(_) => Sample::Failed,
     }
