@@ -23,17 +23,12 @@ fn host_of(url: &str) -> &str {
 }
 
 fn host_summary(host: &HostResult) -> String {
-    let mut answered: Vec<u32> = host
-        .samples
-        .iter()
-        .filter_map(|s| {
-            if let Sample::Answered(ms) = s {
-                Some(*ms)
-            } else {
-                None
-            }
-        })
-        .collect();
+    let mut answered = Vec::new();
+    for sample in &host.samples {
+        if let Sample::Answered(ms) = sample {
+            answered.push(*ms);
+        }
+    }
     if answered.is_empty() {
         let timed_out = host.samples.contains(&Sample::TimedOut);
         return if timed_out {
