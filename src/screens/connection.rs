@@ -199,11 +199,16 @@ fn run_result(run: &Run, in_check: bool) -> Html {
         return html! {};
     };
     let m = &run.measurements;
-    let groups = [
+    let mut lines = Vec::new();
+    for (group, hosts) in [
         ("This site", &m.own_site),
         ("Internet", &m.internet),
         ("TikTok", &m.tiktok),
-    ];
+    ] {
+        for h in hosts {
+            lines.push(format!("{group} – {}: {}", h.host, host_summary(h)));
+        }
+    }
     html! {
         <section class={classes!("verdict", run.verdict.kind.id())} aria-labelledby="verdict-heading">
             <p class="eyebrow">{ format!("Result · {}", run.network.label()) }</p>
@@ -230,9 +235,7 @@ fn run_result(run: &Run, in_check: bool) -> Html {
                         <p class="figures">{ format!("Typical answer time {} ms · variation {} ms · lost {}%", f.median_ms, f.jitter_ms, f.loss_percent) }</p>
                     }
                     <ul class="hosts-result">
-                        { for groups.iter().flat_map(|(group, hosts)| hosts.iter().map(move |h| html! {
-                            <li>{ format!("{group} – {}: {}", h.host, host_summary(h)) }</li>
-                        })) }
+                        { for lines.into_iter().map(|line| html! { <li>{ line }</li> }) }
                     </ul>
                 </details>
             }
