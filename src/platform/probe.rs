@@ -204,10 +204,11 @@ pub fn network_hints() -> Option<NetworkHints> {
 /// Calls `on_change(online)` whenever the browser goes online or offline.
 pub fn watch_online(on_change: impl Fn(bool) + 'static) -> [gloo::events::EventListener; 2] {
     let window = web_sys::window().expect("a window");
-    let on_change = std::rc::Rc::new(on_change);
-    let (a, b) = (on_change.clone(), on_change);
-    [
-        gloo::events::EventListener::new(&window, "online", move |_| a(true)),
-        gloo::events::EventListener::new(&window, "offline", move |_| b(false)),
-    ]
+    let on_change = Rc::new(on_change);
+    // One closure type for both events: one set of JS glue.
+    let listen = |event, online| {
+        let on_change = on_change.clone();
+        gloo::events::EventListener::new(&window, event, move |_| on_change(online))
+    };
+    [listen("online", true), listen("offline", false)]
 }
