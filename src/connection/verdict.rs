@@ -124,24 +124,27 @@ pub fn median(values: &mut [u32]) -> u32 {
 }
 
 /// Median, jitter and loss over the hosts that answered at least once.
-pub fn figures(hosts: &[&HostResult]) -> Option<Figures> {
-    let reachable: Vec<&&HostResult> = hosts.iter().filter(|h| h.answered()).collect();
-    let mut times: Vec<u32> = reachable.iter().flat_map(|h| h.times()).collect();
+pub fn figures<'a>(hosts: impl IntoIterator<Item = &'a HostResult>) -> Option<Figures> {
+    let mut times = Vec::new();
+    // Jitter: differences of consecutive answer times of the same host.
+    let (mut differences, mut pairs) = (0u64, 0u64);
+    // Samples counted for loss (the set-up sample is left out, as for the times).
+    let mut total = 0;
+    for host in hosts.into_iter().filter(|h| h.answered()) {
+        let mut previous = None;
+        for ms in host.times() {
+            if let Some(previous) = previous {
+                differences += u64::from(ms.abs_diff(previous));
+                pairs += 1;
+            }
+            previous = Some(ms);
+            times.push(ms);
+        }
+        total += host.samples.len() - usize::from(host.samples.len() > 1);
+    }
     if times.is_empty() {
         return None;
     }
-    let (mut differences, mut pairs) = (0u64, 0u64);
-    for host in &reachable {
-        let host_times: Vec<u32> = host.times().collect();
-        for pair in host_times.windows(2) {
-            differences += u64::from(pair[0].abs_diff(pair[1]));
-            pairs += 1;
-        }
-    }
-    let total: usize = reachable
-        .iter()
-        .map(|h| h.samples.len() - usize::from(h.samples.len() > 1))
-        .sum();
     let lost = total - times.len();
     Some(Figures {
         median_ms: median(&mut times),
@@ -161,8 +164,7 @@ pub fn judge(m: &Measurements) -> Verdict {
     if !internet && !tiktok {
         return verdict(VerdictKind::NoInternet, None);
     }
-    let outside: Vec<&HostResult> = m.internet.iter().chain(&m.tiktok).collect();
-    let figures = figures(&outside);
+    let figures = figures(m.internet.iter().chain(&m.tiktok));
     if !tiktok {
         return verdict(VerdictKind::TiktokUnreachable, figures);
     }
@@ -362,7 +364,7 @@ mod tests {
             &[Answered(900), Answered(100), Answered(300), Answered(200)],
         );
         let b = host("b", &[Answered(400), Answered(250), TimedOut]);
-        let f = figures(&[&a, &b]).unwrap();
+        let f = figures([&a, &b]).unwrap();
         assert_eq!(f.median_ms, 225); // of 100, 200, 250, 300
         assert_eq!(f.jitter_ms, 150); // |100-300| and |300-200| within host a
         assert_eq!(f.loss_percent, 20); // 1 of the 5 counted samples
@@ -391,8 +393,8 @@ mod tests {
     fn unreachable_hosts_do_not_count_as_loss() {
         let up = host("up", &[Answered(100), Answered(120), Answered(110)]);
         let down = host("down", &[Failed]);
-        assert_eq!(figures(&[&up, &down]).unwrap().loss_percent, 0);
-        assert_eq!(figures(&[&down]), None);
+        assert_eq!(figures([&up, &down]).unwrap().loss_percent, 0);
+        assert_eq!(figures([&down]), None);
     }
 
     #[test]

@@ -11,12 +11,9 @@ use crate::content::{Group, Probe};
 use gloo::timers::callback::Timeout;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{
-    AbortController, ReferrerPolicy, RequestCache, RequestCredentials, RequestInit, RequestMode,
-    Response,
-};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::{spawn_local, JsFuture};
+use web_sys::{AbortController, Response};
 
 /// The query parameter `static/sw.js` lets through to the network untouched.
 pub const PROBE_PARAM: &str = "dmd-probe";
@@ -36,58 +33,95 @@ async fn sample(url: &str, own_site: bool, timeout_ms: u32) -> Sample {
         return Sample::Failed;
     };
     let signal = controller.signal();
-    let init = RequestInit::new();
-    init.set_method("GET");
-    init.set_mode(if own_site {
-        RequestMode::SameOrigin
-    } else {
-        RequestMode::NoCors
-    });
-    init.set_cache(RequestCache::NoStore);
-    init.set_credentials(RequestCredentials::Omit);
-    init.set_referrer_policy(ReferrerPolicy::NoReferrer);
-    init.set_signal(Some(&signal));
+    // The request's options as a plain object: the same dictionary as web-sys's
+    // RequestInit setters, without one JS import and one enum table apiece.
+    // (The method is fetch's default, GET.)
+    let init = js_sys::Object::new();
+    let mode = if own_site { "same-origin" } else { "no-cors" };
+    for (key, value) in [
+        ("mode", mode),
+        ("cache", "no-store"),
+        ("credentials", "omit"),
+        ("referrerPolicy", "no-referrer"),
+    ] {
+        let _ = js_sys::Reflect::set(&init, &key.into(), &value.into());
+    }
+    let _ = js_sys::Reflect::set(&init, &"signal".into(), &signal);
     let separator = if url.contains('?') { '&' } else { '?' };
     let url = format!("{url}{separator}{PROBE_PARAM}=1&t={}", now());
 
     let timer = Timeout::new(timeout_ms, move || controller.abort());
     let started = now();
-    let result = JsFuture::from(window.fetch_with_str_and_init(&url, &init)).await;
+    let result = JsFuture::from(window.fetch_with_str_and_init(&url, init.unchecked_ref())).await;
     let elapsed = u32::try_from(now().saturating_sub(started)).unwrap_or(u32::MAX);
     drop(timer);
     match result {
-        Ok(response) => {
-            let ok = response
-                .dyn_into::<Response>()
-                .is_ok_and(|r| !own_site || r.ok());
-            if ok {
-                Sample::Answered(elapsed)
-            } else {
-                Sample::Failed
-            }
+        // fetch resolves with a Response, always; an opaque one (no-cors) can't say more.
+        Ok(response) if !own_site || response.unchecked_ref::<Response>().ok() => {
+            Sample::Answered(elapsed)
         }
+        Ok(_) => Sample::Failed,
         Err(_) if signal.aborted() => Sample::TimedOut,
         Err(_) => Sample::Failed,
     }
 }
 
-/// The test's progress, shared by the hosts probed at once; every change is reported.
-struct Tracker {
+/// Receives the measurements once the test is over.
+pub type OnDone = Box<dyn FnOnce(Measurements)>;
+
+/// One running test, shared by the hosts probed at once: every change of progress is
+/// reported, and the last host to finish hands over the measurements.
+struct Test {
+    probes: &'static [Probe],
     progress: Cell<Progress>,
     report: Box<dyn Fn(Progress)>,
+    /// Each probe's samples, in the order of `probes`.
+    results: RefCell<Vec<HostResult>>,
+    /// Hosts still sampling.
+    running: Cell<usize>,
+    done: Cell<Option<OnDone>>,
 }
 
-impl Tracker {
+impl Test {
     fn update(&self, change: impl FnOnce(&mut Progress)) {
         let mut progress = self.progress.get();
         change(&mut progress);
         self.progress.set(progress);
         (self.report)(progress);
     }
+
+    /// One host is done; after the last, the results go out by group.
+    fn host_done(&self, index: usize, result: HostResult) {
+        self.results.borrow_mut()[index] = result;
+        self.running.set(self.running.get() - 1);
+        if self.running.get() > 0 {
+            return;
+        }
+        let mut measurements = nothing_measured(true);
+        for (probe, result) in self.probes.iter().zip(self.results.take()) {
+            match probe.group {
+                Group::OwnSite => measurements.own_site.push(result),
+                Group::Internet => measurements.internet.push(result),
+                Group::TikTok => measurements.tiktok.push(result),
+            }
+        }
+        if let Some(done) = self.done.take() {
+            done(measurements);
+        }
+    }
+}
+
+fn nothing_measured(online: bool) -> Measurements {
+    Measurements {
+        online,
+        own_site: vec![],
+        internet: vec![],
+        tiktok: vec![],
+    }
 }
 
 /// Samples one host in turn until [`SAMPLES`], the deadline, or a first failure.
-async fn probe_host(probe: &Probe, deadline: u64, tracker: &Tracker) -> HostResult {
+async fn probe_host(probe: &Probe, deadline: u64, test: &Test) -> HostResult {
     let own_site = probe.group == Group::OwnSite;
     let mut samples = Vec::new();
     while samples.len() < SAMPLES {
@@ -100,68 +134,44 @@ async fn probe_host(probe: &Probe, deadline: u64, tracker: &Tracker) -> HostResu
             .min(SAMPLE_TIMEOUT_MS);
         let result = sample(&probe.url, own_site, timeout).await;
         samples.push(result);
-        tracker.update(Progress::sample_settled);
+        test.update(Progress::sample_settled);
         // A host that never answered is unreachable: don't keep waiting on it.
         if !samples.iter().any(|s| matches!(s, Sample::Answered(_))) {
             break;
         }
     }
-    tracker.update(|p| p.host_finished(samples.len()));
+    test.update(|p| p.host_finished(samples.len()));
     HostResult {
         host: probe.label.clone(),
         samples,
     }
 }
 
-/// Runs the whole test, calling `on_progress` as it starts and as each sample settles.
-/// Offline phones are not probed at all.
-pub async fn run(probes: &[Probe], on_progress: Box<dyn Fn(Progress)>) -> Measurements {
+/// Runs the whole test: `on_progress` as it starts and as each sample settles, then
+/// `on_done` with what was measured. Offline phones are not probed at all.
+pub fn run(probes: &'static [Probe], on_progress: Box<dyn Fn(Progress)>, on_done: OnDone) {
     let online = online();
-    let mut measurements = Measurements {
-        online,
-        own_site: vec![],
-        internet: vec![],
-        tiktok: vec![],
-    };
-    if !online {
-        return measurements;
+    if !online || probes.is_empty() {
+        return on_done(nothing_measured(online));
     }
     let deadline = now() + u64::from(TEST_BUDGET_MS);
-    let tracker = Rc::new(Tracker {
+    let test = Rc::new(Test {
+        probes,
         progress: Cell::new(Progress::start(probes.len())),
         report: on_progress,
+        results: RefCell::new(vec![HostResult::default(); probes.len()]),
+        running: Cell::new(probes.len()),
+        done: Cell::new(Some(on_done)),
     });
-    tracker.update(|_| {});
-    // All hosts at once: each host's sampling runs as its own JS promise, and
-    // Promise.all waits for the lot (cheaper in wasm than an executor-side join).
-    let slots: Rc<RefCell<Vec<Option<HostResult>>>> =
-        Rc::new(RefCell::new(vec![None; probes.len()]));
-    let promises: js_sys::Array = probes
-        .iter()
-        .enumerate()
-        .map(|(index, probe)| {
-            let (probe, slots, tracker) = (probe.clone(), slots.clone(), tracker.clone());
-            JsValue::from(wasm_bindgen_futures::future_to_promise(async move {
-                let result = probe_host(&probe, deadline, &tracker).await;
-                slots.borrow_mut()[index] = Some(result);
-                Ok(JsValue::UNDEFINED)
-            }))
-        })
-        .collect();
-    let _ = JsFuture::from(js_sys::Promise::all(&promises)).await;
-    let results: Vec<HostResult> = slots
-        .borrow_mut()
-        .drain(..)
-        .map(Option::unwrap_or_default)
-        .collect();
-    for (probe, result) in probes.iter().zip(results) {
-        match probe.group {
-            Group::OwnSite => measurements.own_site.push(result),
-            Group::Internet => measurements.internet.push(result),
-            Group::TikTok => measurements.tiktok.push(result),
-        }
+    test.update(|_| {});
+    // All hosts at once, each sampling in its own task.
+    for (index, probe) in probes.iter().enumerate() {
+        let test = test.clone();
+        spawn_local(async move {
+            let result = probe_host(probe, deadline, &test).await;
+            test.host_done(index, result);
+        });
     }
-    measurements
 }
 
 /// What the Network Information API says, where the browser has it (Chrome on
@@ -194,10 +204,11 @@ pub fn network_hints() -> Option<NetworkHints> {
 /// Calls `on_change(online)` whenever the browser goes online or offline.
 pub fn watch_online(on_change: impl Fn(bool) + 'static) -> [gloo::events::EventListener; 2] {
     let window = web_sys::window().expect("a window");
-    let on_change = std::rc::Rc::new(on_change);
-    let (a, b) = (on_change.clone(), on_change);
-    [
-        gloo::events::EventListener::new(&window, "online", move |_| a(true)),
-        gloo::events::EventListener::new(&window, "offline", move |_| b(false)),
-    ]
+    let on_change = Rc::new(on_change);
+    // One closure type for both events: one set of JS glue.
+    let listen = |event, online| {
+        let on_change = on_change.clone();
+        gloo::events::EventListener::new(&window, event, move |_| on_change(online))
+    };
+    [listen("online", true), listen("offline", false)]
 }

@@ -8,12 +8,12 @@ use crate::connection::verdict::{judge, HostResult, Sample};
 use crate::connection::TEST_BOUND_SECONDS;
 use crate::content::content;
 use crate::content::Group;
-use crate::platform::probe;
+use crate::platform::probe::{self, NetworkHints};
 use crate::platform::{focus, now};
 use crate::routes::Route;
 use crate::state::use_app;
 use crate::state::Action;
-use wasm_bindgen_futures::spawn_local;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// The host part of a probe URL, shown so people know exactly what is contacted.
@@ -23,17 +23,12 @@ fn host_of(url: &str) -> &str {
 }
 
 fn host_summary(host: &HostResult) -> String {
-    let mut answered: Vec<u32> = host
-        .samples
-        .iter()
-        .filter_map(|s| {
-            if let Sample::Answered(ms) = s {
-                Some(*ms)
-            } else {
-                None
-            }
-        })
-        .collect();
+    let mut answered = Vec::new();
+    for sample in &host.samples {
+        if let Sample::Answered(ms) = sample {
+            answered.push(*ms);
+        }
+    }
     if answered.is_empty() {
         let timed_out = host.samples.contains(&Sample::TimedOut);
         return if timed_out {
@@ -50,40 +45,55 @@ fn host_summary(host: &HostResult) -> String {
     )
 }
 
+/// What the screen keeps: the connection the run is labelled with, whether the user
+/// picked it (until they do, it follows the browser's hint, read again at each start:
+/// people switch networks between runs, as the screen suggests), and the browser's
+/// hints as read on arrival. One state, so one hook.
+struct Choice {
+    network: Network,
+    picked: bool,
+    hints: Rc<Option<NetworkHints>>,
+}
+
+/// The network the browser hints at.
+fn hinted(hints: &Option<NetworkHints>) -> Network {
+    hints
+        .as_ref()
+        .and_then(|h| h.kind.as_deref())
+        .map_or(Network::Unknown, Network::from_connection_type)
+}
+
 #[component]
 pub fn ConnectionScreen() -> Html {
     let app = use_app();
     let in_check = app.check.as_ref().is_some_and(|c| c.in_progress());
-    let hints = use_memo((), |_| probe::network_hints());
-    let hinted = || {
-        probe::network_hints()
-            .and_then(|h| h.kind)
-            .map_or(Network::Unknown, |k| Network::from_connection_type(&k))
-    };
-    let network = use_state(hinted);
-    // Until the user picks one, follow the browser's hint, read again at each start
-    // (people switch networks between runs, as the screen suggests).
-    let picked = use_state(|| false);
+    let choice = use_state(|| {
+        let hints = probe::network_hints();
+        Choice {
+            network: hinted(&hints),
+            picked: false,
+            hints: Rc::new(hints),
+        }
+    });
     // Reported by the probes as samples settle.
     let progress = use_state(Progress::default);
     let known = progress.total > 0;
     let start = {
-        let (app, network, picked, progress) =
-            (app.clone(), network.clone(), *picked, progress.clone());
+        let (app, choice, progress) = (app.clone(), choice.clone(), progress.clone());
         Callback::from(move |_: MouseEvent| {
-            if !picked {
-                network.set(hinted());
+            let mut network = choice.network;
+            if !choice.picked {
+                network = hinted(&probe::network_hints());
+                choice.set(Choice {
+                    network,
+                    picked: false,
+                    hints: choice.hints.clone(),
+                });
             }
-            let (app, network, progress) = (
-                app.clone(),
-                if picked { *network } else { hinted() },
-                progress.clone(),
-            );
+            let (app, progress) = (app.clone(), progress.clone());
             let started = (app.data_epoch, app.check_epoch);
             app.dispatch(Action::TestStarted);
-            spawn_local(async move {
-                let measurements =
-                    probe::run(&content().probes, Box::new(move |p| progress.set(p))).await;
+            let on_done = move |measurements| {
                 let verdict = judge(&measurements);
                 let run = Run {
                     at: now(),
@@ -92,24 +102,32 @@ pub fn ConnectionScreen() -> Html {
                     verdict,
                 };
                 app.dispatch(Action::TestFinished { run, started });
-                // Yew draws the verdict on the next microtask; then it gets focus and comes into view.
+                // Yew draws the verdict first; then it gets focus and comes into view.
                 gloo::timers::callback::Timeout::new(0, || focus("#verdict-heading", true))
                     .forget();
-            });
+            };
+            probe::run(
+                &content().probes,
+                Box::new(move |p| progress.set(p)),
+                Box::new(on_done),
+            );
         })
     };
-    let choices = Network::ALL.into_iter().map(|choice| {
+    let choices = Network::ALL.into_iter().map(|network| {
         let onchange = {
-            let (network, picked) = (network.clone(), picked.clone());
+            let choice = choice.clone();
             Callback::from(move |_: Event| {
-                network.set(choice);
-                picked.set(true);
+                choice.set(Choice {
+                    network,
+                    picked: true,
+                    hints: choice.hints.clone(),
+                })
             })
         };
         html! {
             <label class="choice">
-                <input type="radio" name="network" value={choice.key()} checked={*network == choice} {onchange} />
-                <span>{ choice.label() }</span>
+                <input type="radio" name="network" value={network.key()} checked={choice.network == network} {onchange} />
+                <span>{ network.label() }</span>
             </label>
         }
     });
@@ -150,7 +168,7 @@ pub fn ConnectionScreen() -> Html {
             }
             { comparison(&app.runs) }
             // Offline, the browser's last speed figures are stale and contradict the badge.
-            if let Some(hints) = hints.as_ref().as_ref().filter(|_| app.online) {
+            if let Some(hints) = choice.hints.as_ref().as_ref().filter(|_| app.online) {
                 <section aria-labelledby="hints-heading">
                     <h2 id="hints-heading">{ "What your browser says" }</h2>
                     <p class="hint">{ "Hints only; the test above is what counts." }</p>
@@ -181,11 +199,16 @@ fn run_result(run: &Run, in_check: bool) -> Html {
         return html! {};
     };
     let m = &run.measurements;
-    let groups = [
+    let mut lines = Vec::new();
+    for (group, hosts) in [
         ("This site", &m.own_site),
         ("Internet", &m.internet),
         ("TikTok", &m.tiktok),
-    ];
+    ] {
+        for h in hosts {
+            lines.push(format!("{group} – {}: {}", h.host, host_summary(h)));
+        }
+    }
     html! {
         <section class={classes!("verdict", run.verdict.kind.id())} aria-labelledby="verdict-heading">
             <p class="eyebrow">{ format!("Result · {}", run.network.label()) }</p>
@@ -212,9 +235,7 @@ fn run_result(run: &Run, in_check: bool) -> Html {
                         <p class="figures">{ format!("Typical answer time {} ms · variation {} ms · lost {}%", f.median_ms, f.jitter_ms, f.loss_percent) }</p>
                     }
                     <ul class="hosts-result">
-                        { for groups.iter().flat_map(|(group, hosts)| hosts.iter().map(move |h| html! {
-                            <li>{ format!("{group} – {}: {}", h.host, host_summary(h)) }</li>
-                        })) }
+                        { for lines.into_iter().map(|line| html! { <li>{ line }</li> }) }
                     </ul>
                 </details>
             }
