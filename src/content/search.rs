@@ -64,20 +64,28 @@ fn is_joiner(c: char) -> bool {
 }
 
 /// Splits text into lowercase words, folding common accents and dropping a plural "s"
-/// so that "messages" finds "message".
+/// so that "messages" finds "message". One pass: joiners are skipped, any other
+/// character that is not a letter or digit ends a word.
 pub fn words(text: &str) -> Vec<String> {
-    let joined: String = text.chars().filter(|c| !is_joiner(*c)).collect();
-    joined
-        .split(|c: char| !is_word_char(c))
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            let folded: String = w.chars().map(lower).map(fold_accent).collect();
-            match folded.strip_suffix('s') {
-                Some(stem) if stem.chars().count() >= 3 && !stem.ends_with('s') => stem.to_owned(),
-                _ => folded,
+    let mut out = Vec::new();
+    let mut word = String::new();
+    // The space at the end ends the last word.
+    for c in text.chars().chain([' ']) {
+        if is_joiner(c) {
+            continue;
+        }
+        if is_word_char(c) {
+            word.push(fold_accent(lower(c)));
+        } else if !word.is_empty() {
+            if let Some(stem) = word.strip_suffix('s') {
+                if stem.chars().count() >= 3 && !stem.ends_with('s') {
+                    word.pop();
+                }
             }
-        })
-        .collect()
+            out.push(std::mem::take(&mut word));
+        }
+    }
+    out
 }
 
 fn fold_accent(c: char) -> char {
@@ -121,19 +129,22 @@ const VAGUE: &[&str] = &[
 ];
 
 /// The query's words that must match: without filler and vague words, or without filler
-/// only if nothing else is left, or all of them if they are all filler.
+/// only if nothing else is left, or all of them if they are all filler. That is, the
+/// words of the most precise kind the query has (filler, vague, other).
 fn query_words(query: &str) -> Vec<String> {
-    let all = words(query);
-    let without = |skipped: &[&[&str]]| -> Vec<String> {
-        all.iter()
-            .filter(|w| !skipped.iter().any(|list| list.contains(&w.as_str())))
-            .cloned()
-            .collect()
+    let kind = |w: &String| {
+        if FILLER.contains(&w.as_str()) {
+            0
+        } else if VAGUE.contains(&w.as_str()) {
+            1
+        } else {
+            2
+        }
     };
-    [without(&[FILLER, VAGUE]), without(&[FILLER])]
-        .into_iter()
-        .find(|kept| !kept.is_empty())
-        .unwrap_or(all)
+    let mut all = words(query);
+    let most = all.iter().map(kind).max().unwrap_or(0);
+    all.retain(|w| kind(w) >= most);
+    all
 }
 
 /// A query word matches a word of the text that starts with it, or one it starts with,
@@ -151,18 +162,22 @@ fn matches(text_word: &str, query_word: &str) -> bool {
 /// sum of the best weight for each word (higher is better). None if some word matches
 /// nowhere.
 fn score(entry: &Entry, query: &[String]) -> Option<(usize, u32)> {
-    let fields: Vec<(u32, Vec<String>)> = fields(entry)
-        .into_iter()
-        .map(|(weight, text)| (weight, words(text)))
-        .collect();
-    query.iter().try_fold((0, 0), |(weak, total), q| {
-        let best = fields
-            .iter()
-            .filter(|(_, ws)| ws.iter().any(|w| matches(w, q)))
-            .map(|(weight, _)| *weight)
-            .max()?;
-        Some((weak + usize::from(best <= SUMMARY), total + best))
-    })
+    // The best weight of each query word so far (0: not found yet).
+    let mut best = vec![0; query.len()];
+    for (weight, text) in fields(entry) {
+        for word in words(text) {
+            for (b, q) in best.iter_mut().zip(query) {
+                if matches(&word, q) {
+                    *b = weight.max(*b);
+                }
+            }
+        }
+    }
+    if best.contains(&0) {
+        return None;
+    }
+    let weak = best.iter().filter(|&&b| b <= SUMMARY).count();
+    Some((weak, best.iter().sum()))
 }
 
 /// Entries matching every word of `query`, best first (causes before fixes on ties,
