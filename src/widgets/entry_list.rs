@@ -17,9 +17,12 @@ pub fn entry_list(entries: &[Entry<'static>], ordered: bool) -> Html {
                 Some(f.effort.label()),
             ),
         };
+        // The address is the key: unique in a list, even where a cause and a fix share
+        // an id.
+        let href = route.href();
         html! {
-            <li key={format!("{kind}-{}", entry.id())}>
-                <a href={route.href()} class="card">
+            <li key={href.clone()}>
+                <a {href} class="card">
                     <span class="card-title">{ entry.title() }</span>
                     <span class="card-summary">{ entry.summary() }</span>
                     <span class="card-meta">

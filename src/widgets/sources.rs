@@ -3,11 +3,12 @@
 use crate::content::{Confidence, Source};
 use yew::prelude::*;
 
+/// How sure we are, in brackets after a source's title.
 fn confidence_label(confidence: Confidence) -> &'static str {
     match confidence {
-        Confidence::Official => "official",
-        Confidence::Secondary => "press or blog",
-        Confidence::Unverified => "not confirmed",
+        Confidence::Official => " (official)",
+        Confidence::Secondary => " (press or blog)",
+        Confidence::Unverified => " (not confirmed)",
     }
 }
 
@@ -28,7 +29,7 @@ pub fn sources(sources: &'static [Source]) -> Html {
                         } else {
                             { &source.title }
                         }
-                        { format!(" ({})", confidence_label(source.confidence)) }
+                        { confidence_label(source.confidence) }
                     </li>
                 }) }
             </ul>
