@@ -16,12 +16,11 @@ pub fn CauseScreen(props: &CauseProps) -> Html {
     let Some(cause) = content().cause(&props.id) else {
         return not_found();
     };
-    let fixes: Vec<_> = cause
+    let mut fixes = cause
         .fixes
         .iter()
         .filter_map(|id| content().fix(id))
-        .map(Entry::Fix)
-        .collect();
+        .map(Entry::Fix);
     html! {
         <article>
             <p class="eyebrow">{ "Cause" }</p>
@@ -37,7 +36,7 @@ pub fn CauseScreen(props: &CauseProps) -> Html {
             <h2>{ "What's going on" }</h2>
             { for cause.explanation.iter().map(|p| html! { <p>{ p }</p> }) }
             <h2>{ "What to try, in this order" }</h2>
-            { entry_list(&fixes, true) }
+            { entry_list(&mut fixes, true) }
             { sources(&cause.sources) }
         </article>
     }

@@ -18,10 +18,7 @@ pub fn FixScreen(props: &FixProps) -> Html {
     let Some(fix) = content().fix(&props.id) else {
         return not_found();
     };
-    let helps_with: Vec<_> = content()
-        .causes_fixed_by(&fix.id)
-        .map(Entry::Cause)
-        .collect();
+    let mut helps_with = content().causes_fixed_by(&fix.id).map(Entry::Cause);
     html! {
         <article>
             <p class="eyebrow">{ format!("Fix · {}", fix.effort.label()) }</p>
@@ -35,7 +32,7 @@ pub fn FixScreen(props: &FixProps) -> Html {
                 </section>
             }
             <h2>{ "Helps with" }</h2>
-            { entry_list(&helps_with, false) }
+            { entry_list(&mut helps_with, false) }
             { sources(&fix.sources) }
         </article>
     }

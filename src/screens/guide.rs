@@ -43,7 +43,7 @@ pub fn Guide() -> Html {
                         { "." }
                     </p>
                 } else {
-                    { entry_list(&hits, false) }
+                    { entry_list(&mut hits.iter().copied(), false) }
                 }
             </>
         }
@@ -114,9 +114,9 @@ fn section(section: &Section<'static>, open: Option<&str>, navigator: &Navigator
                 </span>
             </summary>
             <h2>{ "Why it happens" }</h2>
-            { entry_list(&section.causes, false) }
+            { entry_list(&mut section.causes.iter().copied(), false) }
             <h2>{ "What to try" }</h2>
-            { entry_list(&section.fixes, false) }
+            { entry_list(&mut section.fixes.iter().copied(), false) }
         </details>
     }
 }

@@ -6,9 +6,10 @@ use yew::prelude::*;
 
 /// The cards, numbered when the order matters (causes by likelihood, fixes to try in
 /// turn). A plain view function: no state of its own, and no per-component cost in the
-/// wasm.
-pub fn entry_list(entries: &[Entry<'static>], ordered: bool) -> Html {
-    let items = entries.iter().map(|entry| {
+/// wasm. It takes the entries as they come (one copy of this code for every kind of
+/// list, and no list to collect first).
+pub fn entry_list(entries: &mut dyn Iterator<Item = Entry<'static>>, ordered: bool) -> Html {
+    let items = entries.map(|entry| {
         let (route, kind, badge) = match entry {
             Entry::Cause(c) => (Route::Cause { id: c.id.clone() }, "Cause", None),
             Entry::Fix(f) => (
