@@ -21,16 +21,15 @@ pub fn entry_list(entries: &mut dyn Iterator<Item = Entry<'static>>, ordered: bo
         // The address is the key: unique in a list, even where a cause and a fix share
         // an id.
         let href = route.href();
+        let meta = html! {
+            <span class="card-meta">
+                <span class="kind">{ kind }</span>
+                if let Some(badge) = badge { <span class="effort">{ badge }</span> }
+            </span>
+        };
         html! {
             <li key={href.clone()}>
-                <a {href} class="card">
-                    <span class="card-title">{ entry.title() }</span>
-                    <span class="card-summary">{ entry.summary() }</span>
-                    <span class="card-meta">
-                        <span class="kind">{ kind }</span>
-                        if let Some(badge) = badge { <span class="effort">{ badge }</span> }
-                    </span>
-                </a>
+                { card(href, "card", entry.title(), entry.summary().into(), meta) }
             </li>
         }
     });
@@ -38,5 +37,23 @@ pub fn entry_list(entries: &mut dyn Iterator<Item = Entry<'static>>, ordered: bo
         html! { <ol class="cards">{ for items }</ol> }
     } else {
         html! { <ul class="cards">{ for items }</ul> }
+    }
+}
+
+/// One large tappable card: a title, a line under it and `meta` (what kind of entry, or
+/// nothing). Shared by the guide's lists and home, so the markup is built in one place.
+pub fn card(
+    href: String,
+    class: &'static str,
+    title: &'static str,
+    summary: AttrValue,
+    meta: Html,
+) -> Html {
+    html! {
+        <a {href} {class}>
+            <span class="card-title">{ title }</span>
+            <span class="card-summary">{ summary }</span>
+            { meta }
+        </a>
     }
 }
