@@ -3,7 +3,8 @@
 use crate::content::content;
 use crate::content::search::Entry;
 use crate::screens::not_found::not_found;
-use crate::widgets::{entry_list::entry_list, notes::cause_notes, sources::sources};
+use crate::widgets::entry_list::{entry_list, list_items};
+use crate::widgets::{notes::cause_notes, sources::sources};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -30,7 +31,7 @@ pub fn CauseScreen(props: &CauseProps) -> Html {
             if !cause.signs.is_empty() {
                 <section class="signs" aria-labelledby="signs-heading">
                     <h2 id="signs-heading">{ "You may have this if" }</h2>
-                    <ul>{ for cause.signs.iter().map(|s| html! { <li>{ s }</li> }) }</ul>
+                    <ul>{ list_items(&cause.signs) }</ul>
                 </section>
             }
             <h2>{ "What's going on" }</h2>

@@ -57,3 +57,8 @@ pub fn card(
         </a>
     }
 }
+
+/// Each text as an item of a list (`<li>`), for the `<ul>` or `<ol>` around them.
+pub fn list_items(texts: &'static [String]) -> Html {
+    texts.iter().map(|text| html! { <li>{ text }</li> }).collect()
+}

@@ -3,6 +3,7 @@
 
 use crate::content::content;
 use crate::state::InstallOffer;
+use crate::widgets::entry_list::list_items;
 use yew::prelude::*;
 
 /// The card for `offer`; `on_install` shows the browser's install prompt (only offered
@@ -26,7 +27,7 @@ pub fn install_card(offer: InstallOffer, on_install: &Callback<()>) -> Html {
                     { for content().install_guides.iter().map(|guide| html! {
                         <div class="install-browser">
                             <h3>{ format!("In {}", guide.browser) }</h3>
-                            <ol>{ for guide.steps.iter().map(|s| html! { <li>{ s }</li> }) }</ol>
+                            <ol>{ list_items(&guide.steps) }</ol>
                         </div>
                     }) }
                 </details>
