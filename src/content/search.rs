@@ -114,28 +114,25 @@ fn fields<'a>(entry: &Entry<'a>) -> Vec<(u32, &'a str)> {
     out
 }
 
-/// Little words a query can do without: they match almost everything.
-const FILLER: &[&str] = &[
-    "a", "an", "the", "my", "me", "i", "im", "it", "is", "to", "on", "in", "of", "and", "or",
-    "for", "with",
-];
+/// Little words a query can do without: they match almost everything (split by spaces).
+const FILLER: &str = "a an the my me i im it is to on in of and or for with";
 
 /// Words that say little next to a more precise one: "not" and the contractions are how
 /// people describe any failure ("not sending", "won't load"), and every entry is about
 /// messages on TikTok. Alone they are the query ("can't message").
-const VAGUE: &[&str] = &[
-    "not", "no", "dont", "doesnt", "wont", "cant", "cannot", "isnt", "arent", "didnt", "wasnt",
-    "message", "dm", "dms", "tiktok",
-];
+const VAGUE: &str =
+    "not no dont doesnt wont cant cannot isnt arent didnt wasnt message dm dms tiktok";
 
 /// The query's words that must match: without filler and vague words, or without filler
 /// only if nothing else is left, or all of them if they are all filler. That is, the
 /// words of the most precise kind the query has (filler, vague, other).
 fn query_words(query: &str) -> Vec<String> {
+    // The lists are words split by spaces (smaller in the wasm than slices of strings).
+    let listed = |list: &str, w: &str| list.split(' ').any(|l| l == w);
     let kind = |w: &String| {
-        if FILLER.contains(&w.as_str()) {
+        if listed(FILLER, w) {
             0
-        } else if VAGUE.contains(&w.as_str()) {
+        } else if listed(VAGUE, w) {
             1
         } else {
             2
