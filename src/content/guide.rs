@@ -30,6 +30,19 @@ const SECTIONS: &[(&[u8], &[u8])] = include!(concat!(env!("OUT_DIR"), "/guide_se
 /// The guide's sections, one per symptom, in the content's order. `content` is the
 /// shipped content, which the precomputed lists index.
 pub fn sections(content: &Content) -> Vec<Section<'_>> {
+    // One closure for both lists: one copy of the collecting code.
+    let entries = |list: &[u8], fixes: bool| -> Vec<Entry<'_>> {
+        list.iter()
+            .map(|&n| {
+                let n = usize::from(n);
+                if fixes {
+                    Entry::Fix(&content.fixes[n])
+                } else {
+                    Entry::Cause(&content.causes[n])
+                }
+            })
+            .collect()
+    };
     content
         .symptoms
         .iter()
@@ -37,14 +50,8 @@ pub fn sections(content: &Content) -> Vec<Section<'_>> {
         .map(|(symptom, (causes, fixes))| Section {
             id: &symptom.id,
             title: &symptom.title,
-            causes: causes
-                .iter()
-                .map(|&n| Entry::Cause(&content.causes[usize::from(n)]))
-                .collect(),
-            fixes: fixes
-                .iter()
-                .map(|&n| Entry::Fix(&content.fixes[usize::from(n)]))
-                .collect(),
+            causes: entries(causes, false),
+            fixes: entries(fixes, true),
         })
         .collect()
 }
