@@ -3,7 +3,7 @@
 use crate::content::content;
 use crate::content::search::Entry;
 use crate::screens::not_found::not_found;
-use crate::widgets::entry_list::{entry_list, list_items};
+use crate::widgets::entry_list::{entry_list, list_items, text};
 use crate::widgets::{notes::cause_notes, sources::sources};
 use yew::prelude::*;
 
@@ -25,8 +25,8 @@ pub fn CauseScreen(props: &CauseProps) -> Html {
     html! {
         <article>
             <p class="eyebrow">{ "Cause" }</p>
-            <h1 tabindex="-1">{ &cause.title }</h1>
-            <p class="lead">{ &cause.summary }</p>
+            <h1 tabindex="-1">{ text(&cause.title) }</h1>
+            <p class="lead">{ text(&cause.summary) }</p>
             { cause_notes(cause) }
             if !cause.signs.is_empty() {
                 <section class="signs" aria-labelledby="signs-heading">
@@ -35,7 +35,7 @@ pub fn CauseScreen(props: &CauseProps) -> Html {
                 </section>
             }
             <h2>{ "What's going on" }</h2>
-            { for cause.explanation.iter().map(|p| html! { <p>{ p }</p> }) }
+            { for cause.explanation.iter().map(|p| html! { <p>{ text(p) }</p> }) }
             <h2>{ "What to try, in this order" }</h2>
             { entry_list(&mut fixes, true) }
             { sources(&cause.sources) }

@@ -4,7 +4,8 @@ use crate::content::content;
 use crate::content::search::Entry;
 use crate::screens::not_found::not_found;
 use crate::state::use_phone_choice;
-use crate::widgets::{entry_list::entry_list, fix_body::fix_body, sources::sources};
+use crate::widgets::entry_list::{entry_list, text};
+use crate::widgets::{fix_body::fix_body, sources::sources};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -22,13 +23,13 @@ pub fn FixScreen(props: &FixProps) -> Html {
     html! {
         <article>
             <p class="eyebrow">{ format!("Fix · {}", fix.effort.label()) }</p>
-            <h1 tabindex="-1">{ &fix.title }</h1>
-            <p class="lead">{ &fix.summary }</p>
+            <h1 tabindex="-1">{ text(&fix.title) }</h1>
+            <p class="lead">{ text(&fix.summary) }</p>
             { fix_body(fix, &phone) }
             if let Some(prevention) = &fix.prevention {
                 <section class="prevention" aria-labelledby="prevention-heading">
                     <h2 id="prevention-heading">{ "Next time" }</h2>
-                    <p>{ prevention }</p>
+                    <p>{ text(prevention) }</p>
                 </section>
             }
             <h2>{ "Helps with" }</h2>

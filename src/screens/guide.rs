@@ -6,7 +6,7 @@ use crate::content::content;
 use crate::content::guide::{sections, Section};
 use crate::content::search::search;
 use crate::routes::{search_query, search_text, Route};
-use crate::widgets::entry_list::entry_list;
+use crate::widgets::entry_list::{entry_list, text};
 use crate::widgets::router::{use_location, use_navigator, Navigator};
 use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
@@ -108,7 +108,7 @@ fn section(section: &Section<'static>, open: Option<&str>, navigator: &Navigator
     html! {
         <details class="guide-section" key={id} open={is_open} {ontoggle}>
             <summary>
-                <span class="card-title">{ section.title }</span>
+                <span class="card-title">{ text(section.title) }</span>
                 <span class="card-meta">
                     { format!("{} causes · {} fixes", section.causes.len(), section.fixes.len()) }
                 </span>

@@ -51,7 +51,7 @@ pub fn card(
 ) -> Html {
     html! {
         <a {href} {class}>
-            <span class="card-title">{ title }</span>
+            <span class="card-title">{ self::text(title) }</span>
             <span class="card-summary">{ summary }</span>
             { meta }
         </a>
@@ -60,5 +60,14 @@ pub fn card(
 
 /// Each text as an item of a list (`<li>`), for the `<ul>` or `<ol>` around them.
 pub fn list_items(texts: &'static [String]) -> Html {
-    texts.iter().map(|text| html! { <li>{ text }</li> }).collect()
+    texts
+        .iter()
+        .map(|item| html! { <li>{ text(item) }</li> })
+        .collect()
+}
+
+/// A text of the content as a text node. The content lives for the whole run, so the
+/// text is used as it is, not copied (as `{ &string }` in `html!` would).
+pub fn text(text: &'static str) -> Html {
+    Html::VText(yew::virtual_dom::VText::new(text))
 }

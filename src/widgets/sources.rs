@@ -1,6 +1,7 @@
 //! Where the facts on a page come from, and how sure we are.
 
 use crate::content::{Confidence, Source};
+use crate::widgets::entry_list::text;
 use yew::prelude::*;
 
 /// How sure we are, in brackets after a source's title.
@@ -25,9 +26,9 @@ pub fn sources(sources: &'static [Source]) -> Html {
                 { for sources.iter().map(|source| html! {
                     <li>
                         if let Some(url) = &source.url {
-                            <a href={url.clone()} rel="noreferrer" target="_blank">{ &source.title }</a>
+                            <a href={url.as_str()} rel="noreferrer" target="_blank">{ text(&source.title) }</a>
                         } else {
-                            { &source.title }
+                            { text(&source.title) }
                         }
                         { confidence_label(source.confidence) }
                     </li>
