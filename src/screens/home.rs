@@ -24,7 +24,7 @@ pub fn Home() -> Html {
     let app = use_app();
     let on_install = {
         let app = app.clone();
-        Callback::from(move |()| {
+        Callback::from(move |_: MouseEvent| {
             let app = app.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let accepted = crate::platform::pwa::prompt_install().await;

@@ -9,7 +9,7 @@ use yew::prelude::*;
 /// The card for `offer`; `on_install` shows the browser's install prompt (only offered
 /// with `InstallOffer::Prompt`). A plain view function (no per-component cost); one
 /// card whose text and button depend on the offer.
-pub fn install_card(offer: InstallOffer, on_install: &Callback<()>) -> Html {
+pub fn install_card(offer: InstallOffer, on_install: &Callback<MouseEvent>) -> Html {
     if offer == InstallOffer::Installed {
         return html! {};
     }
@@ -19,7 +19,7 @@ pub fn install_card(offer: InstallOffer, on_install: &Callback<()>) -> Html {
             <h2 id="install-heading">{ "Keep DM Doctor on your phone" }</h2>
             if prompt {
                 <p>{ "Install it to open it from your home screen, even with no internet." }</p>
-                <button type="button" class="button primary" onclick={on_install.reform(|_: MouseEvent| ())}>{ "Install" }</button>
+                <button type="button" class="button primary" onclick={on_install.clone()}>{ "Install" }</button>
             } else {
                 <p>{ "Add it to your home screen to open it even with no internet." }</p>
                 <details class="install-steps">
