@@ -189,14 +189,21 @@ pub fn search<'a>(content: &'a Content, query: &str) -> Vec<Entry<'a>> {
         .iter()
         .map(Entry::Cause)
         .chain(content.fixes.iter().map(Entry::Fix));
-    let mut hits: Vec<((usize, u32), Entry)> = entries
-        .filter_map(|entry| score(&entry, &query).map(|s| (s, entry)))
-        .collect();
-    // Best first; equal scores keep the content's order.
-    crate::sort::sort_by(&mut hits, |(a, _), (b, _)| {
-        a.0.cmp(&b.0).then(b.1.cmp(&a.1))
-    });
-    hits.into_iter().map(|(_, entry)| entry).collect()
+    // Best first: each hit goes in after those that rank as well or better, so equal
+    // scores keep the content's order.
+    let mut hits = Vec::new();
+    let mut ranks: Vec<u64> = Vec::new();
+    for entry in entries {
+        if let Some((weak, total)) = score(&entry, &query) {
+            // The score as one number, smaller first: fewer words found only in the
+            // summary, then the higher total.
+            let rank = (weak as u64) << 32 | u64::from(u32::MAX - total);
+            let at = ranks.iter().filter(|&&r| r <= rank).count();
+            ranks.insert(at, rank);
+            hits.insert(at, entry);
+        }
+    }
+    hits
 }
 
 #[cfg(test)]
