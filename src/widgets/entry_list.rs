@@ -23,8 +23,8 @@ pub fn entry_list(entries: &mut dyn Iterator<Item = Entry<'static>>, ordered: bo
         let href = route.href();
         let meta = html! {
             <span class="card-meta">
-                <span class="kind">{ kind }</span>
-                if let Some(badge) = badge { <span class="effort">{ badge }</span> }
+                <span class="kind">{ text(kind) }</span>
+                if let Some(badge) = badge { <span class="effort">{ text(badge) }</span> }
             </span>
         };
         html! {

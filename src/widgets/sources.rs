@@ -30,7 +30,7 @@ pub fn sources(sources: &'static [Source]) -> Html {
                         } else {
                             { text(&source.title) }
                         }
-                        { confidence_label(source.confidence) }
+                        { text(confidence_label(source.confidence)) }
                     </li>
                 }) }
             </ul>
