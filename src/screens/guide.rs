@@ -59,7 +59,7 @@ pub fn Guide() -> Html {
             <p class="lead">{ "Every cause and fix, by problem." }</p>
             <form class="search" role="search" {onsubmit}>
                 <label for="guide-search">{ "Search the guide" }</label>
-                <input id="guide-search" type="search" value={query.clone()} {oninput}
+                <input id="guide-search" type="search" value={query} {oninput}
                        placeholder="e.g. cache, VPN, blocked" autocomplete="off" enterkeyhint="search" />
             </form>
             // Only the count is announced; the list itself is not re-read on every key.
