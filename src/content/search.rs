@@ -69,8 +69,11 @@ fn is_joiner(c: char) -> bool {
 pub fn words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut word = String::new();
-    // The space at the end ends the last word.
-    for c in text.chars().chain([' ']) {
+    let mut chars = text.chars();
+    loop {
+        // A space after the end ends the last word.
+        let next = chars.next();
+        let c = next.unwrap_or(' ');
         if is_joiner(c) {
             continue;
         }
@@ -84,8 +87,10 @@ pub fn words(text: &str) -> Vec<String> {
             }
             out.push(std::mem::take(&mut word));
         }
+        if next.is_none() {
+            return out;
+        }
     }
-    out
 }
 
 fn fold_accent(c: char) -> char {
