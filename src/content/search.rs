@@ -159,11 +159,11 @@ fn matches(text_word: &str, query_word: &str) -> bool {
             && query_word.len() - text_word.len() <= 3)
 }
 
-/// How well an entry matches: first the number of query words found only in its summary
-/// (fewer is better, so entries matched by title and keywords come first), then the
-/// sum of the best weight for each word (higher is better). None if some word matches
-/// nowhere.
-fn score(entry: &Entry, query: &[String]) -> Option<(usize, u32)> {
+/// How well an entry matches, as one number, smaller first: first the number of query
+/// words found only in its summary (fewer is better, so entries matched by title and
+/// keywords come first), then the sum of the best weight for each word (higher is
+/// better). None if some word matches nowhere.
+fn score(entry: &Entry, query: &[String]) -> Option<u64> {
     // The best weight of each query word so far (0: not found yet).
     let mut best = vec![0; query.len()];
     for (weight, text) in fields(entry) {
@@ -175,11 +175,19 @@ fn score(entry: &Entry, query: &[String]) -> Option<(usize, u32)> {
             }
         }
     }
-    if best.contains(&0) {
-        return None;
+    // The count of summary-only words above 32 bits, under them the total subtracted
+    // from the largest 32-bit number.
+    let mut rank = u64::from(u32::MAX);
+    for b in best {
+        if b == 0 {
+            return None;
+        }
+        if b <= SUMMARY {
+            rank += 1 << 32;
+        }
+        rank -= u64::from(b);
     }
-    let weak = best.iter().filter(|&&b| b <= SUMMARY).count();
-    Some((weak, best.iter().sum()))
+    Some(rank)
 }
 
 /// Entries matching every word of `query`, best first (causes before fixes on ties,
@@ -199,10 +207,7 @@ pub fn search<'a>(content: &'a Content, query: &str) -> Vec<Entry<'a>> {
     let mut hits = Vec::new();
     let mut ranks: Vec<u64> = Vec::new();
     for entry in entries {
-        if let Some((weak, total)) = score(&entry, &query) {
-            // The score as one number, smaller first: fewer words found only in the
-            // summary, then the higher total.
-            let rank = (weak as u64) << 32 | u64::from(u32::MAX - total);
+        if let Some(rank) = score(&entry, &query) {
             let at = ranks.iter().filter(|&&r| r <= rank).count();
             ranks.insert(at, rank);
             hits.insert(at, entry);
