@@ -46,6 +46,28 @@ fn main() {
         );
     }
 
+    // The guide's sections as index lists (see `Content::guide_section`), for
+    // `src/content/guide.rs` to include: data instead of grouping code in the wasm.
+    let mut sections = String::from("&[");
+    for symptom in &content.symptoms {
+        let (causes, fixes) = content.guide_section(symptom);
+        let list = |indices: Vec<usize>| {
+            indices
+                .iter()
+                .map(|&n| {
+                    u8::try_from(n)
+                        .expect("at most 256 causes and fixes")
+                        .to_string()
+                })
+                .collect::<Vec<_>>()
+                .join(",")
+        };
+        sections += &format!("(&[{}],&[{}]),", list(causes), list(fixes));
+    }
+    sections += "]";
+    let out_dir = env::var("OUT_DIR").unwrap();
+    fs::write(Path::new(&out_dir).join("guide_sections.rs"), sections).unwrap();
+
     // The app never shows topic tags (the validator above checks them): the wasm build
     // leaves them out to stay inside the size budget. Native builds (tests) keep them.
     if env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
@@ -66,6 +88,6 @@ fn main() {
         encoded,
         "content packing must round-trip"
     );
-    let out = Path::new(&env::var("OUT_DIR").unwrap()).join("content.postcard");
+    let out = Path::new(&out_dir).join("content.postcard");
     fs::write(out, packed).unwrap();
 }

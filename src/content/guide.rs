@@ -22,45 +22,36 @@ pub struct Section<'a> {
     pub fixes: Vec<Entry<'a>>,
 }
 
-/// The guide's sections, one per symptom, in the content's order.
+/// Each symptom's section as (cause indices, fix indices) into the shipped content,
+/// computed by `build.rs` with [`Content::guide_section`]: the app carries these small
+/// lists instead of the grouping code.
+const SECTIONS: &[(&[u8], &[u8])] = include!(concat!(env!("OUT_DIR"), "/guide_sections.rs"));
+
+/// The guide's sections, one per symptom, in the content's order. `content` is the
+/// shipped content, which the precomputed lists index.
 pub fn sections(content: &Content) -> Vec<Section<'_>> {
+    // One closure for both lists: one copy of the collecting code.
+    let entries = |list: &[u8], fixes: bool| -> Vec<Entry<'_>> {
+        list.iter()
+            .map(|&n| {
+                let n = usize::from(n);
+                if fixes {
+                    Entry::Fix(&content.fixes[n])
+                } else {
+                    Entry::Cause(&content.causes[n])
+                }
+            })
+            .collect()
+    };
     content
         .symptoms
         .iter()
-        .map(|symptom| {
-            let causes: Vec<_> = symptom
-                .causes
-                .iter()
-                .filter_map(|id| content.cause(id))
-                .collect();
-            let mut fix_ids: Vec<&str> = Vec::new();
-            for cause in &causes {
-                for id in &cause.fixes {
-                    if !fix_ids.contains(&id.as_str()) {
-                        fix_ids.push(id);
-                    }
-                }
-            }
-            // A fix that every one of these causes lists last is what to do when all
-            // else failed: it goes after the rest (a stable sort keeps both groups'
-            // order).
-            let last_resort = |id: &str| {
-                causes
-                    .iter()
-                    .filter(|c| c.fixes.iter().any(|f| f == id))
-                    .all(|c| c.fixes.last().is_some_and(|f| f == id))
-            };
-            crate::sort::sort_by(&mut fix_ids, |a, b| last_resort(a).cmp(&last_resort(b)));
-            Section {
-                id: &symptom.id,
-                title: &symptom.title,
-                causes: causes.into_iter().map(Entry::Cause).collect(),
-                fixes: fix_ids
-                    .into_iter()
-                    .filter_map(|id| content.fix(id))
-                    .map(Entry::Fix)
-                    .collect(),
-            }
+        .zip(SECTIONS)
+        .map(|(symptom, (causes, fixes))| Section {
+            id: &symptom.id,
+            title: &symptom.title,
+            causes: entries(causes, false),
+            fixes: entries(fixes, true),
         })
         .collect()
 }
@@ -72,6 +63,20 @@ mod tests {
 
     fn ids<'a>(entries: &[Entry<'a>]) -> Vec<&'a str> {
         entries.iter().map(Entry::id).collect()
+    }
+
+    #[test]
+    fn the_precomputed_lists_are_the_grouping_of_the_shipped_content() {
+        let wide = |list: &[u8]| list.iter().map(|&n| usize::from(n)).collect::<Vec<_>>();
+        assert_eq!(SECTIONS.len(), content().symptoms.len());
+        for (symptom, (causes, fixes)) in content().symptoms.iter().zip(SECTIONS) {
+            assert_eq!(
+                content().guide_section(symptom),
+                (wide(causes), wide(fixes)),
+                "{}",
+                symptom.id
+            );
+        }
     }
 
     #[test]

@@ -638,6 +638,43 @@ impl Content {
             .filter(move |c| c.fixes.iter().any(|f| f == fix_id))
     }
 
+    /// The guide's section for one symptom, as indices into `causes` and `fixes`: the
+    /// symptom's causes, most typical first, then the fixes those causes lead to in the
+    /// order they first come up, with the last resorts (a fix every one of these causes
+    /// lists last, such as reporting the problem) at the end. `build.rs` computes it for
+    /// the shipped content, so the app carries the small index lists, not this code.
+    pub fn guide_section(&self, symptom: &Symptom) -> (Vec<usize>, Vec<usize>) {
+        let causes: Vec<usize> = symptom
+            .causes
+            .iter()
+            .filter_map(|id| self.causes.iter().position(|c| c.id == *id))
+            .collect();
+        let mut fix_ids: Vec<&str> = Vec::new();
+        for &cause in &causes {
+            for id in &self.causes[cause].fixes {
+                if !fix_ids.contains(&id.as_str()) {
+                    fix_ids.push(id);
+                }
+            }
+        }
+        let last_resort = |id: &str| {
+            causes
+                .iter()
+                .map(|&c| &self.causes[c].fixes)
+                .filter(|fixes| fixes.iter().any(|f| f == id))
+                .all(|fixes| fixes.last().is_some_and(|f| f == id))
+        };
+        // The rest first, then the last resorts, each group in its order.
+        let (mut ordered, last): (Vec<&str>, Vec<&str>) =
+            fix_ids.into_iter().partition(|id| !last_resort(id));
+        ordered.extend(last);
+        let fixes = ordered
+            .into_iter()
+            .filter_map(|id| self.fixes.iter().position(|f| f.id == id))
+            .collect();
+        (causes, fixes)
+    }
+
     /// Merges content read from several files.
     pub fn extend(&mut self, other: Content) {
         self.symptoms.extend(other.symptoms);

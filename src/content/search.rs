@@ -64,20 +64,33 @@ fn is_joiner(c: char) -> bool {
 }
 
 /// Splits text into lowercase words, folding common accents and dropping a plural "s"
-/// so that "messages" finds "message".
+/// so that "messages" finds "message". One pass: joiners are skipped, any other
+/// character that is not a letter or digit ends a word.
 pub fn words(text: &str) -> Vec<String> {
-    let joined: String = text.chars().filter(|c| !is_joiner(*c)).collect();
-    joined
-        .split(|c: char| !is_word_char(c))
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            let folded: String = w.chars().map(lower).map(fold_accent).collect();
-            match folded.strip_suffix('s') {
-                Some(stem) if stem.chars().count() >= 3 && !stem.ends_with('s') => stem.to_owned(),
-                _ => folded,
+    let mut out = Vec::new();
+    let mut word = String::new();
+    let mut chars = text.chars();
+    loop {
+        // A space after the end ends the last word.
+        let next = chars.next();
+        let c = next.unwrap_or(' ');
+        if is_joiner(c) {
+            continue;
+        }
+        if is_word_char(c) {
+            word.push(fold_accent(lower(c)));
+        } else if !word.is_empty() {
+            if let Some(stem) = word.strip_suffix('s') {
+                if stem.chars().count() >= 3 && !stem.ends_with('s') {
+                    word.pop();
+                }
             }
-        })
-        .collect()
+            out.push(std::mem::take(&mut word));
+        }
+        if next.is_none() {
+            return out;
+        }
+    }
 }
 
 fn fold_accent(c: char) -> char {
@@ -106,34 +119,34 @@ fn fields<'a>(entry: &Entry<'a>) -> Vec<(u32, &'a str)> {
     out
 }
 
-/// Little words a query can do without: they match almost everything.
-const FILLER: &[&str] = &[
-    "a", "an", "the", "my", "me", "i", "im", "it", "is", "to", "on", "in", "of", "and", "or",
-    "for", "with",
-];
+/// Little words a query can do without: they match almost everything (split by spaces).
+const FILLER: &str = "a an the my me i im it is to on in of and or for with";
 
 /// Words that say little next to a more precise one: "not" and the contractions are how
 /// people describe any failure ("not sending", "won't load"), and every entry is about
 /// messages on TikTok. Alone they are the query ("can't message").
-const VAGUE: &[&str] = &[
-    "not", "no", "dont", "doesnt", "wont", "cant", "cannot", "isnt", "arent", "didnt", "wasnt",
-    "message", "dm", "dms", "tiktok",
-];
+const VAGUE: &str =
+    "not no dont doesnt wont cant cannot isnt arent didnt wasnt message dm dms tiktok";
 
 /// The query's words that must match: without filler and vague words, or without filler
-/// only if nothing else is left, or all of them if they are all filler.
+/// only if nothing else is left, or all of them if they are all filler. That is, the
+/// words of the most precise kind the query has (filler, vague, other).
 fn query_words(query: &str) -> Vec<String> {
-    let all = words(query);
-    let without = |skipped: &[&[&str]]| -> Vec<String> {
-        all.iter()
-            .filter(|w| !skipped.iter().any(|list| list.contains(&w.as_str())))
-            .cloned()
-            .collect()
+    // The lists are words split by spaces (smaller in the wasm than slices of strings).
+    let listed = |list: &str, w: &str| list.split(' ').any(|l| l == w);
+    let kind = |w: &String| {
+        if listed(FILLER, w) {
+            0
+        } else if listed(VAGUE, w) {
+            1
+        } else {
+            2
+        }
     };
-    [without(&[FILLER, VAGUE]), without(&[FILLER])]
-        .into_iter()
-        .find(|kept| !kept.is_empty())
-        .unwrap_or(all)
+    let mut all = words(query);
+    let most = all.iter().map(kind).max().unwrap_or(0);
+    all.retain(|w| kind(w) >= most);
+    all
 }
 
 /// A query word matches a word of the text that starts with it, or one it starts with,
@@ -146,23 +159,35 @@ fn matches(text_word: &str, query_word: &str) -> bool {
             && query_word.len() - text_word.len() <= 3)
 }
 
-/// How well an entry matches: first the number of query words found only in its summary
-/// (fewer is better, so entries matched by title and keywords come first), then the
-/// sum of the best weight for each word (higher is better). None if some word matches
-/// nowhere.
-fn score(entry: &Entry, query: &[String]) -> Option<(usize, u32)> {
-    let fields: Vec<(u32, Vec<String>)> = fields(entry)
-        .into_iter()
-        .map(|(weight, text)| (weight, words(text)))
-        .collect();
-    query.iter().try_fold((0, 0), |(weak, total), q| {
-        let best = fields
-            .iter()
-            .filter(|(_, ws)| ws.iter().any(|w| matches(w, q)))
-            .map(|(weight, _)| *weight)
-            .max()?;
-        Some((weak + usize::from(best <= SUMMARY), total + best))
-    })
+/// How well an entry matches, as one number, smaller first: first the number of query
+/// words found only in its summary (fewer is better, so entries matched by title and
+/// keywords come first), then the sum of the best weight for each word (higher is
+/// better). None if some word matches nowhere.
+fn score(entry: &Entry, query: &[String]) -> Option<u64> {
+    // The best weight of each query word so far (0: not found yet).
+    let mut best = vec![0; query.len()];
+    for (weight, text) in fields(entry) {
+        for word in words(text) {
+            for (b, q) in best.iter_mut().zip(query) {
+                if matches(&word, q) {
+                    *b = weight.max(*b);
+                }
+            }
+        }
+    }
+    // The count of summary-only words above 32 bits, under them the total subtracted
+    // from the largest 32-bit number.
+    let mut rank = u64::from(u32::MAX);
+    for b in best {
+        if b == 0 {
+            return None;
+        }
+        if b <= SUMMARY {
+            rank += 1 << 32;
+        }
+        rank -= u64::from(b);
+    }
+    Some(rank)
 }
 
 /// Entries matching every word of `query`, best first (causes before fixes on ties,
@@ -177,14 +202,18 @@ pub fn search<'a>(content: &'a Content, query: &str) -> Vec<Entry<'a>> {
         .iter()
         .map(Entry::Cause)
         .chain(content.fixes.iter().map(Entry::Fix));
-    let mut hits: Vec<((usize, u32), Entry)> = entries
-        .filter_map(|entry| score(&entry, &query).map(|s| (s, entry)))
-        .collect();
-    // Best first; equal scores keep the content's order.
-    crate::sort::sort_by(&mut hits, |(a, _), (b, _)| {
-        a.0.cmp(&b.0).then(b.1.cmp(&a.1))
-    });
-    hits.into_iter().map(|(_, entry)| entry).collect()
+    // Best first: each hit goes in after those that rank as well or better, so equal
+    // scores keep the content's order.
+    let mut hits = Vec::new();
+    let mut ranks: Vec<u64> = Vec::new();
+    for entry in entries {
+        if let Some(rank) = score(&entry, &query) {
+            let at = ranks.iter().filter(|&&r| r <= rank).count();
+            ranks.insert(at, rank);
+            hits.insert(at, entry);
+        }
+    }
+    hits
 }
 
 #[cfg(test)]

@@ -3,7 +3,8 @@
 use crate::content::content;
 use crate::content::search::Entry;
 use crate::screens::not_found::not_found;
-use crate::widgets::{entry_list::entry_list, notes::cause_notes, sources::sources};
+use crate::widgets::entry_list::{entry_list, list_items, text};
+use crate::widgets::{notes::cause_notes, sources::sources};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -16,28 +17,27 @@ pub fn CauseScreen(props: &CauseProps) -> Html {
     let Some(cause) = content().cause(&props.id) else {
         return not_found();
     };
-    let fixes: Vec<_> = cause
+    let mut fixes = cause
         .fixes
         .iter()
         .filter_map(|id| content().fix(id))
-        .map(Entry::Fix)
-        .collect();
+        .map(Entry::Fix);
     html! {
         <article>
             <p class="eyebrow">{ "Cause" }</p>
-            <h1 tabindex="-1">{ &cause.title }</h1>
-            <p class="lead">{ &cause.summary }</p>
+            <h1 tabindex="-1">{ text(&cause.title) }</h1>
+            <p class="lead">{ text(&cause.summary) }</p>
             { cause_notes(cause) }
             if !cause.signs.is_empty() {
                 <section class="signs" aria-labelledby="signs-heading">
                     <h2 id="signs-heading">{ "You may have this if" }</h2>
-                    <ul>{ for cause.signs.iter().map(|s| html! { <li>{ s }</li> }) }</ul>
+                    <ul>{ list_items(&cause.signs) }</ul>
                 </section>
             }
             <h2>{ "What's going on" }</h2>
-            { for cause.explanation.iter().map(|p| html! { <p>{ p }</p> }) }
+            { for cause.explanation.iter().map(|p| html! { <p>{ text(p) }</p> }) }
             <h2>{ "What to try, in this order" }</h2>
-            { entry_list(&fixes, true) }
+            { entry_list(&mut fixes, true) }
             { sources(&cause.sources) }
         </article>
     }

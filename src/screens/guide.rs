@@ -6,7 +6,7 @@ use crate::content::content;
 use crate::content::guide::{sections, Section};
 use crate::content::search::search;
 use crate::routes::{search_query, search_text, Route};
-use crate::widgets::entry_list::entry_list;
+use crate::widgets::entry_list::{entry_list, text};
 use crate::widgets::router::{use_location, use_navigator, Navigator};
 use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
@@ -43,7 +43,7 @@ pub fn Guide() -> Html {
                         { "." }
                     </p>
                 } else {
-                    { entry_list(&hits, false) }
+                    { entry_list(&mut hits.iter().copied(), false) }
                 }
             </>
         }
@@ -59,7 +59,7 @@ pub fn Guide() -> Html {
             <p class="lead">{ "Every cause and fix, by problem." }</p>
             <form class="search" role="search" {onsubmit}>
                 <label for="guide-search">{ "Search the guide" }</label>
-                <input id="guide-search" type="search" value={query.clone()} {oninput}
+                <input id="guide-search" type="search" value={query} {oninput}
                        placeholder="e.g. cache, VPN, blocked" autocomplete="off" enterkeyhint="search" />
             </form>
             // Only the count is announced; the list itself is not re-read on every key.
@@ -108,15 +108,15 @@ fn section(section: &Section<'static>, open: Option<&str>, navigator: &Navigator
     html! {
         <details class="guide-section" key={id} open={is_open} {ontoggle}>
             <summary>
-                <span class="card-title">{ section.title }</span>
+                <span class="card-title">{ text(section.title) }</span>
                 <span class="card-meta">
                     { format!("{} causes · {} fixes", section.causes.len(), section.fixes.len()) }
                 </span>
             </summary>
             <h2>{ "Why it happens" }</h2>
-            { entry_list(&section.causes, false) }
+            { entry_list(&mut section.causes.iter().copied(), false) }
             <h2>{ "What to try" }</h2>
-            { entry_list(&section.fixes, false) }
+            { entry_list(&mut section.fixes.iter().copied(), false) }
         </details>
     }
 }

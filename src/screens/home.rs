@@ -4,6 +4,7 @@ use crate::content::content;
 use crate::diagnosis::check::{Check, Stage};
 use crate::routes::Route;
 use crate::state::{use_app, Action};
+use crate::widgets::entry_list::card;
 use crate::widgets::install::install_card;
 use yew::prelude::*;
 
@@ -23,7 +24,7 @@ pub fn Home() -> Html {
     let app = use_app();
     let on_install = {
         let app = app.clone();
-        Callback::from(move |()| {
+        Callback::from(move |_: MouseEvent| {
             let app = app.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let accepted = crate::platform::pwa::prompt_install().await;
@@ -38,27 +39,29 @@ pub fn Home() -> Html {
     let resume = app.check.as_ref().filter(|c| c.in_progress()).map(|check| {
         let title = content()
             .symptom(&check.symptom)
-            .map(|s| s.title.clone())
+            .map(|s| s.title.as_str())
             .unwrap_or_default();
         html! {
             <section class="resume" aria-labelledby="resume-heading">
                 <h2 id="resume-heading">{ "Continue where you left off" }</h2>
-                <a href={Route::Check.href()} class="card">
-                    <span class="card-title">{ title }</span>
-                    <span class="card-summary">{ progress(check) }</span>
-                </a>
+                { card(Route::Check.href(), "card", title, progress(check).into(), Html::default()) }
             </section>
         }
     });
-    let symptoms = content().symptoms.iter().map(|symptom| html! {
-        <li key={symptom.id.clone()}>
-            <a href={(Route::StartCheck { symptom: symptom.id.clone() }).href()} class="card symptom">
-                <span class="card-title">{ &symptom.title }</span>
+    let symptoms = content().symptoms.iter().map(|symptom| {
+        html! {
+            <li key={symptom.id.clone()}>
                 // One line each, so all symptoms fit on a phone's first screen; the
                 // detail comes on the check's first screen.
-                <span class="card-summary">{ &symptom.summary }</span>
-            </a>
-        </li>
+                { card(
+                    (Route::StartCheck { symptom: symptom.id.clone() }).href(),
+                    "card symptom",
+                    &symptom.title,
+                    symptom.summary.as_str().into(),
+                    Html::default(),
+                ) }
+            </li>
+        }
     });
     html! {
         <>

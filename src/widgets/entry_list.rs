@@ -6,9 +6,10 @@ use yew::prelude::*;
 
 /// The cards, numbered when the order matters (causes by likelihood, fixes to try in
 /// turn). A plain view function: no state of its own, and no per-component cost in the
-/// wasm.
-pub fn entry_list(entries: &[Entry<'static>], ordered: bool) -> Html {
-    let items = entries.iter().map(|entry| {
+/// wasm. It takes the entries as they come (one copy of this code for every kind of
+/// list, and no list to collect first).
+pub fn entry_list(entries: &mut dyn Iterator<Item = Entry<'static>>, ordered: bool) -> Html {
+    let items = entries.map(|entry| {
         let (route, kind, badge) = match entry {
             Entry::Cause(c) => (Route::Cause { id: c.id.clone() }, "Cause", None),
             Entry::Fix(f) => (
@@ -17,16 +18,18 @@ pub fn entry_list(entries: &[Entry<'static>], ordered: bool) -> Html {
                 Some(f.effort.label()),
             ),
         };
+        // The address is the key: unique in a list, even where a cause and a fix share
+        // an id.
+        let href = route.href();
+        let meta = html! {
+            <span class="card-meta">
+                <span class="kind">{ text(kind) }</span>
+                if let Some(badge) = badge { <span class="effort">{ text(badge) }</span> }
+            </span>
+        };
         html! {
-            <li key={format!("{kind}-{}", entry.id())}>
-                <a href={route.href()} class="card">
-                    <span class="card-title">{ entry.title() }</span>
-                    <span class="card-summary">{ entry.summary() }</span>
-                    <span class="card-meta">
-                        <span class="kind">{ kind }</span>
-                        if let Some(badge) = badge { <span class="effort">{ badge }</span> }
-                    </span>
-                </a>
+            <li key={href.clone()}>
+                { card(href, "card", entry.title(), entry.summary().into(), meta) }
             </li>
         }
     });
@@ -35,4 +38,36 @@ pub fn entry_list(entries: &[Entry<'static>], ordered: bool) -> Html {
     } else {
         html! { <ul class="cards">{ for items }</ul> }
     }
+}
+
+/// One large tappable card: a title, a line under it and `meta` (what kind of entry, or
+/// nothing). Shared by the guide's lists and home, so the markup is built in one place.
+pub fn card(
+    href: String,
+    class: &'static str,
+    title: &'static str,
+    summary: AttrValue,
+    meta: Html,
+) -> Html {
+    html! {
+        <a {href} {class}>
+            <span class="card-title">{ self::text(title) }</span>
+            <span class="card-summary">{ summary }</span>
+            { meta }
+        </a>
+    }
+}
+
+/// Each text as an item of a list (`<li>`), for the `<ul>` or `<ol>` around them.
+pub fn list_items(texts: &'static [String]) -> Html {
+    texts
+        .iter()
+        .map(|item| html! { <li>{ text(item) }</li> })
+        .collect()
+}
+
+/// A text of the content as a text node. The content lives for the whole run, so the
+/// text is used as it is, not copied (as `{ &string }` in `html!` would).
+pub fn text(text: &'static str) -> Html {
+    Html::VText(yew::virtual_dom::VText::new(text))
 }

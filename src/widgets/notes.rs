@@ -5,17 +5,18 @@
 use crate::content::Cause;
 use crate::diagnosis::check::Check;
 use crate::diagnosis::engine::support_cant_change;
+use crate::widgets::entry_list::text;
 use yew::prelude::*;
 
 /// The hedge and the rule note of one cause (on its page and on its results card).
-pub fn cause_notes(cause: &Cause) -> Html {
+pub fn cause_notes(cause: &'static Cause) -> Html {
     html! {
         <>
             if let Some(note) = cause.hedge() {
-                <p class="hint">{ note }</p>
+                <p class="hint">{ text(note) }</p>
             }
             if let Some(rule) = &cause.support_cant_change {
-                <p class="hint">{ rule }</p>
+                <p class="hint">{ text(rule) }</p>
             }
         </>
     }
@@ -25,6 +26,6 @@ pub fn cause_notes(cause: &Cause) -> Html {
 pub fn support_notes(check: &Check) -> Html {
     let ranking = check.ranking(crate::content::content());
     html! {
-        { for support_cant_change(&ranking).into_iter().map(|rule| html! { <p class="hint">{ rule }</p> }) }
+        { for support_cant_change(&ranking).into_iter().map(|rule| html! { <p class="hint">{ text(rule) }</p> }) }
     }
 }

@@ -1,13 +1,15 @@
 //! Where the facts on a page come from, and how sure we are.
 
 use crate::content::{Confidence, Source};
+use crate::widgets::entry_list::text;
 use yew::prelude::*;
 
+/// How sure we are, in brackets after a source's title.
 fn confidence_label(confidence: Confidence) -> &'static str {
     match confidence {
-        Confidence::Official => "official",
-        Confidence::Secondary => "press or blog",
-        Confidence::Unverified => "not confirmed",
+        Confidence::Official => " (official)",
+        Confidence::Secondary => " (press or blog)",
+        Confidence::Unverified => " (not confirmed)",
     }
 }
 
@@ -24,11 +26,11 @@ pub fn sources(sources: &'static [Source]) -> Html {
                 { for sources.iter().map(|source| html! {
                     <li>
                         if let Some(url) = &source.url {
-                            <a href={url.clone()} rel="noreferrer" target="_blank">{ &source.title }</a>
+                            <a href={url.as_str()} rel="noreferrer" target="_blank">{ text(&source.title) }</a>
                         } else {
-                            { &source.title }
+                            { text(&source.title) }
                         }
-                        { format!(" ({})", confidence_label(source.confidence)) }
+                        { text(confidence_label(source.confidence)) }
                     </li>
                 }) }
             </ul>
