@@ -138,7 +138,12 @@ fn use_saved<T: PartialEq + Clone + 'static>(
 /// The screen for the current address.
 #[component]
 fn Screen() -> Html {
-    screens::render(use_location().route)
+    let reads = screens::Reads {
+        app: &crate::state::use_app(),
+        phone: &crate::state::use_phone_choice(),
+        navigator: &crate::widgets::router::use_navigator(),
+    };
+    screens::render(&use_location(), &reads)
 }
 
 #[component]

@@ -54,7 +54,7 @@ impl Route {
             ["check", "results"] => Route::CheckAt {
                 place: Place::Results,
             },
-            // Steps count from 1 in the address, as on the screen ("Fix 2 of 6").
+            // Steps count from 1 in the address: the step's number in the whole plan.
             ["check", "step", n] => match n.parse::<usize>() {
                 Ok(n @ 1..) => Route::CheckAt {
                     place: Place::Step(n - 1),

@@ -7,14 +7,9 @@ use crate::widgets::entry_list::{entry_list, list_items, text};
 use crate::widgets::{notes::cause_notes, sources::sources};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct CauseProps {
-    pub id: String,
-}
-
-#[component]
-pub fn CauseScreen(props: &CauseProps) -> Html {
-    let Some(cause) = content().cause(&props.id) else {
+/// A plain view function: the screen has no hooks, so it needs no component of its own.
+pub fn cause_screen(id: &str) -> Html {
+    let Some(cause) = content().cause(id) else {
         return not_found();
     };
     let mut fixes = cause

@@ -3,20 +3,14 @@
 use crate::content::content;
 use crate::content::search::Entry;
 use crate::screens::not_found::not_found;
-use crate::state::use_phone_choice;
+use crate::state::PhoneChoice;
 use crate::widgets::entry_list::{entry_list, text};
 use crate::widgets::{fix_body::fix_body, sources::sources};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct FixProps {
-    pub id: String,
-}
-
-#[component]
-pub fn FixScreen(props: &FixProps) -> Html {
-    let phone = use_phone_choice();
-    let Some(fix) = content().fix(&props.id) else {
+/// A plain view function; the phone choice comes from [`super::render`]'s component.
+pub fn fix_screen(id: &str, phone: &PhoneChoice) -> Html {
+    let Some(fix) = content().fix(id) else {
         return not_found();
     };
     let mut helps_with = content().causes_fixed_by(&fix.id).map(Entry::Cause);
@@ -25,7 +19,7 @@ pub fn FixScreen(props: &FixProps) -> Html {
             <p class="eyebrow">{ format!("Fix · {}", fix.effort.label()) }</p>
             <h1 tabindex="-1">{ text(&fix.title) }</h1>
             <p class="lead">{ text(&fix.summary) }</p>
-            { fix_body(fix, &phone) }
+            { fix_body(fix, phone) }
             if let Some(prevention) = &fix.prevention {
                 <section class="prevention" aria-labelledby="prevention-heading">
                     <h2 id="prevention-heading">{ "Next time" }</h2>

@@ -5,17 +5,15 @@
 use crate::content::content;
 use crate::content::guide::{sections, Section};
 use crate::content::search::search;
-use crate::routes::{search_query, search_text, Route};
+use crate::routes::{search_query, search_text, Location, Route};
 use crate::widgets::entry_list::{entry_list, text};
-use crate::widgets::router::{use_location, use_navigator, Navigator};
+use crate::widgets::router::Navigator;
 use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
 
-#[component]
-pub fn Guide() -> Html {
-    let location = use_location();
+/// A plain view function of the app's screen component (see [`super::render`]).
+pub fn guide(location: &Location, navigator: &Navigator) -> Html {
     let query = search_text(&location.query);
-    let navigator = use_navigator();
 
     let oninput = Callback::from({
         let navigator = navigator.clone();
@@ -50,7 +48,7 @@ pub fn Guide() -> Html {
     } else {
         let open = opened(&location.query);
         let sections = sections(content());
-        html! { <>{ for sections.iter().map(|s| section(s, open, &navigator)) }</> }
+        html! { <>{ for sections.iter().map(|s| section(s, open, navigator)) }</> }
     };
 
     html! {

@@ -3,7 +3,7 @@
 use crate::content::content;
 use crate::diagnosis::check::{Check, Stage};
 use crate::routes::Route;
-use crate::state::{use_app, Action};
+use crate::state::{Action, AppContext};
 use crate::widgets::entry_list::card;
 use crate::widgets::install::install_card;
 use yew::prelude::*;
@@ -13,15 +13,17 @@ fn progress(check: &Check) -> String {
     match check.stage {
         Stage::Questions => format!("{} questions answered", check.answers.len()),
         Stage::Results => "Your results are ready".into(),
-        Stage::Plan { step } => format!("Fix {} of {}", step + 1, check.plan.len()),
+        Stage::Plan { step } => {
+            let (number, of) = check.step_counter(step);
+            format!("Step {number} of {of}")
+        }
         Stage::Checkpoint { next } => format!("{next} fixes tried"),
         Stage::Fixed { .. } | Stage::Report | Stage::Explained { .. } => "Finished".into(),
     }
 }
 
-#[component]
-pub fn Home() -> Html {
-    let app = use_app();
+/// A plain view function of the app's screen component (see [`super::render`]).
+pub fn home(app: &AppContext) -> Html {
     let on_install = {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| {

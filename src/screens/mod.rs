@@ -12,16 +12,27 @@ pub mod layout;
 pub mod not_found;
 pub mod report;
 
-use crate::routes::Route;
+use crate::routes::{Location, Route};
+use crate::state::{AppContext, PhoneChoice};
+use crate::widgets::router::Navigator;
 use yew::prelude::*;
 
-/// Maps a route to its screen.
-pub fn render(route: Route) -> Html {
-    match route {
-        Route::Home => html! { <home::Home /> },
-        Route::Guide => html! { <guide::Guide /> },
-        Route::Cause { id } => html! { <cause::CauseScreen {id} /> },
-        Route::Fix { id } => html! { <fix::FixScreen {id} /> },
+/// What the screens that are plain view functions read, gathered by the one component
+/// that renders every screen (a component per screen costs wasm bytes).
+pub struct Reads<'a> {
+    pub app: &'a AppContext,
+    pub phone: &'a PhoneChoice,
+    pub navigator: &'a Navigator,
+}
+
+/// Maps a location to its screen. Screens with state or effects of their own are
+/// components; the others are view functions given what they read.
+pub fn render(location: &Location, reads: &Reads) -> Html {
+    match location.route.clone() {
+        Route::Home => home::home(reads.app),
+        Route::Guide => guide::guide(location, reads.navigator),
+        Route::Cause { id } => cause::cause_screen(&id),
+        Route::Fix { id } => fix::fix_screen(&id, reads.phone),
         Route::Check | Route::CheckAt { .. } => html! { <check::CheckScreen /> },
         Route::StartCheck { symptom } => html! { <check::start::StartCheck {symptom} /> },
         Route::Report => html! { <report::Report /> },
