@@ -14,7 +14,7 @@ use crate::content::content;
 use crate::diagnosis::check::Stage;
 use crate::diagnosis::place::{self, place_of, Place};
 use crate::routes::Route;
-use crate::state::{use_app, Action};
+use crate::state::{use_app, use_phone_choice, Action};
 use crate::widgets::router::{use_location, use_navigator};
 use yew::prelude::*;
 
@@ -29,27 +29,38 @@ pub fn CheckScreen() -> Html {
     // The hooks of the stage views, which are plain view functions.
     let navigator = use_navigator();
     let back = use_back();
-    let Some(check) = app.check.clone() else {
-        return html! {
-            <>
-                <h1 tabindex="-1">{ "No check in progress" }</h1>
-                <p class="lead">{ "Pick what's going wrong and we'll start one." }</p>
-                <p class="more">
-                    <a href={Route::Home.href()} class="button primary">{ "Choose a problem" }</a>
-                </p>
-            </>
-        };
+    let phone = use_phone_choice();
+    // Each kind of screen is keyed, so moving to another kind builds it afresh (as
+    // separate components did) rather than patching the last one's elements.
+    let (key, view) = match app.check.as_ref().map(|check| (check, &check.stage)) {
+        None => (
+            "none",
+            html! {
+                <>
+                    <h1 tabindex="-1">{ "No check in progress" }</h1>
+                    <p class="lead">{ "Pick what's going wrong and we'll start one." }</p>
+                    <p class="more">
+                        <a href={Route::Home.href()} class="button primary">{ "Choose a problem" }</a>
+                    </p>
+                </>
+            },
+        ),
+        Some((check, Stage::Questions)) => (
+            "question",
+            question::question_view(check, &app, &navigator, back),
+        ),
+        Some((check, Stage::Results)) => ("results", results::results_view(check, &app, back)),
+        // The checkpoint before a part of the plan shows on the step screen too.
+        Some((check, Stage::Plan { step } | Stage::Checkpoint { next: step })) => {
+            ("step", step::step_view(check, *step, &app, &phone, back))
+        }
+        // A fix's ending, and an explain step's.
+        Some((_, Stage::Fixed { fix } | Stage::Explained { fix })) => {
+            ("fixed", fixed::fixed_view(fix, &app, &navigator, back))
+        }
+        Some((check, Stage::Report)) => ("end", fixed::end_view(check, phone.known(), back)),
     };
-    match &check.stage {
-        Stage::Questions => question::question_view(&check, &app, &navigator, back),
-        Stage::Results => html! { <results::ResultsView {check} /> },
-        Stage::Plan { step } => html! { <step::StepView step={*step} {check} /> },
-        Stage::Fixed { fix } => html! { <fixed::FixedView fix={fix.clone()} /> },
-        Stage::Report => html! { <fixed::EndView {check} /> },
-        // The checkpoint before a part of the plan, and an explain step's ending.
-        Stage::Checkpoint { next } => html! { <step::StepView step={*next} {check} /> },
-        Stage::Explained { fix } => html! { <fixed::FixedView fix={fix.clone()} /> },
-    }
+    html! { <><key={key}>{ view }</></> }
 }
 
 /// Keeps the check and its address in step. Whichever of the two moved since the last
