@@ -2,31 +2,19 @@
 //! explained (what it is and what to do instead, never "working again"); or the report
 //! ready for TikTok. Never a dead end.
 
-use super::CheckNav;
+use super::Nav;
 use crate::content::{content, DeviceFamily, StepKind};
 use crate::diagnosis::check::{Check, StepResult};
 use crate::routes::Route;
-use crate::state::{Action, AppContext};
 use crate::widgets::notes::support_notes;
 use crate::widgets::report_box::ReportBox;
-use crate::widgets::router::Navigator;
 use yew::prelude::*;
 
 /// The end of a check on one fix: "working again" (with a tip for next time), or, for
 /// an explain step, the rule (its summary) and what the person can do instead. A plain
 /// view function of [`super::CheckScreen`] (its hooks live there).
-pub fn fixed_view(
-    fix: &str,
-    app: &AppContext,
-    navigator: &Navigator,
-    back: Callback<MouseEvent>,
-) -> Html {
-    let (app, navigator) = (app.clone(), navigator.clone());
+pub fn fixed_view(fix: &str, nav: &Nav) -> Html {
     let fix = content().fix(fix);
-    let done = Callback::from(move |_: MouseEvent| {
-        app.dispatch(Action::EndCheck);
-        navigator.push(&Route::Home);
-    });
     let explained = fix.filter(|f| f.kind == StepKind::Explain);
     let (eyebrow, title, lead, next, tip) = match (explained, fix) {
         (Some(fix), _) => (
@@ -57,9 +45,9 @@ pub fn fixed_view(
                 </section>
             }
             <div class="actions">
-                <button type="button" class="button primary" onclick={done}>{ "Done" }</button>
+                <button type="button" class="button primary" onclick={nav.end.clone()}>{ "Done" }</button>
             </div>
-            <CheckNav on_back={Some(back)} />
+            { nav.view() }
         </div>
     }
 }
@@ -86,7 +74,7 @@ fn end_summary(check: &Check) -> String {
 
 /// The report for TikTok once every step was tried. A plain view function of
 /// [`super::CheckScreen`] (its hooks live there).
-pub fn end_view(check: &Check, device: Option<DeviceFamily>, back: Callback<MouseEvent>) -> Html {
+pub fn end_view(check: &Check, device: Option<DeviceFamily>, nav: &Nav) -> Html {
     html! {
         <>
             <p class="eyebrow">{ "Still not working" }</p>
@@ -100,7 +88,7 @@ pub fn end_view(check: &Check, device: Option<DeviceFamily>, back: Callback<Mous
                     { "How to send it in TikTok" }
                 </a>
             </p>
-            <CheckNav on_back={Some(back)} />
+            { nav.view() }
         </>
     }
 }

@@ -32,33 +32,56 @@ pub fn CheckScreen() -> Html {
     let phone = use_phone_choice();
     // Each kind of screen is keyed, so moving to another kind builds it afresh (as
     // separate components did) rather than patching the last one's elements.
-    let (key, view) = match app.check.as_ref().map(|check| (check, &check.stage)) {
-        None => (
-            "none",
-            html! {
-                <>
-                    <h1 tabindex="-1">{ "No check in progress" }</h1>
-                    <p class="lead">{ "Pick what's going wrong and we'll start one." }</p>
-                    <p class="more">
-                        <a href={Route::Home.href()} class="button primary">{ "Choose a problem" }</a>
-                    </p>
-                </>
-            },
-        ),
-        Some((check, Stage::Questions)) => (
-            "question",
-            question::question_view(check, &app, &navigator, back),
-        ),
-        Some((check, Stage::Results)) => ("results", results::results_view(check, &app, back)),
+    let key = match app.check.as_ref().map(|check| &check.stage) {
+        None => "none",
+        Some(Stage::Questions) => "question",
+        Some(Stage::Results) => "results",
+        Some(Stage::Plan { .. } | Stage::Checkpoint { .. }) => "step",
+        Some(Stage::Fixed { .. } | Stage::Explained { .. }) => "fixed",
+        Some(Stage::Report) => "end",
+    };
+    // The kind of screen where "Start over?" is being asked: it stays asked on screens
+    // of that kind, and is forgotten on a screen of another kind.
+    let asked = use_state(|| None::<&'static str>);
+    if asked.is_some_and(|kind| kind != key) {
+        asked.set(None);
+    }
+    let nav = {
+        let ask = |kind| {
+            let asked = asked.clone();
+            Callback::from(move |_: MouseEvent| asked.set(kind))
+        };
+        let (app, navigator) = (app.clone(), navigator.clone());
+        Nav {
+            back,
+            confirming: *asked == Some(key),
+            ask: ask(Some(key)),
+            keep: ask(None),
+            end: Callback::from(move |_: MouseEvent| {
+                app.dispatch(Action::EndCheck);
+                navigator.push(&Route::Home);
+            }),
+        }
+    };
+    let view = match app.check.as_ref().map(|check| (check, &check.stage)) {
+        None => html! {
+            <>
+                <h1 tabindex="-1">{ "No check in progress" }</h1>
+                <p class="lead">{ "Pick what's going wrong and we'll start one." }</p>
+                <p class="more">
+                    <a href={Route::Home.href()} class="button primary">{ "Choose a problem" }</a>
+                </p>
+            </>
+        },
+        Some((check, Stage::Questions)) => question::question_view(check, &app, &navigator, &nav),
+        Some((check, Stage::Results)) => results::results_view(check, &app, &nav),
         // The checkpoint before a part of the plan shows on the step screen too.
         Some((check, Stage::Plan { step } | Stage::Checkpoint { next: step })) => {
-            ("step", step::step_view(check, *step, &app, &phone, back))
+            step::step_view(check, *step, &app, &phone, &nav)
         }
         // A fix's ending, and an explain step's.
-        Some((_, Stage::Fixed { fix } | Stage::Explained { fix })) => {
-            ("fixed", fixed::fixed_view(fix, &app, &navigator, back))
-        }
-        Some((check, Stage::Report)) => ("end", fixed::end_view(check, phone.known(), back)),
+        Some((_, Stage::Fixed { fix } | Stage::Explained { fix })) => fixed::fixed_view(fix, &nav),
+        Some((check, Stage::Report)) => fixed::end_view(check, phone.known(), &nav),
     };
     html! { <><key={key}>{ view }</></> }
 }
@@ -108,48 +131,42 @@ fn use_address_in_step(here: Option<Place>) {
     });
 }
 
-/// "Back" and "Start over", shown on every screen of the check.
-#[derive(Properties, PartialEq)]
-pub struct CheckNavProps {
-    /// What Back does; None hides it.
-    #[prop_or_default]
-    pub on_back: Option<Callback<MouseEvent>>,
+/// "Back" and "Start over", shown on every screen of the check, with what they do
+/// (their state lives in [`CheckScreen`]).
+pub struct Nav {
+    /// The check's Back (see [`use_back`]).
+    pub back: Callback<MouseEvent>,
+    /// "Start over?" is being asked on this screen.
+    confirming: bool,
+    ask: Callback<MouseEvent>,
+    keep: Callback<MouseEvent>,
+    /// Deletes the check and goes home: "Yes, start over", and the ending's "Done".
+    pub end: Callback<MouseEvent>,
 }
 
-/// Back, and "Start over" set apart from it. Starting over deletes the check, so it asks
-/// first: nothing is lost until the person confirms.
-#[component]
-pub fn CheckNav(props: &CheckNavProps) -> Html {
-    let app = use_app();
-    let navigator = use_navigator();
-    let confirming = use_state(|| false);
-    let start_over = Callback::from(move |_: MouseEvent| {
-        app.dispatch(crate::state::Action::EndCheck);
-        navigator.push(&Route::Home);
-    });
-    let ask = {
-        let confirming = confirming.clone();
-        Callback::from(move |_: MouseEvent| confirming.set(true))
-    };
-    let keep = {
-        let confirming = confirming.clone();
-        Callback::from(move |_: MouseEvent| confirming.set(false))
-    };
-    html! {
-        <div class="check-nav">
-            if let Some(on_back) = props.on_back.clone() {
+impl Nav {
+    /// Back (to the check's previous screen), and "Start over" set apart from it.
+    pub fn view(&self) -> Html {
+        self.view_with(self.back.clone())
+    }
+
+    /// Back doing `on_back`, and "Start over" set apart from it. Starting over deletes
+    /// the check, so it asks first: nothing is lost until the person confirms.
+    pub fn view_with(&self, on_back: Callback<MouseEvent>) -> Html {
+        html! {
+            <div class="check-nav">
                 <button type="button" class="button quiet" onclick={on_back}>{ "← Back" }</button>
-            }
-            <div class="start-over" role="status" aria-live="polite">
-                if *confirming {
-                    <p>{ "Start over? Your answers and the fixes you tried will be deleted." }</p>
-                    <button type="button" class="button quiet" onclick={start_over}>{ "Yes, start over" }</button>
-                    <button type="button" class="button quiet" onclick={keep}>{ "Keep my check" }</button>
-                } else {
-                    <button type="button" class="button quiet" onclick={ask}>{ "Start over" }</button>
-                }
+                <div class="start-over" role="status" aria-live="polite">
+                    if self.confirming {
+                        <p>{ "Start over? Your answers and the fixes you tried will be deleted." }</p>
+                        <button type="button" class="button quiet" onclick={self.end.clone()}>{ "Yes, start over" }</button>
+                        <button type="button" class="button quiet" onclick={self.keep.clone()}>{ "Keep my check" }</button>
+                    } else {
+                        <button type="button" class="button quiet" onclick={self.ask.clone()}>{ "Start over" }</button>
+                    }
+                </div>
             </div>
-        </div>
+        }
     }
 }
 

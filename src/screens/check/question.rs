@@ -1,6 +1,6 @@
 //! One question per screen: big answers, "Not sure" always there, "Why we ask", Back.
 
-use super::CheckNav;
+use super::Nav;
 use crate::content::{content, NOT_SURE};
 use crate::diagnosis::check::Check;
 use crate::platform::now;
@@ -12,12 +12,7 @@ use yew::prelude::*;
 
 /// A plain view function of [`super::CheckScreen`] (its hooks live there): no
 /// per-component cost in the wasm.
-pub fn question_view(
-    check: &Check,
-    app: &AppContext,
-    navigator: &Navigator,
-    back: Callback<MouseEvent>,
-) -> Html {
+pub fn question_view(check: &Check, app: &AppContext, navigator: &Navigator, nav: &Nav) -> Html {
     let question = check.next_question(content());
 
     let Some(question) = question else {
@@ -29,7 +24,7 @@ pub fn question_view(
             <>
                 <h1 tabindex="-1">{ "That's all we need to ask" }</h1>
                 <button type="button" class="button primary" {onclick}>{ "Show me the fixes" }</button>
-                <CheckNav on_back={Some(back)} />
+                { nav.view() }
             </>
         };
     };
@@ -68,7 +63,7 @@ pub fn question_view(
         let navigator = navigator.clone();
         Callback::from(move |_: MouseEvent| navigator.back_to(&Route::Home))
     } else {
-        back
+        nav.back.clone()
     };
 
     html! {
@@ -86,7 +81,7 @@ pub fn question_view(
                 <p>{ &question.why }</p>
             </details>
             <ul class="answers" aria-label="Answers">{ for buttons }</ul>
-            <CheckNav on_back={Some(on_back)} />
+            { nav.view_with(on_back) }
         </div>
     }
 }

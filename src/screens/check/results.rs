@@ -1,6 +1,6 @@
 //! The likely causes, each with "why we think so" from the user's own answers.
 
-use super::CheckNav;
+use super::Nav;
 use crate::content::content;
 use crate::diagnosis::check::Check;
 use crate::diagnosis::engine::{headline, likelihood_label, shown, Headline};
@@ -13,7 +13,7 @@ use yew::prelude::*;
 /// The wording follows the numbers (the engine decides): "Most likely" only when the
 /// top cause is clearly ahead; each cause with the person's own answers that raised it.
 /// A plain view function of [`super::CheckScreen`] (its hooks live there).
-pub fn results_view(check: &Check, app: &AppContext, back: Callback<MouseEvent>) -> Html {
+pub fn results_view(check: &Check, app: &AppContext, nav: &Nav) -> Html {
     let app = app.clone();
     let ranking = check.ranking(content());
     let headline = headline(&ranking);
@@ -60,7 +60,7 @@ pub fn results_view(check: &Check, app: &AppContext, back: Callback<MouseEvent>)
                     { " and we'll take the result into account." }
                 </p>
             }
-            <CheckNav on_back={Some(back)} />
+            { nav.view() }
         </>
     }
 }

@@ -4,7 +4,7 @@
 //! "I understand". Between two parts of the plan, the checkpoint: the report for
 //! TikTok now, or more things to try.
 
-use super::CheckNav;
+use super::Nav;
 use crate::content::{content, StepKind};
 use crate::diagnosis::check::{Check, Stage, StepResult};
 use crate::platform::now;
@@ -24,13 +24,13 @@ pub fn step_view(
     step: usize,
     app: &AppContext,
     phone: &PhoneChoice,
-    back: Callback<MouseEvent>,
+    nav: &Nav,
 ) -> Html {
     if let Stage::Checkpoint { next } = check.stage {
         let app = app.clone();
         let more =
             Callback::from(move |_: MouseEvent| app.dispatch(Action::MoreSteps { now: now() }));
-        return checkpoint(next, check.plan.len() - next, more, back);
+        return checkpoint(next, check.plan.len() - next, more, nav);
     }
     let Some(fix) = check.plan.get(step).and_then(|id| content().fix(id)) else {
         return html! { <h1 tabindex="-1">{ "This step is no longer available" }</h1> };
@@ -109,19 +109,14 @@ pub fn step_view(
                     </div>
                 </div>
             }
-            <CheckNav on_back={Some(back)} />
+            { nav.view() }
         </div>
     }
 }
 
 /// After a part of the plan: the report for TikTok (first; its screen leads back here),
 /// or the `left` steps more.
-fn checkpoint(
-    tried: usize,
-    left: usize,
-    more: Callback<MouseEvent>,
-    back: Callback<MouseEvent>,
-) -> Html {
+fn checkpoint(tried: usize, left: usize, more: Callback<MouseEvent>, nav: &Nav) -> Html {
     html! {
         <div class="checkpoint">
             <p class="eyebrow">{ format!("{tried} steps tried") }</p>
@@ -131,7 +126,7 @@ fn checkpoint(
                 <a class="button primary" href={Route::Report.href()}>{ "Get the report for TikTok" }</a>
                 <button type="button" class="button" onclick={more}>{ format!("More things to try ({left})") }</button>
             </div>
-            <CheckNav on_back={Some(back)} />
+            { nav.view() }
         </div>
     }
 }
