@@ -14,7 +14,7 @@ use crate::content::content;
 use crate::diagnosis::check::Stage;
 use crate::diagnosis::place::{self, place_of, Place};
 use crate::routes::Route;
-use crate::state::{use_app, use_phone_choice, Action};
+use crate::state::{use_app, use_phone_choice, Action, AppContext};
 use crate::widgets::router::{use_location, use_navigator};
 use yew::prelude::*;
 
@@ -168,6 +168,12 @@ impl Nav {
             </div>
         }
     }
+}
+
+/// A button's click that dispatches `action` at the time of the click.
+fn act(app: &AppContext, action: fn(u64) -> Action) -> Callback<MouseEvent> {
+    let app = app.clone();
+    Callback::from(move |_: MouseEvent| app.dispatch(action(crate::platform::now())))
 }
 
 /// The check's Back: back to the previous screen's address, which moves the check

@@ -17,9 +17,7 @@ pub fn question_view(check: &Check, app: &AppContext, navigator: &Navigator, nav
 
     let Some(question) = question else {
         // Nothing left to ask (e.g. the content changed in an update): go to results.
-        let app = app.clone();
-        let onclick =
-            Callback::from(move |_: MouseEvent| app.dispatch(Action::StartPlan { now: now() }));
+        let onclick = super::act(app, |now| Action::StartPlan { now });
         return html! {
             <>
                 <h1 tabindex="-1">{ "That's all we need to ask" }</h1>

@@ -4,7 +4,6 @@ use super::Nav;
 use crate::content::content;
 use crate::diagnosis::check::Check;
 use crate::diagnosis::engine::{headline, likelihood_label, shown, Headline};
-use crate::platform::now;
 use crate::routes::Route;
 use crate::state::{Action, AppContext};
 use crate::widgets::notes::cause_notes;
@@ -14,11 +13,10 @@ use yew::prelude::*;
 /// top cause is clearly ahead; each cause with the person's own answers that raised it.
 /// A plain view function of [`super::CheckScreen`] (its hooks live there).
 pub fn results_view(check: &Check, app: &AppContext, nav: &Nav) -> Html {
-    let app = app.clone();
     let ranking = check.ranking(content());
     let headline = headline(&ranking);
     let shown = shown(&ranking);
-    let start = Callback::from(move |_: MouseEvent| app.dispatch(Action::StartPlan { now: now() }));
+    let start = super::act(app, |now| Action::StartPlan { now });
     let items = shown.iter().enumerate().map(|(index, ranked)| html! {
         <li class="cause-result" key={ranked.cause.id.clone()}>
             <p class="likelihood">{ likelihood_label(&ranking, index) }</p>

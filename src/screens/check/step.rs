@@ -27,9 +27,7 @@ pub fn step_view(
     nav: &Nav,
 ) -> Html {
     if let Stage::Checkpoint { next } = check.stage {
-        let app = app.clone();
-        let more =
-            Callback::from(move |_: MouseEvent| app.dispatch(Action::MoreSteps { now: now() }));
+        let more = super::act(app, |now| Action::MoreSteps { now });
         return checkpoint(next, check.plan.len() - next, more, nav);
     }
     let Some(fix) = check.plan.get(step).and_then(|id| content().fix(id)) else {
