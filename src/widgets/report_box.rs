@@ -8,23 +8,21 @@ use crate::platform::{share, user_agent};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ReportBoxProps {
-    pub check: Check,
-    /// The phone family, if the user chose it or the browser revealed it.
-    pub device: Option<DeviceFamily>,
-}
-
-#[component]
-pub fn ReportBox(props: &ReportBoxProps) -> Html {
-    let status = use_state(|| "");
+/// A plain view function (no per-component cost in the wasm): `device` is the phone
+/// family if the user chose it or the browser revealed it; `status`, what Copy or Share
+/// last said, is the screen's state (empty when the report is first shown).
+pub fn report_box(
+    check: &Check,
+    device: Option<DeviceFamily>,
+    status: &UseStateHandle<&'static str>,
+) -> Html {
     let env = Environment {
-        device: props.device,
+        device,
         user_agent: &user_agent(),
         app_version: crate::VERSION,
         date: &share::today(),
     };
-    let text = report::build(content(), &props.check, &env);
+    let text = report::build(content(), check, &env);
 
     // Copy and Share, one handler (`true`: share).
     let act = {
@@ -58,7 +56,7 @@ pub fn ReportBox(props: &ReportBoxProps) -> Html {
                     <button type="button" class="button" onclick={act.reform(|_: MouseEvent| true)}>{ "Share…" }</button>
                 }
             </div>
-            <p role="status" class="hint">{ *status }</p>
+            <p role="status" class="hint">{ **status }</p>
         </section>
     }
 }

@@ -7,7 +7,7 @@ use crate::content::{content, DeviceFamily, StepKind};
 use crate::diagnosis::check::{Check, StepResult};
 use crate::routes::Route;
 use crate::widgets::notes::support_notes;
-use crate::widgets::report_box::ReportBox;
+use crate::widgets::report_box::report_box;
 use yew::prelude::*;
 
 /// The end of a check on one fix: "working again" (with a tip for next time), or, for
@@ -74,7 +74,12 @@ fn end_summary(check: &Check) -> String {
 
 /// The report for TikTok once every step was tried. A plain view function of
 /// [`super::CheckScreen`] (its hooks live there).
-pub fn end_view(check: &Check, device: Option<DeviceFamily>, nav: &Nav) -> Html {
+pub fn end_view(
+    check: &Check,
+    device: Option<DeviceFamily>,
+    status: &UseStateHandle<&'static str>,
+    nav: &Nav,
+) -> Html {
     html! {
         <>
             <p class="eyebrow">{ "Still not working" }</p>
@@ -82,7 +87,7 @@ pub fn end_view(check: &Check, device: Option<DeviceFamily>, nav: &Nav) -> Html 
             <p class="lead">{ end_summary(check) }</p>
             // Where a cause is a rule for everyone, say what support can't change.
             { support_notes(check) }
-            <ReportBox check={check.clone()} {device} />
+            { report_box(check, device, status) }
             <p>
                 <a href={(Route::Fix { id: crate::diagnosis::engine::REPORT_FIX.into() }).href()}>
                     { "How to send it in TikTok" }

@@ -46,6 +46,11 @@ pub fn CheckScreen() -> Html {
     if asked.is_some_and(|kind| kind != key) {
         asked.set(None);
     }
+    // What the report's Copy or Share last said: forgotten off the report's screen.
+    let status = use_state(|| "");
+    if key != "end" && !status.is_empty() {
+        status.set("");
+    }
     let nav = {
         let ask = |kind| {
             let asked = asked.clone();
@@ -81,7 +86,7 @@ pub fn CheckScreen() -> Html {
         }
         // A fix's ending, and an explain step's.
         Some((_, Stage::Fixed { fix } | Stage::Explained { fix })) => fixed::fixed_view(fix, &nav),
-        Some((check, Stage::Report)) => fixed::end_view(check, phone.known(), &nav),
+        Some((check, Stage::Report)) => fixed::end_view(check, phone.known(), &status, &nav),
     };
     html! { <><key={key}>{ view }</></> }
 }
