@@ -49,7 +49,7 @@ pub fn question_view(check: &Check, app: &AppContext, navigator: &Navigator, nav
         };
         html! {
             <li key={id.clone()}>
-                <button type="button" class={classes!("answer", chosen.then_some("chosen"))} data-answer={id.clone()} {onclick}>
+                <button type="button" class={if chosen { "answer chosen" } else { "answer" }} data-answer={id.clone()} {onclick}>
                     { label }
                     if chosen { <span class="earlier">{ " (your earlier answer)" }</span> }
                 </button>

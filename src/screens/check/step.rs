@@ -78,7 +78,7 @@ pub fn step_view(
         let onclick =
             Callback::from(move |_: MouseEvent| app.dispatch(Action::Record { result, now: now() }));
         html! {
-            <button type="button" class={classes!("button", (filled && i == 0).then_some("primary"))} {onclick}>{ label }</button>
+            <button type="button" class={if filled && i == 0 { "button primary" } else { "button" }} {onclick}>{ label }</button>
         }
     });
 
