@@ -34,22 +34,23 @@ pub fn question_view(check: &Check, app: &AppContext, navigator: &Navigator, nav
         .as_ref()
         .filter(|g| g.question == question.id)
         .map(|g| g.answer.clone());
+    // The content lives for the whole run: its texts go to the page without copies.
     let choices = question
         .answers
         .iter()
-        .map(|a| (a.id.clone(), a.label.clone()))
-        .chain([(NOT_SURE.to_owned(), "Not sure".to_owned())]);
+        .map(|a| (a.id.as_str(), a.label.as_str()))
+        .chain([(NOT_SURE, "Not sure")]);
     let buttons = choices.map(|(id, label)| {
-        let chosen = earlier.as_deref() == Some(id.as_str());
+        let chosen = earlier.as_deref() == Some(id);
         let onclick = {
-            let (app, question, id) = (app.clone(), question.id.clone(), id.clone());
+            let (app, question, id) = (app.clone(), question.id.clone(), id.to_owned());
             Callback::from(move |_: MouseEvent| {
                 app.dispatch(Action::Answer { question: question.clone(), answer: id.clone(), now: now() })
             })
         };
         html! {
-            <li key={id.clone()}>
-                <button type="button" class={if chosen { "answer chosen" } else { "answer" }} data-answer={id.clone()} {onclick}>
+            <li key={id}>
+                <button type="button" class={if chosen { "answer chosen" } else { "answer" }} data-answer={id} {onclick}>
                     { label }
                     if chosen { <span class="earlier">{ " (your earlier answer)" }</span> }
                 </button>
