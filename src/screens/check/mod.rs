@@ -41,10 +41,10 @@ pub fn CheckScreen() -> Html {
         Some(Stage::Report) => "end",
     };
     // The kind of screen where "Start over?" is being asked: it stays asked on screens
-    // of that kind, and is forgotten on a screen of another kind.
-    let asked = use_state(|| None::<&'static str>);
-    if asked.is_some_and(|kind| kind != key) {
-        asked.set(None);
+    // of that kind, and is forgotten on a screen of another kind ("": not asked).
+    let asked = use_state(|| "");
+    if !asked.is_empty() && *asked != key {
+        asked.set("");
     }
     // What the report's Copy or Share last said: forgotten off the report's screen.
     let status = use_state(|| "");
@@ -59,9 +59,9 @@ pub fn CheckScreen() -> Html {
         let (app, navigator) = (app.clone(), navigator.clone());
         Nav {
             back,
-            confirming: *asked == Some(key),
-            ask: ask(Some(key)),
-            keep: ask(None),
+            confirming: *asked == key,
+            ask: ask(key),
+            keep: ask(""),
             end: Callback::from(move |_: MouseEvent| {
                 app.dispatch(Action::EndCheck);
                 navigator.push(&Route::Home);
