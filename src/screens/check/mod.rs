@@ -104,16 +104,16 @@ fn use_address_in_step(here: Option<Place>) {
         Route::CheckAt { place } => Some(place),
         _ => None,
     };
-    let seen = use_mut_ref(|| None::<(Option<Place>, Place)>);
+    let seen = use_mut_ref(|| None::<Place>);
     use_effect_with((asked, here), move |(asked, here)| {
         let Some(here) = here else {
             return; // no check: the screen says so
         };
-        let before = seen.replace(Some((asked.clone(), here.clone())));
+        let before = seen.replace(Some(here.clone()));
         if asked.as_ref() == Some(here) {
             return;
         }
-        let check_moved = before.as_ref().is_some_and(|(_, was)| was != here);
+        let check_moved = before.as_ref().is_some_and(|was| was != here);
         let show = |place: Place| Route::CheckAt { place };
         match asked {
             Some(_) if check_moved => navigator.push(&show(here.clone())),
