@@ -11,7 +11,7 @@ pub fn Report() -> Html {
     let app = use_app();
     let device = use_phone_choice().known();
     let status = use_state(|| "");
-    let Some(check) = app.check.clone() else {
+    let Some(check) = app.check.as_ref() else {
         return html! {
             <>
                 <h1 tabindex="-1">{ "Nothing to report yet" }</h1>
@@ -25,8 +25,8 @@ pub fn Report() -> Html {
         <>
             <p class="eyebrow">{ "Report" }</p>
             <h1 tabindex="-1">{ "Report the problem to TikTok" }</h1>
-            { support_notes(&check) }
-            { report_box(&check, device, &status) }
+            { support_notes(check) }
+            { report_box(check, device, &status) }
             if let Some(fix) = steps {
                 <h2>{ "How to send it" }</h2>
                 <ol class="steps">{ for fix.steps.iter().map(|s| html! { <li>{ &s.text }</li> }) }</ol>
