@@ -3,14 +3,15 @@
 use crate::content::content;
 use crate::routes::Route;
 use crate::state::{use_app, use_phone_choice};
-use crate::widgets::{notes::support_notes, report_box::ReportBox};
+use crate::widgets::{notes::support_notes, report_box::report_box};
 use yew::prelude::*;
 
 #[component]
 pub fn Report() -> Html {
     let app = use_app();
     let device = use_phone_choice().known();
-    let Some(check) = app.check.clone() else {
+    let status = use_state(|| "");
+    let Some(check) = app.check.as_ref() else {
         return html! {
             <>
                 <h1 tabindex="-1">{ "Nothing to report yet" }</h1>
@@ -24,8 +25,8 @@ pub fn Report() -> Html {
         <>
             <p class="eyebrow">{ "Report" }</p>
             <h1 tabindex="-1">{ "Report the problem to TikTok" }</h1>
-            { support_notes(&check) }
-            <ReportBox {check} {device} />
+            { support_notes(check) }
+            { report_box(check, device, &status) }
             if let Some(fix) = steps {
                 <h2>{ "How to send it" }</h2>
                 <ol class="steps">{ for fix.steps.iter().map(|s| html! { <li>{ &s.text }</li> }) }</ol>

@@ -8,45 +8,38 @@ use crate::platform::{share, user_agent};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ReportBoxProps {
-    pub check: Check,
-    /// The phone family, if the user chose it or the browser revealed it.
-    pub device: Option<DeviceFamily>,
-}
-
-#[component]
-pub fn ReportBox(props: &ReportBoxProps) -> Html {
-    let status = use_state(String::new);
+/// A plain view function (no per-component cost in the wasm): `device` is the phone
+/// family if the user chose it or the browser revealed it; `status`, what Copy or Share
+/// last said, is the screen's state (empty when the report is first shown).
+pub fn report_box(
+    check: &Check,
+    device: Option<DeviceFamily>,
+    status: &UseStateHandle<&'static str>,
+) -> Html {
     let env = Environment {
-        device: props.device,
+        device,
         user_agent: &user_agent(),
         app_version: crate::VERSION,
         date: &share::today(),
     };
-    let text = report::build(content(), &props.check, &env);
+    let text = report::build(content(), check, &env);
 
-    let copy = {
+    // Copy and Share, one handler (`true`: share).
+    let act = {
         let (text, status) = (text.clone(), status.clone());
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |sharing: bool| {
             let (text, status) = (text.clone(), status.clone());
             spawn_local(async move {
-                status.set(if share::copy(&text).await {
-                    "Copied. Paste it into TikTok's Report a problem.".into()
+                status.set(if sharing {
+                    if share::share("TikTok messages problem", &text).await {
+                        return;
+                    }
+                    "Sharing didn't finish. You can copy the text instead."
+                } else if share::copy(&text).await {
+                    "Copied. Paste it into TikTok's Report a problem."
                 } else {
-                    "Couldn't copy here. Press and hold the text to select and copy it.".into()
+                    "Couldn't copy here. Press and hold the text to select and copy it."
                 });
-            });
-        })
-    };
-    let share_it = {
-        let (text, status) = (text.clone(), status.clone());
-        Callback::from(move |_: MouseEvent| {
-            let (text, status) = (text.clone(), status.clone());
-            spawn_local(async move {
-                if !share::share("TikTok messages problem", &text).await {
-                    status.set("Sharing didn't finish. You can copy the text instead.".into());
-                }
             });
         })
     };
@@ -58,12 +51,12 @@ pub fn ReportBox(props: &ReportBoxProps) -> Html {
             <label for="report-text" class="visually-hidden">{ "Report text" }</label>
             <textarea id="report-text" class="report-text" readonly=true rows="14" value={text} />
             <div class="actions">
-                <button type="button" class="button primary" onclick={copy}>{ "Copy report" }</button>
+                <button type="button" class="button primary" onclick={act.reform(|_: MouseEvent| false)}>{ "Copy report" }</button>
                 if share::can_share() {
-                    <button type="button" class="button" onclick={share_it}>{ "Share…" }</button>
+                    <button type="button" class="button" onclick={act.reform(|_: MouseEvent| true)}>{ "Share…" }</button>
                 }
             </div>
-            <p role="status" class="hint">{ (*status).clone() }</p>
+            <p role="status" class="hint">{ **status }</p>
         </section>
     }
 }

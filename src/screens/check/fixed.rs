@@ -2,34 +2,19 @@
 //! explained (what it is and what to do instead, never "working again"); or the report
 //! ready for TikTok. Never a dead end.
 
-use super::{use_back, CheckNav};
-use crate::content::{content, StepKind};
+use super::Nav;
+use crate::content::{content, DeviceFamily, StepKind};
 use crate::diagnosis::check::{Check, StepResult};
 use crate::routes::Route;
-use crate::state::Action;
-use crate::state::{use_app, use_phone_choice};
 use crate::widgets::notes::support_notes;
-use crate::widgets::report_box::ReportBox;
-use crate::widgets::router::use_navigator;
+use crate::widgets::report_box::report_box;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct FixedProps {
-    pub fix: String,
-}
-
 /// The end of a check on one fix: "working again" (with a tip for next time), or, for
-/// an explain step, the rule (its summary) and what the person can do instead.
-#[component]
-pub fn FixedView(props: &FixedProps) -> Html {
-    let app = use_app();
-    let navigator = use_navigator();
-    let back = use_back();
-    let fix = content().fix(&props.fix);
-    let done = Callback::from(move |_: MouseEvent| {
-        app.dispatch(Action::EndCheck);
-        navigator.push(&Route::Home);
-    });
+/// an explain step, the rule (its summary) and what the person can do instead. A plain
+/// view function of [`super::CheckScreen`] (its hooks live there).
+pub fn fixed_view(fix: &str, nav: &Nav) -> Html {
+    let fix = content().fix(fix);
     let explained = fix.filter(|f| f.kind == StepKind::Explain);
     let (eyebrow, title, lead, next, tip) = match (explained, fix) {
         (Some(fix), _) => (
@@ -60,9 +45,9 @@ pub fn FixedView(props: &FixedProps) -> Html {
                 </section>
             }
             <div class="actions">
-                <button type="button" class="button primary" onclick={done}>{ "Done" }</button>
+                <button type="button" class="button primary" onclick={nav.end.clone()}>{ "Done" }</button>
             </div>
-            <CheckNav on_back={Some(back)} />
+            { nav.view() }
         </div>
     }
 }
@@ -87,29 +72,28 @@ fn end_summary(check: &Check) -> String {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct EndProps {
-    pub check: Check,
-}
-
-#[component]
-pub fn EndView(props: &EndProps) -> Html {
-    let back = use_back();
-    let device = use_phone_choice().known();
+/// The report for TikTok once every step was tried. A plain view function of
+/// [`super::CheckScreen`] (its hooks live there).
+pub fn end_view(
+    check: &Check,
+    device: Option<DeviceFamily>,
+    status: &UseStateHandle<&'static str>,
+    nav: &Nav,
+) -> Html {
     html! {
         <>
             <p class="eyebrow">{ "Still not working" }</p>
             <h1 tabindex="-1">{ "Let's get TikTok's help" }</h1>
-            <p class="lead">{ end_summary(&props.check) }</p>
+            <p class="lead">{ end_summary(check) }</p>
             // Where a cause is a rule for everyone, say what support can't change.
-            { support_notes(&props.check) }
-            <ReportBox check={props.check.clone()} {device} />
+            { support_notes(check) }
+            { report_box(check, device, status) }
             <p>
                 <a href={(Route::Fix { id: crate::diagnosis::engine::REPORT_FIX.into() }).href()}>
                     { "How to send it in TikTok" }
                 </a>
             </p>
-            <CheckNav on_back={Some(back)} />
+            { nav.view() }
         </>
     }
 }

@@ -14,7 +14,7 @@ use crate::content::content;
 use crate::diagnosis::check::Stage;
 use crate::diagnosis::place::{self, place_of, Place};
 use crate::routes::Route;
-use crate::state::{use_app, Action};
+use crate::state::{use_app, use_phone_choice, Action, AppContext};
 use crate::widgets::router::{use_location, use_navigator};
 use yew::prelude::*;
 
@@ -29,8 +29,47 @@ pub fn CheckScreen() -> Html {
     // The hooks of the stage views, which are plain view functions.
     let navigator = use_navigator();
     let back = use_back();
-    let Some(check) = app.check.clone() else {
-        return html! {
+    let phone = use_phone_choice();
+    // Each kind of screen is keyed, so moving to another kind builds it afresh (as
+    // separate components did) rather than patching the last one's elements.
+    let key = match app.check.as_ref().map(|check| &check.stage) {
+        None => "none",
+        Some(Stage::Questions) => "question",
+        Some(Stage::Results) => "results",
+        Some(Stage::Plan { .. } | Stage::Checkpoint { .. }) => "step",
+        Some(Stage::Fixed { .. } | Stage::Explained { .. }) => "fixed",
+        Some(Stage::Report) => "end",
+    };
+    // The kind of screen where "Start over?" is being asked: it stays asked on screens
+    // of that kind, and is forgotten on a screen of another kind ("": not asked).
+    let asked = use_state(|| "");
+    if !asked.is_empty() && *asked != key {
+        asked.set("");
+    }
+    // What the report's Copy or Share last said: forgotten off the report's screen.
+    let status = use_state(|| "");
+    if key != "end" && !status.is_empty() {
+        status.set("");
+    }
+    let nav = {
+        let ask = |kind| {
+            let asked = asked.clone();
+            Callback::from(move |_: MouseEvent| asked.set(kind))
+        };
+        let (app, navigator) = (app.clone(), navigator.clone());
+        Nav {
+            back,
+            confirming: *asked == key,
+            ask: ask(key),
+            keep: ask(""),
+            end: Callback::from(move |_: MouseEvent| {
+                app.dispatch(Action::EndCheck);
+                navigator.push(&Route::Home);
+            }),
+        }
+    };
+    let view = match app.check.as_ref().map(|check| (check, &check.stage)) {
+        None => html! {
             <>
                 <h1 tabindex="-1">{ "No check in progress" }</h1>
                 <p class="lead">{ "Pick what's going wrong and we'll start one." }</p>
@@ -38,18 +77,18 @@ pub fn CheckScreen() -> Html {
                     <a href={Route::Home.href()} class="button primary">{ "Choose a problem" }</a>
                 </p>
             </>
-        };
+        },
+        Some((check, Stage::Questions)) => question::question_view(check, &app, &navigator, &nav),
+        Some((check, Stage::Results)) => results::results_view(check, &app, &nav),
+        // The checkpoint before a part of the plan shows on the step screen too.
+        Some((check, Stage::Plan { step } | Stage::Checkpoint { next: step })) => {
+            step::step_view(check, *step, &app, &phone, &nav)
+        }
+        // A fix's ending, and an explain step's.
+        Some((_, Stage::Fixed { fix } | Stage::Explained { fix })) => fixed::fixed_view(fix, &nav),
+        Some((check, Stage::Report)) => fixed::end_view(check, phone.known(), &status, &nav),
     };
-    match &check.stage {
-        Stage::Questions => question::question_view(&check, &app, &navigator, back),
-        Stage::Results => html! { <results::ResultsView {check} /> },
-        Stage::Plan { step } => html! { <step::StepView step={*step} {check} /> },
-        Stage::Fixed { fix } => html! { <fixed::FixedView fix={fix.clone()} /> },
-        Stage::Report => html! { <fixed::EndView {check} /> },
-        // The checkpoint before a part of the plan, and an explain step's ending.
-        Stage::Checkpoint { next } => html! { <step::StepView step={*next} {check} /> },
-        Stage::Explained { fix } => html! { <fixed::FixedView fix={fix.clone()} /> },
-    }
+    html! { <><key={key}>{ view }</></> }
 }
 
 /// Keeps the check and its address in step. Whichever of the two moved since the last
@@ -65,16 +104,16 @@ fn use_address_in_step(here: Option<Place>) {
         Route::CheckAt { place } => Some(place),
         _ => None,
     };
-    let seen = use_mut_ref(|| None::<(Option<Place>, Place)>);
+    let seen = use_mut_ref(|| None::<Place>);
     use_effect_with((asked, here), move |(asked, here)| {
         let Some(here) = here else {
             return; // no check: the screen says so
         };
-        let before = seen.replace(Some((asked.clone(), here.clone())));
+        let before = seen.replace(Some(here.clone()));
         if asked.as_ref() == Some(here) {
             return;
         }
-        let check_moved = before.as_ref().is_some_and(|(_, was)| was != here);
+        let check_moved = before.as_ref().is_some_and(|was| was != here);
         let show = |place: Place| Route::CheckAt { place };
         match asked {
             Some(_) if check_moved => navigator.push(&show(here.clone())),
@@ -97,49 +136,49 @@ fn use_address_in_step(here: Option<Place>) {
     });
 }
 
-/// "Back" and "Start over", shown on every screen of the check.
-#[derive(Properties, PartialEq)]
-pub struct CheckNavProps {
-    /// What Back does; None hides it.
-    #[prop_or_default]
-    pub on_back: Option<Callback<MouseEvent>>,
+/// "Back" and "Start over", shown on every screen of the check, with what they do
+/// (their state lives in [`CheckScreen`]).
+pub struct Nav {
+    /// The check's Back (see [`use_back`]).
+    pub back: Callback<MouseEvent>,
+    /// "Start over?" is being asked on this screen.
+    confirming: bool,
+    ask: Callback<MouseEvent>,
+    keep: Callback<MouseEvent>,
+    /// Deletes the check and goes home: "Yes, start over", and the ending's "Done".
+    pub end: Callback<MouseEvent>,
 }
 
-/// Back, and "Start over" set apart from it. Starting over deletes the check, so it asks
-/// first: nothing is lost until the person confirms.
-#[component]
-pub fn CheckNav(props: &CheckNavProps) -> Html {
-    let app = use_app();
-    let navigator = use_navigator();
-    let confirming = use_state(|| false);
-    let start_over = Callback::from(move |_: MouseEvent| {
-        app.dispatch(crate::state::Action::EndCheck);
-        navigator.push(&Route::Home);
-    });
-    let ask = {
-        let confirming = confirming.clone();
-        Callback::from(move |_: MouseEvent| confirming.set(true))
-    };
-    let keep = {
-        let confirming = confirming.clone();
-        Callback::from(move |_: MouseEvent| confirming.set(false))
-    };
-    html! {
-        <div class="check-nav">
-            if let Some(on_back) = props.on_back.clone() {
-                <button type="button" class="button quiet" onclick={on_back}>{ "← Back" }</button>
-            }
-            <div class="start-over" role="status" aria-live="polite">
-                if *confirming {
-                    <p>{ "Start over? Your answers and the fixes you tried will be deleted." }</p>
-                    <button type="button" class="button quiet" onclick={start_over}>{ "Yes, start over" }</button>
-                    <button type="button" class="button quiet" onclick={keep}>{ "Keep my check" }</button>
-                } else {
-                    <button type="button" class="button quiet" onclick={ask}>{ "Start over" }</button>
-                }
-            </div>
-        </div>
+impl Nav {
+    /// Back (to the check's previous screen), and "Start over" set apart from it.
+    pub fn view(&self) -> Html {
+        self.view_with(self.back.clone())
     }
+
+    /// Back doing `on_back`, and "Start over" set apart from it. Starting over deletes
+    /// the check, so it asks first: nothing is lost until the person confirms.
+    pub fn view_with(&self, on_back: Callback<MouseEvent>) -> Html {
+        html! {
+            <div class="check-nav">
+                <button type="button" class="button quiet" onclick={on_back}>{ "← Back" }</button>
+                <div class="start-over" role="status" aria-live="polite">
+                    if self.confirming {
+                        <p>{ "Start over? Your answers and the fixes you tried will be deleted." }</p>
+                        <button type="button" class="button quiet" onclick={self.end.clone()}>{ "Yes, start over" }</button>
+                        <button type="button" class="button quiet" onclick={self.keep.clone()}>{ "Keep my check" }</button>
+                    } else {
+                        <button type="button" class="button quiet" onclick={self.ask.clone()}>{ "Start over" }</button>
+                    }
+                </div>
+            </div>
+        }
+    }
+}
+
+/// A button's click that dispatches `action` at the time of the click.
+fn act(app: &AppContext, action: fn(u64) -> Action) -> Callback<MouseEvent> {
+    let app = app.clone();
+    Callback::from(move |_: MouseEvent| app.dispatch(action(crate::platform::now())))
 }
 
 /// The check's Back: back to the previous screen's address, which moves the check

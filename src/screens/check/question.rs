@@ -1,6 +1,6 @@
 //! One question per screen: big answers, "Not sure" always there, "Why we ask", Back.
 
-use super::CheckNav;
+use super::Nav;
 use crate::content::{content, NOT_SURE};
 use crate::diagnosis::check::Check;
 use crate::platform::now;
@@ -12,24 +12,17 @@ use yew::prelude::*;
 
 /// A plain view function of [`super::CheckScreen`] (its hooks live there): no
 /// per-component cost in the wasm.
-pub fn question_view(
-    check: &Check,
-    app: &AppContext,
-    navigator: &Navigator,
-    back: Callback<MouseEvent>,
-) -> Html {
+pub fn question_view(check: &Check, app: &AppContext, navigator: &Navigator, nav: &Nav) -> Html {
     let question = check.next_question(content());
 
     let Some(question) = question else {
         // Nothing left to ask (e.g. the content changed in an update): go to results.
-        let app = app.clone();
-        let onclick =
-            Callback::from(move |_: MouseEvent| app.dispatch(Action::StartPlan { now: now() }));
+        let onclick = super::act(app, |now| Action::StartPlan { now });
         return html! {
             <>
                 <h1 tabindex="-1">{ "That's all we need to ask" }</h1>
                 <button type="button" class="button primary" {onclick}>{ "Show me the fixes" }</button>
-                <CheckNav on_back={Some(back)} />
+                { nav.view() }
             </>
         };
     };
@@ -41,22 +34,23 @@ pub fn question_view(
         .as_ref()
         .filter(|g| g.question == question.id)
         .map(|g| g.answer.clone());
+    // The content lives for the whole run: its texts go to the page without copies.
     let choices = question
         .answers
         .iter()
-        .map(|a| (a.id.clone(), a.label.clone()))
-        .chain([(NOT_SURE.to_owned(), "Not sure".to_owned())]);
+        .map(|a| (a.id.as_str(), a.label.as_str()))
+        .chain([(NOT_SURE, "Not sure")]);
     let buttons = choices.map(|(id, label)| {
-        let chosen = earlier.as_deref() == Some(id.as_str());
+        let chosen = earlier.as_deref() == Some(id);
         let onclick = {
-            let (app, question, id) = (app.clone(), question.id.clone(), id.clone());
+            let (app, question, id) = (app.clone(), question.id.clone(), id.to_owned());
             Callback::from(move |_: MouseEvent| {
                 app.dispatch(Action::Answer { question: question.clone(), answer: id.clone(), now: now() })
             })
         };
         html! {
-            <li key={id.clone()}>
-                <button type="button" class={classes!("answer", chosen.then_some("chosen"))} data-answer={id.clone()} {onclick}>
+            <li key={id}>
+                <button type="button" class={if chosen { "answer chosen" } else { "answer" }} data-answer={id} {onclick}>
                     { label }
                     if chosen { <span class="earlier">{ " (your earlier answer)" }</span> }
                 </button>
@@ -68,7 +62,7 @@ pub fn question_view(
         let navigator = navigator.clone();
         Callback::from(move |_: MouseEvent| navigator.back_to(&Route::Home))
     } else {
-        back
+        nav.back.clone()
     };
 
     html! {
@@ -86,7 +80,7 @@ pub fn question_view(
                 <p>{ &question.why }</p>
             </details>
             <ul class="answers" aria-label="Answers">{ for buttons }</ul>
-            <CheckNav on_back={Some(on_back)} />
+            { nav.view_with(on_back) }
         </div>
     }
 }

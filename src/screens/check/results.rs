@@ -1,31 +1,22 @@
 //! The likely causes, each with "why we think so" from the user's own answers.
 
-use super::{use_back, CheckNav};
+use super::Nav;
 use crate::content::content;
 use crate::diagnosis::check::Check;
 use crate::diagnosis::engine::{headline, likelihood_label, shown, Headline};
-use crate::platform::now;
 use crate::routes::Route;
-use crate::state::use_app;
-use crate::state::Action;
+use crate::state::{Action, AppContext};
 use crate::widgets::notes::cause_notes;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ResultsProps {
-    pub check: Check,
-}
-
 /// The wording follows the numbers (the engine decides): "Most likely" only when the
 /// top cause is clearly ahead; each cause with the person's own answers that raised it.
-#[component]
-pub fn ResultsView(props: &ResultsProps) -> Html {
-    let app = use_app();
-    let back = use_back();
-    let ranking = props.check.ranking(content());
+/// A plain view function of [`super::CheckScreen`] (its hooks live there).
+pub fn results_view(check: &Check, app: &AppContext, nav: &Nav) -> Html {
+    let ranking = check.ranking(content());
     let headline = headline(&ranking);
     let shown = shown(&ranking);
-    let start = Callback::from(move |_: MouseEvent| app.dispatch(Action::StartPlan { now: now() }));
+    let start = super::act(app, |now| Action::StartPlan { now });
     let items = shown.iter().enumerate().map(|(index, ranked)| html! {
         <li class="cause-result" key={ranked.cause.id.clone()}>
             <p class="likelihood">{ likelihood_label(&ranking, index) }</p>
@@ -60,14 +51,14 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
                 <a href={Route::Report.href()} class="button">{ "Get a report for TikTok" }</a>
             </div>
             <ol class="results">{ for items }</ol>
-            if props.check.connection.is_none() {
+            if check.connection.is_none() {
                 <p class="hint">
                     { "Not sure if it's your network? " }
                     <a href={Route::Connection.href()}>{ "Test your connection" }</a>
                     { " and we'll take the result into account." }
                 </p>
             }
-            <CheckNav on_back={Some(back)} />
+            { nav.view() }
         </>
     }
 }

@@ -18,7 +18,7 @@ pub struct StartProps {
 pub fn StartCheck(props: &StartProps) -> Html {
     let app = use_app();
     let navigator = use_navigator();
-    let in_progress = app.check.as_ref().filter(|c| c.in_progress()).cloned();
+    let in_progress = app.check.as_ref().filter(|c| c.in_progress());
     let known = content().symptom(&props.symptom).is_some();
 
     let start = {

@@ -4,47 +4,36 @@
 //! "I understand". Between two parts of the plan, the checkpoint: the report for
 //! TikTok now, or more things to try.
 
-use super::{use_back, CheckNav};
+use super::Nav;
 use crate::content::{content, StepKind};
 use crate::diagnosis::check::{Check, Stage, StepResult};
-use crate::hooks::use_focus_heading_on_change;
 use crate::platform::now;
 use crate::routes::Route;
-use crate::state::{use_app, use_phone_choice, Action, DeviceSource};
+use crate::state::{Action, AppContext, DeviceSource, PhoneChoice};
 use crate::widgets::{fix_body::fix_body, phone_question::phone_question};
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct StepProps {
-    pub check: Check,
-    /// The step shown, or at a checkpoint the first step of the next part.
-    pub step: usize,
-}
 
 /// What a wait step's "Save my place" means, said plainly: there is no server, so no
 /// reminder; the check is kept on the phone (saved after every change).
 const SAVED_PLACE: &str = "DM Doctor keeps your place on this phone. Next time you open it, tap Continue to go on from this step. There's no reminder.";
 
-#[component]
-pub fn StepView(props: &StepProps) -> Html {
-    let app = use_app();
-    let phone = use_phone_choice();
-    let back = use_back();
-    use_focus_heading_on_change(props.step);
-    if let Stage::Checkpoint { next } = props.check.stage {
-        let more =
-            Callback::from(move |_: MouseEvent| app.dispatch(Action::MoreSteps { now: now() }));
-        return checkpoint(next, props.check.plan.len() - next, more, back);
+/// A plain view function of [`super::CheckScreen`] (its hooks live there). `step`: the
+/// step shown, or at a checkpoint the first step of the next part.
+pub fn step_view(
+    check: &Check,
+    step: usize,
+    app: &AppContext,
+    phone: &PhoneChoice,
+    nav: &Nav,
+) -> Html {
+    if let Stage::Checkpoint { next } = check.stage {
+        let more = super::act(app, |now| Action::MoreSteps { now });
+        return checkpoint(next, check.plan.len() - next, more, nav);
     }
-    let Some(fix) = props
-        .check
-        .plan
-        .get(props.step)
-        .and_then(|id| content().fix(id))
-    else {
+    let Some(fix) = check.plan.get(step).and_then(|id| content().fix(id)) else {
         return html! { <h1 tabindex="-1">{ "This step is no longer available" }</h1> };
     };
-    let (number, total) = props.check.step_counter(props.step);
+    let (number, total) = check.step_counter(step);
     // The first step whose taps differ by phone asks for the phone once, unless the
     // browser told us or the user already said.
     let ask_phone =
@@ -89,7 +78,7 @@ pub fn StepView(props: &StepProps) -> Html {
         let onclick =
             Callback::from(move |_: MouseEvent| app.dispatch(Action::Record { result, now: now() }));
         html! {
-            <button type="button" class={classes!("button", (filled && i == 0).then_some("primary"))} {onclick}>{ label }</button>
+            <button type="button" class={if filled && i == 0 { "button primary" } else { "button" }} {onclick}>{ label }</button>
         }
     });
 
@@ -102,7 +91,7 @@ pub fn StepView(props: &StepProps) -> Html {
             if ask_phone {
                 { phone_question(&phone.on_choose) }
             } else {
-                { fix_body(fix, &phone) }
+                { fix_body(fix, phone) }
                 if fix.kind == StepKind::Wait {
                     <p class="hint">{ SAVED_PLACE }</p>
                 }
@@ -118,19 +107,14 @@ pub fn StepView(props: &StepProps) -> Html {
                     </div>
                 </div>
             }
-            <CheckNav on_back={Some(back)} />
+            { nav.view() }
         </div>
     }
 }
 
 /// After a part of the plan: the report for TikTok (first; its screen leads back here),
 /// or the `left` steps more.
-fn checkpoint(
-    tried: usize,
-    left: usize,
-    more: Callback<MouseEvent>,
-    back: Callback<MouseEvent>,
-) -> Html {
+fn checkpoint(tried: usize, left: usize, more: Callback<MouseEvent>, nav: &Nav) -> Html {
     html! {
         <div class="checkpoint">
             <p class="eyebrow">{ format!("{tried} steps tried") }</p>
@@ -140,7 +124,7 @@ fn checkpoint(
                 <a class="button primary" href={Route::Report.href()}>{ "Get the report for TikTok" }</a>
                 <button type="button" class="button" onclick={more}>{ format!("More things to try ({left})") }</button>
             </div>
-            <CheckNav on_back={Some(back)} />
+            { nav.view() }
         </div>
     }
 }
