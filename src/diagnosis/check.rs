@@ -719,8 +719,8 @@ mod tests {
         assert!(seen >= 1, "premise: the content has such an answer");
     }
 
-    #[test]
-    fn an_under_16_walk_ends_on_the_rule_never_on_fixed() {
+    /// "Messaging is missing", under 16, "Not sure" to the rest: on the plan's first step.
+    fn under_16_plan() -> Check {
         let mut check = Check::start(content(), "messaging-missing", 1);
         check.answer(content(), "age", "under-16", 2);
         while let Some(q) = check.next_question(content()) {
@@ -728,6 +728,12 @@ mod tests {
             check.answer(content(), &id, NOT_SURE, 3);
         }
         check.start_plan(content(), 4);
+        check
+    }
+
+    #[test]
+    fn an_under_16_walk_ends_on_the_rule_never_on_fixed() {
+        let mut check = under_16_plan();
         assert_eq!(
             check.plan.last().map(String::as_str),
             Some("messages-at-16")
@@ -966,13 +972,7 @@ mod tests {
 
     #[test]
     fn repair_keeps_a_built_in_rules_plan_without_the_report() {
-        let mut check = Check::start(content(), "messaging-missing", 1);
-        check.answer(content(), "age", "under-16", 2);
-        while let Some(q) = check.next_question(content()) {
-            let id = q.id.clone();
-            check.answer(content(), &id, NOT_SURE, 3);
-        }
-        check.start_plan(content(), 4);
+        let mut check = under_16_plan();
         assert_eq!(
             check.plan.last().map(String::as_str),
             Some("messages-at-16")
