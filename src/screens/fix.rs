@@ -20,6 +20,13 @@ pub fn fix_screen(id: &str, phone: &PhoneChoice) -> Html {
             <h1 tabindex="-1">{ text(&fix.title) }</h1>
             <p class="lead">{ text(&fix.summary) }</p>
             { fix_body(fix, phone) }
+            // A rule's explain step: what the person can do instead (as the check's ending says).
+            if let Some(instead) = &fix.instead {
+                <section class="prevention" aria-labelledby="instead-heading">
+                    <h2 id="instead-heading">{ "What you can do" }</h2>
+                    <p>{ text(instead) }</p>
+                </section>
+            }
             if let Some(prevention) = &fix.prevention {
                 <section class="prevention" aria-labelledby="prevention-heading">
                     <h2 id="prevention-heading">{ "Next time" }</h2>

@@ -75,3 +75,13 @@ test("home names each problem in one line; the first question says the chosen pr
     watcher.assertClean();
   });
 });
+
+test("the guide's page of a rule's explain step says what the person can do instead", async () => {
+  await withApp({ browser: PHONE }, async ({ server, page, watcher }) => {
+    await open(page, server.url, "#/guide/fix/messages-at-16", "Until you turn 16");
+    const section = page.locator("main section", { has: page.getByRole("heading", { name: "What you can do" }) });
+    assert.match(await section.textContent(), /When you turn 16/);
+    await assertScreenRules(page, "explain step in the guide");
+    watcher.assertClean();
+  });
+});
