@@ -70,9 +70,10 @@ fn forward(check: &mut Check, content: &Content, now: Millis) {
 
 /// The check moved toward `target` one screen at a time: back through the screens it
 /// passed (undoing later answers and steps, as Back does), or forward when the
-/// next screen is `target`. Back stops where it can go no further; forward is all or
-/// nothing. Anything else (a replaced check's screen, a question never asked) leaves
-/// the check as it is.
+/// next screen is `target`. All or nothing: when the walk doesn't land on `target` (a
+/// replaced check's screen, a question never asked or no longer asked, a checkpoint or
+/// step the plan skipped), the check stays as it is, so an odd address never undoes
+/// the person's answers.
 pub fn toward(check: &Check, content: &Content, target: &Place, now: Millis) -> Check {
     let back = passed(check, &place_of(check, content), target);
     let mut moved = check.clone();
@@ -94,11 +95,7 @@ pub fn toward(check: &Check, content: &Content, target: &Place, now: Millis) -> 
         }
         moved = next;
     }
-    if back {
-        moved
-    } else {
-        check.clone()
-    }
+    check.clone()
 }
 
 /// The screen one Back leads to, if any (the first question has none in the check).
@@ -228,6 +225,15 @@ mod tests {
         plan.start_plan(content(), 3);
         assert_eq!(toward(&plan, content(), &Place::Step(1), 4), plan);
         assert_eq!(toward(&plan, content(), &Place::Done, 4), plan);
+        // Checkpoints the plan never showed (one sits only before steps 5, 10, ...): an
+        // old or typed address must not walk the check back to its first question.
+        plan.record(content(), StepResult::NotFixed, 5);
+        plan.record(content(), StepResult::NotFixed, 6);
+        assert_eq!(place_of(&plan, content()), Place::Step(2));
+        for never in [0, 1, 2] {
+            let target = Place::Checkpoint(never);
+            assert_eq!(toward(&plan, content(), &target, 7), plan, "{target:?}");
+        }
     }
 
     #[test]

@@ -49,7 +49,9 @@ pub fn behind() -> Option<String> {
         .ok()?;
     let entry = js_sys::Reflect::get_u32(&entries, index.checked_sub(1)?).ok()?;
     let url = get(&entry, "url")?.as_string()?;
-    let (page, hash) = url.split_at(url.find('#')?);
+    // An entry without a hash is home: the installed app starts at `./`.
+    let (page, hash) = url.split_at(url.find('#').unwrap_or(url.len()));
+    let hash = if hash.len() > 1 { hash } else { "#/" };
     let here = window.location().href().ok()?;
     (here.split('#').next() == Some(page)).then(|| hash.to_owned())
 }

@@ -82,6 +82,18 @@ impl Navigator {
         }
     }
 
+    /// Shows `route` where the address asked for a screen the app can't go to (a
+    /// Forward into a step whose result isn't remembered, an old link): back to it when
+    /// the entry behind is `route` (no duplicate entry for Back to stumble on),
+    /// otherwise in place of the current entry.
+    pub fn settle_on(&self, route: &Route) {
+        if address::behind() == Some(route.href()) {
+            address::back();
+        } else {
+            self.redirect(route);
+        }
+    }
+
     /// Whether the address shows `route` right now. Effects run after a render, and the
     /// user may have moved on in between (Back pressed while a screen was forwarding).
     pub fn is_at(&self, route: &Route) -> bool {

@@ -870,3 +870,34 @@ test("after 5 steps a checkpoint offers the report and more things to try; the r
     watcher.assertClean();
   });
 });
+
+test("Forward into a plan step whose result was taken back stays on the step without a duplicate entry; from the installed app's start address (no hash) Back returns to it", async () => {
+  await withApp({ browser: PHONE }, async ({ server, page, watcher }) => {
+    // The installed app opens at start_url "./": an address without a hash.
+    await page.goto(server.url);
+    await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "What's going wrong?");
+    await pickSymptom(page, "inbox or chats");
+    await page.getByRole("button", { name: "← Back" }).click();
+    await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "What's going wrong?");
+    assert.equal(await hash(page), "", "the in-app Back went back to the start entry (not a new '#/' one)");
+
+    await page.goForward();
+    await page.waitForSelector("main .question h1");
+    for (let i = 0; i < 15 && !(await page.locator("main .results").count()); i++) await answerFirst(page);
+    await page.getByRole("button", { name: "Show me the fixes" }).click();
+    await page.waitForFunction(() => location.hash === "#/check/step/1");
+    await answerPhoneIfAsked(page);
+    const first = await heading(page);
+    await page.locator("main .action-bar button").nth(1).click(); // not fixed / the second answer
+    await page.waitForFunction(() => location.hash === "#/check/step/2");
+    await page.goBack();
+    await page.waitForFunction((t) => document.querySelector("main h1")?.textContent === t, first);
+    await page.goForward(); // step 2's result is gone: the check can't go there
+    await page.waitForFunction(() => location.hash === "#/check/step/1");
+    assert.equal(await heading(page), first, "still on step 1");
+    await page.goBack();
+    await page.waitForFunction(() => location.hash === "#/check/results", null, { timeout: 5000 }).catch(() => {});
+    assert.equal(await hash(page), "#/check/results", "one Back from step 1 reaches the results: no duplicate step 1 entry");
+    watcher.assertClean();
+  });
+});

@@ -128,7 +128,7 @@ fn use_address_in_step(here: Option<Place>) {
                     });
                 }
                 if reached != *target {
-                    navigator.redirect(&show(reached));
+                    navigator.settle_on(&show(reached));
                 }
             }
             None => navigator.redirect(&show(here.clone())),
