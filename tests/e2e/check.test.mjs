@@ -555,11 +555,13 @@ test("Start over asks first: nothing is lost until the person confirms", async (
     const saved = await page.evaluate(() => localStorage.getItem("dm-doctor.check"));
     await page.getByRole("button", { name: "Start over" }).click();
     await page.getByRole("button", { name: "Keep my check" }).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent.trim()), "Keep my check", "focus stays on the tapped button");
     assert.equal(await heading(page), question, "still at the same question");
     assert.equal(await page.evaluate(() => localStorage.getItem("dm-doctor.check")), saved, "nothing deleted yet");
     await assertAccessible(page, "start over, asking");
     await assertScreenRules(page, "start over, asking");
     await page.getByRole("button", { name: "Keep my check" }).click();
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent.trim()), "Start over", "and back on it when kept");
     await page.getByRole("button", { name: "Start over" }).click();
     await page.getByRole("button", { name: "Yes, start over" }).click();
     await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "What's going wrong?");

@@ -162,6 +162,9 @@ impl Nav {
             <div class="check-nav">
                 <button type="button" class="button quiet" onclick={on_back}>{ "← Back" }</button>
                 <div class="start-over" role="status" aria-live="polite">
+                    // "Keep my check" comes last: Yew reuses the tapped "Start over"
+                    // button's element for it (and the other way round), so focus stays
+                    // on the button the person pressed (an e2e test checks this).
                     if self.confirming {
                         <p>{ "Start over? Your answers and the fixes you tried will be deleted." }</p>
                         <button type="button" class="button quiet" onclick={self.end.clone()}>{ "Yes, start over" }</button>
