@@ -1,59 +1,31 @@
 //! A word dictionary in front of gzip for the embedded content. Hosts gzip the wasm,
 //! but gzip codes a common word such as " notifications" as a back-reference of two or
 //! three bytes, and only within 32 KB; the content is about 100 KB of English. So
-//! `build.rs` replaces the most valuable words with tokens made of byte values that
-//! occur nowhere in the encoded content, and the app expands them once at start (about
-//! 3 KB less gzip). Exact by construction: a token's bytes never occur in the
-//! original, so expanding restores every byte, text and binary alike; `build.rs` checks
-//! the round trip. This file is also compiled into `build.rs`, so it depends on nothing.
+//! `build.rs` replaces the most valuable words with single bytes that occur nowhere in
+//! the encoded content, and the app expands them once at start (about 3 KB less gzip).
+//! Exact by construction: a token byte never occurs in the original, so expanding
+//! restores every byte, text and binary alike; `build.rs` checks the round trip.
+//! This file is also compiled into `build.rs`, so it depends on nothing.
 //!
-//! The most valuable words get one byte each; the next ones two: an escape byte (also
-//! one that never occurs) and their index. Packed layout: `count`, then `count` ×
-//! (`token`, `length`, the word's bytes); `escape` and `count2`, then `count2` ×
-//! (`length`, the word's bytes); then the content with each word replaced by its token.
+//! Packed layout: `count`, then `count` × (`token`, `length`, the word's bytes), then
+//! the content with each word replaced by its token.
 
-use std::collections::BTreeMap;
-
-/// Reads packed bytes; past the end it reads zeros (the content decoder then reports
-/// the damage).
-struct Reader<'a>(&'a [u8]);
-
-impl<'a> Reader<'a> {
-    fn byte(&mut self) -> u8 {
-        let (&first, rest) = self.0.split_first().unwrap_or((&0, &[]));
-        self.0 = rest;
-        first
-    }
-
-    fn word(&mut self) -> &'a [u8] {
-        let length = usize::from(self.byte()).min(self.0.len());
-        let (word, rest) = self.0.split_at(length);
-        self.0 = rest;
-        word
-    }
-}
-
-/// Expands packed bytes (see the module docs).
+/// Expands packed bytes (see the module docs). A truncated header yields what it can;
+/// the content decoder then reports the damage.
 pub fn unpack(packed: &[u8]) -> Vec<u8> {
-    let mut reader = Reader(packed);
-    let mut one: [&[u8]; 256] = [&[]; 256];
-    for _ in 0..reader.byte() {
-        let token = reader.byte();
-        one[usize::from(token)] = reader.word();
+    let mut words: [&[u8]; 256] = [&[]; 256];
+    let (&count, mut rest) = packed.split_first().unwrap_or((&0, &[]));
+    for _ in 0..count {
+        let [token, length, tail @ ..] = rest else {
+            return Vec::new();
+        };
+        let (word, tail) = tail.split_at((*length as usize).min(tail.len()));
+        words[usize::from(*token)] = word;
+        rest = tail;
     }
-    let escape = reader.byte();
-    let mut two: Vec<&[u8]> = Vec::new();
-    for _ in 0..reader.byte() {
-        two.push(reader.word());
-    }
-    let mut body = reader.0.iter();
-    let mut out = Vec::with_capacity(body.len() * 3 / 2);
-    while let Some(&byte) = body.next() {
-        match one[usize::from(byte)] {
-            [] if byte == escape && !two.is_empty() => {
-                let index = body.next().map_or(0, |&i| usize::from(i));
-                out.extend_from_slice(two.get(index).copied().unwrap_or_default());
-            }
+    let mut out = Vec::with_capacity(rest.len() * 3 / 2);
+    for &byte in rest {
+        match words[usize::from(byte)] {
             [] => out.push(byte),
             word => out.extend_from_slice(word),
         }
@@ -61,93 +33,85 @@ pub fn unpack(packed: &[u8]) -> Vec<u8> {
     out
 }
 
-/// Where the word starting at `start` ends: ASCII letters, with the space before them
-/// if there is one (" message" and "message" are different words); `start` if none.
-fn word_end(bytes: &[u8], start: usize) -> usize {
-    let letter = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphabetic);
+/// A word as the packer sees it: ASCII letters, with the space before them if there is
+/// one (" message" and "message" are different words).
+fn word_at(bytes: &[u8], start: usize) -> usize {
+    let letters = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphabetic);
     let mut end = start + usize::from(bytes[start] == b' ');
-    if !letter(end) {
+    if !letters(end) {
         return start;
     }
-    while letter(end) {
+    while letters(end) {
         end += 1;
     }
     end
 }
 
-/// Packs `bytes` (see the module docs): the words worth the most bytes get the free byte
-/// values, the next ones two-byte tokens. Deterministic: ties go to the smaller word.
+/// Packs `bytes`: the words worth the most bytes (length − 1, times how often they
+/// occur) get the byte values that never occur in `bytes`, up to 255 words of at most
+/// 255 bytes. Deterministic: ties go to the smaller word.
 pub fn pack(bytes: &[u8]) -> Vec<u8> {
     let mut seen = [false; 256];
     for &b in bytes {
         seen[usize::from(b)] = true;
     }
-    let mut free: Vec<u8> = (0..=255u8).filter(|b| !seen[usize::from(*b)]).collect();
-    // One free byte, if there are two or more, is the escape of the two-byte tokens.
-    let escape = if free.len() >= 2 { free.pop() } else { None };
-
-    let mut counts = BTreeMap::<&[u8], usize>::new();
-    let mut at = 0;
-    while at < bytes.len() {
-        let end = word_end(bytes, at);
-        if end == at {
-            at += 1;
-        } else {
-            *counts.entry(&bytes[at..end]).or_default() += 1;
-            at = end;
-        }
-    }
-    let mut ranked: Vec<(&[u8], usize)> = counts
-        .into_iter()
-        .filter(|(word, _)| (3..=255).contains(&word.len()))
+    let free: Vec<u8> = (0..=255u8)
+        .filter(|b| !seen[usize::from(*b)])
+        .take(255)
         .collect();
-    // Bytes saved by a token of `size` bytes.
-    let worth = |size: usize, (word, n): &(&[u8], usize)| word.len().saturating_sub(size) * n;
-    ranked.sort_by(|a, b| worth(1, b).cmp(&worth(1, a)).then(a.0.cmp(b.0)));
-    let singles = ranked.len().min(free.len());
-    let (first, later) = ranked.split_at(singles);
-    let mut later: Vec<_> = later.iter().filter(|w| worth(2, w) >= 6).collect();
-    later.sort_by(|a, b| worth(2, b).cmp(&worth(2, a)).then(a.0.cmp(b.0)));
-    later.truncate(if escape.is_some() { 255 } else { 0 });
 
-    let mut tokens = BTreeMap::<&[u8], Vec<u8>>::new();
-    let mut out = vec![singles as u8];
-    for ((word, _), token) in first.iter().zip(&free) {
-        tokens.insert(word, vec![*token]);
-        out.extend([*token, word.len() as u8]);
-        out.extend_from_slice(word);
-    }
-    out.extend([escape.unwrap_or(0), later.len() as u8]);
-    for (index, (word, _)) in later.iter().enumerate() {
-        tokens.insert(word, vec![escape.unwrap_or(0), index as u8]);
-        out.push(word.len() as u8);
-        out.extend_from_slice(word);
-    }
-
+    let mut counts = std::collections::BTreeMap::<&[u8], usize>::new();
     let mut at = 0;
     while at < bytes.len() {
-        let end = word_end(bytes, at);
+        let end = word_at(bytes, at);
         if end == at {
-            out.push(bytes[at]);
             at += 1;
             continue;
         }
+        *counts.entry(&bytes[at..end]).or_default() += 1;
+        at = end;
+    }
+    let mut counts: Vec<(&[u8], usize)> = counts.into_iter().collect();
+    let worth = |(word, n): &(&[u8], usize)| (word.len() - 1) * n;
+    counts.retain(|entry| entry.0.len() > 2 && entry.0.len() <= 255 && worth(entry) > 8);
+    counts.sort_by(|a, b| worth(b).cmp(&worth(a)).then(a.0.cmp(b.0)));
+    let chosen: Vec<(&[u8], u8)> = counts.iter().map(|(w, _)| *w).zip(free).collect();
+
+    let mut out = vec![chosen.len() as u8];
+    for (word, token) in &chosen {
+        out.extend([*token, word.len() as u8]);
+        out.extend_from_slice(word);
+    }
+    let mut at = 0;
+    while at < bytes.len() {
+        let end = word_at(bytes, at);
         let word = &bytes[at..end];
-        match tokens.get(word) {
-            Some(token) => out.extend_from_slice(token),
-            // " word" has no token: "word" may have one.
-            None if word[0] == b' ' => {
+        let token = chosen.iter().find(|(w, _)| *w == word).map(|(_, t)| *t);
+        match token {
+            Some(token) => out.push(token),
+            // Not a chosen word: " word" may still be chosen without its space.
+            None if end > at && bytes[at] == b' ' => {
                 out.push(b' ');
-                match tokens.get(&word[1..]) {
-                    Some(token) => out.extend_from_slice(token),
-                    None => out.extend_from_slice(&word[1..]),
-                }
+                end_word(&mut out, &bytes[at + 1..end], &chosen);
             }
-            None => out.extend_from_slice(word),
+            None if end > at => end_word(&mut out, word, &chosen),
+            None => {
+                out.push(bytes[at]);
+                at += 1;
+                continue;
+            }
         }
         at = end;
     }
     out
+}
+
+/// Writes `word` (letters only) as its token if it has one, else as it is.
+fn end_word(out: &mut Vec<u8>, word: &[u8], chosen: &[(&[u8], u8)]) {
+    match chosen.iter().find(|(w, _)| *w == word) {
+        Some((_, token)) => out.push(*token),
+        None => out.extend_from_slice(word),
+    }
 }
 
 #[cfg(test)]
@@ -169,48 +133,30 @@ mod tests {
 
     #[test]
     fn nothing_to_pack_round_trips_too() {
-        let every_byte: Vec<u8> = (0..=255u8).collect();
-        for bytes in [&b""[..], b"a", b"\xff\x00 ab cd", &every_byte] {
+        for bytes in [
+            &b""[..],
+            b"a",
+            b"\xff\x00 ab cd",
+            &(0..=255u8).collect::<Vec<_>>(),
+        ] {
             assert_eq!(unpack(&pack(bytes)), bytes);
         }
-    }
-
-    #[test]
-    fn many_words_get_two_byte_tokens_and_still_round_trip() {
-        // More words worth a token than there are free bytes: the rest take two bytes.
-        let mut text = Vec::new();
-        for i in 0..400u32 {
-            let word = format!(" w{}", char::from_u32(0x61 + i % 26).unwrap()).repeat(3)
-                + &"x".repeat((i / 26) as usize + 3);
-            for _ in 0..4 {
-                text.extend_from_slice(word.as_bytes());
-            }
-        }
-        // Only three byte values free (0, 254, 255): most tokens must be two bytes.
-        text.extend(1..=253u8);
-        let packed = pack(&text);
-        assert_eq!(packed[0], 2, "two single-byte tokens, one escape");
-        assert_eq!(unpack(&packed), text);
-        assert!(
-            packed.len() < text.len() * 3 / 4,
-            "{} vs {}",
-            packed.len(),
-            text.len()
-        );
     }
 
     #[test]
     fn a_token_is_a_byte_the_original_never_has() {
         let text = b"messages messages messages messages messages".to_vec();
         let packed = pack(&text);
-        assert!(packed[0] >= 1);
-        assert!(!text.contains(&packed[1]));
+        let count = usize::from(packed[0]);
+        assert!(count >= 1);
+        let token = packed[1];
+        assert!(!text.contains(&token));
     }
 
     #[test]
     fn the_shipped_content_packs_exactly() {
-        // build.rs packs the content with this module: unpacking and packing again gives
-        // the same bytes (and content() decodes the unpacked postcard in every test).
+        // CONTENT_BYTES is packed by build.rs with this module: unpacking gives postcard
+        // that decodes (super::content() would panic otherwise) and packs smaller.
         let unpacked = unpack(super::super::CONTENT_BYTES);
         assert!(unpacked.len() > super::super::CONTENT_BYTES.len());
         assert_eq!(pack(&unpacked), super::super::CONTENT_BYTES);
