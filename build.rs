@@ -5,9 +5,6 @@
 #[path = "src/content/model.rs"]
 #[allow(dead_code)]
 mod model;
-#[path = "src/content/pack.rs"]
-#[allow(dead_code)]
-mod pack;
 #[path = "src/content/readability.rs"]
 #[allow(dead_code)]
 mod readability;
@@ -79,15 +76,6 @@ fn main() {
         }
     }
 
-    // Packed with a word dictionary in front of gzip (see src/content/pack.rs); the
-    // round trip must be exact.
-    let encoded = postcard::to_allocvec(&content).unwrap();
-    let packed = pack::pack(&encoded);
-    assert_eq!(
-        pack::unpack(&packed),
-        encoded,
-        "content packing must round-trip"
-    );
     let out = Path::new(&out_dir).join("content.postcard");
-    fs::write(out, packed).unwrap();
+    fs::write(out, postcard::to_allocvec(&content).unwrap()).unwrap();
 }

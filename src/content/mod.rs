@@ -4,7 +4,6 @@
 
 pub mod guide;
 pub mod model;
-pub mod pack;
 pub mod readability;
 pub mod search;
 pub mod validate;
@@ -13,15 +12,14 @@ pub use model::*;
 
 use std::sync::OnceLock;
 
-/// The content as built from `content/*.toml` by `build.rs`: postcard, packed with a
-/// word dictionary ([`pack`]).
+/// The content as built from `content/*.toml` by `build.rs` (postcard encoding).
 const CONTENT_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/content.postcard"));
 
 /// The embedded content, decoded once on first use.
 pub fn content() -> &'static Content {
     static CONTENT: OnceLock<Content> = OnceLock::new();
     CONTENT.get_or_init(|| {
-        postcard::from_bytes(&pack::unpack(CONTENT_BYTES))
+        postcard::from_bytes(CONTENT_BYTES)
             .expect("build.rs encodes the content with the same model")
     })
 }
