@@ -3,7 +3,7 @@
 
 use crate::connection::history::{self, Run};
 use crate::content::{content, DeviceFamily};
-use crate::diagnosis::check::{Check, StepResult};
+use crate::diagnosis::check::{Check, Stage, StepResult};
 use crate::diagnosis::place::{self, Place};
 use std::rc::Rc;
 use yew::Reducible;
@@ -119,7 +119,10 @@ pub enum Action {
     StartPlan {
         now: u64,
     },
+    /// How plan step `step` went. A tap meant for a step that is no longer shown (a
+    /// quick second tap lands on the next step's button) is ignored.
     Record {
+        step: usize,
         result: StepResult,
         now: u64,
     },
@@ -210,8 +213,12 @@ impl Reducible for AppState {
                     check.start_plan(content(), now);
                 }
             }
-            Action::Record { result, now } => {
-                if let Some(check) = &mut next.check {
+            Action::Record { step, result, now } => {
+                if let Some(check) = next
+                    .check
+                    .as_mut()
+                    .filter(|c| c.stage == Stage::Plan { step })
+                {
                     check.record(content(), result, now);
                 }
             }
@@ -375,6 +382,7 @@ mod tests {
         let s = reduce(
             s,
             Action::Record {
+                step: 0,
                 result: StepResult::Fixed,
                 now: 3,
             },
@@ -382,6 +390,28 @@ mod tests {
         assert!(!s.check.as_ref().unwrap().in_progress());
         let s = reduce(s, Action::EndCheck);
         assert_eq!(s.check, None);
+    }
+
+    #[test]
+    fn a_second_tap_meant_for_a_step_already_answered_is_ignored() {
+        let s = reduce(
+            AppState::new(None, None, false),
+            Action::StartCheck {
+                symptom: "inbox-wont-load".into(),
+                now: 1,
+            },
+        );
+        let s = reduce(s, Action::StartPlan { now: 2 });
+        let tap = |step| Action::Record {
+            step,
+            result: StepResult::NotFixed,
+            now: 3,
+        };
+        let once = reduce(s, tap(0));
+        assert_eq!(once.check.as_ref().unwrap().stage, Stage::Plan { step: 1 });
+        // The same tap again (a double tap): step 1 must not be answered for the person.
+        let twice = reduce(once.clone(), tap(0));
+        assert_eq!(twice.check, once.check);
     }
 
     #[test]

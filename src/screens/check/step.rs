@@ -76,7 +76,7 @@ pub fn step_view(
     let buttons = answers.into_iter().enumerate().map(|(i, (label, result))| {
         let app = app.clone();
         let onclick =
-            Callback::from(move |_: MouseEvent| app.dispatch(Action::Record { result, now: now() }));
+            Callback::from(move |_: MouseEvent| app.dispatch(Action::Record { step, result, now: now() }));
         html! {
             <button type="button" class={if filled && i == 0 { "button primary" } else { "button" }} {onclick}>{ label }</button>
         }
