@@ -73,10 +73,7 @@ impl Navigator {
     /// current entry, never out of the app (one opened from a shortcut has nothing
     /// behind).
     pub fn back_to(&self, route: &Route) {
-        if address::behind() == Some(route.href()) {
-            // `hashchange` brings the context in step.
-            address::back();
-        } else {
+        if !Self::back_if_behind(route) {
             self.replace(route);
             address::to_top();
         }
@@ -87,11 +84,19 @@ impl Navigator {
     /// the entry behind is `route` (no duplicate entry for Back to stumble on),
     /// otherwise in place of the current entry.
     pub fn settle_on(&self, route: &Route) {
-        if address::behind() == Some(route.href()) {
-            address::back();
-        } else {
+        if !Self::back_if_behind(route) {
             self.redirect(route);
         }
+    }
+
+    /// The browser's Back, when the entry behind is the app's own entry for `route`;
+    /// false (and nothing done) otherwise. `hashchange` then brings the context in step.
+    fn back_if_behind(route: &Route) -> bool {
+        let behind = address::behind() == Some(route.href());
+        if behind {
+            address::back();
+        }
+        behind
     }
 
     /// Whether the address shows `route` right now. Effects run after a render, and the
