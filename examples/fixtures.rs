@@ -9,6 +9,7 @@
 
 use dm_doctor::connection::history::{self, Network, Run};
 use dm_doctor::connection::verdict::{judge, HostResult, Measurements, Sample, VerdictKind};
+use dm_doctor::content::Group;
 use dm_doctor::diagnosis::check::{Check, Outcome, Stage, StepResult};
 use dm_doctor::diagnosis::engine::Given;
 use dm_doctor::diagnosis::saved;
@@ -77,68 +78,70 @@ fn check() -> Check {
     }
 }
 
-/// Three runs, newest first, with every kind of sample, with and without figures; each
-/// verdict as this version judged it.
+/// Three runs, newest first: TikTok partly reached (with an unconfirmed host and every
+/// kind of sample), only this site answering, and offline; each verdict as this version
+/// judged it.
 fn runs() -> Vec<Run> {
+    use Group::*;
     use Sample::*;
-    let host = |name: &str, samples: &[Sample]| HostResult {
+    let host = |group, confirmed, name: &str, samples: &[Sample]| HostResult {
         host: name.into(),
+        group,
+        confirmed,
         samples: samples.to_vec(),
     };
-    let run = |s: u64, network, measurements: Measurements| Run {
-        at: 1_764_400_000_000 + s * 1000,
-        network,
-        verdict: judge(&measurements),
-        measurements,
+    let run = |s: u64, network, online, hosts| {
+        let measurements = Measurements { online, hosts };
+        Run {
+            at: 1_796_000_000_000 - s * 1000,
+            network,
+            verdict: judge(&measurements),
+            measurements,
+        }
     };
     vec![
         run(
-            120,
-            Network::Mobile,
-            Measurements {
-                online: true,
-                own_site: vec![host("self", &[Answered(40), Answered(35)])],
-                internet: vec![host(
+            0,
+            Network::Wifi,
+            true,
+            vec![
+                host(OwnSite, true, "this site", &[Answered(15)]),
+                host(
+                    Internet,
+                    true,
                     "www.google.com",
-                    &[Answered(210), Answered(95), Answered(105)],
-                )],
-                tiktok: vec![host(
+                    &[TimedOut, Answered(90), Answered(80)],
+                ),
+                host(
+                    TikTok,
+                    true,
                     "www.tiktok.com",
-                    &[
-                        Answered(240),
-                        Answered(110),
-                        TimedOut,
-                        TimedOut,
-                        Answered(120),
-                    ],
-                )],
-            },
+                    &[Answered(100), Answered(95)],
+                ),
+                host(
+                    TikTokVideo,
+                    false,
+                    "v16-webapp-prime.tiktok.com",
+                    &[Failed, Failed],
+                ),
+                host(
+                    TikTokMessages,
+                    true,
+                    "im-api-va.tiktok.com",
+                    &[TimedOut, TimedOut],
+                ),
+            ],
         ),
         run(
             60,
-            Network::Wifi,
-            Measurements {
-                online: true,
-                own_site: vec![host("self", &[Answered(12)])],
-                internet: vec![host(
-                    "www.google.com",
-                    &[Answered(300), Answered(1400), Answered(1300)],
-                )],
-                tiktok: vec![
-                    host("www.tiktok.com", &[Failed]),
-                    host("v16-webapp.tiktok.com", &[TimedOut]),
-                ],
-            },
+            Network::Mobile,
+            true,
+            vec![
+                host(OwnSite, true, "this site", &[Answered(20), Answered(18)]),
+                host(Internet, true, "www.google.com", &[Failed, Failed]),
+                host(TikTok, true, "www.tiktok.com", &[TimedOut, TimedOut]),
+            ],
         ),
-        run(
-            0,
-            Network::Unknown,
-            Measurements {
-                online: false,
-                own_site: vec![],
-                internet: vec![],
-                tiktok: vec![],
-            },
-        ),
+        run(120, Network::Unknown, false, vec![]),
     ]
 }

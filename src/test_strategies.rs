@@ -112,6 +112,7 @@ pub const FROZEN: &[(&str, u64)] = &[
     ("check-schema-1.txt", 0xd618_7586_ca08_885b),
     ("check-schema-2.txt", 0x54fe_e7a1_953c_5bc9),
     ("connection-schema-1.txt", 0x58b4_0d39_6388_b584),
+    ("connection-schema-2.txt", 0x0984_07a8_3c9b_98e0),
     // The service worker as phones held it before the redirect fix (its e2e test).
     ("sw-before-redirect-fix.js", 0xd13c_d15f_06cb_13cd),
 ];

@@ -8,8 +8,9 @@ use std::cmp::Ordering;
 
 /// Runs kept; older ones are dropped.
 pub const KEEP: usize = 6;
-pub const SCHEMA: u64 = 1;
-const MIGRATIONS: &[Migration] = &[];
+/// 2: each host carries its probe group (the parts of TikTok) and whether it is confirmed.
+pub const SCHEMA: u64 = 2;
+const MIGRATIONS: &[Migration] = &[schema_1::to_2];
 
 /// Which connection the user was on, as they told us (or as the browser hinted).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -76,10 +77,15 @@ pub fn latest_pair(runs: &[Run]) -> Option<(&Run, &Run)> {
 
 /// One plain sentence on which network is better for TikTok messages right now.
 pub fn comparison_summary(wifi: &Run, mobile: &Run) -> String {
+    // Part of TikTok blocked counts as not reaching it: messages may be the part.
     let reaches = |r: &Run| {
         !matches!(
             r.verdict.kind,
-            VerdictKind::Offline | VerdictKind::NoInternet | VerdictKind::TiktokUnreachable
+            VerdictKind::Offline
+                | VerdictKind::NoInternet
+                | VerdictKind::OnlyThisSite
+                | VerdictKind::TiktokUnreachable
+                | VerdictKind::TiktokPartly
         )
     };
     match compare(&wifi.verdict, &mobile.verdict) {
@@ -103,6 +109,118 @@ pub fn comparison_summary(wifi: &Run, mobile: &Run) -> String {
     }
 }
 
+/// Runs as schema 1 stored them: hosts in three lists by group (own site, internet,
+/// TikTok), without the parts of TikTok or confirmation. Rewritten byte by byte rather
+/// than through serde types of the old shape: those would cost 1.5 KB of the wasm. The
+/// old "tiktok" hosts become the website group, all confirmed; the result is decoded
+/// (and so checked) as schema 2.
+mod schema_1 {
+    use crate::content::Group;
+
+    /// Reads postcard's encoding: varints, and slices of what was read.
+    struct Reader<'a> {
+        bytes: &'a [u8],
+        at: usize,
+    }
+
+    impl<'a> Reader<'a> {
+        fn varint(&mut self) -> Result<u64, ()> {
+            let mut value = 0;
+            for shift in (0..64).step_by(7) {
+                let byte = *self.bytes.get(self.at).ok_or(())?;
+                self.at += 1;
+                value |= u64::from(byte & 0x7f) << shift;
+                if byte & 0x80 == 0 {
+                    return Ok(value);
+                }
+            }
+            Err(())
+        }
+
+        fn byte(&mut self) -> Result<u8, ()> {
+            let byte = *self.bytes.get(self.at).ok_or(())?;
+            self.at += 1;
+            Ok(byte)
+        }
+
+        /// A string or byte sequence: its length, then its bytes.
+        fn skip_string(&mut self) -> Result<(), ()> {
+            let len = usize::try_from(self.varint()?).map_err(|_| ())?;
+            self.at = self
+                .at
+                .checked_add(len)
+                .filter(|end| *end <= self.bytes.len())
+                .ok_or(())?;
+            Ok(())
+        }
+
+        fn since(&self, start: usize) -> &'a [u8] {
+            &self.bytes[start..self.at]
+        }
+    }
+
+    fn push_varint(out: &mut Vec<u8>, mut value: u64) {
+        while value >= 0x80 {
+            out.push(value as u8 | 0x80);
+            value >>= 7;
+        }
+        out.push(value as u8);
+    }
+
+    pub fn to_2(bytes: Vec<u8>) -> Result<Vec<u8>, ()> {
+        let mut r = Reader {
+            bytes: &bytes,
+            at: 0,
+        };
+        let mut out = Vec::with_capacity(bytes.len() + 32);
+        let runs = r.varint()?;
+        push_varint(&mut out, runs);
+        for _ in 0..runs {
+            // The time, the network and `online`, as they were.
+            let start = r.at;
+            r.varint()?;
+            r.varint()?;
+            r.byte()?;
+            out.extend_from_slice(r.since(start));
+            // Three lists of (name, samples) become one list of hosts with their group.
+            let (mut hosts, mut count) = (Vec::new(), 0);
+            for group in [Group::OwnSite, Group::Internet, Group::TikTok] {
+                for _ in 0..r.varint()? {
+                    let start = r.at;
+                    r.skip_string()?;
+                    hosts.extend_from_slice(r.since(start));
+                    hosts.extend([group as u8, 1]);
+                    let start = r.at;
+                    for _ in 0..r.varint()? {
+                        // Sample::Answered (index 0) carries its milliseconds.
+                        if r.varint()? == 0 {
+                            r.varint()?;
+                        }
+                    }
+                    hosts.extend_from_slice(r.since(start));
+                    count += 1;
+                }
+            }
+            push_varint(&mut out, count);
+            out.append(&mut hosts);
+            // The verdict: its kind, then figures if any (three numbers).
+            let start = r.at;
+            r.varint()?;
+            if r.byte()? == 1 {
+                for _ in 0..3 {
+                    r.varint()?;
+                }
+            }
+            out.extend_from_slice(r.since(start));
+        }
+        if r.at == bytes.len() {
+            Ok(out)
+        } else {
+            Err(())
+        }
+    }
+}
+
 /// The stored text for the runs; Err (with the reason) only if they can't be encoded.
 pub fn encode(runs: &[Run]) -> Result<String, &'static str> {
     seal(&runs, SCHEMA)
@@ -117,6 +235,7 @@ pub fn decode(raw: &str) -> Result<Vec<Run>, &'static str> {
 mod tests {
     use super::*;
     use crate::connection::verdict::{Figures, HostResult, Sample};
+    use crate::content::Group;
 
     fn run(network: Network, kind: VerdictKind, median: u32, at: u64) -> Run {
         Run {
@@ -124,12 +243,12 @@ mod tests {
             network,
             measurements: Measurements {
                 online: true,
-                own_site: vec![],
-                internet: vec![HostResult {
+                hosts: vec![HostResult {
                     host: "g".into(),
+                    group: Group::Internet,
+                    confirmed: true,
                     samples: vec![],
                 }],
-                tiktok: vec![],
             },
             verdict: Verdict {
                 kind,
@@ -205,35 +324,43 @@ mod tests {
         );
     }
 
-    #[test]
-    fn the_frozen_history_loads_as_it_was_stored() {
+    /// What the frozen fixtures hold, written out (never derived from today's encoder).
+    fn frozen_runs(schema: u64) -> Vec<Run> {
         use crate::connection::verdict::Sample::*;
-        // Written out, not derived: what tests/fixtures/connection-schema-1.txt holds.
-        let host = |name: &str, samples: &[Sample]| HostResult {
+        use Group::*;
+        let host = |group, confirmed, name: &str, samples: &[Sample]| HostResult {
             host: name.into(),
+            group,
+            confirmed,
             samples: samples.to_vec(),
         };
-        let expected = vec![
+        let mut runs = vec![
             Run {
                 at: 1_764_400_120_000,
                 network: Network::Mobile,
                 measurements: Measurements {
                     online: true,
-                    own_site: vec![host("self", &[Answered(40), Answered(35)])],
-                    internet: vec![host(
-                        "www.google.com",
-                        &[Answered(210), Answered(95), Answered(105)],
-                    )],
-                    tiktok: vec![host(
-                        "www.tiktok.com",
-                        &[
-                            Answered(240),
-                            Answered(110),
-                            TimedOut,
-                            TimedOut,
-                            Answered(120),
-                        ],
-                    )],
+                    hosts: vec![
+                        host(OwnSite, true, "self", &[Answered(40), Answered(35)]),
+                        host(
+                            Internet,
+                            true,
+                            "www.google.com",
+                            &[Answered(210), Answered(95), Answered(105)],
+                        ),
+                        host(
+                            TikTok,
+                            true,
+                            "www.tiktok.com",
+                            &[
+                                Answered(240),
+                                Answered(110),
+                                TimedOut,
+                                TimedOut,
+                                Answered(120),
+                            ],
+                        ),
+                    ],
                 },
                 verdict: Verdict {
                     kind: VerdictKind::Unstable,
@@ -249,14 +376,16 @@ mod tests {
                 network: Network::Wifi,
                 measurements: Measurements {
                     online: true,
-                    own_site: vec![host("self", &[Answered(12)])],
-                    internet: vec![host(
-                        "www.google.com",
-                        &[Answered(300), Answered(1400), Answered(1300)],
-                    )],
-                    tiktok: vec![
-                        host("www.tiktok.com", &[Failed]),
-                        host("v16-webapp.tiktok.com", &[TimedOut]),
+                    hosts: vec![
+                        host(OwnSite, true, "self", &[Answered(12)]),
+                        host(
+                            Internet,
+                            true,
+                            "www.google.com",
+                            &[Answered(300), Answered(1400), Answered(1300)],
+                        ),
+                        host(TikTok, true, "www.tiktok.com", &[Failed]),
+                        host(TikTok, true, "v16-webapp.tiktok.com", &[TimedOut]),
                     ],
                 },
                 verdict: Verdict {
@@ -273,9 +402,7 @@ mod tests {
                 network: Network::Unknown,
                 measurements: Measurements {
                     online: false,
-                    own_site: vec![],
-                    internet: vec![],
-                    tiktok: vec![],
+                    hosts: vec![],
                 },
                 verdict: Verdict {
                     kind: VerdictKind::Offline,
@@ -283,11 +410,89 @@ mod tests {
                 },
             },
         ];
-        // One fixture per schema ever written; each must load in this version.
-        let fixtures = [(
-            1,
-            include_str!("../../tests/fixtures/connection-schema-1.txt"),
-        )];
+        if schema == 1 {
+            return runs;
+        }
+        // Schema 2, as examples/fixtures.rs wrote it.
+        let partly = Run {
+            at: 1_796_000_000_000,
+            network: Network::Wifi,
+            measurements: Measurements {
+                online: true,
+                hosts: vec![
+                    host(OwnSite, true, "this site", &[Answered(15)]),
+                    host(
+                        Internet,
+                        true,
+                        "www.google.com",
+                        &[TimedOut, Answered(90), Answered(80)],
+                    ),
+                    host(
+                        TikTok,
+                        true,
+                        "www.tiktok.com",
+                        &[Answered(100), Answered(95)],
+                    ),
+                    host(
+                        TikTokVideo,
+                        false,
+                        "v16-webapp-prime.tiktok.com",
+                        &[Failed, Failed],
+                    ),
+                    host(
+                        TikTokMessages,
+                        true,
+                        "im-api-va.tiktok.com",
+                        &[TimedOut, TimedOut],
+                    ),
+                ],
+            },
+            verdict: Verdict {
+                kind: VerdictKind::TiktokPartly,
+                figures: Some(Figures {
+                    median_ms: 87,
+                    jitter_ms: 0,
+                    loss_percent: 42,
+                }),
+            },
+        };
+        let only_this_site = Run {
+            at: 1_795_999_940_000,
+            network: Network::Mobile,
+            measurements: Measurements {
+                online: true,
+                hosts: vec![
+                    host(OwnSite, true, "this site", &[Answered(20), Answered(18)]),
+                    host(Internet, true, "www.google.com", &[Failed, Failed]),
+                    host(TikTok, true, "www.tiktok.com", &[TimedOut, TimedOut]),
+                ],
+            },
+            verdict: Verdict {
+                kind: VerdictKind::OnlyThisSite,
+                figures: None,
+            },
+        };
+        let offline = Run {
+            at: 1_795_999_880_000,
+            ..runs.pop().expect("the offline run")
+        };
+        vec![partly, only_this_site, offline]
+    }
+
+    #[test]
+    fn the_frozen_history_loads_as_it_was_stored() {
+        // One fixture per schema ever written; each must load in this version (schema 1
+        // through its migration: its TikTok hosts become the website group).
+        let fixtures = [
+            (
+                1,
+                include_str!("../../tests/fixtures/connection-schema-1.txt"),
+            ),
+            (
+                2,
+                include_str!("../../tests/fixtures/connection-schema-2.txt"),
+            ),
+        ];
         assert_eq!(
             fixtures.len() as u64,
             SCHEMA,
@@ -300,10 +505,17 @@ mod tests {
             );
             assert_eq!(
                 decode(raw.trim_end()),
-                Ok(expected.clone()),
+                Ok(frozen_runs(schema)),
                 "schema {schema}"
             );
         }
+    }
+
+    #[test]
+    fn a_damaged_schema_1_history_is_refused_not_misread() {
+        let raw = include_str!("../../tests/fixtures/connection-schema-1.txt").trim_end();
+        let cut = &raw[..raw.len() - 8];
+        assert_eq!(decode(cut), Err("it could not be updated to this version"));
     }
 
     #[test]
@@ -329,10 +541,12 @@ mod tests {
                 VerdictKind::TiktokUnreachable,
                 VerdictKind::Slow,
                 VerdictKind::Unstable,
-                VerdictKind::Fine
+                VerdictKind::Fine,
+                VerdictKind::TiktokPartly,
+                VerdictKind::OnlyThisSite
             ]
         );
-        assert_eq!(kinds, [0, 1, 2, 3, 4, 5]);
+        assert_eq!(kinds, [0, 1, 2, 3, 4, 5, 6, 7]);
         let networks: Vec<u8> = Network::ALL
             .iter()
             .map(|n| index(postcard::to_allocvec(n).unwrap()))
@@ -342,6 +556,21 @@ mod tests {
             [Network::Wifi, Network::Mobile, Network::Unknown]
         );
         assert_eq!(networks, [0, 1, 2]);
+        let groups: Vec<u8> = Group::ALL
+            .iter()
+            .map(|g| index(postcard::to_allocvec(g).unwrap()))
+            .collect();
+        assert_eq!(
+            Group::ALL,
+            [
+                Group::OwnSite,
+                Group::Internet,
+                Group::TikTok,
+                Group::TikTokVideo,
+                Group::TikTokMessages
+            ]
+        );
+        assert_eq!(groups, [0, 1, 2, 3, 4]);
         let samples = [Sample::Answered(0), Sample::Failed, Sample::TimedOut];
         let indexes: Vec<u8> = samples
             .iter()
@@ -380,7 +609,7 @@ mod tests {
             ];
             vec![
                 body(&encode(&runs).unwrap()),
-                body(include_str!("../../tests/fixtures/connection-schema-1.txt")),
+                body(include_str!("../../tests/fixtures/connection-schema-2.txt")),
             ]
         }
 
@@ -420,6 +649,19 @@ mod tests {
                 prop_assert!(matches!(result, Ok(()) | Err("it was damaged")), "{:?}", result);
                 prop_assert_eq!(reads_or_refuses(&envelope(0, &bytes)), Err("it was damaged"));
                 prop_assert_eq!(reads_or_refuses(&envelope(SCHEMA + 1, &bytes)), Err("it was saved by a newer version of DM Doctor"));
+            }
+
+            #[test]
+            fn arbitrary_bytes_as_schema_1_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..300)) {
+                let result = reads_or_refuses(&envelope(1, &bytes));
+                prop_assert!(matches!(result, Ok(()) | Err("it was damaged" | "it could not be updated to this version")), "{:?}", result);
+            }
+
+            #[test]
+            fn the_schema_1_fixture_damaged_loads_or_is_refused(changes in mutations()) {
+                let bytes = body(include_str!("../../tests/fixtures/connection-schema-1.txt"));
+                let result = reads_or_refuses(&envelope(1, &mutate(&bytes, &changes)));
+                prop_assert!(matches!(result, Ok(()) | Err("it was damaged" | "it could not be updated to this version")), "{:?}", result);
             }
 
             #[test]

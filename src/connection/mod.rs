@@ -3,11 +3,13 @@
 
 pub mod history;
 pub mod progress;
+pub mod schedule;
 pub mod verdict;
 
 /// Sequential samples per host that answers (for median and jitter).
 pub const SAMPLES: usize = 5;
-/// No single request waits longer than this.
+/// No request waits longer than this, except a host's second try at a first answer
+/// (see `schedule`).
 pub const SAMPLE_TIMEOUT_MS: u32 = 3000;
 /// Every host stops sampling this long after the test started.
 pub const TEST_BUDGET_MS: u32 = 7000;

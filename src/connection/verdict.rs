@@ -1,12 +1,14 @@
 //! Turns probe measurements into one verdict. `navigator.onLine == false` is reliable;
 //! `true` only means "some network", so the probes decide the rest:
-//! - nothing outside answers → a network that doesn't reach the internet (captive Wi-Fi,
-//!   router, DNS);
-//! - the internet answers but no TikTok host does → TikTok unreachable (region, VPN, DNS
-//!   filter, outage);
+//! - nothing outside answers → no internet, or, when this site answers, a filter or a
+//!   sign-in page that lets only some sites through;
+//! - the internet answers but no part of TikTok does → TikTok unreachable (region, VPN,
+//!   DNS filter, outage);
+//! - some parts of TikTok answer and others don't → TikTok partly reachable (a filter);
 //! - answers are slow or uneven → slow or unstable, with figures;
-//! - otherwise fine: the problem is not this network.
+//! - fine only when every part of TikTok answered, fast and steadily.
 
+use crate::content::Group;
 use serde::{Deserialize, Serialize};
 
 /// One timed request.
@@ -21,28 +23,29 @@ pub enum Sample {
     TimedOut,
 }
 
+impl Sample {
+    pub fn answer_ms(self) -> Option<u32> {
+        match self {
+            Self::Answered(ms) => Some(ms),
+            _ => None,
+        }
+    }
+}
+
 /// The samples taken from one host, in order.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HostResult {
+    /// The host name, as shown ("www.tiktok.com"; the file, for the own site).
     pub host: String,
+    pub group: Group,
+    /// False for a host not confirmed to answer everywhere (see `content::Probe`).
+    pub confirmed: bool,
     pub samples: Vec<Sample>,
 }
 
 impl HostResult {
     pub fn answered(&self) -> bool {
-        self.samples
-            .iter()
-            .any(|s| matches!(s, Sample::Answered(_)))
-    }
-
-    /// Answer times for latency. The first sample also pays for DNS, TCP and TLS set-up,
-    /// so it is left out when there are later ones: it proves the host answers, nothing more.
-    fn times(&self) -> impl Iterator<Item = u32> + '_ {
-        let warm_up = usize::from(self.samples.len() > 1);
-        self.samples[warm_up..].iter().filter_map(|s| match s {
-            Sample::Answered(ms) => Some(*ms),
-            _ => None,
-        })
+        self.samples.iter().any(|s| s.answer_ms().is_some())
     }
 }
 
@@ -51,12 +54,74 @@ impl HostResult {
 pub struct Measurements {
     /// `navigator.onLine` when the test started.
     pub online: bool,
-    pub own_site: Vec<HostResult>,
-    pub internet: Vec<HostResult>,
-    pub tiktok: Vec<HostResult>,
+    /// Every probed host, in the content's order.
+    pub hosts: Vec<HostResult>,
 }
 
-/// The kinds of verdict; their texts live in `content/connection.toml`.
+/// How much of a probe group answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
+    /// Every host that counts answered.
+    Reached,
+    /// Some hosts answered, some that count didn't.
+    Partly,
+    /// No host answered.
+    NotReached,
+}
+
+impl Measurements {
+    fn group(&self, group: Group) -> impl Iterator<Item = &HostResult> {
+        self.hosts.iter().filter(move |h| h.group == group)
+    }
+
+    /// Whether a host's result counts: an unconfirmed host that never answered counts
+    /// only when a confirmed host of its group failed too (it may simply not answer
+    /// anywhere).
+    pub fn counts(&self, host: &HostResult) -> bool {
+        host.confirmed
+            || host.answered()
+            || self.group(host.group).any(|h| h.confirmed && !h.answered())
+    }
+
+    /// How much of a group answered; None when nothing of it counts (not probed).
+    pub fn reach(&self, group: Group) -> Option<Reach> {
+        let (mut answered, mut failed) = (false, false);
+        for host in self.group(group).filter(|h| self.counts(h)) {
+            if host.answered() {
+                answered = true;
+            } else {
+                failed = true;
+            }
+        }
+        match (answered, failed) {
+            (false, false) => None,
+            (true, false) => Some(Reach::Reached),
+            (true, true) => Some(Reach::Partly),
+            (false, true) => Some(Reach::NotReached),
+        }
+    }
+
+    /// The parts of TikTok that didn't fully answer: those not reached at all, or, if
+    /// every part answered somewhere, those only partly reached.
+    pub fn failing_parts(&self) -> Vec<Group> {
+        let (mut lost, mut partly) = (Vec::new(), Vec::new());
+        for group in Group::TIKTOK {
+            match self.reach(group) {
+                Some(Reach::NotReached) => lost.push(group),
+                Some(Reach::Partly) => partly.push(group),
+                _ => {}
+            }
+        }
+        if lost.is_empty() {
+            partly
+        } else {
+            lost
+        }
+    }
+}
+
+/// The kinds of verdict; their texts live in `content/connection.toml`. Stored by index
+/// in saved runs and checks: variants may only be appended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum VerdictKind {
@@ -66,16 +131,22 @@ pub enum VerdictKind {
     Slow,
     Unstable,
     Fine,
+    /// Some parts of TikTok answered, others didn't.
+    TiktokPartly,
+    /// This site answered, nothing outside did.
+    OnlyThisSite,
 }
 
 impl VerdictKind {
-    pub const ALL: [VerdictKind; 6] = [
+    pub const ALL: [VerdictKind; 8] = [
         Self::Offline,
         Self::NoInternet,
         Self::TiktokUnreachable,
         Self::Slow,
         Self::Unstable,
         Self::Fine,
+        Self::TiktokPartly,
+        Self::OnlyThisSite,
     ];
 
     /// The id used in content files and storage.
@@ -87,17 +158,19 @@ impl VerdictKind {
             Self::Slow => "slow",
             Self::Unstable => "unstable",
             Self::Fine => "fine",
+            Self::TiktokPartly => "tiktok-partly",
+            Self::OnlyThisSite => "only-this-site",
         }
     }
 }
 
-/// Latency figures over every answered sample of the reachable hosts.
+/// Latency figures over a set of hosts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Figures {
     pub median_ms: u32,
-    /// Mean absolute difference of consecutive samples of the same host.
+    /// Mean absolute difference of consecutive answer times of the same host.
     pub jitter_ms: u32,
-    /// Share of samples to reachable hosts that got no answer, in percent.
+    /// Share of all samples that got no answer, in percent.
     pub loss_percent: u32,
 }
 
@@ -109,9 +182,10 @@ pub struct Verdict {
 
 /// Above this median a connection is slow for messaging.
 pub const SLOW_MEDIAN_MS: u32 = 1000;
-/// Above this jitter, or this loss, a connection with a good median is unstable.
+/// Above this jitter, or this loss (one request in five), a connection with a good
+/// median is unstable.
 pub const UNSTABLE_JITTER_MS: u32 = 300;
-pub const UNSTABLE_LOSS_PERCENT: u32 = 25;
+pub const UNSTABLE_LOSS_PERCENT: u32 = 20;
 
 /// The middle value (the mean of the two middle ones for an even count); 0 for none.
 pub fn median(values: &mut [u32]) -> u32 {
@@ -123,33 +197,37 @@ pub fn median(values: &mut [u32]) -> u32 {
     }
 }
 
-/// Median, jitter and loss over the hosts that answered at least once.
-pub fn figures<'a>(hosts: impl IntoIterator<Item = &'a HostResult>) -> Option<Figures> {
+/// The one definition of the figures, for the verdict (over every outside host that
+/// counts) and for each host's line on screen:
+/// - times: every answer, except a host's first answer when it has later ones (that
+///   one also paid for DNS, TCP and TLS set-up: it proves the host answers, nothing more);
+/// - jitter: differences of consecutive answer times of the same host;
+/// - loss: every sample that got no answer, over every sample, unreachable hosts
+///   included.
+///
+/// None when no answer came at all.
+pub fn figures(hosts: &[&HostResult]) -> Option<Figures> {
     let mut times = Vec::new();
-    // Jitter: differences of consecutive answer times of the same host.
     let (mut differences, mut pairs) = (0u64, 0u64);
-    // Samples counted for loss (the set-up sample is left out, as for the times).
-    let mut total = 0;
-    for host in hosts.into_iter().filter(|h| h.answered()) {
-        let mut previous = None;
-        for ms in host.times() {
-            if let Some(previous) = previous {
-                differences += u64::from(ms.abs_diff(previous));
-                pairs += 1;
-            }
-            previous = Some(ms);
-            times.push(ms);
+    let (mut total, mut answered) = (0, 0);
+    for host in hosts {
+        let answers: Vec<u32> = host.samples.iter().filter_map(|s| s.answer_ms()).collect();
+        total += host.samples.len();
+        answered += answers.len();
+        let timed = &answers[usize::from(answers.len() > 1)..];
+        for pair in timed.windows(2) {
+            differences += u64::from(pair[0].abs_diff(pair[1]));
+            pairs += 1;
         }
-        total += host.samples.len() - usize::from(host.samples.len() > 1);
+        times.extend_from_slice(timed);
     }
     if times.is_empty() {
         return None;
     }
-    let lost = total - times.len();
     Some(Figures {
         median_ms: median(&mut times),
         jitter_ms: differences.checked_div(pairs).unwrap_or(0) as u32,
-        loss_percent: (lost * 100 / total.max(1)) as u32,
+        loss_percent: ((total - answered) * 100 / total) as u32,
     })
 }
 
@@ -159,23 +237,32 @@ pub fn judge(m: &Measurements) -> Verdict {
     if !m.online {
         return verdict(VerdictKind::Offline, None);
     }
-    let internet = m.internet.iter().any(HostResult::answered);
-    let tiktok = m.tiktok.iter().any(HostResult::answered);
-    if !internet && !tiktok {
-        return verdict(VerdictKind::NoInternet, None);
+    let outside = || m.hosts.iter().filter(|h| h.group != Group::OwnSite);
+    if !outside().any(HostResult::answered) {
+        let kind = if m.reach(Group::OwnSite) == Some(Reach::Reached) {
+            VerdictKind::OnlyThisSite
+        } else {
+            VerdictKind::NoInternet
+        };
+        return verdict(kind, None);
     }
-    let figures = figures(m.internet.iter().chain(&m.tiktok));
-    if !tiktok {
-        return verdict(VerdictKind::TiktokUnreachable, figures);
-    }
-    // TikTok answers: now judge the quality of what answered (content blockers may
-    // stop the general-internet probes; TikTok answering is what matters).
-    let kind = match figures {
-        Some(f) if f.median_ms >= SLOW_MEDIAN_MS => VerdictKind::Slow,
-        Some(f) if f.jitter_ms >= UNSTABLE_JITTER_MS || f.loss_percent >= UNSTABLE_LOSS_PERCENT => {
-            VerdictKind::Unstable
+    let counted: Vec<&HostResult> = outside().filter(|h| m.counts(h)).collect();
+    let figures = figures(&counted);
+    let kind = if !outside().any(|h| h.group.is_tiktok() && h.answered()) {
+        VerdictKind::TiktokUnreachable
+    } else if !m.failing_parts().is_empty() {
+        VerdictKind::TiktokPartly
+    } else {
+        // Every part of TikTok answers: now judge the quality of what answered.
+        match figures {
+            Some(f) if f.median_ms >= SLOW_MEDIAN_MS => VerdictKind::Slow,
+            Some(f)
+                if f.jitter_ms >= UNSTABLE_JITTER_MS || f.loss_percent >= UNSTABLE_LOSS_PERCENT =>
+            {
+                VerdictKind::Unstable
+            }
+            _ => VerdictKind::Fine,
         }
-        _ => VerdictKind::Fine,
     };
     verdict(kind, figures)
 }
@@ -191,9 +278,11 @@ pub fn compare(a: &Verdict, b: &Verdict) -> std::cmp::Ordering {
             VerdictKind::Fine => 0,
             VerdictKind::Unstable => 1,
             VerdictKind::Slow => 2,
-            VerdictKind::TiktokUnreachable => 3,
-            VerdictKind::NoInternet => 4,
-            VerdictKind::Offline => 5,
+            VerdictKind::TiktokPartly => 3,
+            VerdictKind::TiktokUnreachable => 4,
+            VerdictKind::OnlyThisSite => 5,
+            VerdictKind::NoInternet => 6,
+            VerdictKind::Offline => 7,
         };
         (class, v.figures.map_or(u32::MAX, |f| f.median_ms))
     }
@@ -209,26 +298,56 @@ pub fn compare(a: &Verdict, b: &Verdict) -> std::cmp::Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use Group::*;
     use Sample::*;
 
-    fn host(name: &str, samples: &[Sample]) -> HostResult {
+    fn host(group: Group, confirmed: bool, samples: &[Sample]) -> HostResult {
         HostResult {
-            host: name.into(),
+            host: format!("{group:?}"),
+            group,
+            confirmed,
             samples: samples.to_vec(),
         }
     }
 
-    fn run(
+    /// A run shaped like the shipped test: the own site, two internet hosts, TikTok's
+    /// website, its video servers (confirmed + unconfirmed) and its message servers
+    /// (confirmed + unconfirmed).
+    struct Run<'a> {
         online: bool,
-        own: &[Sample],
-        internet: [&[Sample]; 2],
-        tiktok: [&[Sample]; 2],
-    ) -> Measurements {
-        Measurements {
-            online,
-            own_site: vec![host("self", own)],
-            internet: vec![host("g", internet[0]), host("c", internet[1])],
-            tiktok: vec![host("t", tiktok[0]), host("cdn", tiktok[1])],
+        own: &'a [Sample],
+        internet: [&'a [Sample]; 2],
+        website: &'a [Sample],
+        video: [&'a [Sample]; 2],
+        messages: [&'a [Sample]; 2],
+    }
+
+    impl Run<'_> {
+        fn everywhere(samples: &[Sample]) -> Run<'_> {
+            Run {
+                online: true,
+                own: FAST,
+                internet: [samples; 2],
+                website: samples,
+                video: [samples; 2],
+                messages: [samples; 2],
+            }
+        }
+
+        fn measurements(&self) -> Measurements {
+            Measurements {
+                online: self.online,
+                hosts: vec![
+                    host(OwnSite, true, self.own),
+                    host(Internet, true, self.internet[0]),
+                    host(Internet, true, self.internet[1]),
+                    host(TikTok, true, self.website),
+                    host(TikTokVideo, true, self.video[0]),
+                    host(TikTokVideo, false, self.video[1]),
+                    host(TikTokMessages, true, self.messages[0]),
+                    host(TikTokMessages, false, self.messages[1]),
+                ],
+            }
         }
     }
 
@@ -239,12 +358,18 @@ mod tests {
         Answered(95),
         Answered(88),
     ];
-    const DOWN: &[Sample] = &[Failed];
-    const HANG: &[Sample] = &[TimedOut];
+    const DOWN: &[Sample] = &[Failed, Failed];
+    const HANG: &[Sample] = &[TimedOut, TimedOut];
 
+    /// The verdict table of the closing note: inputs → verdict.
     #[test]
     fn verdict_table() {
-        let slow: &[Sample] = &[Answered(1400), Answered(1300), Answered(1500)];
+        let late: &[Sample] = &[
+            Answered(1400),
+            Answered(1300),
+            Answered(1500),
+            Answered(1250),
+        ];
         let jittery: &[Sample] = &[
             Answered(60),
             Answered(700),
@@ -253,71 +378,229 @@ mod tests {
             Answered(90),
         ];
         let lossy: &[Sample] = &[Answered(90), TimedOut, Answered(95), Failed];
-        let cases: Vec<(&str, Measurements, VerdictKind)> = vec![
+        let first_only: &[Sample] = &[Answered(90), TimedOut, TimedOut];
+        let first_hangs: &[Sample] = &[
+            TimedOut,
+            Answered(120),
+            Answered(90),
+            Answered(95),
+            Answered(88),
+        ];
+        let slow_setup: &[Sample] = &[TimedOut, Answered(3500)];
+        let all = Run::everywhere;
+        let cases: Vec<(&str, Run, VerdictKind)> = vec![
             (
                 "offline wins over anything measured",
-                run(false, FAST, [FAST, FAST], [FAST, FAST]),
+                Run {
+                    online: false,
+                    ..all(FAST)
+                },
                 VerdictKind::Offline,
             ),
             (
                 "everything times out",
-                run(true, HANG, [HANG, HANG], [HANG, HANG]),
+                Run {
+                    own: HANG,
+                    ..all(HANG)
+                },
                 VerdictKind::NoInternet,
             ),
             (
-                "captive portal: own site answers, outside does not",
-                run(true, FAST, [DOWN, HANG], [DOWN, DOWN]),
+                "everything fails at once",
+                Run {
+                    own: DOWN,
+                    ..all(DOWN)
+                },
                 VerdictKind::NoInternet,
+            ),
+            (
+                "own site answers, nothing outside does",
+                all(HANG),
+                VerdictKind::OnlyThisSite,
             ),
             (
                 "TikTok down, internet fine",
-                run(true, FAST, [FAST, FAST], [DOWN, HANG]),
+                Run {
+                    internet: [FAST; 2],
+                    ..all(DOWN)
+                },
                 VerdictKind::TiktokUnreachable,
             ),
             (
-                "one of two TikTok hosts down is still reachable",
-                run(true, FAST, [FAST, FAST], [DOWN, FAST]),
+                "message servers blocked",
+                Run {
+                    messages: [DOWN; 2],
+                    ..all(FAST)
+                },
+                VerdictKind::TiktokPartly,
+            ),
+            (
+                "confirmed message server hangs, unconfirmed answers",
+                Run {
+                    messages: [HANG, FAST],
+                    ..all(FAST)
+                },
+                VerdictKind::TiktokPartly,
+            ),
+            (
+                "video servers blocked",
+                Run {
+                    video: [DOWN; 2],
+                    ..all(FAST)
+                },
+                VerdictKind::TiktokPartly,
+            ),
+            (
+                "only the website answers",
+                Run {
+                    internet: [FAST; 2],
+                    website: FAST,
+                    ..all(DOWN)
+                },
+                VerdictKind::TiktokPartly,
+            ),
+            (
+                "an unconfirmed message host fails alone",
+                Run {
+                    messages: [FAST, DOWN],
+                    ..all(FAST)
+                },
                 VerdictKind::Fine,
             ),
             (
-                "one of two internet hosts blocked by a content blocker",
-                run(true, FAST, [DOWN, FAST], [FAST, FAST]),
+                "an unconfirmed video host hangs alone",
+                Run {
+                    video: [FAST, HANG],
+                    ..all(FAST)
+                },
                 VerdictKind::Fine,
             ),
             (
-                "internet probes blocked, TikTok answers",
-                run(true, FAST, [DOWN, DOWN], [FAST, FAST]),
+                "one internet host blocked by a content blocker",
+                Run {
+                    internet: [DOWN, FAST],
+                    ..all(FAST)
+                },
                 VerdictKind::Fine,
             ),
             (
                 "own site down does not matter",
-                run(true, DOWN, [FAST, FAST], [FAST, FAST]),
+                Run {
+                    own: DOWN,
+                    ..all(FAST)
+                },
                 VerdictKind::Fine,
             ),
             (
-                "slow everywhere",
-                run(true, FAST, [slow, slow], [slow, slow]),
+                "answers after more than a second",
+                all(late),
+                VerdictKind::Slow,
+            ),
+            (
+                "set-up slower than one timeout: slow, not 'no internet'",
+                all(slow_setup),
                 VerdictKind::Slow,
             ),
             (
                 "high jitter with a good median",
-                run(true, FAST, [jittery, jittery], [jittery, FAST]),
+                Run {
+                    video: [jittery, FAST],
+                    ..all(jittery)
+                },
                 VerdictKind::Unstable,
             ),
             (
                 "lost samples with a good median",
-                run(true, FAST, [lossy, lossy], [lossy, lossy]),
+                all(lossy),
                 VerdictKind::Unstable,
             ),
             (
-                "all fine",
-                run(true, FAST, [FAST, FAST], [FAST, FAST]),
-                VerdictKind::Fine,
+                "only first answers, then nothing: 67% loss is not fine",
+                all(first_only),
+                VerdictKind::Unstable,
             ),
+            (
+                "every first request hangs, later ones answer",
+                all(first_hangs),
+                VerdictKind::Unstable,
+            ),
+            ("all fine", all(FAST), VerdictKind::Fine),
         ];
-        for (name, measurements, expected) in cases {
-            assert_eq!(judge(&measurements).kind, expected, "{name}");
+        for (name, run, expected) in cases {
+            assert_eq!(judge(&run.measurements()).kind, expected, "{name}");
         }
+    }
+
+    #[test]
+    fn the_failing_part_is_named() {
+        let failing = |run: Run| run.measurements().failing_parts();
+        let all = Run::everywhere;
+        assert_eq!(
+            failing(Run {
+                messages: [DOWN; 2],
+                ..all(FAST)
+            }),
+            [TikTokMessages]
+        );
+        assert_eq!(
+            failing(Run {
+                video: [HANG; 2],
+                messages: [DOWN; 2],
+                ..all(FAST)
+            }),
+            [TikTokVideo, TikTokMessages]
+        );
+        assert_eq!(
+            failing(Run {
+                messages: [HANG, FAST],
+                ..all(FAST)
+            }),
+            [TikTokMessages],
+            "partly reached, and nothing wholly lost"
+        );
+        assert_eq!(
+            failing(Run {
+                video: [HANG, FAST],
+                messages: [DOWN; 2],
+                ..all(FAST)
+            }),
+            [TikTokMessages],
+            "the part wholly lost comes first"
+        );
+        assert_eq!(
+            failing(Run {
+                messages: [FAST, DOWN],
+                ..all(FAST)
+            }),
+            [],
+            "an unconfirmed host alone"
+        );
+    }
+
+    #[test]
+    fn unconfirmed_hosts_count_beside_a_failed_confirmed_one() {
+        let m = Run {
+            messages: [DOWN, DOWN],
+            ..Run::everywhere(FAST)
+        }
+        .measurements();
+        assert_eq!(m.reach(TikTokMessages), Some(Reach::NotReached));
+        assert!(m.counts(&m.hosts[7]), "its confirmed neighbour failed too");
+        let m = Run {
+            messages: [FAST, DOWN],
+            ..Run::everywhere(FAST)
+        }
+        .measurements();
+        assert_eq!(m.reach(TikTokMessages), Some(Reach::Reached));
+        assert!(!m.counts(&m.hosts[7]));
+        let figures = judge(&m).figures.unwrap();
+        assert_eq!(figures.loss_percent, 0, "nor is it loss");
+        assert_eq!(m.reach(Group::OwnSite), Some(Reach::Reached));
+        let none = Measurements {
+            online: true,
+            hosts: vec![],
+        };
+        assert_eq!(none.reach(TikTok), None, "a group without hosts");
     }
 
     #[test]
@@ -343,7 +626,7 @@ mod tests {
         for probe in crate::content::content()
             .probes
             .iter()
-            .filter(|p| p.group != crate::content::Group::OwnSite)
+            .filter(|p| p.group != Group::OwnSite)
         {
             let origin_end = probe.url["https://".len()..]
                 .find('/')
@@ -358,16 +641,29 @@ mod tests {
 
     #[test]
     fn figures_are_median_jitter_and_loss() {
-        // First samples (set-up) are left out: a's 900 and b's 400.
+        // First answers (set-up) are left out of the times: a's 900 and b's 400.
         let a = host(
-            "a",
+            Internet,
+            true,
             &[Answered(900), Answered(100), Answered(300), Answered(200)],
         );
-        let b = host("b", &[Answered(400), Answered(250), TimedOut]);
-        let f = figures([&a, &b]).unwrap();
+        let b = host(TikTok, true, &[Answered(400), Answered(250), TimedOut]);
+        let f = figures(&[&a, &b]).unwrap();
         assert_eq!(f.median_ms, 225); // of 100, 200, 250, 300
         assert_eq!(f.jitter_ms, 150); // |100-300| and |300-200| within host a
-        assert_eq!(f.loss_percent, 20); // 1 of the 5 counted samples
+        assert_eq!(f.loss_percent, 14); // 1 of the 7 samples
+                                        // A host that never answered is all loss.
+        let down = host(TikTok, true, &[TimedOut, Failed]);
+        assert_eq!(figures(&[&a, &b, &down]).unwrap().loss_percent, 33); // 3 of 9
+        assert_eq!(figures(&[&down]), None);
+        // A first answer that hung first: its retry is the set-up answer.
+        let retried = host(
+            TikTok,
+            true,
+            &[TimedOut, Answered(2500), Answered(100), Answered(120)],
+        );
+        let f = figures(&[&retried]).unwrap();
+        assert_eq!((f.median_ms, f.jitter_ms, f.loss_percent), (110, 20, 25));
     }
 
     #[test]
@@ -379,45 +675,46 @@ mod tests {
             Answered(290),
             Answered(305),
         ];
-        let v = judge(&run(true, FAST, [steady, steady], [steady, steady]));
+        let v = judge(&Run::everywhere(steady).measurements());
         assert_eq!(v.kind, VerdictKind::Fine, "{v:?}");
-        // A single sample still counts, set-up and all.
+        // A single answer still counts, set-up and all.
         let once: &[Sample] = &[Answered(1300)];
         assert_eq!(
-            judge(&run(true, FAST, [once, once], [once, once])).kind,
+            judge(&Run::everywhere(once).measurements()).kind,
             VerdictKind::Slow
         );
     }
 
     #[test]
-    fn unreachable_hosts_do_not_count_as_loss() {
-        let up = host("up", &[Answered(100), Answered(120), Answered(110)]);
-        let down = host("down", &[Failed]);
-        assert_eq!(figures([&up, &down]).unwrap().loss_percent, 0);
-        assert_eq!(figures([&down]), None);
-    }
-
-    #[test]
     fn slow_verdict_carries_the_figures() {
         let slow: &[Sample] = &[Answered(1500), Answered(1200), Answered(1250)];
-        let v = judge(&run(true, FAST, [slow, slow], [slow, slow]));
+        let v = judge(&Run::everywhere(slow).measurements());
         assert_eq!(v.kind, VerdictKind::Slow);
         assert_eq!(v.figures.unwrap().median_ms, 1225);
     }
 
     #[test]
     fn reaching_tiktok_beats_speed_when_comparing() {
-        let fine = judge(&run(true, FAST, [FAST, FAST], [FAST, FAST]));
+        let fine = judge(&Run::everywhere(FAST).measurements());
         let slow_samples: &[Sample] = &[Answered(1500), Answered(1600)];
-        let slow = judge(&run(
-            true,
-            FAST,
-            [slow_samples, slow_samples],
-            [slow_samples, slow_samples],
-        ));
-        let blocked = judge(&run(true, FAST, [FAST, FAST], [DOWN, DOWN]));
+        let slow = judge(&Run::everywhere(slow_samples).measurements());
+        let partly = judge(
+            &Run {
+                messages: [DOWN; 2],
+                ..Run::everywhere(FAST)
+            }
+            .measurements(),
+        );
+        let blocked = judge(
+            &Run {
+                internet: [FAST; 2],
+                ..Run::everywhere(DOWN)
+            }
+            .measurements(),
+        );
         assert_eq!(compare(&fine, &slow), std::cmp::Ordering::Less);
-        assert_eq!(compare(&blocked, &slow), std::cmp::Ordering::Greater);
+        assert_eq!(compare(&partly, &slow), std::cmp::Ordering::Greater);
+        assert_eq!(compare(&blocked, &partly), std::cmp::Ordering::Greater);
         assert_eq!(compare(&fine, &fine), std::cmp::Ordering::Equal);
         let figures = |median_ms| {
             Some(Figures {
@@ -440,5 +737,155 @@ mod tests {
             std::cmp::Ordering::Greater,
             "clearly slower"
         );
+    }
+
+    /// Every combination of which hosts answer (in the shipped content's layout) with
+    /// sample patterns: exhaustively over answer-or-not per host, randomly over patterns.
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// The shipped probes, each with its samples.
+        fn shipped(online: bool, samples: &[Vec<Sample>]) -> Measurements {
+            let probes = &crate::content::content().probes;
+            Measurements {
+                online,
+                hosts: probes
+                    .iter()
+                    .zip(samples)
+                    .map(|(p, s)| HostResult {
+                        host: p.url.clone(),
+                        group: p.group,
+                        confirmed: p.confirmed,
+                        samples: s.clone(),
+                    })
+                    .collect(),
+            }
+        }
+
+        fn answers(h: &HostResult) -> bool {
+            h.answered()
+        }
+
+        /// The rules every verdict keeps.
+        fn check(m: &Measurements) -> Result<(), String> {
+            let v = judge(m);
+            let text = crate::content::content().verdict(v.kind.id());
+            let outside = || m.hosts.iter().filter(|h| h.group != OwnSite);
+            let tiktok_confirmed = || {
+                m.hosts
+                    .iter()
+                    .filter(|h| h.group.is_tiktok() && h.confirmed)
+            };
+            let fail = |rule: &str| Err(format!("{rule}: {:?} for {m:?}", v.kind));
+            if text.is_none() {
+                return fail("a verdict always has its text");
+            }
+            if !m.online {
+                return if v.kind == VerdictKind::Offline {
+                    Ok(())
+                } else {
+                    fail("offline is offline")
+                };
+            }
+            if matches!(
+                v.kind,
+                VerdictKind::Fine | VerdictKind::Slow | VerdictKind::Unstable
+            ) && !tiktok_confirmed().all(answers)
+            {
+                return fail("never fine (or merely slow) unless every part of TikTok answered");
+            }
+            if outside().any(answers)
+                && matches!(
+                    v.kind,
+                    VerdictKind::NoInternet | VerdictKind::OnlyThisSite | VerdictKind::Offline
+                )
+            {
+                return fail("never 'no internet' when an outside host answered");
+            }
+            if tiktok_confirmed().all(answers)
+                && matches!(
+                    v.kind,
+                    VerdictKind::TiktokPartly | VerdictKind::TiktokUnreachable
+                )
+            {
+                return fail("unconfirmed hosts failing alone weigh nothing");
+            }
+            let some_tiktok = m.hosts.iter().any(|h| h.group.is_tiktok() && h.answered());
+            let named = !m.failing_parts().is_empty();
+            if (v.kind == VerdictKind::TiktokPartly) != (named && some_tiktok) {
+                return fail("'partly' exactly when a part is named and another answered");
+            }
+            if outside().any(answers) != v.figures.is_some() {
+                return fail("figures exactly when something outside answered");
+            }
+            Ok(())
+        }
+
+        const FAST5: [Sample; 5] = [
+            Answered(80),
+            Answered(90),
+            Answered(85),
+            Answered(95),
+            Answered(88),
+        ];
+
+        #[test]
+        fn every_combination_of_hosts_answering() {
+            let n = crate::content::content().probes.len();
+            assert!(n <= 12, "2^{n} combinations");
+            let answering: [&[Sample]; 4] = [
+                &FAST5,
+                &[Answered(1400), Answered(1300), Answered(1350)],
+                &[TimedOut, Answered(120), Answered(90)],
+                &[Answered(90), TimedOut, TimedOut],
+            ];
+            let failing: [&[Sample]; 2] = [&[Failed, Failed], &[TimedOut, TimedOut]];
+            let mut checked = 0;
+            for mask in 0u32..1 << n {
+                for ok in answering {
+                    for bad in failing {
+                        let samples: Vec<Vec<Sample>> = (0..n)
+                            .map(|i| {
+                                if mask >> i & 1 == 1 {
+                                    ok.to_vec()
+                                } else {
+                                    bad.to_vec()
+                                }
+                            })
+                            .collect();
+                        for online in [true, false] {
+                            check(&shipped(online, &samples)).unwrap();
+                            checked += 1;
+                        }
+                    }
+                }
+            }
+            assert_eq!(checked, (1 << n) * 16);
+        }
+
+        fn sample() -> impl Strategy<Value = Sample> {
+            prop_oneof![
+                (1u32..8000).prop_map(Answered),
+                Just(Failed),
+                Just(TimedOut),
+            ]
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(2048))]
+
+            #[test]
+            fn any_sample_patterns(
+                online in any::<bool>(),
+                samples in prop::collection::vec(prop::collection::vec(sample(), 0..=5), 8..=8),
+            ) {
+                let m = shipped(online, &samples);
+                if let Err(problem) = check(&m) {
+                    prop_assert!(false, "{}", problem);
+                }
+            }
+        }
     }
 }

@@ -102,9 +102,9 @@ mod tests {
             content()
                 .probes
                 .iter()
-                .filter(|p| p.group == Group::TikTok)
+                .filter(|p| p.group.is_tiktok())
                 .count()
-                >= 2
+                >= 3
         );
         assert!(
             content()
@@ -159,6 +159,7 @@ mod tests {
             ],
             install_guides: vec![],
             probes: vec![],
+            groups: vec![],
             verdicts: vec![],
             questions: vec![Question {
                 id: "q".into(),
@@ -499,6 +500,7 @@ mod tests {
         let with_connection = |change: fn(&mut Content)| {
             let mut c = tiny();
             c.probes = content().probes.clone();
+            c.groups = content().groups.clone();
             c.verdicts = content().verdicts.clone();
             // The shipped verdicts point at shipped fixes and causes; re-point them at tiny's.
             for v in &mut c.verdicts {
@@ -510,9 +512,22 @@ mod tests {
         };
         assert_eq!(with_connection(|_| {}), "");
         assert!(
-            with_connection(|c| c.probes.retain(|p| p.group != Group::TikTok))
-                .contains("at least 2 TikTok probe(s)")
+            with_connection(|c| c.probes.retain(|p| p.group != Group::TikTokMessages))
+                .contains("at least 1 TikTokMessages probe(s)")
         );
+        assert!(
+            with_connection(|c| c.probes.iter_mut().for_each(|p| p.confirmed = false))
+                .contains("the TikTokVideo probes need a confirmed host")
+        );
+        assert!(
+            with_connection(|c| c.groups.retain(|g| g.id != Group::TikTokVideo))
+                .contains("the TikTokVideo probes need a group name")
+        );
+        assert!(with_connection(|c| {
+            let partly = c.verdicts.iter_mut().find(|v| v.id == "tiktok-partly");
+            partly.unwrap().explanation = "Part of TikTok didn't answer.".into();
+        })
+        .contains("must name the parts that failed"));
         assert!(
             with_connection(|c| c.probes[1].url = "http://example.com/".into())
                 .contains("https URL")

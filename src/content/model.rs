@@ -25,6 +25,9 @@ pub struct Content {
     /// The connection test's probe targets.
     #[serde(default, rename = "probe")]
     pub probes: Vec<Probe>,
+    /// The names of the probe groups.
+    #[serde(default, rename = "group")]
+    pub groups: Vec<GroupText>,
     /// What each connection verdict means and what to do.
     #[serde(default, rename = "verdict")]
     pub verdicts: Vec<VerdictText>,
@@ -192,7 +195,8 @@ impl<'de> Deserialize<'de> for Evidence {
 }
 
 /// Which group of hosts a probe belongs to (`group = "own-site"` and so on in
-/// `content/connection.toml`).
+/// `content/connection.toml`). Each TikTok group is a part of TikTok a network can block
+/// on its own. Stored in saved test runs by index: variants may only be appended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Group {
@@ -200,9 +204,32 @@ pub enum Group {
     OwnSite,
     /// Big, independent, always-on sites (https URLs; their origins must be in the CSP).
     Internet,
-    /// TikTok's own servers (https URLs; their origins must be in the CSP).
+    /// TikTok's website (https URLs; their origins must be in the CSP, as for every
+    /// group below).
     #[serde(rename = "tiktok")]
     TikTok,
+    /// The servers that deliver TikTok's videos and images.
+    #[serde(rename = "tiktok-video")]
+    TikTokVideo,
+    /// The servers TikTok's messages go through.
+    #[serde(rename = "tiktok-messages")]
+    TikTokMessages,
+}
+
+impl Group {
+    pub const ALL: [Group; 5] = [
+        Self::OwnSite,
+        Self::Internet,
+        Self::TikTok,
+        Self::TikTokVideo,
+        Self::TikTokMessages,
+    ];
+    /// The parts of TikTok: each must answer for a network to be fine for TikTok.
+    pub const TIKTOK: [Group; 3] = [Self::TikTok, Self::TikTokVideo, Self::TikTokMessages];
+
+    pub fn is_tiktok(self) -> bool {
+        Self::TIKTOK.contains(&self)
+    }
 }
 
 /// A host the connection test contacts.
@@ -210,9 +237,33 @@ pub enum Group {
 #[serde(deny_unknown_fields)]
 pub struct Probe {
     pub group: Group,
-    /// Shown to the user before the test ("TikTok's website").
-    pub label: String,
     pub url: String,
+    /// False for a host not confirmed to answer on every network (seen in public code,
+    /// never tried from here): its failure is shown, but weighs nothing unless a
+    /// confirmed host of the same group fails too.
+    #[serde(default = "confirmed")]
+    pub confirmed: bool,
+}
+
+fn confirmed() -> bool {
+    true
+}
+
+impl Probe {
+    /// The host part of an outside probe's URL ("www.tiktok.com"), shown so people know
+    /// exactly what is contacted; an own-site probe's path as it is ("probe.txt").
+    pub fn host(&self) -> &str {
+        let rest = self.url.strip_prefix("https://").unwrap_or(&self.url);
+        rest.split('/').next().unwrap_or(rest)
+    }
+}
+
+/// What a probe group is called on screen ("TikTok's message servers").
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct GroupText {
+    pub id: Group,
+    pub name: String,
 }
 
 /// Text and evidence for one connection verdict (`id` is a `VerdictKind` id).
@@ -684,11 +735,20 @@ impl Content {
         self.pages.extend(other.pages);
         self.questions.extend(other.questions);
         self.probes.extend(other.probes);
+        self.groups.extend(other.groups);
         self.verdicts.extend(other.verdicts);
     }
 
     pub fn verdict(&self, id: &str) -> Option<&VerdictText> {
         self.verdicts.iter().find(|v| v.id == id)
+    }
+
+    /// A probe group's name; empty if the content lacks it (the validator refuses that).
+    pub fn group_name(&self, group: Group) -> &str {
+        self.groups
+            .iter()
+            .find(|g| g.id == group)
+            .map_or("", |g| g.name.as_str())
     }
 
     pub fn question(&self, id: &str) -> Option<&Question> {

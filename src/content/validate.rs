@@ -296,21 +296,36 @@ pub const VERDICT_IDS: &[&str] = &[
     "slow",
     "unstable",
     "fine",
+    "tiktok-partly",
+    "only-this-site",
 ];
+/// The placeholder in the "tiktok-partly" explanation for the parts that didn't answer.
+pub const FAILING_PARTS: &str = "{failing}";
 /// How many probes each group needs, at least.
 const PROBE_GROUPS: &[(Group, usize)] = &[
     (Group::OwnSite, 1),
     (Group::Internet, 2),
-    (Group::TikTok, 2),
+    (Group::TikTok, 1),
+    (Group::TikTokVideo, 1),
+    (Group::TikTokMessages, 1),
 ];
 
 fn check_connection(content: &Content, problems: &mut Vec<String>) {
     for (group, minimum) in PROBE_GROUPS {
-        let count = content.probes.iter().filter(|p| p.group == *group).count();
+        let probes = || content.probes.iter().filter(|p| p.group == *group);
+        let count = probes().count();
         if count < *minimum {
             problems.push(format!(
                 "the connection test needs at least {minimum} {group:?} probe(s), has {count}"
             ));
+        }
+        // Unconfirmed hosts weigh only beside a confirmed one: without one, the group
+        // could never count as not reached.
+        if !probes().any(|p| p.confirmed) {
+            problems.push(format!("the {group:?} probes need a confirmed host"));
+        }
+        if blank(content.group_name(*group)) {
+            problems.push(format!("the {group:?} probes need a group name"));
         }
     }
     let mut urls = HashSet::new();
@@ -322,9 +337,17 @@ fn check_connection(content: &Content, problems: &mut Vec<String>) {
                 "{at}: outside probes need an https URL, own-site probes a path; no query"
             ));
         }
-        if blank(&probe.label) || !urls.insert(probe.url.as_str()) {
-            problems.push(format!("{at} needs a label and must be listed once"));
+        if !urls.insert(probe.url.as_str()) {
+            problems.push(format!("{at} must be listed once"));
         }
+    }
+    if content
+        .verdict("tiktok-partly")
+        .is_some_and(|v| !v.explanation.contains(FAILING_PARTS))
+    {
+        problems.push(format!(
+            "verdict \"tiktok-partly\" must name the parts that failed with {FAILING_PARTS}"
+        ));
     }
     for id in VERDICT_IDS {
         if content.verdict(id).is_none() {

@@ -1,14 +1,14 @@
 //! The connection test's requests: cache-proof, marked so the service worker passes
 //! them through, each with a timeout, hosts probed concurrently, the whole test bounded.
-//! Classification of the results is pure (`connection::verdict`), and so is the count
-//! behind the progress bar (`connection::progress`).
+//! What to ask when is pure (`connection::schedule`), and so are the classification of
+//! the results (`connection::verdict`) and the progress bar (`connection::progress`).
 
 use super::now;
 use crate::connection::progress::Progress;
+use crate::connection::schedule;
 use crate::connection::verdict::{HostResult, Measurements, Sample};
-use crate::connection::{SAMPLES, SAMPLE_TIMEOUT_MS, TEST_BUDGET_MS};
 use crate::content::{Group, Probe};
-use gloo::timers::callback::Timeout;
+use gloo::timers::callback::{Interval, Timeout};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -70,109 +70,107 @@ async fn sample(url: &str, own_site: bool, timeout_ms: u32) -> Sample {
 pub type OnDone = Box<dyn FnOnce(Measurements)>;
 
 /// One running test, shared by the hosts probed at once: every change of progress is
-/// reported, and the last host to finish hands over the measurements.
+/// reported (and the clock's, by a ticker), and the last host to finish hands over the
+/// measurements.
 struct Test {
-    probes: &'static [Probe],
+    started: u64,
     progress: Cell<Progress>,
     report: Box<dyn Fn(Progress)>,
-    /// Each probe's samples, in the order of `probes`.
-    results: RefCell<Vec<HostResult>>,
+    /// Each probe's result, in the order of `probes`.
+    results: RefCell<Vec<Option<HostResult>>>,
     /// Hosts still sampling.
     running: Cell<usize>,
     done: Cell<Option<OnDone>>,
+    /// Moves the bar with the clock while hosts hang; dropped at the end.
+    ticker: Cell<Option<Interval>>,
 }
 
 impl Test {
+    fn elapsed_ms(&self) -> u32 {
+        u32::try_from(now().saturating_sub(self.started)).unwrap_or(u32::MAX)
+    }
+
     fn update(&self, change: impl FnOnce(&mut Progress)) {
         let mut progress = self.progress.get();
         change(&mut progress);
+        progress.elapsed_ms = self.elapsed_ms();
         self.progress.set(progress);
         (self.report)(progress);
     }
 
-    /// One host is done; after the last, the results go out by group.
+    /// One host is done; after the last, the results go out.
     fn host_done(&self, index: usize, result: HostResult) {
-        self.results.borrow_mut()[index] = result;
+        self.results.borrow_mut()[index] = Some(result);
         self.running.set(self.running.get() - 1);
         if self.running.get() > 0 {
             return;
         }
-        let mut measurements = nothing_measured(true);
-        for (probe, result) in self.probes.iter().zip(self.results.take()) {
-            match probe.group {
-                Group::OwnSite => measurements.own_site.push(result),
-                Group::Internet => measurements.internet.push(result),
-                Group::TikTok => measurements.tiktok.push(result),
-            }
-        }
+        self.ticker.take();
         if let Some(done) = self.done.take() {
-            done(measurements);
+            done(Measurements {
+                online: true,
+                hosts: self.results.take().into_iter().flatten().collect(),
+            });
         }
     }
 }
 
-fn nothing_measured(online: bool) -> Measurements {
-    Measurements {
-        online,
-        own_site: vec![],
-        internet: vec![],
-        tiktok: vec![],
-    }
-}
-
-/// Samples one host in turn until [`SAMPLES`], the deadline, or a first failure.
-async fn probe_host(probe: &Probe, deadline: u64, test: &Test) -> HostResult {
+/// Samples one host as `connection::schedule` says, until it says stop.
+async fn probe_host(probe: &Probe, test: &Test) -> HostResult {
     let own_site = probe.group == Group::OwnSite;
     let mut samples = Vec::new();
-    while samples.len() < SAMPLES {
-        let remaining = deadline.saturating_sub(now());
-        if remaining < 100 {
-            break;
-        }
-        let timeout = u32::try_from(remaining)
-            .unwrap_or(u32::MAX)
-            .min(SAMPLE_TIMEOUT_MS);
+    while let Some(timeout) = schedule::next_timeout(&samples, test.elapsed_ms()) {
         let result = sample(&probe.url, own_site, timeout).await;
-        samples.push(result);
+        schedule::record(&mut samples, result, timeout);
         test.update(Progress::sample_settled);
-        // A host that never answered is unreachable: don't keep waiting on it.
-        if !samples.iter().any(|s| matches!(s, Sample::Answered(_))) {
-            break;
-        }
     }
     test.update(|p| p.host_finished(samples.len()));
     HostResult {
-        host: probe.label.clone(),
+        host: probe.host().to_owned(),
+        group: probe.group,
+        confirmed: probe.confirmed,
         samples,
     }
 }
 
-/// Runs the whole test: `on_progress` as it starts and as each sample settles, then
-/// `on_done` with what was measured. Offline phones are not probed at all.
+/// Runs the whole test: `on_progress` as it starts, as each sample settles and as time
+/// passes, then `on_done` with what was measured. Offline phones are not probed at all.
 pub fn run(probes: &'static [Probe], on_progress: Box<dyn Fn(Progress)>, on_done: OnDone) {
     let online = online();
     if !online || probes.is_empty() {
-        return on_done(nothing_measured(online));
+        return on_done(Measurements {
+            online,
+            hosts: vec![],
+        });
     }
-    let deadline = now() + u64::from(TEST_BUDGET_MS);
     let test = Rc::new(Test {
-        probes,
+        started: now(),
         progress: Cell::new(Progress::start(probes.len())),
         report: on_progress,
-        results: RefCell::new(vec![HostResult::default(); probes.len()]),
+        results: RefCell::new(vec![None; probes.len()]),
         running: Cell::new(probes.len()),
         done: Cell::new(Some(on_done)),
+        ticker: Cell::new(None),
     });
     test.update(|_| {});
+    let weak = Rc::downgrade(&test);
+    test.ticker.set(Some(Interval::new(TICK_MS, move || {
+        if let Some(test) = weak.upgrade() {
+            test.update(|_| {});
+        }
+    })));
     // All hosts at once, each sampling in its own task.
     for (index, probe) in probes.iter().enumerate() {
         let test = test.clone();
         spawn_local(async move {
-            let result = probe_host(probe, deadline, &test).await;
+            let result = probe_host(probe, &test).await;
             test.host_done(index, result);
         });
     }
 }
+
+/// How often the clock moves the progress bar.
+const TICK_MS: u32 = 250;
 
 /// What the Network Information API says, where the browser has it (Chrome on
 /// Android does; Safari and Firefox don't). Hints only.

@@ -4,10 +4,10 @@
 
 use crate::connection::history::{self, Network, Run};
 use crate::connection::progress::Progress;
-use crate::connection::verdict::{judge, HostResult, Sample};
+use crate::connection::verdict::{figures, judge, HostResult, Measurements, Reach, Sample, VerdictKind};
 use crate::connection::TEST_BOUND_SECONDS;
-use crate::content::content;
-use crate::content::Group;
+use crate::content::validate::FAILING_PARTS;
+use crate::content::{content, Group};
 use crate::platform::probe::{self, NetworkHints};
 use crate::platform::{focus, now};
 use crate::routes::Route;
@@ -16,33 +16,38 @@ use crate::state::Action;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The host part of a probe URL, shown so people know exactly what is contacted.
-fn host_of(url: &str) -> &str {
-    let rest = url.strip_prefix("https://").unwrap_or(url);
-    rest.split('/').next().unwrap_or(rest)
+/// One host's line under "Details", with the figures defined as for the verdict.
+fn host_summary(m: &Measurements, host: &HostResult) -> String {
+    let Some(f) = figures(&[host]) else {
+        let why = if host.samples.contains(&Sample::TimedOut) {
+            "no answer (timed out)"
+        } else {
+            "no answer"
+        };
+        // An unconfirmed host that failed alone: shown, but it changed nothing.
+        let note = if m.counts(host) {
+            ""
+        } else {
+            " · this address may not answer on any network, so alone it doesn't count"
+        };
+        return format!("{why}{note}");
+    };
+    let answered = host.samples.iter().filter(|s| s.answer_ms().is_some()).count();
+    format!(
+        "answered {answered} of {} · {} ms",
+        host.samples.len(),
+        f.median_ms
+    )
 }
 
-fn host_summary(host: &HostResult) -> String {
-    let mut answered = Vec::new();
-    for sample in &host.samples {
-        if let Sample::Answered(ms) = sample {
-            answered.push(*ms);
-        }
-    }
-    if answered.is_empty() {
-        let timed_out = host.samples.contains(&Sample::TimedOut);
-        return if timed_out {
-            "no answer (timed out)".into()
-        } else {
-            "no answer".into()
-        };
-    }
-    let count = answered.len();
-    format!(
-        "answered {count} of {} · {} ms",
-        host.samples.len(),
-        crate::connection::verdict::median(&mut answered)
-    )
+/// The verdict's explanation, with the parts of TikTok that failed named in it.
+fn explanation(text: &str, m: &Measurements) -> String {
+    let failing: Vec<&str> = m
+        .failing_parts()
+        .into_iter()
+        .map(|g| content().group_name(g))
+        .collect();
+    text.replace(FAILING_PARTS, &failing.join(" and "))
 }
 
 /// What the screen keeps: the connection the run is labelled with, whether the user
@@ -146,8 +151,10 @@ pub fn ConnectionScreen() -> Html {
             <details class="hosts">
                 <summary>{ "What this test contacts" }</summary>
                 <ul>
-                    { for content().probes.iter().map(|p| html! {
-                        <li>{ format!("{}: {}", p.label, if p.group == Group::OwnSite { "this site" } else { host_of(&p.url) }) }</li>
+                    { for Group::ALL.into_iter().map(|group| {
+                        let hosts: Vec<&str> = content().probes.iter().filter(|p| p.group == group && group != Group::OwnSite).map(|p| p.host()).collect();
+                        let hosts = if hosts.is_empty() { "this site".to_owned() } else { hosts.join(", ") };
+                        html! { <li>{ format!("{}: {hosts}", content().group_name(group)) }</li> }
                     }) }
                 </ul>
                 <p class="hint">{ "Nothing is contacted until you start the test, and nothing about you is sent: these are plain requests, like opening a page." }</p>
@@ -161,7 +168,7 @@ pub fn ConnectionScreen() -> Html {
                 <label class="test-progress">
                     { "Progress" }
                     // No value (a moving bar) until the probes report.
-                    <progress max={known.then(|| progress.total.to_string())} value={known.then(|| progress.done.to_string())}></progress>
+                    <progress max="100" value={known.then(|| progress.percent().to_string())}></progress>
                 </label>
             } else if let Some(run) = app.runs.first() {
                 { run_result(run, in_check) }
@@ -199,21 +206,33 @@ fn run_result(run: &Run, in_check: bool) -> Html {
         return html! {};
     };
     let m = &run.measurements;
-    let mut lines = Vec::new();
-    for (group, hosts) in [
-        ("This site", &m.own_site),
-        ("Internet", &m.internet),
-        ("TikTok", &m.tiktok),
-    ] {
-        for h in hosts {
-            lines.push(format!("{group} – {}: {}", h.host, host_summary(h)));
-        }
-    }
+    let lines = m.hosts.iter().map(|h| {
+        format!(
+            "{} – {}: {}",
+            content().group_name(h.group),
+            h.host,
+            host_summary(m, h)
+        )
+    });
+    // Which parts of TikTok answered, when only some did.
+    let parts = (run.verdict.kind == VerdictKind::TiktokPartly).then(|| {
+        Group::TIKTOK.into_iter().filter_map(|group| {
+            let state = match m.reach(group)? {
+                Reach::Reached => "answered",
+                Reach::Partly => "partly answered",
+                Reach::NotReached => "no answer",
+            };
+            Some(html! { <li>{ format!("{}: {state}", content().group_name(group)) }</li> })
+        })
+    });
     html! {
         <section class={classes!("verdict", run.verdict.kind.id())} aria-labelledby="verdict-heading">
             <p class="eyebrow">{ format!("Result · {}", run.network.label()) }</p>
             <h2 id="verdict-heading" tabindex="-1">{ &text.title }</h2>
-            <p>{ &text.explanation }</p>
+            <p>{ explanation(&text.explanation, m) }</p>
+            if let Some(parts) = parts {
+                <ul class="parts">{ for parts }</ul>
+            }
             <h3>{ "What to do" }</h3>
             <ul>{ for text.next_steps.iter().map(|s| html! { <li>{ s }</li> }) }</ul>
             <h3>{ "Fixes in the guide" }</h3>
@@ -235,7 +254,7 @@ fn run_result(run: &Run, in_check: bool) -> Html {
                         <p class="figures">{ format!("Typical answer time {} ms · variation {} ms · lost {}%", f.median_ms, f.jitter_ms, f.loss_percent) }</p>
                     }
                     <ul class="hosts-result">
-                        { for lines.into_iter().map(|line| html! { <li>{ line }</li> }) }
+                        { for lines.map(|line| html! { <li>{ line }</li> }) }
                     </ul>
                 </details>
             }

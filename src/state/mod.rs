@@ -465,9 +465,7 @@ mod tests {
             network: Network::Wifi,
             measurements: Measurements {
                 online: false,
-                own_site: vec![],
-                internet: vec![],
-                tiktok: vec![],
+                hosts: vec![],
             },
             verdict: Verdict {
                 kind: VerdictKind::Offline,
