@@ -27,7 +27,20 @@ pub fn open<T: DeserializeOwned>(
     current: u64,
     migrations: &[Migration],
 ) -> Result<T, &'static str> {
-    const DAMAGED: &str = "it was damaged";
+    let bytes = open_bytes(raw, current, migrations)?;
+    // Every byte must be used: postcard's from_bytes ignores trailing bytes, so a body
+    // that was cut and pasted together, or migrated wrongly, could otherwise load.
+    match postcard::take_from_bytes(&bytes) {
+        Ok((value, [])) => Ok(value),
+        _ => Err(DAMAGED),
+    }
+}
+
+const DAMAGED: &str = "it was damaged";
+
+/// The body of an envelope, migrated to `current`: the part of [`open`] that doesn't
+/// depend on the type, so it is compiled once, not once per stored type.
+fn open_bytes(raw: &str, current: u64, migrations: &[Migration]) -> Result<Vec<u8>, &'static str> {
     let Some(rest) = raw.strip_prefix(PREFIX) else {
         return Err("it was not saved by DM Doctor");
     };
@@ -49,12 +62,7 @@ pub fn open<T: DeserializeOwned>(
     {
         bytes = migrate(bytes).map_err(|_| "it could not be updated to this version")?;
     }
-    // Every byte must be used: postcard's from_bytes ignores trailing bytes, so a body
-    // that was cut and pasted together, or migrated wrongly, could otherwise load.
-    match postcard::take_from_bytes(&bytes) {
-        Ok((value, [])) => Ok(value),
-        _ => Err(DAMAGED),
-    }
+    Ok(bytes)
 }
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

@@ -92,10 +92,23 @@ mod tests {
     #[test]
     fn a_first_request_that_hangs_is_tried_again_with_more_time() {
         let (samples, _) = simulate(&[Reply::Hangs, Reply::After(90)]);
-        assert_eq!(samples, [TimedOut, Answered(90), Answered(90), Answered(90), Answered(90)]);
+        assert_eq!(
+            samples,
+            [
+                TimedOut,
+                Answered(90),
+                Answered(90),
+                Answered(90),
+                Answered(90)
+            ]
+        );
         // Set-up slower than one timeout: the second try waits long enough.
         let (samples, ended) = simulate(&[Reply::After(3500)]);
-        assert_eq!(samples, [TimedOut, Answered(3500)], "then the deadline cuts the next one, unrecorded");
+        assert_eq!(
+            samples,
+            [TimedOut, Answered(3500)],
+            "then the deadline cuts the next one, unrecorded"
+        );
         assert!(ended <= TEST_BUDGET_MS);
     }
 
@@ -121,10 +134,18 @@ mod tests {
         assert!(ended <= TEST_BUDGET_MS);
         let mut samples = vec![];
         record(&mut samples, TimedOut, 1500);
-        assert_eq!(samples, [TimedOut], "before any answer, a cut request still shows");
+        assert_eq!(
+            samples,
+            [TimedOut],
+            "before any answer, a cut request still shows"
+        );
         record(&mut samples, Answered(900), 3000);
         record(&mut samples, TimedOut, SAMPLE_TIMEOUT_MS);
-        assert_eq!(samples, [TimedOut, Answered(900), TimedOut], "a full time-out is loss");
+        assert_eq!(
+            samples,
+            [TimedOut, Answered(900), TimedOut],
+            "a full time-out is loss"
+        );
     }
 
     #[cfg(not(target_arch = "wasm32"))]

@@ -4,7 +4,9 @@
 
 use crate::connection::history::{self, Network, Run};
 use crate::connection::progress::Progress;
-use crate::connection::verdict::{figures, judge, HostResult, Measurements, Reach, Sample, VerdictKind};
+use crate::connection::verdict::{
+    figures, judge, HostResult, Measurements, Reach, Sample, VerdictKind,
+};
 use crate::connection::TEST_BOUND_SECONDS;
 use crate::content::validate::FAILING_PARTS;
 use crate::content::{content, Group};
@@ -32,7 +34,11 @@ fn host_summary(m: &Measurements, host: &HostResult) -> String {
         };
         return format!("{why}{note}");
     };
-    let answered = host.samples.iter().filter(|s| s.answer_ms().is_some()).count();
+    let answered = host
+        .samples
+        .iter()
+        .filter(|s| s.answer_ms().is_some())
+        .count();
     format!(
         "answered {answered} of {} · {} ms",
         host.samples.len(),

@@ -4,7 +4,12 @@ import assert from "node:assert/strict";
 import { assertAccessible, assertScreenRules, open, test, waitForServiceWorker, withApp } from "./helpers.mjs";
 
 const INTERNET = ["https://www.google.com/**", "https://www.cloudflare.com/**"];
-const TIKTOK = ["https://www.tiktok.com/**", "https://p16-sign-va.tiktokcdn.com/**"];
+const WEBSITE = ["https://www.tiktok.com/**"];
+const VIDEO = ["https://p16-sign-va.tiktokcdn.com/**", "https://v16-webapp-prime.tiktok.com/**"];
+const MESSAGES = ["https://im-api-va.tiktok.com/**", "https://im-api-va.tiktokv.com/**"];
+const TIKTOK = [...WEBSITE, ...VIDEO, ...MESSAGES];
+const OWN_SITE = ["**/probe.txt?*"];
+const HOSTS = 1 + INTERNET.length + TIKTOK.length;
 const SAMPLES = 5;
 
 const answer = (route) => route.fulfill({ status: 204, body: "" });
@@ -29,8 +34,37 @@ async function runTest(page) {
   return { verdict: (await page.locator(".verdict h2").textContent()).trim(), ms: Date.now() - started };
 }
 
+/** Stops the page's clock (installed before the page opened): from here on, time moves only when a test moves it. */
+async function pauseClock(page) {
+  const now = await page.evaluate(() => Date.now());
+  await page.clock.pauseAt(now + 1000);
+}
+
+/**
+ * Runs a test under Playwright's paused clock: time moves only in 250 ms steps here, so app timers (request timeouts, the progress ticker) fire
+ * on the simulated clock, never on the 2-core machine's wall time. Returns the verdict
+ * heading and the simulated milliseconds it took.
+ */
+async function runTestOnClock(page) {
+  await page.getByRole("button", { name: /^(Start the test|Test again)$/ }).click();
+  return runTestOnClockAfter(page, 0);
+}
+
+/** Moves the clock on until the verdict shows; `ms` simulated milliseconds have passed. */
+async function runTestOnClockAfter(page, ms) {
+  const verdict = page.locator(".verdict h2");
+  while ((await verdict.count()) === 0) {
+    assert.ok(ms <= 20000, `no verdict after ${ms} simulated ms`);
+    await page.clock.runFor(250);
+    ms += 250;
+    // Let answered or aborted requests settle before time moves on.
+    await page.waitForTimeout(20);
+  }
+  return { verdict: (await verdict.textContent()).trim(), ms };
+}
+
 /** Failed probes show up as console network errors; only those are expected here. */
-const PROBE_URL = /dmd-probe=1|https:\/\/(www\.google\.com|www\.cloudflare\.com|www\.tiktok\.com|p16-sign-va\.tiktokcdn\.com)\//;
+const PROBE_URL = /dmd-probe=1|https:\/\/(www\.google\.com|www\.cloudflare\.com|www\.tiktok\.com|p16-sign-va\.tiktokcdn\.com|v16-webapp-prime\.tiktok\.com|im-api-va\.tiktokv?\.com)\//;
 const probeNoise = (p) => /net::ERR_|Failed to load resource|Failed to fetch/.test(p) && PROBE_URL.test(p);
 
 test("offline: the verdict is 'offline' at once, the badge says so, and the browser's hints are gone", async () => {
@@ -95,11 +129,13 @@ test("a progress bar shows while the test runs, and rises as samples settle", as
       }
       return bar();
     };
-    // The own site's five samples settle while every outside host is held.
-    const first = await barReaches(SAMPLES, "own site answered");
-    assert.deepEqual(first, { name: "Progress", now: SAMPLES, max: 5 * SAMPLES }, "named, 5 hosts x 5 samples");
+    // The own site's five samples settle while every outside host is held: the bar
+    // shows the share of samples settled, in percent (time stands still here).
+    const share = (settled) => Math.floor((settled * 100) / (HOSTS * SAMPLES));
+    const first = await barReaches(share(SAMPLES), "own site answered");
+    assert.deepEqual(first, { name: "Progress", now: share(SAMPLES), max: 100 }, "named, in percent");
     await release("internet");
-    await barReaches(3 * SAMPLES, "internet answered");
+    await barReaches(share(3 * SAMPLES), "internet answered");
     assert.equal(await page.locator(".verdict").count(), 0, "still running: no verdict yet");
     await release("tiktok");
     await page.locator(".verdict h2").waitFor();
@@ -147,7 +183,7 @@ test("the verdict takes focus and comes into view; its figures wait, folded, und
     assert.equal(await details.evaluate((d) => d.open), false, "Details starts closed");
     assert.equal(await details.locator("summary").textContent(), "Details");
     assert.match(await details.locator(".figures").textContent(), /Typical answer time \d+ ms · variation \d+ ms · lost \d+%/);
-    assert.match(await details.locator(".hosts-result").textContent(), /TikTok – TikTok's website: answered 5 of 5/);
+    assert.match(await details.locator(".hosts-result").textContent(), /TikTok's website – www\.tiktok\.com: answered 5 of 5/);
     assert.equal(await details.locator(".figures").isVisible(), false, "figures hidden until asked for");
     assert.ok(await page.getByRole("heading", { name: "What to do" }).isVisible(), "next steps shown, outside Details");
     await assertScreenRules(page, "connection result at 360x800");
@@ -163,14 +199,109 @@ test("the verdict takes focus and comes into view; its figures wait, folded, und
   });
 });
 
-test("all outside hosts hang: a verdict comes within the bound", async () => {
+test("every host hangs, the own site too: 'no internet' within 8 s of the simulated clock, the bar moving with time", async () => {
+  await withApp({}, async ({ context, server, page, watcher }) => {
+    await route(context, [...INTERNET, ...TIKTOK, ...OWN_SITE], hang);
+    await page.clock.install();
+    await open(page, server.url, "#/connection", "Test my connection");
+    await pauseClock(page);
+    await page.getByRole("button", { name: "Start the test" }).click();
+    // Nothing answers, yet the bar moves with the clock: at 3.5 s it is half full.
+    for (let step = 0; step < 14; step++) {
+      await page.clock.runFor(250);
+      await page.waitForTimeout(20);
+    }
+    const bar = await page.evaluate(() => document.querySelector("main progress")?.value);
+    assert.ok(bar >= 50, `the bar is at ${bar}% after 3.5 s`);
+    const { verdict, ms } = await runTestOnClockAfter(page, 3500);
+    assert.equal(verdict, "Connected, but not to the internet");
+    assert.ok(ms <= 8000, `took ${ms} simulated ms`);
+    console.log(`# worst case (everything hangs): ${ms} simulated ms`);
+    watcher.assertClean(probeNoise);
+  });
+});
+
+test("only the own site answers: 'only this site answers', not 'no internet'", async () => {
   await withApp({}, async ({ context, server, page, watcher }) => {
     await route(context, [...INTERNET, ...TIKTOK], hang);
+    await page.clock.install();
+    await open(page, server.url, "#/connection", "Test my connection");
+    await pauseClock(page);
+    const { verdict, ms } = await runTestOnClock(page);
+    assert.equal(verdict, "Only this site answers");
+    assert.ok(ms <= 8000, `took ${ms} simulated ms`);
+    console.log(`# only the own site answers: ${ms} simulated ms`);
+    assert.ok(await page.getByRole("link", { name: "Sign in to the Wi-Fi, or use mobile data" }).count(), "links to the sign-in fix");
+    watcher.assertClean(probeNoise);
+  });
+});
+
+test("each host's first request hangs, later ones answer: a second try finds it, so not 'no internet'", async () => {
+  await withApp({}, async ({ context, server, page, watcher }) => {
+    const seen = new Set();
+    const firstHangs = (r) => {
+      const host = new URL(r.request().url()).host;
+      if (seen.has(host)) return answer(r);
+      seen.add(host);
+    };
+    await route(context, [...INTERNET, ...TIKTOK], firstHangs);
+    await page.clock.install();
+    await open(page, server.url, "#/connection", "Test my connection");
+    await pauseClock(page);
+    const { verdict, ms } = await runTestOnClock(page);
+    // One request in five lost on every outside host: unsteady, and the figures say so.
+    assert.equal(verdict, "Your connection is unstable");
+    assert.match(await page.locator(".verdict .figures").textContent(), /lost 20%/);
+    assert.match(await page.locator(".hosts-result").textContent(), /TikTok's message servers – im-api-va\.tiktok\.com: answered 4 of 5/);
+    console.log(`# first requests hang: ${verdict} after ${ms} simulated ms`);
+    watcher.assertClean(probeNoise);
+  });
+});
+
+test("TikTok's video servers blocked: the verdict names that part", async () => {
+  await withApp({}, async ({ context, server, page, watcher }) => {
+    await route(context, [...INTERNET, ...WEBSITE, ...MESSAGES], answer);
+    await route(context, VIDEO, fail);
     await open(page, server.url, "#/connection", "Test my connection");
     const { verdict, ms } = await runTest(page);
-    assert.equal(verdict, "Connected, but not to the internet");
-    assert.ok(ms <= 9000, `took ${ms} ms`);
-    console.log(`# worst case (everything hangs): ${ms} ms`);
+    assert.equal(verdict, "Part of TikTok is blocked on this network");
+    const text = await page.locator(".verdict").textContent();
+    assert.match(text, /On this network, TikTok's video and image servers didn't answer, but other parts of TikTok did\./);
+    const parts = await page.locator(".verdict .parts li").allTextContents();
+    assert.deepEqual(parts, ["TikTok's website: answered", "TikTok's video and image servers: no answer", "TikTok's message servers: answered"]);
+    console.log(`# video servers blocked: ${ms} ms`);
+    watcher.assertClean(probeNoise);
+  });
+});
+
+test("TikTok's message servers blocked: the verdict names them, and the check takes it in", async () => {
+  await withApp({}, async ({ context, server, page, watcher }) => {
+    await open(page, server.url, "#/", "What's going wrong?");
+    await page.locator("main a.card", { hasText: "won't send to anyone" }).click();
+    await page.waitForSelector("main .question h1");
+    await route(context, [...INTERNET, ...WEBSITE, ...VIDEO], answer);
+    await route(context, MESSAGES, fail);
+    await open(page, server.url, "#/connection", "Test my connection");
+    const { verdict, ms } = await runTest(page);
+    assert.equal(verdict, "Part of TikTok is blocked on this network");
+    assert.match(await page.locator(".verdict").textContent(), /On this network, TikTok's message servers didn't answer, but other parts of TikTok did\./);
+    assert.ok(await page.getByRole("link", { name: "Turn off your VPN" }).count(), "links to the matching fix");
+    await assertAccessible(page, "partly reachable verdict");
+    console.log(`# message servers blocked: ${ms} ms`);
+    await page.goto(server.url + "#/check/report");
+    assert.match(await page.locator("#report-text").inputValue(), /Connection test \(DM Doctor\): Part of TikTok is blocked on this network/);
+    watcher.assertClean(probeNoise);
+  });
+});
+
+test("an unconfirmed message host failing alone changes nothing: 'fine', its failure shown", async () => {
+  await withApp({}, async ({ context, server, page, watcher }) => {
+    await route(context, [...INTERNET, ...WEBSITE, ...VIDEO, MESSAGES[0]], answer);
+    await route(context, [MESSAGES[1]], fail);
+    await open(page, server.url, "#/connection", "Test my connection");
+    const { verdict } = await runTest(page);
+    assert.equal(verdict, "Your connection is fine");
+    assert.match(await page.locator(".hosts-result").textContent(), /im-api-va\.tiktokv\.com: no answer · this address may not answer on any network, so alone it doesn't count/);
     watcher.assertClean(probeNoise);
   });
 });
@@ -220,7 +351,7 @@ test("everything answers: 'fine'; with the service worker active every probe rea
     // With the server gone, the own-site probe fails instead of coming from the cache.
     await server.close();
     await runTest(page);
-    assert.match(await page.locator(".hosts-result").textContent(), /This site – DM Doctor's own site: no answer/);
+    assert.match(await page.locator(".hosts-result").textContent(), /DM Doctor's own site – probe\.txt: no answer/);
     watcher.assertClean(probeNoise);
   });
 });
