@@ -3,6 +3,7 @@
 use crate::content::content;
 use crate::diagnosis::saved::{self, Loaded};
 use crate::platform::{pwa, storage};
+use crate::routes::Route;
 use crate::screens;
 use crate::screens::layout::Layout;
 use crate::state::{Action, AppContext, AppState};
@@ -138,12 +139,25 @@ fn use_saved<T: PartialEq + Clone + 'static>(
 /// The screen for the current address.
 #[component]
 fn Screen() -> Html {
+    let location = use_location();
+    // What a screen's button said is forgotten on another screen, as a screen of its
+    // own would forget it.
+    let deleted = use_state(|| None);
+    if location.route != Route::About && deleted.is_some() {
+        deleted.set(None);
+    }
+    let report_status = use_state(|| "");
+    if location.route != Route::Report && !report_status.is_empty() {
+        report_status.set("");
+    }
     let reads = screens::Reads {
         app: &crate::state::use_app(),
         phone: &crate::state::use_phone_choice(),
         navigator: &crate::widgets::router::use_navigator(),
+        deleted: &deleted,
+        report_status: &report_status,
     };
-    screens::render(&use_location(), &reads)
+    screens::render(&location, &reads)
 }
 
 #[component]

@@ -45,7 +45,7 @@ pub fn Layout(props: &LayoutProps) -> Html {
             <main id="main">{ props.children.clone() }</main>
             <footer class="bottom">
                 <p>{ "Not affiliated with TikTok. Never asks for your password." }</p>
-                <p>{ format!("DM Doctor {}", crate::VERSION) }</p>
+                <p>{ concat!("DM Doctor ", env!("CARGO_PKG_VERSION")) }</p>
             </footer>
         </>
     }
