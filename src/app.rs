@@ -5,9 +5,9 @@ use crate::diagnosis::saved::{self, Loaded};
 use crate::platform::{pwa, storage};
 use crate::routes::Route;
 use crate::screens;
-use crate::screens::layout::Layout;
+use crate::screens::layout;
 use crate::state::{Action, AppContext, AppState};
-use crate::widgets::router::{use_location, HashRouter};
+use crate::widgets::router::{use_current, HashRouter};
 use yew::prelude::*;
 
 fn initial_state() -> AppState {
@@ -136,10 +136,15 @@ fn use_saved<T: PartialEq + Clone + 'static>(
     });
 }
 
-/// The screen for the current address.
+/// The screen for the current address, in its frame (one component for both: each
+/// component costs wasm bytes).
 #[component]
 fn Screen() -> Html {
-    let location = use_location();
+    let current = use_current();
+    let app = crate::state::use_app();
+    let navigator = crate::widgets::router::use_navigator();
+    layout::use_focus_on_arrival(&current, &navigator);
+    let location = &current.location;
     // What a screen's button said is forgotten on another screen, as a screen of its
     // own would forget it.
     let deleted = use_state(|| None);
@@ -151,13 +156,13 @@ fn Screen() -> Html {
         report_status.set("");
     }
     let reads = screens::Reads {
-        app: &crate::state::use_app(),
+        app: &app,
         phone: &crate::state::use_phone_choice(),
-        navigator: &crate::widgets::router::use_navigator(),
+        navigator: &navigator,
         deleted: &deleted,
         report_status: &report_status,
     };
-    screens::render(&location, &reads)
+    layout::layout(&app, &location.route, screens::render(location, &reads))
 }
 
 #[component]
@@ -212,7 +217,7 @@ pub fn App() -> Html {
     html! {
         <ContextProvider<AppContext> context={state}>
             <HashRouter>
-                <Layout><Screen /></Layout>
+                <Screen />
             </HashRouter>
         </ContextProvider<AppContext>>
     }
