@@ -1,6 +1,6 @@
 //! The frame around every screen: header and navigation, update and notice banners,
 //! and focus moved to the new screen's heading on navigation. Plain view functions and a
-//! hook of the one component that renders screens (`app::Screen`): a component of its
+//! hook of the one component that renders screens (`app::App`): a component of its
 //! own would cost wasm bytes.
 
 use crate::platform::{focus_main_heading, pwa};

@@ -24,7 +24,7 @@ pub struct Reads<'a> {
     pub phone: &'a PhoneChoice,
     pub navigator: &'a Navigator,
     /// What About's Delete my data did, and what the report's Copy or Share last said:
-    /// kept while the screen shows, forgotten on another (see `app::Screen`).
+    /// kept while the screen shows, forgotten on another (see `app::App`).
     pub deleted: &'a UseStateHandle<Option<String>>,
     pub report_status: &'a UseStateHandle<&'static str>,
 }
