@@ -188,6 +188,8 @@ pub fn App() -> Html {
     // The router, and the screen for the current address in its frame: all in this one
     // component, as each component costs wasm bytes.
     let (navigator, current) = use_hash_router();
+    // Before the focus: a start screen that forwards has no heading to focus.
+    screens::check::start::use_start_at_once(&current.location.route, &state, &navigator);
     layout::use_focus_on_arrival(&current, &navigator);
     let location = &current.location;
     // What a screen's button said is forgotten on another screen, as a screen of its

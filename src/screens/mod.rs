@@ -38,7 +38,9 @@ pub fn render(location: &Location, reads: &Reads) -> Html {
         Route::Cause { id } => cause::cause_screen(&id),
         Route::Fix { id } => fix::fix_screen(&id, reads.phone),
         Route::Check | Route::CheckAt { .. } => html! { <check::CheckScreen /> },
-        Route::StartCheck { symptom } => html! { <check::start::StartCheck {symptom} /> },
+        Route::StartCheck { symptom } => {
+            check::start::start_check(&symptom, reads.app, reads.navigator)
+        }
         Route::Report => report::report(reads.app, reads.phone, reads.report_status),
         Route::Connection => html! { <connection::ConnectionScreen /> },
         Route::About => about::about(reads.app, reads.deleted),
