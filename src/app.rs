@@ -3,10 +3,11 @@
 use crate::content::content;
 use crate::diagnosis::saved::{self, Loaded};
 use crate::platform::{pwa, storage};
+use crate::routes::Route;
 use crate::screens;
-use crate::screens::layout::Layout;
-use crate::state::{Action, AppContext, AppState};
-use crate::widgets::router::{use_location, HashRouter};
+use crate::screens::layout;
+use crate::state::{use_phone_choice, Action, AppContext, AppState};
+use crate::widgets::router::{use_hash_router, Current, Navigator};
 use yew::prelude::*;
 
 fn initial_state() -> AppState {
@@ -135,17 +136,6 @@ fn use_saved<T: PartialEq + Clone + 'static>(
     });
 }
 
-/// The screen for the current address.
-#[component]
-fn Screen() -> Html {
-    let reads = screens::Reads {
-        app: &crate::state::use_app(),
-        phone: &crate::state::use_phone_choice(),
-        navigator: &crate::widgets::router::use_navigator(),
-    };
-    screens::render(&use_location(), &reads)
-}
-
 #[component]
 pub fn App() -> Html {
     let state = use_reducer(initial_state);
@@ -195,11 +185,36 @@ pub fn App() -> Html {
         });
     }
 
+    // The router, and the screen for the current address in its frame: all in this one
+    // component, as each component costs wasm bytes.
+    let (navigator, current) = use_hash_router();
+    // Before the focus: a start screen that forwards has no heading to focus.
+    screens::check::start::use_start_at_once(&current.location.route, &state, &navigator);
+    layout::use_focus_on_arrival(&current, &navigator);
+    let location = &current.location;
+    // What a screen's button said is forgotten on another screen, as a screen of its
+    // own would forget it.
+    let deleted = use_state(|| None);
+    if location.route != Route::About && deleted.is_some() {
+        deleted.set(None);
+    }
+    let report_status = use_state(|| "");
+    if location.route != Route::Report && !report_status.is_empty() {
+        report_status.set("");
+    }
+    let reads = screens::Reads {
+        app: &state,
+        phone: &use_phone_choice(&state),
+        navigator: &navigator,
+        deleted: &deleted,
+        report_status: &report_status,
+    };
+    let screen = layout::layout(&state, &location.route, screens::render(location, &reads));
     html! {
         <ContextProvider<AppContext> context={state}>
-            <HashRouter>
-                <Layout><Screen /></Layout>
-            </HashRouter>
+            <ContextProvider<Navigator> context={navigator}>
+                <ContextProvider<Current> context={current}>{ screen }</ContextProvider<Current>>
+            </ContextProvider<Navigator>>
         </ContextProvider<AppContext>>
     }
 }

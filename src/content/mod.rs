@@ -2,6 +2,7 @@
 //! guide's grouping by problem.
 //! Pure Rust, no web-sys, so all of it is tested natively.
 
+mod decode;
 pub mod guide;
 pub mod model;
 pub mod readability;
@@ -12,16 +13,14 @@ pub use model::*;
 
 use std::sync::OnceLock;
 
-/// The content as built from `content/*.toml` by `build.rs` (postcard encoding).
+/// The content as built from `content/*.toml` by `build.rs` (postcard encoding, read by
+/// [`decode`]).
 const CONTENT_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/content.postcard"));
 
 /// The embedded content, decoded once on first use.
 pub fn content() -> &'static Content {
     static CONTENT: OnceLock<Content> = OnceLock::new();
-    CONTENT.get_or_init(|| {
-        postcard::from_bytes(CONTENT_BYTES)
-            .expect("build.rs encodes the content with the same model")
-    })
+    CONTENT.get_or_init(|| decode::decode(CONTENT_BYTES))
 }
 
 #[cfg(test)]

@@ -2,20 +2,17 @@
 
 use crate::content::content;
 use crate::platform::storage;
-use crate::state::use_app;
-use crate::state::Action;
+use crate::state::{Action, AppContext};
 use yew::prelude::*;
 
-#[component]
-pub fn About() -> Html {
-    let app = use_app();
-    // Said next to the button, where the person is, not in a banner at the top.
-    let result = use_state(|| None::<String>);
+/// A plain view function of the one screen component, which keeps `result`: what Delete
+/// my data did, said next to the button, where the person is, not in a banner at the top.
+pub fn about(app: &AppContext, result: &UseStateHandle<Option<String>>) -> Html {
     let page = content()
         .page("about")
         .expect("validator requires the about page");
     let delete = {
-        let result = result.clone();
+        let (app, result) = (app.clone(), result.clone());
         Callback::from(move |_: MouseEvent| {
             let deleted = storage::delete_all();
             let message = match &deleted {
@@ -45,9 +42,9 @@ pub fn About() -> Html {
                 <h2 id="data-heading">{ "Your data on this phone" }</h2>
                 <p>{ "Saved on this phone only: your phone type (if you picked one), your check (the problem, your answers and the steps you tried) and your last few connection tests. Delete it any time:" }</p>
                 <button type="button" class="button" onclick={delete}>{ "Delete my data" }</button>
-                <p role="status" class="hint">{ (*result).clone().unwrap_or_default() }</p>
+                <p role="status" class="hint">{ (**result).clone().unwrap_or_default() }</p>
             </section>
-            <p class="version">{ format!("Version {}", crate::VERSION) }</p>
+            <p class="version">{ concat!("Version ", env!("CARGO_PKG_VERSION")) }</p>
         </>
     }
 }

@@ -1,31 +1,30 @@
 //! The frame around every screen: header and navigation, update and notice banners,
-//! and focus moved to the new screen's heading on navigation.
+//! and focus moved to the new screen's heading on navigation. Plain view functions and a
+//! hook of the one component that renders screens (`app::App`): a component of its
+//! own would cost wasm bytes.
 
 use crate::platform::{focus_main_heading, pwa};
 use crate::routes::Route;
-use crate::state::{use_app, Action, AppContext};
-use crate::widgets::router::{use_current, use_navigator, Arrival};
+use crate::state::{Action, AppContext};
+use crate::widgets::router::{Arrival, Current, Navigator};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct LayoutProps {
-    pub children: Html,
-}
-
-#[component]
-pub fn Layout(props: &LayoutProps) -> Html {
-    let app = use_app();
-    let current = use_current();
-    let route = current.location.route.clone();
-    let navigator = use_navigator();
+/// Moves focus to the new screen's heading after a navigation (not on load), so screen
+/// readers read the new screen out.
+#[hook]
+pub fn use_focus_on_arrival(current: &Current, navigator: &Navigator) {
     let arrival = current.arrival;
-    use_effect_with(current.location.route, move |route| {
+    let navigator = navigator.clone();
+    use_effect_with(current.location.route.clone(), move |route| {
         // Not for a screen that already forwarded elsewhere: its heading is on its way out.
         if arrival == Arrival::Navigation && navigator.is_at(route) {
             focus_main_heading();
         }
     });
+}
 
+/// The frame around `screen`, the screen for `route`.
+pub fn layout(app: &AppContext, route: &Route, screen: Html) -> Html {
     html! {
         <>
             <a class="skip" href="#main" onclick={skip_to_main()}>{ "Skip to content" }</a>
@@ -36,16 +35,16 @@ pub fn Layout(props: &LayoutProps) -> Html {
                 </a>
                 { online_badge(app.online) }
                 <nav aria-label="Main">
-                    { nav_link(Route::Home, &route, "Home") }
-                    { nav_link(Route::Guide, &route, "Guide") }
-                    { nav_link(Route::About, &route, "About") }
+                    { nav_link(Route::Home, route, "Home") }
+                    { nav_link(Route::Guide, route, "Guide") }
+                    { nav_link(Route::About, route, "About") }
                 </nav>
             </header>
-            { banners(&app) }
-            <main id="main">{ props.children.clone() }</main>
+            { banners(app) }
+            <main id="main">{ screen }</main>
             <footer class="bottom">
                 <p>{ "Not affiliated with TikTok. Never asks for your password." }</p>
-                <p>{ format!("DM Doctor {}", crate::VERSION) }</p>
+                <p>{ concat!("DM Doctor ", env!("CARGO_PKG_VERSION")) }</p>
             </footer>
         </>
     }

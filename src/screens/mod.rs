@@ -23,10 +23,14 @@ pub struct Reads<'a> {
     pub app: &'a AppContext,
     pub phone: &'a PhoneChoice,
     pub navigator: &'a Navigator,
+    /// What About's Delete my data did, and what the report's Copy or Share last said:
+    /// kept while the screen shows, forgotten on another (see `app::App`).
+    pub deleted: &'a UseStateHandle<Option<String>>,
+    pub report_status: &'a UseStateHandle<&'static str>,
 }
 
-/// Maps a location to its screen. Screens with state or effects of their own are
-/// components; the others are view functions given what they read.
+/// Maps a location to its screen. Screens with effects or several states of their own
+/// are components; the others are view functions given what they read.
 pub fn render(location: &Location, reads: &Reads) -> Html {
     match location.route.clone() {
         Route::Home => home::home(reads.app),
@@ -34,10 +38,12 @@ pub fn render(location: &Location, reads: &Reads) -> Html {
         Route::Cause { id } => cause::cause_screen(&id),
         Route::Fix { id } => fix::fix_screen(&id, reads.phone),
         Route::Check | Route::CheckAt { .. } => html! { <check::CheckScreen /> },
-        Route::StartCheck { symptom } => html! { <check::start::StartCheck {symptom} /> },
-        Route::Report => html! { <report::Report /> },
+        Route::StartCheck { symptom } => {
+            check::start::start_check(&symptom, reads.app, reads.navigator)
+        }
+        Route::Report => report::report(reads.app, reads.phone, reads.report_status),
         Route::Connection => html! { <connection::ConnectionScreen /> },
-        Route::About => html! { <about::About /> },
+        Route::About => about::about(reads.app, reads.deleted),
         Route::NotFound => not_found::not_found(),
     }
 }

@@ -2,15 +2,17 @@
 
 use crate::content::content;
 use crate::routes::Route;
-use crate::state::{use_app, use_phone_choice};
+use crate::state::{AppContext, PhoneChoice};
 use crate::widgets::{notes::support_notes, report_box::report_box};
 use yew::prelude::*;
 
-#[component]
-pub fn Report() -> Html {
-    let app = use_app();
-    let device = use_phone_choice().known();
-    let status = use_state(|| "");
+/// A plain view function of the one screen component, which keeps `status`: what Copy
+/// or Share last said.
+pub fn report(
+    app: &AppContext,
+    phone: &PhoneChoice,
+    status: &UseStateHandle<&'static str>,
+) -> Html {
     let Some(check) = app.check.as_ref() else {
         return html! {
             <>
@@ -26,7 +28,7 @@ pub fn Report() -> Html {
             <p class="eyebrow">{ "Report" }</p>
             <h1 tabindex="-1">{ "Report the problem to TikTok" }</h1>
             { support_notes(check) }
-            { report_box(check, device, &status) }
+            { report_box(check, phone.known(), status) }
             if let Some(fix) = steps {
                 <h2>{ "How to send it" }</h2>
                 <ol class="steps">{ for fix.steps.iter().map(|s| html! { <li>{ &s.text }</li> }) }</ol>

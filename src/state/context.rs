@@ -35,8 +35,7 @@ impl PhoneChoice {
 
 /// The phone family as props for widgets; for screens (widgets never read context).
 #[hook]
-pub fn use_phone_choice() -> PhoneChoice {
-    let app = use_app();
+pub fn use_phone_choice(app: &AppContext) -> PhoneChoice {
     let on_choose = {
         let app = app.clone();
         use_callback((), move |family, _| choose_device(&app, family))

@@ -124,13 +124,10 @@ impl Navigator {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct RouterProps {
-    pub children: Html,
-}
-
-#[component]
-pub fn HashRouter(props: &RouterProps) -> Html {
+/// The router: the [`Navigator`] and the [`Current`] location, for the root component
+/// to provide as context (a router component of its own would cost wasm bytes).
+#[hook]
+pub fn use_hash_router() -> (Navigator, Current) {
     let loaded = || Current {
         location: Location::from_hash(&address::hash()),
         arrival: Arrival::Load,
@@ -148,14 +145,10 @@ pub fn HashRouter(props: &RouterProps) -> Html {
             move || drop(listener)
         });
     }
-    html! {
-        <ContextProvider<Navigator> context={(*navigator).clone()}>
-            <ContextProvider<Current> context={(*rendered).clone()}>{ props.children.clone() }</ContextProvider<Current>>
-        </ContextProvider<Navigator>>
-    }
+    ((*navigator).clone(), (*rendered).clone())
 }
 
-/// Where the app is now, and how it got there. Outside a [`HashRouter`], home.
+/// Where the app is now, and how it got there. Outside the router, home.
 #[hook]
 pub fn use_current() -> Current {
     use_context::<Current>().unwrap_or(Current {
@@ -173,8 +166,8 @@ pub fn use_location() -> Location {
     use_current().location
 }
 
-/// Moves the app. Panics only if a component is used outside [`HashRouter`].
+/// Moves the app. Panics only if a component is used outside the router.
 #[hook]
 pub fn use_navigator() -> Navigator {
-    use_context::<Navigator>().expect("component is rendered inside <HashRouter>")
+    use_context::<Navigator>().expect("component is rendered inside <App>")
 }

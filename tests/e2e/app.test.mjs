@@ -592,6 +592,12 @@ test("Delete my data says what happened next to the button, where the person is"
     const [box, viewport] = [await status.boundingBox(), page.viewportSize()];
     assert.ok(box.y >= 0 && box.y + box.height <= viewport.height, `the result is in view: ${JSON.stringify(box)}`);
     assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("dm-doctor.")).length), 0);
+    // The result belongs to this visit: back on About later, it is gone.
+    await page.getByRole("link", { name: "Home", exact: true }).click();
+    await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "What's going wrong?");
+    await page.getByRole("link", { name: "About", exact: true }).click();
+    await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "About DM Doctor");
+    assert.equal(await page.locator("main [role=status]").textContent(), "", "the last result is forgotten");
     watcher.assertClean();
   });
 });

@@ -863,6 +863,14 @@ test("after 5 steps a checkpoint offers the report and more things to try; the r
     const text = await page.locator("main #report-text").inputValue();
     for (const title of titles) assert.ok(text.includes(title), `the report lists "${title}"`);
     assert.ok(!titles.includes("Report the problem to TikTok"), `no report step: ${titles}`);
+    // What Copy said stays with this visit of the report: the next visit starts quiet.
+    await page.getByRole("button", { name: "Copy report" }).click();
+    await page.waitForFunction(() => document.querySelector("main .report [role=status]")?.textContent !== "");
+    await page.getByRole("link", { name: "Back to my check" }).click();
+    await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "Still not working?");
+    await report.click();
+    await page.waitForSelector("main #report-text");
+    assert.equal(await page.locator("main .report [role=status]").textContent(), "", "Copy's result is forgotten");
     await page.getByRole("link", { name: "Back to my check" }).click();
     await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "Still not working?");
     // The rest of the plan ends in the report, the end screen, never a step.

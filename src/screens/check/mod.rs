@@ -29,7 +29,7 @@ pub fn CheckScreen() -> Html {
     // The hooks of the stage views, which are plain view functions.
     let navigator = use_navigator();
     let back = use_back();
-    let phone = use_phone_choice();
+    let phone = use_phone_choice(&app);
     // Each kind of screen is keyed, so moving to another kind builds it afresh (as
     // separate components did) rather than patching the last one's elements.
     let key = match app.check.as_ref().map(|check| &check.stage) {

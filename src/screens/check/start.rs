@@ -1,73 +1,82 @@
 //! Starting a check for a symptom; offers to continue when one is already in progress.
+//! A plain view function and a hook of the one component that renders screens
+//! (`app::App`): a component of its own would cost wasm bytes.
 
 use crate::content::content;
+use crate::diagnosis::check::Check;
 use crate::platform::now;
 use crate::routes::Route;
 use crate::screens::not_found::not_found;
-use crate::state::use_app;
-use crate::state::Action;
-use crate::widgets::router::use_navigator;
+use crate::state::{Action, AppContext};
+use crate::widgets::router::Navigator;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct StartProps {
-    pub symptom: String,
+/// The check that starting a new one would replace.
+fn in_progress(app: &AppContext) -> Option<&Check> {
+    app.check.as_ref().filter(|c| c.in_progress())
 }
 
-#[component]
-pub fn StartCheck(props: &StartProps) -> Html {
-    let app = use_app();
-    let navigator = use_navigator();
-    let in_progress = app.check.as_ref().filter(|c| c.in_progress());
-    let known = content().symptom(&props.symptom).is_some();
-
-    let start = {
-        let (app, navigator, symptom) = (app.clone(), navigator.clone(), props.symptom.clone());
-        // `asked`: the user pressed "Start a new check"; otherwise this screen only forwards.
-        Callback::from(move |asked: bool| {
-            app.dispatch(Action::StartCheck {
-                symptom: symptom.clone(),
-                now: now(),
-            });
-            if asked {
-                navigator.replace(&Route::Check);
-            } else {
-                navigator.redirect(&Route::Check);
-            }
-        })
-    };
-    {
-        // Nothing to lose: start straight away (unless the user already went elsewhere).
-        let (start, navigator) = (start.clone(), navigator.clone());
-        let here = Route::StartCheck {
-            symptom: props.symptom.clone(),
-        };
-        let immediate = known && in_progress.is_none();
-        use_effect_with((here, immediate), move |(here, immediate)| {
-            if *immediate && navigator.is_at(here) {
-                start.emit(false);
-            }
-        });
+/// Starts a check for `symptom`. `asked`: the user pressed "Start a new check";
+/// otherwise the screen only forwards.
+fn start(app: &AppContext, navigator: &Navigator, symptom: &str, asked: bool) {
+    app.dispatch(Action::StartCheck {
+        symptom: symptom.to_owned(),
+        now: now(),
+    });
+    if asked {
+        navigator.replace(&Route::Check);
+    } else {
+        navigator.redirect(&Route::Check);
     }
+}
 
-    if !known {
+/// Nothing to lose: at a known symptom's start address with no check in progress, the
+/// check starts straight away (unless the user already went elsewhere).
+#[hook]
+pub fn use_start_at_once(route: &Route, app: &AppContext, navigator: &Navigator) {
+    let immediate = match route {
+        Route::StartCheck { symptom } => {
+            content().symptom(symptom).is_some() && in_progress(app).is_none()
+        }
+        _ => false,
+    };
+    let (app, navigator) = (app.clone(), navigator.clone());
+    use_effect_with(immediate.then(|| route.clone()), move |here| {
+        if let Some(here @ Route::StartCheck { symptom }) = here {
+            if navigator.is_at(here) {
+                start(&app, &navigator, symptom, false);
+            }
+        }
+    });
+}
+
+/// The start screen for `symptom` (see [`use_start_at_once`] for what it does at once).
+pub fn start_check(symptom: &str, app: &AppContext, navigator: &Navigator) -> Html {
+    if content().symptom(symptom).is_none() {
         return not_found();
     }
-    let Some(current) = in_progress else {
+    let Some(current) = in_progress(app) else {
         return html! { <h1 tabindex="-1">{ "Starting your check…" }</h1> };
     };
     let current_title = content()
         .symptom(&current.symptom)
-        .map(|s| s.title.clone())
+        .map(|s| s.title.as_str())
         .unwrap_or_default();
-    let continue_it = Callback::from(move |_: MouseEvent| navigator.replace(&Route::Check));
+    let continue_it = {
+        let navigator = navigator.clone();
+        Callback::from(move |_: MouseEvent| navigator.replace(&Route::Check))
+    };
+    let start_new = {
+        let (app, navigator, symptom) = (app.clone(), navigator.clone(), symptom.to_owned());
+        Callback::from(move |_: MouseEvent| start(&app, &navigator, &symptom, true))
+    };
     html! {
         <>
             <h1 tabindex="-1">{ "You have a check in progress" }</h1>
             <p class="lead">{ format!("You were checking: {current_title}") }</p>
             <div class="actions">
                 <button type="button" class="button primary" onclick={continue_it}>{ "Continue where I left off" }</button>
-                <button type="button" class="button" onclick={start.reform(|_: MouseEvent| true)}>{ "Start a new check" }</button>
+                <button type="button" class="button" onclick={start_new}>{ "Start a new check" }</button>
             </div>
             <p class="hint">{ "Starting a new check replaces the old one." }</p>
         </>

@@ -1,0 +1,208 @@
+//! Reads the embedded content (postcard bytes written by `build.rs`) into the model.
+//!
+//! A few lines per type instead of serde's generated visitors: the content is trusted
+//! (the build wrote it from the same model) and only ever read here, so the reader needs
+//! no error reporting, and the wasm carries about 3 KB less. The tests check it reads
+//! exactly what postcard wrote.
+//!
+//! postcard's format, as far as the model uses it: lengths and enum variants are LEB128
+//! varints, an `i32` is a zigzag varint, a `bool` or `Option` tag is one byte, a string
+//! is its length and UTF-8 bytes, a struct is its fields in declaration order.
+
+use super::model::*;
+
+/// The content bytes not read yet.
+pub struct Reader<'a>(&'a [u8]);
+
+impl<'a> Reader<'a> {
+    fn byte(&mut self) -> u8 {
+        let (&first, rest) = self.0.split_first().expect("content ends early");
+        self.0 = rest;
+        first
+    }
+
+    fn varint(&mut self) -> u32 {
+        let mut value = 0;
+        let mut shift = 0;
+        loop {
+            let byte = self.byte();
+            value |= u32::from(byte & 0x7f) << shift;
+            if byte < 0x80 {
+                return value;
+            }
+            shift += 7;
+        }
+    }
+
+    fn take(&mut self, len: usize) -> &'a [u8] {
+        let (taken, rest) = self.0.split_at(len);
+        self.0 = rest;
+        taken
+    }
+}
+
+/// A model type read from postcard bytes.
+pub trait Decode {
+    fn decode(reader: &mut Reader) -> Self;
+}
+
+/// Reads the whole content; panics on bytes the build didn't write.
+pub fn decode(bytes: &[u8]) -> Content {
+    let mut reader = Reader(bytes);
+    let content = Content::decode(&mut reader);
+    assert!(reader.0.is_empty(), "content has trailing bytes");
+    content
+}
+
+impl Decode for String {
+    fn decode(reader: &mut Reader) -> Self {
+        let len = reader.varint() as usize;
+        String::from_utf8(reader.take(len).to_vec()).expect("content text is UTF-8")
+    }
+}
+
+impl Decode for bool {
+    fn decode(reader: &mut Reader) -> Self {
+        reader.byte() != 0
+    }
+}
+
+impl Decode for i32 {
+    fn decode(reader: &mut Reader) -> Self {
+        let zigzag = reader.varint();
+        (zigzag >> 1) as i32 ^ -((zigzag & 1) as i32)
+    }
+}
+
+impl<T: Decode> Decode for Option<T> {
+    fn decode(reader: &mut Reader) -> Self {
+        (reader.byte() != 0).then(|| T::decode(reader))
+    }
+}
+
+impl<T: Decode> Decode for Vec<T> {
+    fn decode(reader: &mut Reader) -> Self {
+        (0..reader.varint()).map(|_| T::decode(reader)).collect()
+    }
+}
+
+impl Decode for Evidence {
+    /// A map of cause ids to points, which postcard writes as a list of pairs.
+    fn decode(reader: &mut Reader) -> Self {
+        Evidence(
+            (0..reader.varint())
+                .map(|_| (String::decode(reader), i32::decode(reader)))
+                .collect(),
+        )
+    }
+}
+
+/// Structs: their fields in declaration order (a struct literal evaluates its fields in
+/// the order written).
+macro_rules! structs {
+    ($($name:ident { $($field:ident),* })*) => {$(
+        impl Decode for $name {
+            fn decode(reader: &mut Reader) -> Self {
+                $name { $($field: Decode::decode(reader)),* }
+            }
+        }
+    )*};
+}
+
+structs! {
+    Content { symptoms, causes, fixes, install_guides, questions, probes, verdicts, pages }
+    Page { id, title, sections }
+    Section { heading, paragraphs }
+    Question { id, text, why, symptoms, only_if, skip_if, answers }
+    Answer { id, label, said, evidence }
+    Probe { group, label, url }
+    VerdictText { id, title, explanation, next_steps, fixes, evidence }
+    InstallGuide { browser, steps }
+    Symptom { id, title, summary, detail, causes }
+    Cause {
+        id, title, summary, explanation, signs, fixes, topics, keywords, sources,
+        support_cant_change
+    }
+    Fix {
+        id, title, summary, effort, kind, question, answers, instead, steps, warnings,
+        menus_may_differ, prevention, topics, keywords, sources, links, only_if, skip_if
+    }
+    CheckAnswer { label, then }
+    Link { label, url }
+    Step { text, samsung, xiaomi }
+    Source { title, url, confidence }
+}
+
+/// Unit-variant enums: their variants in declaration order (postcard writes the index).
+macro_rules! enums {
+    ($($name:ident { $($variant:ident),* })*) => {$(
+        impl Decode for $name {
+            fn decode(reader: &mut Reader) -> Self {
+                [$($name::$variant),*][reader.varint() as usize]
+            }
+        }
+    )*};
+}
+
+enums! {
+    Group { OwnSite, Internet, TikTok }
+    StepKind { Fix, Check, Wait, Explain }
+    Effort { Check, Quick, Moderate, Drastic }
+    Confidence { Official, Secondary, Unverified }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_shipped_content_as_postcard_does() {
+        let bytes = include_bytes!(concat!(env!("OUT_DIR"), "/content.postcard"));
+        let by_postcard: Content = postcard::from_bytes(bytes).unwrap();
+        assert_eq!(decode(bytes), by_postcard);
+    }
+
+    #[test]
+    fn reads_every_kind_of_value_postcard_writes() {
+        let mut fix = examples::fix("f", Effort::Drastic);
+        fix.kind = StepKind::Explain;
+        fix.menus_may_differ = true;
+        fix.instead = Some("é ✓ 😀".repeat(30)); // a length past one varint byte
+        fix.steps[0].xiaomi = Some("x".into());
+        fix.sources = vec![examples::source(Confidence::Unverified)];
+        fix.links = vec![Link {
+            label: "l".into(),
+            url: "u".into(),
+        }];
+        let content = Content {
+            fixes: vec![fix],
+            causes: vec![examples::cause("c", &["f"])],
+            questions: vec![Question {
+                id: "q".into(),
+                text: "t".into(),
+                why: "w".into(),
+                symptoms: vec![],
+                only_if: vec!["a=b".into()],
+                skip_if: vec![],
+                answers: vec![Answer {
+                    id: "a".into(),
+                    label: "A".into(),
+                    said: "s".into(),
+                    evidence: [
+                        ("c".to_string(), i32::MIN),
+                        ("d".to_string(), -1),
+                        ("e".to_string(), i32::MAX),
+                    ]
+                    .into(),
+                }],
+            }],
+            probes: vec![Probe {
+                group: Group::TikTok,
+                label: "p".into(),
+                url: "https://www.tiktok.com/".into(),
+            }],
+            ..Content::default()
+        };
+        assert_eq!(decode(&postcard::to_allocvec(&content).unwrap()), content);
+    }
+}
