@@ -110,12 +110,13 @@ macro_rules! structs {
 }
 
 structs! {
-    Content { symptoms, causes, fixes, install_guides, questions, probes, verdicts, pages }
+    Content { symptoms, causes, fixes, install_guides, questions, probes, groups, verdicts, pages }
     Page { id, title, sections }
     Section { heading, paragraphs }
     Question { id, text, why, symptoms, only_if, skip_if, answers }
     Answer { id, label, said, evidence }
-    Probe { group, label, url }
+    Probe { group, url, confirmed }
+    GroupText { id, name }
     VerdictText { id, title, explanation, next_steps, fixes, evidence }
     InstallGuide { browser, steps }
     Symptom { id, title, summary, detail, causes }
@@ -145,7 +146,7 @@ macro_rules! enums {
 }
 
 enums! {
-    Group { OwnSite, Internet, TikTok }
+    Group { OwnSite, Internet, TikTok, TikTokVideo, TikTokMessages }
     StepKind { Fix, Check, Wait, Explain }
     Effort { Check, Quick, Moderate, Drastic }
     Confidence { Official, Secondary, Unverified }
@@ -197,9 +198,13 @@ mod tests {
                 }],
             }],
             probes: vec![Probe {
-                group: Group::TikTok,
-                label: "p".into(),
+                group: Group::TikTokMessages,
                 url: "https://www.tiktok.com/".into(),
+                confirmed: false,
+            }],
+            groups: vec![GroupText {
+                id: Group::TikTokVideo,
+                name: "g".into(),
             }],
             ..Content::default()
         };
