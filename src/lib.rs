@@ -7,6 +7,7 @@
 //! - [`hooks`], [`screens`] and [`widgets`]: Yew hooks and function components.
 
 pub mod app;
+pub mod browser;
 pub mod connection;
 pub mod content;
 pub mod device;

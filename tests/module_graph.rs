@@ -8,6 +8,7 @@ use std::path::Path;
 
 /// Modules that must stay pure Rust, testable natively without a browser.
 const PURE: &[&str] = &[
+    "browser",
     "content",
     "connection",
     "diagnosis",

@@ -110,7 +110,10 @@ macro_rules! structs {
 }
 
 structs! {
-    Content { symptoms, causes, fixes, install_guides, questions, probes, groups, verdicts, pages }
+    Content {
+        symptoms, causes, fixes, install_guides, open_in_browser, questions, probes, groups,
+        verdicts, pages
+    }
     Page { id, title, sections }
     Section { heading, paragraphs }
     Question { id, text, why, symptoms, only_if, skip_if, answers }

@@ -157,6 +157,7 @@ mod tests {
                 examples::fix("report-problem", Effort::Moderate),
             ],
             install_guides: vec![],
+            open_in_browser: vec![],
             probes: vec![],
             groups: vec![],
             verdicts: vec![],

@@ -19,6 +19,10 @@ pub struct Content {
     /// "Add to Home screen" steps for browsers that offer no install prompt.
     #[serde(default, rename = "install")]
     pub install_guides: Vec<InstallGuide>,
+    /// How to leave an app's built-in browser (TikTok's, Instagram's...) for the
+    /// phone's own browser, where DM Doctor can be installed and work offline.
+    #[serde(default)]
+    pub open_in_browser: Vec<String>,
     /// Diagnosis questions; the engine picks which to ask.
     #[serde(default, rename = "question")]
     pub questions: Vec<Question>,
@@ -732,6 +736,7 @@ impl Content {
         self.causes.extend(other.causes);
         self.fixes.extend(other.fixes);
         self.install_guides.extend(other.install_guides);
+        self.open_in_browser.extend(other.open_in_browser);
         self.pages.extend(other.pages);
         self.questions.extend(other.questions);
         self.probes.extend(other.probes);

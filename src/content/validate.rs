@@ -247,6 +247,11 @@ pub fn validate(content: &Content) -> Vec<String> {
         check_connection(content, &mut problems);
     }
 
+    if !content.install_guides.is_empty()
+        && (content.open_in_browser.is_empty() || content.open_in_browser.iter().any(|s| blank(s)))
+    {
+        problems.push("install help needs the steps to open DM Doctor in the phone's browser (open_in_browser)".into());
+    }
     for guide in &content.install_guides {
         if blank(&guide.browser) || guide.steps.is_empty() || guide.steps.iter().any(|s| blank(s)) {
             problems.push(format!(
@@ -761,6 +766,13 @@ pub fn passages(content: &Content) -> Vec<Passage<'_>> {
                 step: false,
             });
         }
+    }
+    for (n, s) in content.open_in_browser.iter().enumerate() {
+        out.push(Passage {
+            at: format!("open in browser step {}", n + 1),
+            text: s,
+            step: false,
+        });
     }
     for g in &content.install_guides {
         for (n, s) in g.steps.iter().enumerate() {

@@ -75,7 +75,7 @@ pub fn home(app: &AppContext) -> Html {
                 <a href={Route::Connection.href()} class="button">{ "Test my connection" }</a>
                 <a href={Route::Guide.href()} class="button">{ "Browse the guide" }</a>
             </div>
-            { install_card(app.install, &on_install) }
+            { install_card(app.install, crate::browser::in_app_browser(&crate::platform::user_agent()), &on_install) }
         </>
     }
 }
