@@ -50,8 +50,9 @@ if (moved === 0) throw new Error("post-build: Trunk's inline loader was not foun
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error("post-build: inline <script> left in index.html");
 writeFileSync(indexPath, html);
 
-// 2. Precache list and build id.
-const SKIP = new Set([".trunk-lock", "sw.js"]);
+// 2. Precache list and build id. manifest-assets/ (shortcut icons, install-sheet
+//    screenshots) is fetched by the browser when it installs the app, never offline.
+const SKIP = new Set([".trunk-lock", "sw.js", "manifest-assets"]);
 function walk(dir) {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);

@@ -1,7 +1,7 @@
 // End-to-end tests of how DM Doctor behaves as an Android app (issue 15): opened from a
 // link inside TikTok, in TikTok's own in-app browser.
 import assert from "node:assert/strict";
-import { assertAccessible, open, test, withApp } from "./helpers.mjs";
+import { assertAccessible, open, test, waitForServiceWorker, withApp } from "./helpers.mjs";
 
 /** TikTok's in-app browser on Android: a WebView ("; wv)") with TikTok's markers. */
 const TIKTOK_IN_APP =
@@ -39,5 +39,48 @@ test("in Chrome, home offers the install as before, with no in-app notice", asyn
     assert.doesNotMatch(await page.locator("main").textContent(), /built-in browser/);
     assert.equal(await page.locator("section.install.in-app").count(), 0);
     watcher.assertClean();
+  });
+});
+
+test("the manifest has shortcuts and install-sheet screenshots; the shortcuts open offline, the images stay out of the precache", async () => {
+  await withApp({}, async ({ server, context, page, watcher }) => {
+    await open(page, server.url, "#/", "What's going wrong?");
+    await waitForServiceWorker(page);
+    const cdp = await context.newCDPSession(page);
+    const { errors, parsed, manifestUrl } = await cdp
+      .send("Page.getAppManifest")
+      .then((m) => ({ errors: m.errors, parsed: JSON.parse(m.data), manifestUrl: m.url }));
+    assert.deepEqual(errors, [], "the manifest parses without errors");
+    const shortcuts = parsed.shortcuts.map((s) => [s.name, new URL(s.url, manifestUrl).href]);
+    assert.deepEqual(shortcuts.map(([name]) => name), ["Test my connection", "Continue my check", "Guide"]);
+    assert.equal(parsed.screenshots.length, 3);
+    assert.ok(parsed.screenshots.every((s) => s.form_factor === "narrow" && s.label), "narrow, labelled screenshots");
+
+    // Every image is there, at the size the manifest says.
+    const images = [...parsed.shortcuts.flatMap((s) => s.icons), ...parsed.screenshots];
+    for (const { src, sizes } of images) {
+      const size = await page.evaluate(async (url) => {
+        const img = new Image();
+        img.src = url;
+        await img.decode();
+        return `${img.naturalWidth}x${img.naturalHeight}`;
+      }, new URL(src, manifestUrl).href);
+      assert.equal(size, sizes, src);
+    }
+    const precached = await page.evaluate(async () => {
+      const cache = await caches.open((await caches.keys()).find((n) => n.startsWith("dm-doctor-")));
+      return (await cache.keys()).map((r) => new URL(r.url).pathname);
+    });
+    assert.ok(!precached.some((u) => u.startsWith("/manifest-assets/")), `not precached: ${precached}`);
+
+    // Offline, each shortcut opens its screen.
+    await server.close();
+    const headings = { "Test my connection": "Test my connection", "Continue my check": "No check in progress", Guide: "Guide" };
+    for (const [name, url] of shortcuts) {
+      await page.goto("about:blank");
+      await page.goto(url);
+      await page.waitForFunction((t) => document.querySelector("main h1")?.textContent.includes(t), headings[name]);
+    }
+    watcher.assertClean((p) => p.startsWith("console warning on about:blank:") && p.includes("icon from the Manifest"));
   });
 });
