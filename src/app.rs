@@ -7,7 +7,7 @@ use crate::routes::Route;
 use crate::screens;
 use crate::screens::layout;
 use crate::state::{use_phone_choice, Action, AppContext, AppState};
-use crate::widgets::router::{use_hash_router, Current, Navigator};
+use crate::widgets::router::use_hash_router;
 use yew::prelude::*;
 
 fn initial_state() -> AppState {
@@ -211,10 +211,6 @@ pub fn App() -> Html {
     };
     let screen = layout::layout(&state, &location.route, screens::render(location, &reads));
     html! {
-        <ContextProvider<AppContext> context={state}>
-            <ContextProvider<Navigator> context={navigator}>
-                <ContextProvider<Current> context={current}>{ screen }</ContextProvider<Current>>
-            </ContextProvider<Navigator>>
-        </ContextProvider<AppContext>>
+        <ContextProvider<AppContext> context={state}>{ screen }</ContextProvider<AppContext>>
     }
 }

@@ -37,7 +37,12 @@ pub fn render(location: &Location, reads: &Reads) -> Html {
         Route::Guide => guide::guide(location, reads.navigator),
         Route::Cause { id } => cause::cause_screen(&id),
         Route::Fix { id } => fix::fix_screen(&id, reads.phone),
-        Route::Check | Route::CheckAt { .. } => html! { <check::CheckScreen /> },
+        Route::Check => {
+            html! { <check::CheckScreen asked={None} navigator={reads.navigator.clone()} /> }
+        }
+        Route::CheckAt { place } => {
+            html! { <check::CheckScreen asked={Some(place)} navigator={reads.navigator.clone()} /> }
+        }
         Route::StartCheck { symptom } => {
             check::start::start_check(&symptom, reads.app, reads.navigator)
         }

@@ -15,20 +15,29 @@ use crate::diagnosis::check::Stage;
 use crate::diagnosis::place::{self, place_of, Place};
 use crate::routes::Route;
 use crate::state::{use_app, use_phone_choice, Action, AppContext};
-use crate::widgets::router::{use_location, use_navigator};
+use crate::widgets::router::Navigator;
 use yew::prelude::*;
 
+/// What the root component hands the check: the router, as props (cheaper in the wasm
+/// than context).
+#[derive(Properties, PartialEq)]
+pub struct CheckProps {
+    /// The place the address asks for (`#/check/...`); None at plain `#/check`.
+    pub asked: Option<Place>,
+    pub navigator: Navigator,
+}
+
 #[component]
-pub fn CheckScreen() -> Html {
+pub fn CheckScreen(props: &CheckProps) -> Html {
     let app = use_app();
+    let navigator = &props.navigator;
     let here = app.check.as_ref().map(|check| place_of(check, content()));
     // Focus follows each new screen of the check (also where the pressed button
     // disappears), so screen readers read it out.
     crate::hooks::use_focus_heading_on_change(here.clone());
-    use_address_in_step(here);
+    use_address_in_step(props.asked.clone(), here, &app, navigator);
     // The hooks of the stage views, which are plain view functions.
-    let navigator = use_navigator();
-    let back = use_back();
+    let back = back(&app, navigator);
     let phone = use_phone_choice(&app);
     // Each kind of screen is keyed, so moving to another kind builds it afresh (as
     // separate components did) rather than patching the last one's elements.
@@ -78,7 +87,7 @@ pub fn CheckScreen() -> Html {
                 </p>
             </>
         },
-        Some((check, Stage::Questions)) => question::question_view(check, &app, &navigator, &nav),
+        Some((check, Stage::Questions)) => question::question_view(check, &app, navigator, &nav),
         Some((check, Stage::Results)) => results::results_view(check, &app, &nav),
         // The checkpoint before a part of the plan shows on the step screen too.
         Some((check, Stage::Plan { step } | Stage::Checkpoint { next: step })) => {
@@ -97,13 +106,13 @@ pub fn CheckScreen() -> Html {
 /// toward it, and where it can't get there, show the check's place in the address's
 /// stead (no new entry). Each run ends with the two agreeing, so nothing loops.
 #[hook]
-fn use_address_in_step(here: Option<Place>) {
-    let app = use_app();
-    let navigator = use_navigator();
-    let asked = match use_location().route {
-        Route::CheckAt { place } => Some(place),
-        _ => None,
-    };
+fn use_address_in_step(
+    asked: Option<Place>,
+    here: Option<Place>,
+    app: &AppContext,
+    navigator: &Navigator,
+) {
+    let (app, navigator) = (app.clone(), navigator.clone());
     let seen = use_mut_ref(|| None::<Place>);
     use_effect_with((asked, here), move |(asked, here)| {
         let Some(here) = here else {
@@ -139,7 +148,7 @@ fn use_address_in_step(here: Option<Place>) {
 /// "Back" and "Start over", shown on every screen of the check, with what they do
 /// (their state lives in [`CheckScreen`]).
 pub struct Nav {
-    /// The check's Back (see [`use_back`]).
+    /// The check's Back (see [`back`]).
     pub back: Callback<MouseEvent>,
     /// "Start over?" is being asked on this screen.
     confirming: bool,
@@ -186,10 +195,8 @@ fn act(app: &AppContext, action: fn(u64) -> Action) -> Callback<MouseEvent> {
 
 /// The check's Back: back to the previous screen's address, which moves the check
 /// there (see [`use_address_in_step`]).
-#[hook]
-pub fn use_back() -> Callback<MouseEvent> {
-    let app = use_app();
-    let navigator = use_navigator();
+fn back(app: &AppContext, navigator: &Navigator) -> Callback<MouseEvent> {
+    let (app, navigator) = (app.clone(), navigator.clone());
     Callback::from(move |_: MouseEvent| {
         if let Some(place) = app
             .check
