@@ -7,7 +7,7 @@ use crate::routes::Route;
 use crate::screens;
 use crate::screens::layout;
 use crate::state::{use_phone_choice, Action, AppContext, AppState};
-use crate::widgets::router::{use_hash_router, Current, Navigator};
+use crate::widgets::router::use_hash_router;
 use yew::prelude::*;
 
 fn initial_state() -> AppState {
@@ -188,10 +188,17 @@ pub fn App() -> Html {
     // The router, and the screen for the current address in its frame: all in this one
     // component, as each component costs wasm bytes.
     let (navigator, current) = use_hash_router();
-    // Before the focus: a start screen that forwards has no heading to focus.
-    screens::check::start::use_start_at_once(&current.location.route, &state, &navigator);
-    layout::use_focus_on_arrival(&current, &navigator);
     let location = &current.location;
+    // The screens' own effects come before the focus, as a child component's did: a
+    // start screen that forwards has no heading to focus.
+    screens::check::start::use_start_at_once(&location.route, &state, &navigator);
+    let check_at = match &location.route {
+        Route::Check => Some(None),
+        Route::CheckAt { place } => Some(Some(place.clone())),
+        _ => None,
+    };
+    let check = screens::check::use_check_screen(check_at, &state, &navigator);
+    layout::use_focus_on_arrival(&current, &navigator);
     // What a screen's button said is forgotten on another screen, as a screen of its
     // own would forget it.
     let deleted = use_state(|| None);
@@ -208,13 +215,10 @@ pub fn App() -> Html {
         navigator: &navigator,
         deleted: &deleted,
         report_status: &report_status,
+        check: &check,
     };
     let screen = layout::layout(&state, &location.route, screens::render(location, &reads));
     html! {
-        <ContextProvider<AppContext> context={state}>
-            <ContextProvider<Navigator> context={navigator}>
-                <ContextProvider<Current> context={current}>{ screen }</ContextProvider<Current>>
-            </ContextProvider<Navigator>>
-        </ContextProvider<AppContext>>
+        <ContextProvider<AppContext> context={state}>{ screen }</ContextProvider<AppContext>>
     }
 }

@@ -57,7 +57,11 @@ pub fn decode(bytes: &[u8]) -> Content {
 impl Decode for String {
     fn decode(reader: &mut Reader) -> Self {
         let len = reader.varint() as usize;
-        String::from_utf8(reader.take(len).to_vec()).expect("content text is UTF-8")
+        // A plain panic: `expect` would bring the error's Debug formatting into the wasm.
+        let Ok(text) = std::str::from_utf8(reader.take(len)) else {
+            panic!("content text is not UTF-8");
+        };
+        text.to_owned()
     }
 }
 

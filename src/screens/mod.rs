@@ -27,17 +27,21 @@ pub struct Reads<'a> {
     /// kept while the screen shows, forgotten on another (see `app::App`).
     pub deleted: &'a UseStateHandle<Option<String>>,
     pub report_status: &'a UseStateHandle<&'static str>,
+    /// What the check's screens keep ([`check::use_check_screen`]).
+    pub check: &'a check::CheckScreen,
 }
 
-/// Maps a location to its screen. Screens with effects or several states of their own
-/// are components; the others are view functions given what they read.
+/// Maps a location to its screen: view functions given what they read (and keep) by the
+/// root component, which also runs their hooks; the connection test is a component.
 pub fn render(location: &Location, reads: &Reads) -> Html {
     match location.route.clone() {
         Route::Home => home::home(reads.app),
         Route::Guide => guide::guide(location, reads.navigator),
         Route::Cause { id } => cause::cause_screen(&id),
         Route::Fix { id } => fix::fix_screen(&id, reads.phone),
-        Route::Check | Route::CheckAt { .. } => html! { <check::CheckScreen /> },
+        Route::Check | Route::CheckAt { .. } => {
+            check::check_screen(reads.check, reads.app, reads.navigator, reads.phone)
+        }
         Route::StartCheck { symptom } => {
             check::start::start_check(&symptom, reads.app, reads.navigator)
         }

@@ -1,8 +1,8 @@
-//! Hash routing in a few lines. The current [`Location`] is context; links are plain
-//! `<a href="#/…">` ([`Route::href`]), so the browser does that navigating, and
-//! `hashchange` brings the context in step. Code moves with the [`Navigator`], which
-//! updates the context in the same turn as the address, so a screen never renders new
-//! app state under the old route.
+//! Hash routing in a few lines. The current [`Location`] is state of the root component,
+//! which renders the screens; links are plain `<a href="#/…">` ([`Route::href`]), so the
+//! browser does that navigating, and `hashchange` brings the state in step. Code moves
+//! with the [`Navigator`], which updates the state in the same turn as the address, so a
+//! screen never renders new app state under the old route.
 
 use crate::platform::address;
 use crate::routes::{Location, Route};
@@ -24,7 +24,7 @@ pub struct Current {
     pub arrival: Arrival,
 }
 
-/// Moves the app: address and context together.
+/// Moves the app: address and the router's state together.
 #[derive(Clone)]
 pub struct Navigator {
     current: Rc<RefCell<Current>>,
@@ -90,7 +90,7 @@ impl Navigator {
     }
 
     /// The browser's Back, when the entry behind is the app's own entry for `route`;
-    /// false (and nothing done) otherwise. `hashchange` then brings the context in step.
+    /// false (and nothing done) otherwise. `hashchange` then brings the state in step.
     fn back_if_behind(route: &Route) -> bool {
         let behind = address::behind() == Some(route.href());
         if behind {
@@ -117,15 +117,15 @@ impl Navigator {
     /// The address changed under us (a link, Back, Forward, typing in the address bar).
     fn follow_address(&self) {
         let location = Location::from_hash(&address::hash());
-        // Our own moves fire `hashchange` too, after the context already has them.
+        // Our own moves fire `hashchange` too, after the state already has them.
         if self.current.borrow().location != location {
             self.arrive(Arrival::Navigation);
         }
     }
 }
 
-/// The router: the [`Navigator`] and the [`Current`] location, for the root component
-/// to provide as context (a router component of its own would cost wasm bytes).
+/// The router: the [`Navigator`] and the [`Current`] location, kept by the root component,
+/// which hands them to the screens (a router component and context would cost wasm bytes).
 #[hook]
 pub fn use_hash_router() -> (Navigator, Current) {
     let loaded = || Current {
@@ -146,28 +146,4 @@ pub fn use_hash_router() -> (Navigator, Current) {
         });
     }
     ((*navigator).clone(), (*rendered).clone())
-}
-
-/// Where the app is now, and how it got there. Outside the router, home.
-#[hook]
-pub fn use_current() -> Current {
-    use_context::<Current>().unwrap_or(Current {
-        location: Location {
-            route: Route::Home,
-            query: String::new(),
-        },
-        arrival: Arrival::Load,
-    })
-}
-
-/// Where the app is now.
-#[hook]
-pub fn use_location() -> Location {
-    use_current().location
-}
-
-/// Moves the app. Panics only if a component is used outside the router.
-#[hook]
-pub fn use_navigator() -> Navigator {
-    use_context::<Navigator>().expect("component is rendered inside <App>")
 }

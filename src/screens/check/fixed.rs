@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 /// The end of a check on one fix: "working again" (with a tip for next time), or, for
 /// an explain step, the rule (its summary) and what the person can do instead. A plain
-/// view function of [`super::CheckScreen`] (its hooks live there).
+/// view function of [`super::check_screen`] (its hooks: [`super::use_check_screen`]).
 pub fn fixed_view(fix: &str, nav: &Nav) -> Html {
     let fix = content().fix(fix);
     let explained = fix.filter(|f| f.kind == StepKind::Explain);
@@ -73,7 +73,7 @@ fn end_summary(check: &Check) -> String {
 }
 
 /// The report for TikTok once every step was tried. A plain view function of
-/// [`super::CheckScreen`] (its hooks live there).
+/// [`super::check_screen`] (its hooks: [`super::use_check_screen`]).
 pub fn end_view(
     check: &Check,
     device: Option<DeviceFamily>,

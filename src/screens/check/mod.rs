@@ -14,52 +14,96 @@ use crate::content::content;
 use crate::diagnosis::check::Stage;
 use crate::diagnosis::place::{self, place_of, Place};
 use crate::routes::Route;
-use crate::state::{use_app, use_phone_choice, Action, AppContext};
-use crate::widgets::router::{use_location, use_navigator};
+use crate::state::{Action, AppContext, PhoneChoice};
+use crate::widgets::router::Navigator;
 use yew::prelude::*;
 
-#[component]
-pub fn CheckScreen() -> Html {
-    let app = use_app();
-    let here = app.check.as_ref().map(|check| place_of(check, content()));
+/// What the check's screens keep between renders, while the person is on them.
+pub struct CheckScreen {
+    /// The kind of screen where "Start over?" is being asked ("": not asked).
+    asked: UseStateHandle<&'static str>,
+    /// What the report's Copy or Share last said.
+    status: UseStateHandle<&'static str>,
+}
+
+/// The check screens' state and effects, as hooks of the root component (a component
+/// of their own would cost wasm bytes). Called on every screen, they act on the check's
+/// screens only, and forget it all when the person leaves them, as a component would.
+/// `at`: the place the address asks for, `Some(None)` at plain `#/check`, None on
+/// another screen.
+#[hook]
+pub fn use_check_screen(
+    at: Option<Option<Place>>,
+    app: &AppContext,
+    navigator: &Navigator,
+) -> CheckScreen {
+    let here = at
+        .as_ref()
+        .and(app.check.as_ref())
+        .map(|check| place_of(check, content()));
     // Focus follows each new screen of the check (also where the pressed button
     // disappears), so screen readers read it out.
-    crate::hooks::use_focus_heading_on_change(here.clone());
-    use_address_in_step(here);
-    // The hooks of the stage views, which are plain view functions.
-    let navigator = use_navigator();
-    let back = use_back();
-    let phone = use_phone_choice(&app);
-    // Each kind of screen is keyed, so moving to another kind builds it afresh (as
-    // separate components did) rather than patching the last one's elements.
-    let key = match app.check.as_ref().map(|check| &check.stage) {
+    use_focus_on_move(here.clone());
+    let key = if at.is_some() { kind(app) } else { "" };
+    use_address_in_step(at, here, app, navigator);
+    // "Start over?" stays asked on screens of one kind and is forgotten on another.
+    let asked = use_state(|| "");
+    if !asked.is_empty() && *asked != key {
+        asked.set("");
+    }
+    // What Copy or Share said is forgotten off the report's screen.
+    let status = use_state(|| "");
+    if key != "end" && !status.is_empty() {
+        status.set("");
+    }
+    CheckScreen { asked, status }
+}
+
+/// The kind of the check's screen: each kind is keyed, so moving to another kind builds
+/// it afresh rather than patching the last one's elements.
+fn kind(app: &AppContext) -> &'static str {
+    match app.check.as_ref().map(|check| &check.stage) {
         None => "none",
         Some(Stage::Questions) => "question",
         Some(Stage::Results) => "results",
         Some(Stage::Plan { .. } | Stage::Checkpoint { .. }) => "step",
         Some(Stage::Fixed { .. } | Stage::Explained { .. }) => "fixed",
         Some(Stage::Report) => "end",
-    };
-    // The kind of screen where "Start over?" is being asked: it stays asked on screens
-    // of that kind, and is forgotten on a screen of another kind ("": not asked).
-    let asked = use_state(|| "");
-    if !asked.is_empty() && *asked != key {
-        asked.set("");
     }
-    // What the report's Copy or Share last said: forgotten off the report's screen.
-    let status = use_state(|| "");
-    if key != "end" && !status.is_empty() {
-        status.set("");
-    }
+}
+
+/// Moves focus to the main heading when the check moves from one of its screens to
+/// another, but not when the person arrives on them (the router's business, see
+/// `screens::layout`). `here`: None off the check's screens.
+#[hook]
+fn use_focus_on_move(here: Option<Place>) {
+    let last = use_mut_ref(|| None::<Place>);
+    use_effect_with(here, move |here| {
+        let was = last.replace(here.clone());
+        if was.is_some() && here.is_some() {
+            crate::platform::focus_main_heading();
+        }
+    });
+}
+
+/// The check's screen for whichever stage the check is at (its state and effects:
+/// [`use_check_screen`]).
+pub fn check_screen(
+    kept: &CheckScreen,
+    app: &AppContext,
+    navigator: &Navigator,
+    phone: &PhoneChoice,
+) -> Html {
+    let key = kind(app);
     let nav = {
         let ask = |kind| {
-            let asked = asked.clone();
+            let asked = kept.asked.clone();
             Callback::from(move |_: MouseEvent| asked.set(kind))
         };
         let (app, navigator) = (app.clone(), navigator.clone());
         Nav {
-            back,
-            confirming: *asked == key,
+            back: back(&app, &navigator),
+            confirming: *kept.asked == key,
             ask: ask(key),
             keep: ask(""),
             end: Callback::from(move |_: MouseEvent| {
@@ -78,15 +122,15 @@ pub fn CheckScreen() -> Html {
                 </p>
             </>
         },
-        Some((check, Stage::Questions)) => question::question_view(check, &app, &navigator, &nav),
-        Some((check, Stage::Results)) => results::results_view(check, &app, &nav),
+        Some((check, Stage::Questions)) => question::question_view(check, app, navigator, &nav),
+        Some((check, Stage::Results)) => results::results_view(check, app, &nav),
         // The checkpoint before a part of the plan shows on the step screen too.
         Some((check, Stage::Plan { step } | Stage::Checkpoint { next: step })) => {
-            step::step_view(check, *step, &app, &phone, &nav)
+            step::step_view(check, *step, app, phone, &nav)
         }
         // A fix's ending, and an explain step's.
         Some((_, Stage::Fixed { fix } | Stage::Explained { fix })) => fixed::fixed_view(fix, &nav),
-        Some((check, Stage::Report)) => fixed::end_view(check, phone.known(), &status, &nav),
+        Some((check, Stage::Report)) => fixed::end_view(check, phone.known(), &kept.status, &nav),
     };
     html! { <><key={key}>{ view }</></> }
 }
@@ -97,15 +141,19 @@ pub fn CheckScreen() -> Html {
 /// toward it, and where it can't get there, show the check's place in the address's
 /// stead (no new entry). Each run ends with the two agreeing, so nothing loops.
 #[hook]
-fn use_address_in_step(here: Option<Place>) {
-    let app = use_app();
-    let navigator = use_navigator();
-    let asked = match use_location().route {
-        Route::CheckAt { place } => Some(place),
-        _ => None,
-    };
+fn use_address_in_step(
+    at: Option<Option<Place>>,
+    here: Option<Place>,
+    app: &AppContext,
+    navigator: &Navigator,
+) {
+    let (app, navigator) = (app.clone(), navigator.clone());
     let seen = use_mut_ref(|| None::<Place>);
-    use_effect_with((asked, here), move |(asked, here)| {
+    use_effect_with((at, here), move |(at, here)| {
+        let Some(asked) = at else {
+            seen.replace(None); // off the check's screens: arriving again starts afresh
+            return;
+        };
         let Some(here) = here else {
             return; // no check: the screen says so
         };
@@ -139,7 +187,7 @@ fn use_address_in_step(here: Option<Place>) {
 /// "Back" and "Start over", shown on every screen of the check, with what they do
 /// (their state lives in [`CheckScreen`]).
 pub struct Nav {
-    /// The check's Back (see [`use_back`]).
+    /// The check's Back (see [`back`]).
     pub back: Callback<MouseEvent>,
     /// "Start over?" is being asked on this screen.
     confirming: bool,
@@ -186,10 +234,8 @@ fn act(app: &AppContext, action: fn(u64) -> Action) -> Callback<MouseEvent> {
 
 /// The check's Back: back to the previous screen's address, which moves the check
 /// there (see [`use_address_in_step`]).
-#[hook]
-pub fn use_back() -> Callback<MouseEvent> {
-    let app = use_app();
-    let navigator = use_navigator();
+fn back(app: &AppContext, navigator: &Navigator) -> Callback<MouseEvent> {
+    let (app, navigator) = (app.clone(), navigator.clone());
     Callback::from(move |_: MouseEvent| {
         if let Some(place) = app
             .check

@@ -10,8 +10,8 @@ use crate::state::AppContext;
 use crate::widgets::router::Navigator;
 use yew::prelude::*;
 
-/// A plain view function of [`super::CheckScreen`] (its hooks live there): no
-/// per-component cost in the wasm.
+/// A plain view function of [`super::check_screen`] (its hooks:
+/// [`super::use_check_screen`]): no per-component cost in the wasm.
 pub fn question_view(check: &Check, app: &AppContext, navigator: &Navigator, nav: &Nav) -> Html {
     let question = check.next_question(content());
 

@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 /// The wording follows the numbers (the engine decides): "Most likely" only when the
 /// top cause is clearly ahead; each cause with the person's own answers that raised it.
-/// A plain view function of [`super::CheckScreen`] (its hooks live there).
+/// A plain view function of [`super::check_screen`] (its hooks: [`super::use_check_screen`]).
 pub fn results_view(check: &Check, app: &AppContext, nav: &Nav) -> Html {
     let ranking = check.ranking(content());
     let headline = headline(&ranking);

@@ -17,8 +17,9 @@ use yew::prelude::*;
 /// reminder; the check is kept on the phone (saved after every change).
 const SAVED_PLACE: &str = "DM Doctor keeps your place on this phone. Next time you open it, tap Continue to go on from this step. There's no reminder.";
 
-/// A plain view function of [`super::CheckScreen`] (its hooks live there). `step`: the
-/// step shown, or at a checkpoint the first step of the next part.
+/// A plain view function of [`super::check_screen`] (its hooks:
+/// [`super::use_check_screen`]). `step`: the step shown, or at a checkpoint the first
+/// step of the next part.
 pub fn step_view(
     check: &Check,
     step: usize,
