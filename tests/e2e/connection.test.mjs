@@ -311,9 +311,10 @@ test("TikTok fails while the internet answers: 'TikTok unreachable'", async () =
     await route(context, INTERNET, answer);
     await route(context, TIKTOK, fail);
     await open(page, server.url, "#/connection", "Test my connection");
-    const { verdict } = await runTest(page);
+    const { verdict, ms } = await runTest(page);
     assert.equal(verdict, "The internet works, but TikTok doesn't answer");
     assert.ok(await page.getByRole("link", { name: "Turn off your VPN" }).count(), "links to the matching fix");
+    console.log(`# TikTok unreachable: ${ms} ms`);
     watcher.assertClean(probeNoise);
   });
 });
@@ -322,8 +323,9 @@ test("delayed answers: 'slow', with the figures", async () => {
   await withApp({}, async ({ context, server, page, watcher }) => {
     await route(context, [...INTERNET, ...TIKTOK], slow(1200));
     await open(page, server.url, "#/connection", "Test my connection");
-    const { verdict } = await runTest(page);
+    const { verdict, ms } = await runTest(page);
     assert.equal(verdict, "Your connection is slow");
+    console.log(`# every outside host answers after 1.2 s: ${ms} ms`);
     assert.match(await page.locator(".verdict .figures").textContent(), /Typical answer time 1\d{3} ms/);
     watcher.assertClean(probeNoise);
   });
