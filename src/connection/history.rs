@@ -221,6 +221,19 @@ mod schema_1 {
     }
 }
 
+/// Confirms the hosts of `m` that answered in an earlier run, on any network: they do
+/// answer this browser's probes, so if one fails now, it is this network. (A host not
+/// confirmed in the content may simply never answer a browser's probe, e.g. if its
+/// answer is blocked as an opaque response; see `content::Probe::confirmed`.)
+pub fn confirm_known_hosts(runs: &[Run], m: &mut Measurements) {
+    for host in m.hosts.iter_mut().filter(|h| !h.confirmed) {
+        host.confirmed = runs
+            .iter()
+            .flat_map(|r| &r.measurements.hosts)
+            .any(|h| h.host == host.host && h.answered());
+    }
+}
+
 /// The stored text for the runs; Err (with the reason) only if they can't be encoded.
 pub fn encode(runs: &[Run]) -> Result<String, &'static str> {
     seal(&runs, SCHEMA)
@@ -259,6 +272,41 @@ mod tests {
                 }),
             },
         }
+    }
+
+    #[test]
+    fn a_host_that_answered_before_is_confirmed() {
+        use crate::connection::verdict::Sample::{Answered, Failed};
+        let host = |name: &str, confirmed, samples: &[Sample]| HostResult {
+            host: name.into(),
+            group: Group::TikTokMessages,
+            confirmed,
+            samples: samples.to_vec(),
+        };
+        let mut earlier = run(Network::Mobile, VerdictKind::Fine, 90, 1);
+        earlier.measurements.hosts = vec![
+            host("im-api-va.tiktok.com", false, &[Answered(90)]),
+            host("im-api-va.tiktokv.com", false, &[Failed]),
+        ];
+        let mut now = Measurements {
+            online: true,
+            hosts: vec![
+                host("im-api-va.tiktok.com", false, &[Failed]),
+                host("im-api-va.tiktokv.com", false, &[Failed]),
+                host("other", true, &[Failed]),
+            ],
+        };
+        confirm_known_hosts(&[earlier], &mut now);
+        let confirmed: Vec<bool> = now.hosts.iter().map(|h| h.confirmed).collect();
+        assert_eq!(
+            confirmed,
+            [true, false, true],
+            "answered before; never answered; confirmed anyway"
+        );
+        let mut fresh = now.clone();
+        fresh.hosts[0].confirmed = false;
+        confirm_known_hosts(&[], &mut fresh);
+        assert!(!fresh.hosts[0].confirmed, "no earlier run, nothing learned");
     }
 
     #[test]

@@ -118,6 +118,18 @@ impl Measurements {
             lost
         }
     }
+
+    /// The parts of TikTok none of whose hosts answered, where that doesn't count (none
+    /// is confirmed to answer from this browser): shown, with how to find out more.
+    pub fn unsure_parts(&self) -> Vec<Group> {
+        Group::TIKTOK
+            .into_iter()
+            .filter(|g| {
+                let mut hosts = self.group(*g).peekable();
+                hosts.peek().is_some() && self.group(*g).all(|h| !h.answered() && !self.counts(h))
+            })
+            .collect()
+    }
 }
 
 /// The kinds of verdict; their texts live in `content/connection.toml`. Stored by index
@@ -253,18 +265,46 @@ pub fn judge(m: &Measurements) -> Verdict {
     } else if !m.failing_parts().is_empty() {
         VerdictKind::TiktokPartly
     } else {
-        // Every part of TikTok answers: now judge the quality of what answered.
-        match figures {
-            Some(f) if f.median_ms >= SLOW_MEDIAN_MS => VerdictKind::Slow,
-            Some(f)
-                if f.jitter_ms >= UNSTABLE_JITTER_MS || f.loss_percent >= UNSTABLE_LOSS_PERCENT =>
-            {
-                VerdictKind::Unstable
-            }
-            _ => VerdictKind::Fine,
+        // Every part of TikTok answers: now judge the quality of what answered, over
+        // everything and for each part alone (slow or lossy message servers are not
+        // made fine by fast video servers), and the worst counts.
+        let mut kind = quality(figures);
+        for group in Group::TIKTOK {
+            let hosts: Vec<&HostResult> = counted
+                .iter()
+                .copied()
+                .filter(|h| h.group == group)
+                .collect();
+            kind = worse(kind, quality(self::figures(&hosts)));
         }
+        kind
     };
     verdict(kind, figures)
+}
+
+/// Slow, unstable or fine, for a set of figures.
+fn quality(figures: Option<Figures>) -> VerdictKind {
+    match figures {
+        Some(f) if f.median_ms >= SLOW_MEDIAN_MS => VerdictKind::Slow,
+        Some(f) if f.jitter_ms >= UNSTABLE_JITTER_MS || f.loss_percent >= UNSTABLE_LOSS_PERCENT => {
+            VerdictKind::Unstable
+        }
+        _ => VerdictKind::Fine,
+    }
+}
+
+/// The worse of two qualities: slow, then unstable, then fine.
+fn worse(a: VerdictKind, b: VerdictKind) -> VerdictKind {
+    let rank = |k| match k {
+        VerdictKind::Slow => 2,
+        VerdictKind::Unstable => 1,
+        _ => 0,
+    };
+    if rank(b) > rank(a) {
+        b
+    } else {
+        a
+    }
 }
 
 /// Medians closer than this (or within a third of each other) count as the same speed.
@@ -524,6 +564,22 @@ mod tests {
                 all(first_hangs),
                 VerdictKind::Unstable,
             ),
+            (
+                "message servers answer once, then hang: not fine",
+                Run {
+                    messages: [first_only; 2],
+                    ..all(FAST)
+                },
+                VerdictKind::Unstable,
+            ),
+            (
+                "message servers answer after 2.5 s: slow, however fast the rest",
+                Run {
+                    messages: [&[Answered(2500), Answered(2500)]; 2],
+                    ..all(FAST)
+                },
+                VerdictKind::Slow,
+            ),
             ("all fine", all(FAST), VerdictKind::Fine),
         ];
         for (name, run, expected) in cases {
@@ -574,6 +630,37 @@ mod tests {
             }),
             [],
             "an unconfirmed host alone"
+        );
+    }
+
+    #[test]
+    fn a_part_whose_hosts_never_answered_anywhere_is_unsure_not_blocked() {
+        let mut m = Run {
+            messages: [DOWN; 2],
+            ..Run::everywhere(FAST)
+        }
+        .measurements();
+        for h in &mut m.hosts {
+            h.confirmed = h.group != TikTokMessages;
+        }
+        assert_eq!(
+            judge(&m).kind,
+            VerdictKind::Fine,
+            "unconfirmed failures alone weigh nothing"
+        );
+        assert_eq!(m.unsure_parts(), [TikTokMessages], "but they are said");
+        m.hosts[6].confirmed = true; // it answered on another network before
+        assert_eq!(judge(&m).kind, VerdictKind::TiktokPartly);
+        assert_eq!(m.unsure_parts(), []);
+        let one_answers = Run {
+            messages: [FAST, DOWN],
+            ..Run::everywhere(FAST)
+        }
+        .measurements();
+        assert_eq!(
+            one_answers.unsure_parts(),
+            [],
+            "a part that answered is not unsure"
         );
     }
 
@@ -746,19 +833,25 @@ mod tests {
         use super::*;
         use proptest::prelude::*;
 
-        /// The shipped probes, each with its samples.
-        fn shipped(online: bool, samples: &[Vec<Sample>]) -> Measurements {
+        /// The shipped probes, each with its samples; `learned[i]` marks a probe as
+        /// confirmed (it answered on this phone before) on top of the content's flag.
+        fn shipped(online: bool, samples: &[Vec<Sample>], learned: &[bool]) -> Measurements {
             let probes = &crate::content::content().probes;
+            assert_eq!(
+                samples.len(),
+                probes.len(),
+                "a pattern for every shipped probe"
+            );
             Measurements {
                 online,
                 hosts: probes
                     .iter()
-                    .zip(samples)
-                    .map(|(p, s)| HostResult {
+                    .enumerate()
+                    .map(|(i, p)| HostResult {
                         host: p.url.clone(),
                         group: p.group,
-                        confirmed: p.confirmed,
-                        samples: s.clone(),
+                        confirmed: p.confirmed || learned.get(i).copied().unwrap_or(false),
+                        samples: samples[i].clone(),
                     })
                     .collect(),
             }
@@ -768,15 +861,21 @@ mod tests {
             h.answered()
         }
 
-        /// The rules every verdict keeps.
+        /// The rules every verdict keeps, each written from the raw samples (not with
+        /// the judge's own helpers, except the one definition of the figures).
         fn check(m: &Measurements) -> Result<(), String> {
             let v = judge(m);
             let text = crate::content::content().verdict(v.kind.id());
             let outside = || m.hosts.iter().filter(|h| h.group != OwnSite);
-            let tiktok_confirmed = || {
-                m.hosts
-                    .iter()
-                    .filter(|h| h.group.is_tiktok() && h.confirmed)
+            let tiktok = || m.hosts.iter().filter(|h| h.group.is_tiktok());
+            // A failed host counts if it is confirmed, or a confirmed host of its group
+            // failed too.
+            let counts = |h: &HostResult| {
+                answers(h)
+                    || h.confirmed
+                    || m.hosts
+                        .iter()
+                        .any(|o| o.group == h.group && o.confirmed && !answers(o))
             };
             let fail = |rule: &str| Err(format!("{rule}: {:?} for {m:?}", v.kind));
             if text.is_none() {
@@ -789,12 +888,14 @@ mod tests {
                     fail("offline is offline")
                 };
             }
-            if matches!(
+            let quality = matches!(
                 v.kind,
                 VerdictKind::Fine | VerdictKind::Slow | VerdictKind::Unstable
-            ) && !tiktok_confirmed().all(answers)
-            {
-                return fail("never fine (or merely slow) unless every part of TikTok answered");
+            );
+            if quality && !tiktok().filter(|h| h.confirmed).all(answers) {
+                return fail(
+                    "never fine (or merely slow) unless every confirmed TikTok host answered",
+                );
             }
             if outside().any(answers)
                 && matches!(
@@ -804,18 +905,30 @@ mod tests {
             {
                 return fail("never 'no internet' when an outside host answered");
             }
-            if tiktok_confirmed().all(answers)
-                && matches!(
-                    v.kind,
-                    VerdictKind::TiktokPartly | VerdictKind::TiktokUnreachable
-                )
+            if !outside().any(answers)
+                && !matches!(v.kind, VerdictKind::NoInternet | VerdictKind::OnlyThisSite)
             {
-                return fail("unconfirmed hosts failing alone weigh nothing");
+                return fail("nothing outside answered: no internet, or only this site");
             }
-            let some_tiktok = m.hosts.iter().any(|h| h.group.is_tiktok() && h.answered());
-            let named = !m.failing_parts().is_empty();
-            if (v.kind == VerdictKind::TiktokPartly) != (named && some_tiktok) {
-                return fail("'partly' exactly when a part is named and another answered");
+            let lost_part = tiktok().any(|h| !answers(h) && counts(h));
+            if tiktok().any(answers) && (v.kind == VerdictKind::TiktokPartly) != lost_part {
+                return fail(
+                    "'partly' exactly when a counted TikTok host failed and another answered",
+                );
+            }
+            if v.kind == VerdictKind::Fine {
+                for group in Group::TIKTOK {
+                    let hosts: Vec<&HostResult> =
+                        tiktok().filter(|h| h.group == group && counts(h)).collect();
+                    if let Some(f) = figures(&hosts) {
+                        if f.median_ms >= SLOW_MEDIAN_MS
+                            || f.loss_percent >= UNSTABLE_LOSS_PERCENT
+                            || f.jitter_ms >= UNSTABLE_JITTER_MS
+                        {
+                            return fail("fine only when every part of TikTok is within bounds");
+                        }
+                    }
+                }
             }
             if outside().any(answers) != v.figures.is_some() {
                 return fail("figures exactly when something outside answered");
@@ -856,13 +969,45 @@ mod tests {
                             })
                             .collect();
                         for online in [true, false] {
-                            check(&shipped(online, &samples)).unwrap();
-                            checked += 1;
+                            for learned in [vec![], vec![true; n]] {
+                                check(&shipped(online, &samples, &learned)).unwrap();
+                                checked += 1;
+                            }
                         }
                     }
                 }
             }
-            assert_eq!(checked, (1 << n) * 16);
+            assert_eq!(checked, (1 << n) * 32);
+        }
+
+        /// Each group with its own pattern: a slow or lossy part among good ones.
+        #[test]
+        fn every_combination_of_patterns_per_group() {
+            let patterns: [&[Sample]; 5] = [
+                &FAST5,
+                &[Answered(1400), Answered(1300), Answered(1350)],
+                &[Answered(90), TimedOut, TimedOut],
+                &[Answered(60), Answered(700), Answered(80), Answered(650)],
+                &[Failed, Failed],
+            ];
+            let probes = &crate::content::content().probes;
+            let n = probes.len();
+            let mut checked = 0;
+            for choice in 0..patterns.len().pow(Group::ALL.len() as u32) {
+                let pattern_of = |group: Group| {
+                    let at = Group::ALL.iter().position(|g| *g == group).unwrap();
+                    patterns[choice / patterns.len().pow(at as u32) % patterns.len()]
+                };
+                let samples: Vec<Vec<Sample>> = probes
+                    .iter()
+                    .map(|p| pattern_of(p.group).to_vec())
+                    .collect();
+                for learned in [vec![], vec![true; n]] {
+                    check(&shipped(true, &samples, &learned)).unwrap();
+                    checked += 1;
+                }
+            }
+            assert_eq!(checked, 2 * 5usize.pow(5));
         }
 
         fn sample() -> impl Strategy<Value = Sample> {
@@ -879,9 +1024,13 @@ mod tests {
             #[test]
             fn any_sample_patterns(
                 online in any::<bool>(),
-                samples in prop::collection::vec(prop::collection::vec(sample(), 0..=5), 8..=8),
+                samples in prop::collection::vec(
+                    prop::collection::vec(sample(), 0..=5),
+                    crate::content::content().probes.len(),
+                ),
+                learned in prop::collection::vec(any::<bool>(), crate::content::content().probes.len()),
             ) {
-                let m = shipped(online, &samples);
+                let m = shipped(online, &samples, &learned);
                 if let Err(problem) = check(&m) {
                     prop_assert!(false, "{}", problem);
                 }

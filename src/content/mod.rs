@@ -517,7 +517,7 @@ mod tests {
         );
         assert!(
             with_connection(|c| c.probes.iter_mut().for_each(|p| p.confirmed = false))
-                .contains("the TikTokVideo probes need a confirmed host")
+                .contains("the TikTok probes need a confirmed host")
         );
         assert!(
             with_connection(|c| c.groups.retain(|g| g.id != Group::TikTokVideo))

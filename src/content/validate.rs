@@ -324,9 +324,11 @@ fn check_connection(content: &Content, problems: &mut Vec<String>) {
                 "the connection test needs at least {minimum} {group:?} probe(s), has {count}"
             ));
         }
-        // Unconfirmed hosts weigh only beside a confirmed one: without one, the group
-        // could never count as not reached.
-        if !probes().any(|p| p.confirmed) {
+        // Unconfirmed hosts weigh only beside a confirmed one (or once they answered on
+        // this phone): these groups must be judged from the first run.
+        if [Group::OwnSite, Group::Internet, Group::TikTok].contains(group)
+            && !probes().any(|p| p.confirmed)
+        {
             problems.push(format!("the {group:?} probes need a confirmed host"));
         }
         if blank(content.group_name(*group)) {

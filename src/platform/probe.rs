@@ -7,6 +7,7 @@ use super::now;
 use crate::connection::progress::Progress;
 use crate::connection::schedule;
 use crate::connection::verdict::{HostResult, Measurements, Sample};
+use crate::connection::{TEST_BOUND_SECONDS, TEST_BUDGET_MS};
 use crate::content::{Group, Probe};
 use gloo::timers::callback::{Interval, Timeout};
 use std::cell::{Cell, RefCell};
@@ -70,18 +71,21 @@ async fn sample(url: &str, own_site: bool, timeout_ms: u32) -> Sample {
 pub type OnDone = Box<dyn FnOnce(Measurements)>;
 
 /// One running test, shared by the hosts probed at once: every change of progress is
-/// reported (and the clock's, by a ticker), and the last host to finish hands over the
-/// measurements.
+/// reported (and the clock's, by a ticker), and the measurements go out once, when the
+/// last host is done or when the ticker finds the test past its bound.
 struct Test {
+    probes: &'static [Probe],
     started: u64,
     progress: Cell<Progress>,
     report: Box<dyn Fn(Progress)>,
-    /// Each probe's result, in the order of `probes`.
-    results: RefCell<Vec<Option<HostResult>>>,
+    /// Each probe's samples so far, in the order of `probes`.
+    samples: RefCell<Vec<Vec<Sample>>>,
+    /// Which probes wait on a request right now.
+    waiting: RefCell<Vec<bool>>,
     /// Hosts still sampling.
     running: Cell<usize>,
     done: Cell<Option<OnDone>>,
-    /// Moves the bar with the clock while hosts hang; dropped at the end.
+    /// Moves the bar with the clock, and ends a test that outlived its bound.
     ticker: Cell<Option<Interval>>,
 }
 
@@ -98,38 +102,70 @@ impl Test {
         (self.report)(progress);
     }
 
-    /// One host is done; after the last, the results go out.
-    fn host_done(&self, index: usize, result: HostResult) {
-        self.results.borrow_mut()[index] = Some(result);
-        self.running.set(self.running.get() - 1);
-        if self.running.get() > 0 {
+    /// True once the measurements went out: late answers are ignored.
+    fn over(&self) -> bool {
+        let done = self.done.take();
+        let over = done.is_none();
+        self.done.set(done);
+        over
+    }
+
+    /// Hands over the measurements, once. A request still out counts as timed out: it
+    /// happens only when a fetch ignored its abort (a wrapped `fetch` that drops the
+    /// signal), and the screen promised an end.
+    fn finish(&self) {
+        let Some(done) = self.done.take() else {
             return;
+        };
+        // Not dropped here: this may run inside the ticker's own callback.
+        if let Some(ticker) = self.ticker.take() {
+            spawn_local(async move { drop(ticker) });
         }
-        self.ticker.take();
-        if let Some(done) = self.done.take() {
-            done(Measurements {
-                online: true,
-                hosts: self.results.take().into_iter().flatten().collect(),
-            });
-        }
+        let waiting = self.waiting.take();
+        let hosts = self
+            .probes
+            .iter()
+            .zip(self.samples.take())
+            .zip(waiting)
+            .map(|((probe, mut samples), waiting)| {
+                if waiting {
+                    samples.push(Sample::TimedOut);
+                }
+                HostResult {
+                    host: probe.host().to_owned(),
+                    group: probe.group,
+                    confirmed: probe.confirmed,
+                    samples,
+                }
+            })
+            .collect();
+        done(Measurements {
+            online: true,
+            hosts,
+        });
     }
 }
 
 /// Samples one host as `connection::schedule` says, until it says stop.
-async fn probe_host(probe: &Probe, test: &Test) -> HostResult {
+async fn probe_host(index: usize, probe: &Probe, test: &Test) {
     let own_site = probe.group == Group::OwnSite;
-    let mut samples = Vec::new();
-    while let Some(timeout) = schedule::next_timeout(&samples, test.elapsed_ms()) {
+    loop {
+        let next = schedule::next_timeout(&test.samples.borrow()[index], test.elapsed_ms());
+        let Some(timeout) = next else { break };
+        test.waiting.borrow_mut()[index] = true;
         let result = sample(&probe.url, own_site, timeout).await;
-        schedule::record(&mut samples, result, timeout);
+        if test.over() {
+            return;
+        }
+        test.waiting.borrow_mut()[index] = false;
+        schedule::record(&mut test.samples.borrow_mut()[index], result, timeout);
         test.update(Progress::sample_settled);
     }
-    test.update(|p| p.host_finished(samples.len()));
-    HostResult {
-        host: probe.host().to_owned(),
-        group: probe.group,
-        confirmed: probe.confirmed,
-        samples,
+    let taken = test.samples.borrow()[index].len();
+    test.update(|p| p.host_finished(taken));
+    test.running.set(test.running.get() - 1);
+    if test.running.get() == 0 {
+        test.finish();
     }
 }
 
@@ -144,10 +180,12 @@ pub fn run(probes: &'static [Probe], on_progress: Box<dyn Fn(Progress)>, on_done
         });
     }
     let test = Rc::new(Test {
+        probes,
         started: now(),
         progress: Cell::new(Progress::start(probes.len())),
         report: on_progress,
-        results: RefCell::new(vec![None; probes.len()]),
+        samples: RefCell::new(vec![Vec::new(); probes.len()]),
+        waiting: RefCell::new(vec![false; probes.len()]),
         running: Cell::new(probes.len()),
         done: Cell::new(Some(on_done)),
         ticker: Cell::new(None),
@@ -156,18 +194,24 @@ pub fn run(probes: &'static [Probe], on_progress: Box<dyn Fn(Progress)>, on_done
     let weak = Rc::downgrade(&test);
     test.ticker.set(Some(Interval::new(TICK_MS, move || {
         if let Some(test) = weak.upgrade() {
-            test.update(|_| {});
+            if test.elapsed_ms() >= WATCHDOG_MS {
+                test.finish();
+            } else {
+                test.update(|_| {});
+            }
         }
     })));
     // All hosts at once, each sampling in its own task.
     for (index, probe) in probes.iter().enumerate() {
         let test = test.clone();
-        spawn_local(async move {
-            let result = probe_host(probe, &test).await;
-            test.host_done(index, result);
-        });
+        spawn_local(async move { probe_host(index, probe, &test).await });
     }
 }
+
+/// When the ticker ends a test whose requests didn't all settle: after the budget, with
+/// time to spare within the screen's bound.
+const WATCHDOG_MS: u32 = TEST_BUDGET_MS + 500;
+const _: () = assert!(WATCHDOG_MS + TICK_MS <= TEST_BOUND_SECONDS * 1000);
 
 /// How often the clock moves the progress bar.
 const TICK_MS: u32 = 250;

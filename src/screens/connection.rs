@@ -30,7 +30,7 @@ fn host_summary(m: &Measurements, host: &HostResult) -> String {
         let note = if m.counts(host) {
             ""
         } else {
-            " · this address may not answer on any network, so alone it doesn't count"
+            " · not seen answering on this phone yet, so alone it doesn't count"
         };
         return format!("{why}{note}");
     };
@@ -44,16 +44,6 @@ fn host_summary(m: &Measurements, host: &HostResult) -> String {
         host.samples.len(),
         f.median_ms
     )
-}
-
-/// The verdict's explanation, with the parts of TikTok that failed named in it.
-fn explanation(text: &str, m: &Measurements) -> String {
-    let failing: Vec<&str> = m
-        .failing_parts()
-        .into_iter()
-        .map(|g| content().group_name(g))
-        .collect();
-    text.replace(FAILING_PARTS, &failing.join(" and "))
 }
 
 /// What the screen keeps: the connection the run is labelled with, whether the user
@@ -104,7 +94,9 @@ pub fn ConnectionScreen() -> Html {
             let (app, progress) = (app.clone(), progress.clone());
             let started = (app.data_epoch, app.check_epoch);
             app.dispatch(Action::TestStarted);
-            let on_done = move |measurements| {
+            let on_done = move |mut measurements| {
+                // Hosts that answered in an earlier run now count when they fail.
+                history::confirm_known_hosts(&app.runs, &mut measurements);
                 let verdict = judge(&measurements);
                 let run = Run {
                     at: now(),
@@ -220,6 +212,16 @@ fn run_result(run: &Run, in_check: bool) -> Html {
             host_summary(m, h)
         )
     });
+    let names = |groups: Vec<Group>| {
+        let names: Vec<&str> = groups
+            .into_iter()
+            .map(|g| content().group_name(g))
+            .collect();
+        names.join(" and ")
+    };
+    let unsure = names(m.unsure_parts());
+    // Runs stored before the test knew the parts of TikTok (schema 1).
+    let older = m.online && !m.hosts.iter().any(|h| h.group == Group::TikTokMessages);
     // Which parts of TikTok answered, when only some did.
     let parts = (run.verdict.kind == VerdictKind::TiktokPartly).then(|| {
         Group::TIKTOK.into_iter().filter_map(|group| {
@@ -235,9 +237,15 @@ fn run_result(run: &Run, in_check: bool) -> Html {
         <section class={classes!("verdict", run.verdict.kind.id())} aria-labelledby="verdict-heading">
             <p class="eyebrow">{ format!("Result · {}", run.network.label()) }</p>
             <h2 id="verdict-heading" tabindex="-1">{ &text.title }</h2>
-            <p>{ explanation(&text.explanation, m) }</p>
+            <p>{ text.explanation.replace(FAILING_PARTS, &names(m.failing_parts())) }</p>
             if let Some(parts) = parts {
                 <ul class="parts">{ for parts }</ul>
+            }
+            if !unsure.is_empty() {
+                <p class="unsure">{ format!("{unsure} didn't answer. We haven't seen them answer on this phone yet, so on its own this doesn't change the result. Test again on another network, such as mobile data: if they answer there, this network blocks them.") }</p>
+            }
+            if older {
+                <p class="hint">{ "This result is from an older version of the test, which didn't check TikTok's message servers. Test again for a full result." }</p>
             }
             <h3>{ "What to do" }</h3>
             <ul>{ for text.next_steps.iter().map(|s| html! { <li>{ s }</li> }) }</ul>

@@ -221,6 +221,31 @@ test("every host hangs, the own site too: 'no internet' within 8 s of the simula
   });
 });
 
+test("a fetch that ignores its abort (a wrapped fetch, as in some in-app browsers) still ends within 8 s", async () => {
+  await withApp({}, async ({ context, server, page, watcher }) => {
+    await route(context, [...INTERNET, ...TIKTOK], hang);
+    // Outside requests lose their abort signal: aborting them changes nothing.
+    await context.addInitScript(() => {
+      const real = window.fetch.bind(window);
+      window.fetch = (url, init = {}) => {
+        const outside = /^https:/.test(String(url)) && !String(url).startsWith(location.origin);
+        if (!outside) return real(url, init);
+        const { signal, ...rest } = init;
+        return real(url, rest);
+      };
+    });
+    await page.clock.install();
+    await open(page, server.url, "#/connection", "Test my connection");
+    await pauseClock(page);
+    const { verdict, ms } = await runTestOnClock(page);
+    assert.equal(verdict, "Only this site answers");
+    assert.ok(ms <= 8000, `took ${ms} simulated ms`);
+    assert.match(await page.locator(".hosts-result").textContent(), /www\.tiktok\.com: no answer \(timed out\)/);
+    console.log(`# requests that ignore their abort: ${ms} simulated ms`);
+    watcher.assertClean(probeNoise);
+  });
+});
+
 test("only the own site answers: 'only this site answers', not 'no internet'", async () => {
   await withApp({}, async ({ context, server, page, watcher }) => {
     await route(context, [...INTERNET, ...TIKTOK], hang);
@@ -258,33 +283,44 @@ test("each host's first request hangs, later ones answer: a second try finds it,
   });
 });
 
-test("TikTok's video servers blocked: the verdict names that part", async () => {
+/**
+ * A first run on mobile data where every host answers (so this phone has seen each of
+ * TikTok's hosts answer), then the blocking under test on Wi-Fi.
+ */
+async function afterAGoodRun(context, page, server, block) {
+  await route(context, [...INTERNET, ...TIKTOK], answer);
+  await open(page, server.url, "#/connection", "Test my connection");
+  await page.getByLabel("Mobile data").check();
+  assert.equal((await runTest(page)).verdict, "Your connection is fine");
+  await context.unrouteAll({ behavior: "ignoreErrors" });
+  await route(context, [...INTERNET, ...TIKTOK].filter((p) => !block.includes(p)), answer);
+  await route(context, block, fail);
+  await page.getByLabel("Wi-Fi").check();
+  return runTest(page);
+}
+
+test("TikTok's video servers blocked on this network, seen answering on another: the verdict names that part", async () => {
   await withApp({}, async ({ context, server, page, watcher }) => {
-    await route(context, [...INTERNET, ...WEBSITE, ...MESSAGES], answer);
-    await route(context, VIDEO, fail);
-    await open(page, server.url, "#/connection", "Test my connection");
-    const { verdict, ms } = await runTest(page);
+    const { verdict, ms } = await afterAGoodRun(context, page, server, VIDEO);
     assert.equal(verdict, "Part of TikTok is blocked on this network");
     const text = await page.locator(".verdict").textContent();
-    assert.match(text, /On this network, TikTok's video and image servers didn't answer, but other parts of TikTok did\./);
+    assert.match(text, /On this network, not all of TikTok's video and image servers answered, but other parts of TikTok did\./);
     const parts = await page.locator(".verdict .parts li").allTextContents();
     assert.deepEqual(parts, ["TikTok's website: answered", "TikTok's video and image servers: no answer", "TikTok's message servers: answered"]);
+    assert.match(await page.locator(".compare").textContent(), /TikTok only works on mobile data/);
     console.log(`# video servers blocked: ${ms} ms`);
     watcher.assertClean(probeNoise);
   });
 });
 
-test("TikTok's message servers blocked: the verdict names them, and the check takes it in", async () => {
+test("TikTok's message servers blocked on this network: the verdict names them, and the check takes it in", async () => {
   await withApp({}, async ({ context, server, page, watcher }) => {
     await open(page, server.url, "#/", "What's going wrong?");
     await page.locator("main a.card", { hasText: "won't send to anyone" }).click();
     await page.waitForSelector("main .question h1");
-    await route(context, [...INTERNET, ...WEBSITE, ...VIDEO], answer);
-    await route(context, MESSAGES, fail);
-    await open(page, server.url, "#/connection", "Test my connection");
-    const { verdict, ms } = await runTest(page);
+    const { verdict, ms } = await afterAGoodRun(context, page, server, MESSAGES);
     assert.equal(verdict, "Part of TikTok is blocked on this network");
-    assert.match(await page.locator(".verdict").textContent(), /On this network, TikTok's message servers didn't answer, but other parts of TikTok did\./);
+    assert.match(await page.locator(".verdict").textContent(), /On this network, not all of TikTok's message servers answered, but other parts of TikTok did\./);
     assert.ok(await page.getByRole("link", { name: "Turn off your VPN" }).count(), "links to the matching fix");
     await assertAccessible(page, "partly reachable verdict");
     console.log(`# message servers blocked: ${ms} ms`);
@@ -294,14 +330,30 @@ test("TikTok's message servers blocked: the verdict names them, and the check ta
   });
 });
 
-test("an unconfirmed message host failing alone changes nothing: 'fine', its failure shown", async () => {
+test("message servers never seen answering on this phone: their failure is said, but the verdict stays 'fine'", async () => {
+  await withApp({}, async ({ context, server, page, watcher }) => {
+    await route(context, [...INTERNET, ...WEBSITE, ...VIDEO], answer);
+    await route(context, MESSAGES, fail);
+    await open(page, server.url, "#/connection", "Test my connection");
+    const { verdict } = await runTest(page);
+    assert.equal(verdict, "Your connection is fine");
+    assert.match(
+      await page.locator(".verdict .unsure").textContent(),
+      /^TikTok's message servers didn't answer\. We haven't seen them answer on this phone yet, so on its own this doesn't change the result\. Test again on another network/,
+    );
+    watcher.assertClean(probeNoise);
+  });
+});
+
+test("one message host failing while the other answers changes nothing: 'fine', its failure shown in Details", async () => {
   await withApp({}, async ({ context, server, page, watcher }) => {
     await route(context, [...INTERNET, ...WEBSITE, ...VIDEO, MESSAGES[0]], answer);
     await route(context, [MESSAGES[1]], fail);
     await open(page, server.url, "#/connection", "Test my connection");
     const { verdict } = await runTest(page);
     assert.equal(verdict, "Your connection is fine");
-    assert.match(await page.locator(".hosts-result").textContent(), /im-api-va\.tiktokv\.com: no answer · this address may not answer on any network, so alone it doesn't count/);
+    assert.equal(await page.locator(".verdict .unsure").count(), 0, "the part answered");
+    assert.match(await page.locator(".hosts-result").textContent(), /im-api-va\.tiktokv\.com: no answer · not seen answering on this phone yet, so alone it doesn't count/);
     watcher.assertClean(probeNoise);
   });
 });
