@@ -6,7 +6,7 @@ use crate::platform::{pwa, storage};
 use crate::routes::Route;
 use crate::screens;
 use crate::screens::layout;
-use crate::state::{use_phone_choice, Action, AppContext, AppState};
+use crate::state::{phone_choice, Action, AppContext, AppState};
 use crate::widgets::router::use_hash_router;
 use yew::prelude::*;
 
@@ -211,7 +211,7 @@ pub fn App() -> Html {
     }
     let reads = screens::Reads {
         app: &state,
-        phone: &use_phone_choice(&state),
+        phone: &phone_choice(&state),
         navigator: &navigator,
         deleted: &deleted,
         report_status: &report_status,

@@ -34,11 +34,10 @@ impl PhoneChoice {
 }
 
 /// The phone family as props for widgets; for screens (widgets never read context).
-#[hook]
-pub fn use_phone_choice(app: &AppContext) -> PhoneChoice {
+pub fn phone_choice(app: &AppContext) -> PhoneChoice {
     let on_choose = {
         let app = app.clone();
-        use_callback((), move |family, _| choose_device(&app, family))
+        Callback::from(move |family| choose_device(&app, family))
     };
     PhoneChoice {
         family: app.device,

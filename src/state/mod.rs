@@ -9,7 +9,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 mod context;
-pub use context::{choose_device, use_app, use_phone_choice, AppContext, PhoneChoice};
+pub use context::{choose_device, phone_choice, use_app, AppContext, PhoneChoice};
 
 /// Whether and how the app can be installed right now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -23,11 +23,10 @@ pub fn report_box(
         date: &share::today(),
     };
     let text = report::build(content(), check, &env);
-
     // Copy and Share, one handler (`true`: share).
-    let act = {
+    let act = |sharing: bool| {
         let (text, status) = (text.clone(), status.clone());
-        Callback::from(move |sharing: bool| {
+        Callback::from(move |_: MouseEvent| {
             let (text, status) = (text.clone(), status.clone());
             spawn_local(async move {
                 status.set(if sharing {
@@ -43,6 +42,7 @@ pub fn report_box(
             });
         })
     };
+    let (copy, share_it) = (act(false), share::can_share().then(|| act(true)));
 
     html! {
         <section class="report" aria-labelledby="report-heading">
@@ -51,9 +51,9 @@ pub fn report_box(
             <label for="report-text" class="visually-hidden">{ "Report text" }</label>
             <textarea id="report-text" class="report-text" readonly=true rows="14" value={text} />
             <div class="actions">
-                <button type="button" class="button primary" onclick={act.reform(|_: MouseEvent| false)}>{ "Copy report" }</button>
-                if share::can_share() {
-                    <button type="button" class="button" onclick={act.reform(|_: MouseEvent| true)}>{ "Share…" }</button>
+                <button type="button" class="button primary" onclick={copy}>{ "Copy report" }</button>
+                if let Some(onclick) = share_it {
+                    <button type="button" class="button" {onclick}>{ "Share…" }</button>
                 }
             </div>
             <p role="status" class="hint">{ **status }</p>

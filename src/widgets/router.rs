@@ -133,17 +133,17 @@ pub fn use_hash_router() -> (Navigator, Current) {
         arrival: Arrival::Load,
     };
     let rendered = use_state_eq(loaded);
-    let current = use_mut_ref(loaded);
-    let navigator = use_memo((), {
-        let rendered = rendered.setter();
-        move |_| Navigator { current, rendered }
-    });
+    // The same on every render: the one `current` cell and the state's setter.
+    let navigator = Navigator {
+        current: use_mut_ref(loaded),
+        rendered: rendered.setter(),
+    };
     {
-        let navigator = (*navigator).clone();
+        let navigator = navigator.clone();
         use_effect_with((), move |_| {
             let listener = address::watch(move || navigator.follow_address());
             move || drop(listener)
         });
     }
-    ((*navigator).clone(), (*rendered).clone())
+    (navigator, (*rendered).clone())
 }
