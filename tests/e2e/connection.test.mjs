@@ -63,6 +63,13 @@ async function runTestOnClockAfter(page, ms) {
   return { verdict: (await verdict.textContent()).trim(), ms };
 }
 
+/** Starts a check ("won't send to anyone"), so a test's verdict has a check to feed. */
+async function startACheck(page, server) {
+  await open(page, server.url, "#/", "What's going wrong?");
+  await page.locator("main a.card", { hasText: "won't send to anyone" }).click();
+  await page.waitForSelector("main .question h1");
+}
+
 /** Failed probes show up as console network errors; only those are expected here. */
 const PROBE_URL = /dmd-probe=1|https:\/\/(www\.google\.com|www\.cloudflare\.com|www\.tiktok\.com|p16-sign-va\.tiktokcdn\.com|v16-webapp-prime\.tiktok\.com|im-api-va\.tiktokv?\.com)\//;
 const probeNoise = (p) => /net::ERR_|Failed to load resource|Failed to fetch/.test(p) && PROBE_URL.test(p);
@@ -315,9 +322,7 @@ test("TikTok's video servers blocked on this network, seen answering on another:
 
 test("TikTok's message servers blocked on this network: the verdict names them, and the check takes it in", async () => {
   await withApp({}, async ({ context, server, page, watcher }) => {
-    await open(page, server.url, "#/", "What's going wrong?");
-    await page.locator("main a.card", { hasText: "won't send to anyone" }).click();
-    await page.waitForSelector("main .question h1");
+    await startACheck(page, server);
     const { verdict, ms } = await afterAGoodRun(context, page, server, MESSAGES);
     assert.equal(verdict, "Part of TikTok is blocked on this network");
     assert.match(await page.locator(".verdict").textContent(), /On this network, not all of TikTok's message servers answered, but other parts of TikTok did\./);
@@ -412,9 +417,7 @@ test("everything answers: 'fine'; with the service worker active every probe rea
 
 test("Wi-Fi and mobile data side by side, and the verdict feeds the check", async () => {
   await withApp({}, async ({ context, server, page, watcher }) => {
-    await open(page, server.url, "#/", "What's going wrong?");
-    await page.locator("main a.card", { hasText: "won't send to anyone" }).click();
-    await page.waitForSelector("main .question h1");
+    await startACheck(page, server);
 
     await route(context, INTERNET, answer);
     await route(context, TIKTOK, fail);
