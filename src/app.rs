@@ -158,8 +158,11 @@ pub fn App() -> Html {
         let needs_device = state.device_source == crate::state::DeviceSource::Default;
         use_effect_with((), move |_| {
             let on_update = dispatcher.clone();
-            let worker =
-                pwa::register_service_worker(move || on_update.dispatch(Action::UpdateReady));
+            let on_offline = dispatcher.clone();
+            let worker = pwa::register_service_worker(
+                move || on_update.dispatch(Action::UpdateReady),
+                move |ready| on_offline.dispatch(Action::OfflineUse(ready)),
+            );
             let on_online = dispatcher.clone();
             let online = crate::platform::probe::watch_online(move |online| {
                 on_online.dispatch(Action::Online(online))

@@ -40,7 +40,8 @@ pub fn in_app_browser(user_agent: &str) -> Option<InAppBrowser> {
         Some(InAppBrowser::Instagram)
     } else if ["FBAN/", "FBAV/", "FB_IAB"].into_iter().any(has) {
         Some(InAppBrowser::Facebook)
-    } else if has("; wv)") {
+    } else if has("; wv)") && !has("DuckDuckGo/") {
+        // A WebView inside some app (DuckDuckGo's browser is one too, but a browser).
         Some(InAppBrowser::Other)
     } else {
         None
@@ -74,6 +75,39 @@ mod tests {
         for (user_agent, expected) in cases {
             assert_eq!(in_app_browser(user_agent), *expected, "{user_agent}");
         }
+        // Each marker alone is enough (public detection code sees each on its own).
+        let chrome_webview = "Mozilla/5.0 (Linux; Android 14; Pixel 8 Build/AP2A.240805.005; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/127.0.6533.103 Mobile Safari/537.36";
+        let ios = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148";
+        for (marker, expected) in [
+            (" BytedanceWebview/d8a21c6", TikTok),
+            (" musical_ly_2024305040", TikTok),
+            (" trill_320404", TikTok),
+            (" AppName/trill", TikTok),
+            (" Instagram 312.1.0.34.111 Android", Instagram),
+            (" [FB_IAB/FB4A]", Facebook),
+            (" [FBAN/EMA;FBLC/en_US]", Facebook),
+            (" [FBAV/430.0.0.23.113;]", Facebook),
+        ] {
+            assert_eq!(
+                in_app_browser(&format!("{chrome_webview}{marker}")),
+                Some(expected),
+                "{marker}"
+            );
+            // iPhone apps' browsers have no "; wv)": the marker alone tells them.
+            assert_eq!(
+                in_app_browser(&format!("{ios}{marker}")),
+                Some(expected),
+                "iOS {marker}"
+            );
+        }
+        assert_eq!(in_app_browser(chrome_webview), Some(Other));
+        assert_eq!(in_app_browser(ios), None, "Safari-like, no marker");
+        let duckduckgo = format!("{chrome_webview} DuckDuckGo/5");
+        assert_eq!(
+            in_app_browser(&duckduckgo),
+            None,
+            "a browser built on WebView"
+        );
         assert_eq!(TikTok.app_name(), Some("TikTok"));
         assert_eq!(Other.app_name(), None);
     }

@@ -270,7 +270,7 @@ async fn an_update_still_installing_when_registration_resolves_is_offered_once_i
         const registration = new EventTarget();
         Object.assign(registration, { installing: worker, waiting: null, active: {} });
         const container = new EventTarget();
-        Object.assign(container, { controller: {}, register: () => Promise.resolve(registration) });
+        Object.assign(container, { controller: {}, register: () => Promise.resolve(registration), ready: Promise.resolve(registration) });
         Object.defineProperty(navigator, "serviceWorker", { value: container, configurable: true });
         return worker;
         "#,
@@ -283,9 +283,14 @@ async fn an_update_still_installing_when_registration_resolves_is_offered_once_i
     );
     let offered = std::rc::Rc::new(std::cell::Cell::new(0));
     let counter = offered.clone();
-    let listeners =
-        dm_doctor::platform::pwa::register_service_worker(move || counter.set(counter.get() + 1));
+    let offline_ready = std::rc::Rc::new(std::cell::Cell::new(None));
+    let offline = offline_ready.clone();
+    let listeners = dm_doctor::platform::pwa::register_service_worker(
+        move || counter.set(counter.get() + 1),
+        move |ready| offline.set(Some(ready)),
+    );
     next_task().await; // register() resolves
+    next_task().await; // and so does `ready`
     set_state
         .call2(&wasm_bindgen::JsValue::NULL, &worker, &"installed".into())
         .unwrap();
@@ -301,6 +306,7 @@ async fn an_update_still_installing_when_registration_resolves_is_offered_once_i
         &"serviceWorker".into(),
     )
     .unwrap();
+    assert_eq!(offline_ready.get(), Some(true), "an active worker: ready for offline use");
     assert_eq!(after_install, 1, "the installed update is offered");
     assert_eq!(after_drop, 1, "listeners are removed with their owner");
 }

@@ -45,9 +45,13 @@ impl Listeners {
 /// The browser may find a new version on its own (on any navigation) before
 /// `register()` resolves; a worker already installing or waiting by then is followed
 /// too, so the offer never waits for the next launch.
-pub fn register_service_worker(on_update_ready: impl Fn() + 'static) -> Listeners {
+pub fn register_service_worker(
+    on_update_ready: impl Fn() + 'static,
+    on_offline_use: impl Fn(bool) + 'static,
+) -> Listeners {
     let listeners = Listeners::default();
     let Some(container) = container() else {
+        on_offline_use(false);
         return listeners;
     };
     let on_update_ready: Rc<dyn Fn()> = Rc::new(on_update_ready);
@@ -61,10 +65,22 @@ pub fn register_service_worker(on_update_ready: impl Fn() + 'static) -> Listener
     }));
 
     let later = Rc::downgrade(&listeners.0);
+    let registered = JsFuture::from(container.register("./sw.js"));
+    // `ready` settles once a worker is active: every file is cached by then. (A failed
+    // install leaves it waiting: offline use is not ready, and the card keeps saying so.)
+    let ready = container.ready().map(JsFuture::from);
     spawn_local(async move {
-        let Ok(registration) = JsFuture::from(container.register("./sw.js")).await else {
+        // A registration that isn't one (a browser or test harness that blocks workers
+        // answers `undefined`) is no registration.
+        let (Ok(registration), Ok(ready)) = (registered.await, ready) else {
+            on_offline_use(false);
             return;
         };
+        if !registration.is_object() {
+            on_offline_use(false);
+            return;
+        };
+        spawn_local(async move { on_offline_use(ready.await.is_ok()) });
         let registration: ServiceWorkerRegistration = registration.unchecked_into();
         REGISTRATION.with(|r| *r.borrow_mut() = Some(registration.clone()));
         // The component that asked is gone: attach nothing.

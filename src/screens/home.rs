@@ -5,7 +5,7 @@ use crate::diagnosis::check::{Check, Stage};
 use crate::routes::Route;
 use crate::state::{Action, AppContext};
 use crate::widgets::entry_list::card;
-use crate::widgets::install::install_card;
+use crate::widgets::install::{built_in_browser, install_card};
 use yew::prelude::*;
 
 /// Where the check stands, in a few words.
@@ -65,17 +65,22 @@ pub fn home(app: &AppContext) -> Html {
             </li>
         }
     });
+    let in_app = crate::browser::in_app_browser(&crate::platform::user_agent());
     html! {
         <>
             <h1 tabindex="-1">{ "What's going wrong?" }</h1>
             <p class="lead">{ "Pick what you see. A few questions, then fixes for your phone." }</p>
+            if let Some(browser) = in_app {
+                // Seen before any fix that closes or reinstalls the app around this page.
+                <p class="in-app-line">{ format!("You're in {}, which closes with its app. Before you restart or reinstall TikTok, open DM Doctor in your phone's browser (how: at the bottom of this page).", built_in_browser(browser)) }</p>
+            }
             { for resume }
             <ul class="cards symptoms">{ for symptoms }</ul>
             <div class="actions">
                 <a href={Route::Connection.href()} class="button">{ "Test my connection" }</a>
                 <a href={Route::Guide.href()} class="button">{ "Browse the guide" }</a>
             </div>
-            { install_card(app.install, crate::browser::in_app_browser(&crate::platform::user_agent()), &on_install) }
+            { install_card(app.install, app.offline, in_app, &on_install) }
         </>
     }
 }

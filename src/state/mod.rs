@@ -22,6 +22,18 @@ pub enum InstallOffer {
     Installed,
 }
 
+/// Whether this browser keeps DM Doctor for offline use: the service worker has
+/// installed (and so cached every file), or there is none (TikTok's in-app browser may
+/// have none; an install can fail). People must know before they switch networks or
+/// reinstall TikTok.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OfflineUse {
+    /// Not known yet: the service worker is still installing.
+    Checking,
+    Ready,
+    Unavailable,
+}
+
 /// Where the phone family came from, so the picker can say "we guessed".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DeviceSource {
@@ -35,6 +47,7 @@ pub struct AppState {
     pub device: DeviceFamily,
     pub device_source: DeviceSource,
     pub install: InstallOffer,
+    pub offline: OfflineUse,
     pub update_ready: bool,
     /// A message the user should see once (storage problems, data deleted, ...).
     pub notice: Option<String>,
@@ -76,6 +89,7 @@ impl AppState {
             } else {
                 InstallOffer::Manual
             },
+            offline: OfflineUse::Checking,
             update_ready: false,
             notice: None,
             check: None,
@@ -98,6 +112,8 @@ pub enum Action {
     InstallPromptAvailable,
     InstallPromptUsed,
     Installed,
+    /// The service worker installed (true), or can't (false).
+    OfflineUse(bool),
     UpdateReady,
     Notice(String),
     DismissNotice,
@@ -179,6 +195,13 @@ impl Reducible for AppState {
             }
             Action::InstallPromptUsed => {}
             Action::Installed => next.install = InstallOffer::Installed,
+            Action::OfflineUse(ready) => {
+                next.offline = if ready {
+                    OfflineUse::Ready
+                } else {
+                    OfflineUse::Unavailable
+                }
+            }
             Action::UpdateReady => next.update_ready = true,
             Action::Notice(text) => next.notice = Some(text),
             Action::DismissNotice => next.notice = None,

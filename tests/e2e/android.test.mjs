@@ -6,21 +6,43 @@ import { assertAccessible, open, SCREENS, test, waitForServiceWorker, withApp } 
 /** TikTok's in-app browser on Android: a WebView ("; wv)") with TikTok's markers. */
 const TIKTOK_IN_APP =
   "Mozilla/5.0 (Linux; Android 13; SM-A536B Build/TP1A.220624.014; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/119.0.6045.193 Mobile Safari/537.36 trill_320404 JsSdk/1.0 NetType/WIFI Channel/googleplay AppName/trill app_version/32.4.4 BytedanceWebview/d8a21c6";
+/** Every outside host the connection test contacts (answered by the tests, never the internet). */
+const OUTSIDE = [
+  "https://www.google.com/**",
+  "https://www.cloudflare.com/**",
+  "https://www.tiktok.com/**",
+  "https://p16-sign-va.tiktokcdn.com/**",
+  "https://v16-webapp-prime.tiktok.com/**",
+  "https://im-api-va.tiktok.com/**",
+  "https://im-api-va.tiktokv.com/**",
+];
 const CHROME =
   "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";
 
-test("in TikTok's in-app browser, home says so calmly, gives the way out, and the check still works", async () => {
+test("in TikTok's in-app browser, home says so first, gives the way out, and the check still works", async () => {
   const phone = { userAgent: TIKTOK_IN_APP, viewport: { width: 360, height: 800 } };
   await withApp({ browser: phone }, async ({ server, page, watcher }) => {
     await open(page, server.url, "#/", "What's going wrong?");
+    // One calm line on the first screen, before any fix closes TikTok around this page.
+    const line = page.locator("main .in-app-line");
+    assert.match(await line.textContent(), /^You're in TikTok's built-in browser, which closes with its app\. Before you restart or reinstall TikTok, open DM Doctor in your phone's browser/);
+    const box = await line.boundingBox();
+    assert.ok(box.y + box.height <= 800, `the line is on the first screen (ends at ${box.y + box.height})`);
+    // The card: what this browser can't do (here the service worker works: offline use
+    // lasts only while TikTok is open), and the way out.
     const card = page.locator("section.install");
-    assert.match(await card.textContent(), /You're in TikTok's built-in browser\. It can't install DM Doctor, and offline use may not work here\./);
+    await page.waitForFunction(() => /closes when TikTok does/.test(document.querySelector("section.install")?.textContent));
+    assert.match(await card.textContent(), /You're in TikTok's built-in browser\. It can't install DM Doctor, and it closes when TikTok does\. Everything else works\./);
+    assert.match(await card.textContent(), /A check you started here stays in this browser\./);
     const steps = await card.locator("ol li").allTextContents();
     assert.equal(steps.length, 3);
     assert.match(steps[1], /Open in browser/);
     assert.equal(await card.getByRole("button", { name: "Install" }).count(), 0, "no install offer that can't work here");
     assert.equal(await card.locator("summary").count(), 0, "no Chrome steps that don't apply");
     await assertAccessible(page, "home in TikTok's in-app browser");
+    await page.evaluate(() => (document.documentElement.style.fontSize = "212.5%"));
+    assert.deepEqual(await overflowAt200(page), [], "the notice at 200% text");
+    await page.evaluate(() => (document.documentElement.style.fontSize = ""));
 
     // Nothing is blocked: a check starts and moves on.
     await page.locator("main a.card", { hasText: "won't send to anyone" }).click();
@@ -33,12 +55,33 @@ test("in TikTok's in-app browser, home says so calmly, gives the way out, and th
   });
 });
 
-test("in Chrome, home offers the install as before, with no in-app notice", async () => {
+test("in an in-app browser without service workers, the card says offline use can't be kept", async () => {
+  await withApp({ browser: { userAgent: TIKTOK_IN_APP } }, async ({ context, server, page, watcher }) => {
+    // A WebView without service workers at all.
+    await context.addInitScript(() => delete Navigator.prototype.serviceWorker);
+    await open(page, server.url, "#/", "What's going wrong?");
+    await page.waitForFunction(() => /It can't install DM Doctor or keep it for offline use\./.test(document.querySelector("section.install")?.textContent));
+    watcher.assertClean();
+  });
+});
+
+test("in Chrome, the install card says 'Ready to use offline' once the service worker has installed, and never when it can't", async () => {
   await withApp({ browser: { userAgent: CHROME } }, async ({ server, page, watcher }) => {
     await open(page, server.url, "#/", "What's going wrong?");
     assert.doesNotMatch(await page.locator("main").textContent(), /built-in browser/);
-    assert.equal(await page.locator("section.install.in-app").count(), 0);
+    assert.equal(await page.locator("section.install.in-app, .in-app-line").count(), 0);
+    await page.locator("main .offline-ready").waitFor();
+    assert.ok(await page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.active), "said only with an active worker");
+    assert.equal(await page.locator("main .offline-ready").textContent(), "Ready to use offline in this browser.");
     watcher.assertClean();
+  });
+  await withApp({ browser: { userAgent: CHROME, serviceWorkers: "block" } }, async ({ server, page, watcher }) => {
+    await open(page, server.url, "#/", "What's going wrong?");
+    // No worker: said plainly, and "ready" never comes.
+    await page.waitForFunction(() => document.querySelector("main .offline-not-ready")?.textContent === "Offline use isn't ready in this browser, so keep a connection while you use DM Doctor.");
+    await page.waitForTimeout(500);
+    assert.equal(await page.locator("main .offline-ready").count(), 0);
+    watcher.assertClean((p) => p.includes("Service Worker registration blocked by Playwright"));
   });
 });
 
@@ -73,9 +116,17 @@ test("the manifest has shortcuts and install-sheet screenshots; the shortcuts op
     });
     assert.ok(!precached.some((u) => u.startsWith("/manifest-assets/")), `not precached: ${precached}`);
 
+    // A check in progress, one answer in: "Continue my check" must bring back its question.
+    await page.locator("main a.card", { hasText: "won't send to anyone" }).click();
+    await page.waitForSelector("main .question h1");
+    const first = await page.locator("main .question h1").textContent();
+    await page.locator("main .answers button").first().click();
+    await page.waitForFunction((q) => document.querySelector("main .question h1")?.textContent !== q, first);
+    const current = await page.locator("main h1").textContent();
+
     // Offline, each shortcut opens its screen.
     await server.close();
-    const headings = { "Test my connection": "Test my connection", "Continue my check": "No check in progress", Guide: "Guide" };
+    const headings = { "Test my connection": "Test my connection", "Continue my check": current, Guide: "Guide" };
     for (const [name, url] of shortcuts) {
       await page.goto("about:blank");
       await page.goto(url);
@@ -92,6 +143,10 @@ test("the manifest has shortcuts and install-sheet screenshots; the shortcuts op
  */
 async function overflowAt200(page) {
   return page.evaluate(() => {
+    // Folded content is checked too ("Why we ask", steps, details, host lists), then
+    // folded again as it was.
+    const folded = [...document.querySelectorAll("details:not([open])")];
+    for (const details of folded) details.open = true;
     const problems = [];
     if (document.documentElement.scrollWidth > innerWidth) {
       problems.push(`the page scrolls sideways: ${document.documentElement.scrollWidth} > ${innerWidth}`);
@@ -104,13 +159,14 @@ async function overflowAt200(page) {
         problems.push(`${el.tagName.toLowerCase()}.${el.className} "${el.textContent.trim().slice(0, 40)}": ${el.scrollWidth} > ${el.clientWidth}`);
       }
     }
+    for (const details of folded) details.open = false;
     return problems;
   });
 }
 
 test("at 200% text on a 360 px phone nothing is cut off and nothing scrolls sideways, on every screen", async () => {
   const phone = { viewport: { width: 360, height: 800 } };
-  await withApp({ browser: phone }, async ({ server, page, watcher }) => {
+  await withApp({ browser: phone }, async ({ context, server, page, watcher }) => {
     await page.addInitScript(() => {
       document.addEventListener("DOMContentLoaded", () => (document.documentElement.style.fontSize = "212.5%"));
     });
@@ -138,14 +194,24 @@ test("at 200% text on a 360 px phone nothing is cut off and nothing scrolls side
     await page.getByRole("button", { name: "Show me the fixes" }).click();
     await page.waitForSelector("main .plan-step h1");
     await check("a step of the plan");
-    // The answer bar, kept in view at normal sizes, must not cover the step itself.
-    const covered = await page.evaluate(() => {
-      scrollTo(0, 0);
-      const heading = document.querySelector("main .plan-step h1").getBoundingClientRect();
-      const bar = document.querySelector(".action-bar").getBoundingClientRect();
-      return bar.top < heading.bottom && bar.bottom > heading.top;
-    });
-    assert.equal(covered, false, "the step's heading is not under the answer bar");
+    // The answer bar, kept in view at normal sizes, would cover the step at this size:
+    // here it stays in its place.
+    assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector(".action-bar")).position), "static");
+    await open(page, server.url, "#/check/report", "TikTok");
+    await check("the report");
+    await open(page, server.url, "#/", "What's going wrong?");
+    await page.waitForSelector("main .resume");
+    await check("home with a check in progress");
+    // The connection test's results: a verdict with its details, and two networks side by side.
+    for (const pattern of OUTSIDE) await context.route(pattern, (r) => r.fulfill({ status: 204, body: "" }));
+    await open(page, server.url, "#/connection", "Test my connection");
+    for (const network of ["Wi-Fi", "Mobile data"]) {
+      await page.getByLabel(network).check();
+      await page.getByRole("button", { name: /^(Start the test|Test again)$/ }).click();
+      await page.waitForFunction((n) => document.querySelector(".verdict .eyebrow")?.textContent.includes(n), network);
+    }
+    await page.waitForSelector("main .compare");
+    await check("the connection test with two networks compared");
     assert.deepEqual(problems, []);
     watcher.assertClean();
   });
