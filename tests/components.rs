@@ -306,7 +306,11 @@ async fn an_update_still_installing_when_registration_resolves_is_offered_once_i
         &"serviceWorker".into(),
     )
     .unwrap();
-    assert_eq!(offline_ready.get(), Some(true), "an active worker: ready for offline use");
+    assert_eq!(
+        offline_ready.get(),
+        Some(true),
+        "an active worker: ready for offline use"
+    );
     assert_eq!(after_install, 1, "the installed update is offered");
     assert_eq!(after_drop, 1, "listeners are removed with their owner");
 }
