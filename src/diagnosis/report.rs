@@ -54,6 +54,15 @@ pub fn browser_summary(user_agent: &str) -> String {
         };
         Some(format!("{name} {version}"))
     });
+    // Inside an app, "Chrome 119" is its WebView: support should know it's TikTok's.
+    let browser = match crate::browser::in_app_browser(user_agent) {
+        Some(app) => Some(format!(
+            "{}'s in-app browser{}",
+            app.app_name().unwrap_or("an app"),
+            browser.map_or(String::new(), |b| format!(" ({b} WebView)"))
+        )),
+        None => browser,
+    };
     match (android, browser) {
         (Some(a), Some(b)) => format!("{a}, {b}"),
         (Some(a), None) => a,
@@ -161,6 +170,10 @@ mod tests {
             "Android 14, Firefox 120"
         );
         assert_eq!(browser_summary(""), "unknown browser");
+        assert_eq!(
+            browser_summary("Mozilla/5.0 (Linux; Android 13; SM-A536B Build/TP1A.220624.014; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/119.0.6045.193 Mobile Safari/537.36 trill_320404 BytedanceWebview/d8a21c6"),
+            "Android 13, TikTok's in-app browser (Chrome 119 WebView)"
+        );
         // Chrome's reduced user agent: the "Android 10" is not a fact about the phone.
         assert_eq!(
             browser_summary("Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/125.0.0.0 Mobile Safari/537.36"),

@@ -254,3 +254,34 @@ test("installed (display-mode: standalone), Back walks back through the screens 
     watcher.assertClean();
   });
 });
+
+test("opened from the 'Continue my check' shortcut (the app's first entry), in-app Back stays in the app and system Back leaves", async () => {
+  await withApp({}, async ({ context, server, page, watcher }) => {
+    // A check two answers in.
+    await open(page, server.url, "#/", "What's going wrong?");
+    await page.locator("main a.card", { hasText: "won't send to anyone" }).click();
+    const questions = [];
+    for (let i = 0; i < 2; i++) {
+      await page.waitForSelector("main .question h1");
+      const question = await page.locator("main .question h1").textContent();
+      questions.push(question);
+      await page.locator("main .answers button").first().click();
+      await page.waitForFunction((q) => document.querySelector("main .question h1")?.textContent !== q, question);
+    }
+    const third = await page.locator("main .question h1").textContent();
+    // The shortcut opens a new window whose first entry is the check's address.
+    const launched = await context.newPage();
+    await launched.goto(server.url + "#/check");
+    await launched.waitForFunction((q) => document.querySelector("main .question h1")?.textContent === q, third);
+    // (A test tab starts on about:blank, so history.length counts that too; the
+    // Navigation API lists this document's own entries.)
+    assert.equal(await launched.evaluate(() => navigation.entries().length), 1, "the app's first entry");
+    await launched.getByRole("button", { name: "← Back" }).click();
+    await launched.waitForFunction((q) => document.querySelector("main .question h1")?.textContent === q, questions[1]);
+    assert.ok(launched.url().startsWith(server.url), `still in the app: ${launched.url()}`);
+    // The system Back gesture: out of the app, not into a loop.
+    await launched.goBack();
+    await launched.waitForURL("about:blank");
+    watcher.assertClean();
+  });
+});
