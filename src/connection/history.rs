@@ -58,6 +58,18 @@ pub struct Run {
     pub verdict: Verdict,
 }
 
+impl Run {
+    /// The verdict as evidence for a check. A "fine" while a part of TikTok didn't
+    /// answer (and can't weigh yet: never seen answering on this phone) says nothing
+    /// about the network either way, so it is no evidence: it must not lower the
+    /// network causes of someone whose message servers may be blocked.
+    pub fn evidence(&self) -> Option<VerdictKind> {
+        let unsure =
+            self.verdict.kind == VerdictKind::Fine && !self.measurements.unsure_parts().is_empty();
+        (!unsure).then_some(self.verdict.kind)
+    }
+}
+
 /// Adds a run, newest first, keeping at most [`KEEP`].
 pub fn push(runs: &mut Vec<Run>, run: Run) {
     runs.insert(0, run);

@@ -170,6 +170,12 @@ impl Check {
         }
     }
 
+    /// Forgets the connection evidence: a newer test said nothing either way.
+    pub fn clear_connection(&mut self, now: Millis) {
+        self.connection = None;
+        self.updated_at = now;
+    }
+
     /// Goes one screen back: to the previous question (taking its answer back so it can
     /// be changed), from the plan's first step to the results, or to the previous step.
     pub fn back(&mut self, content: &Content, now: Millis) {

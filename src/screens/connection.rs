@@ -257,7 +257,7 @@ fn run_result(run: &Run, in_check: bool) -> Html {
             </ul>
             if in_check {
                 <p class="more">
-                    { "We've added this result to your check. " }
+                    { if run.evidence().is_some() { "We've added this result to your check. " } else { "This result doesn't change your check. " } }
                     <a href={Route::Check.href()} class="button">{ "Back to my check" }</a>
                 </p>
             }

@@ -212,7 +212,9 @@ impl Reducible for AppState {
                     .first()
                     .filter(|r| now.saturating_sub(r.at) <= RECENT_TEST_MS)
                 {
-                    check.set_connection(content(), run.verdict.kind, now);
+                    if let Some(verdict) = run.evidence() {
+                        check.set_connection(content(), verdict, now);
+                    }
                 }
                 next.check = Some(check);
                 next.check_epoch += 1;
@@ -267,7 +269,10 @@ impl Reducible for AppState {
                 if data_epoch == next.data_epoch {
                     if check_epoch == next.check_epoch {
                         if let Some(check) = &mut next.check {
-                            check.set_connection(content(), run.verdict.kind, run.at);
+                            match run.evidence() {
+                                Some(verdict) => check.set_connection(content(), verdict, run.at),
+                                None => check.clear_connection(run.at),
+                            }
                         }
                     }
                     history::push(&mut next.runs, run);
@@ -468,6 +473,78 @@ mod tests {
             now: 4,
         });
         assert!(Rc::ptr_eq(&stays, &back));
+    }
+
+    #[test]
+    fn a_fine_test_with_a_part_of_tiktok_unheard_is_no_evidence() {
+        use crate::connection::history::Network;
+        use crate::connection::verdict::{HostResult, Measurements, Sample, Verdict, VerdictKind};
+        use crate::content::Group;
+        let host = |group, confirmed, samples: &[Sample]| HostResult {
+            host: format!("{group:?}"),
+            group,
+            confirmed,
+            samples: samples.to_vec(),
+        };
+        let fast = [Sample::Answered(80), Sample::Answered(90)];
+        let run = |messages: &[Sample]| Run {
+            at: 5,
+            network: Network::Wifi,
+            measurements: Measurements {
+                online: true,
+                hosts: vec![
+                    host(Group::Internet, true, &fast),
+                    host(Group::TikTok, true, &fast),
+                    host(Group::TikTokVideo, true, &fast),
+                    host(Group::TikTokMessages, false, messages),
+                ],
+            },
+            verdict: Verdict {
+                kind: VerdictKind::Fine,
+                figures: None,
+            },
+        };
+        let started = |s: &AppState| (s.data_epoch, s.check_epoch);
+        let s = reduce(
+            AppState::new(None, None, false),
+            Action::StartCheck {
+                symptom: "send-fails-everyone".into(),
+                now: 1,
+            },
+        );
+        let heard = run(&fast);
+        let s = reduce(
+            s.clone(),
+            Action::TestFinished {
+                run: heard,
+                started: started(&s),
+            },
+        );
+        assert_eq!(
+            s.check.as_ref().unwrap().connection,
+            Some(VerdictKind::Fine)
+        );
+        // Message servers silent, never seen answering: "fine" for the screen, no
+        // evidence for the check (and the earlier "fine" is forgotten).
+        let unheard = run(&[Sample::Failed, Sample::Failed]);
+        assert_eq!(unheard.evidence(), None);
+        let s = reduce(
+            s.clone(),
+            Action::TestFinished {
+                run: unheard,
+                started: started(&s),
+            },
+        );
+        assert_eq!(s.check.as_ref().unwrap().connection, None);
+        // Nor does it count for a check started after it.
+        let s = reduce(
+            s,
+            Action::StartCheck {
+                symptom: "inbox-wont-load".into(),
+                now: 6,
+            },
+        );
+        assert_eq!(s.check.as_ref().unwrap().connection, None);
     }
 
     #[test]

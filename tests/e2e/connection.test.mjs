@@ -335,8 +335,9 @@ test("TikTok's message servers blocked on this network: the verdict names them, 
   });
 });
 
-test("message servers never seen answering on this phone: their failure is said, but the verdict stays 'fine'", async () => {
+test("message servers never seen answering on this phone: their failure is said, the verdict stays 'fine', and the check doesn't take it", async () => {
   await withApp({}, async ({ context, server, page, watcher }) => {
+    await startACheck(page, server);
     await route(context, [...INTERNET, ...WEBSITE, ...VIDEO], answer);
     await route(context, MESSAGES, fail);
     await open(page, server.url, "#/connection", "Test my connection");
@@ -346,6 +347,10 @@ test("message servers never seen answering on this phone: their failure is said,
       await page.locator(".verdict .unsure").textContent(),
       /^TikTok's message servers didn't answer\. We haven't seen them answer on this phone yet, so on its own this doesn't change the result\. Test again on another network/,
     );
+    // "Fine" here says nothing about the network: no evidence for the check.
+    assert.match(await page.locator(".verdict .more").textContent(), /This result doesn't change your check\./);
+    await page.goto(server.url + "#/check/report");
+    assert.doesNotMatch(await page.locator("#report-text").inputValue(), /Connection test \(DM Doctor\)/);
     watcher.assertClean(probeNoise);
   });
 });
