@@ -34,6 +34,13 @@ async function runTest(page) {
   return { verdict: (await page.locator(".verdict h2").textContent()).trim(), ms: Date.now() - started };
 }
 
+/** Opens the connection screen with Playwright's clock installed, then stops it. */
+async function openOnPausedClock(page, server) {
+  await page.clock.install();
+  await open(page, server.url, "#/connection", "Test my connection");
+  await pauseClock(page);
+}
+
 /** Stops the page's clock (installed before the page opened): from here on, time moves only when a test moves it. */
 async function pauseClock(page) {
   const now = await page.evaluate(() => Date.now());
@@ -209,9 +216,7 @@ test("the verdict takes focus and comes into view; its figures wait, folded, und
 test("every host hangs, the own site too: 'no internet' within 8 s of the simulated clock, the bar moving with time", async () => {
   await withApp({}, async ({ context, server, page, watcher }) => {
     await route(context, [...INTERNET, ...TIKTOK, ...OWN_SITE], hang);
-    await page.clock.install();
-    await open(page, server.url, "#/connection", "Test my connection");
-    await pauseClock(page);
+    await openOnPausedClock(page, server);
     await page.getByRole("button", { name: "Start the test" }).click();
     // Nothing answers, yet the bar moves with the clock: at 3.5 s it is half full.
     for (let step = 0; step < 14; step++) {
@@ -241,9 +246,7 @@ test("a fetch that ignores its abort (a wrapped fetch, as in some in-app browser
         return real(url, rest);
       };
     });
-    await page.clock.install();
-    await open(page, server.url, "#/connection", "Test my connection");
-    await pauseClock(page);
+    await openOnPausedClock(page, server);
     const { verdict, ms } = await runTestOnClock(page);
     assert.equal(verdict, "Only this site answers");
     assert.ok(ms <= 8000, `took ${ms} simulated ms`);
@@ -256,9 +259,7 @@ test("a fetch that ignores its abort (a wrapped fetch, as in some in-app browser
 test("only the own site answers: 'only this site answers', not 'no internet'", async () => {
   await withApp({}, async ({ context, server, page, watcher }) => {
     await route(context, [...INTERNET, ...TIKTOK], hang);
-    await page.clock.install();
-    await open(page, server.url, "#/connection", "Test my connection");
-    await pauseClock(page);
+    await openOnPausedClock(page, server);
     const { verdict, ms } = await runTestOnClock(page);
     assert.equal(verdict, "Only this site answers");
     assert.ok(ms <= 8000, `took ${ms} simulated ms`);
@@ -277,9 +278,7 @@ test("each host's first request hangs, later ones answer: a second try finds it,
       seen.add(host);
     };
     await route(context, [...INTERNET, ...TIKTOK], firstHangs);
-    await page.clock.install();
-    await open(page, server.url, "#/connection", "Test my connection");
-    await pauseClock(page);
+    await openOnPausedClock(page, server);
     const { verdict, ms } = await runTestOnClock(page);
     // One request in five lost on every outside host: unsteady, and the figures say so.
     assert.equal(verdict, "Your connection is unstable");
