@@ -1,7 +1,7 @@
 // End-to-end tests of how DM Doctor behaves as an Android app (issue 15): opened from a
 // link inside TikTok, in TikTok's own in-app browser.
 import assert from "node:assert/strict";
-import { assertAccessible, open, SCREENS, test, waitForServiceWorker, withApp } from "./helpers.mjs";
+import { answerFirst, answerUntilResults, assertAccessible, heading, open, pickSymptom, SCREENS, test, waitForServiceWorker, withApp } from "./helpers.mjs";
 
 /** TikTok's in-app browser on Android: a WebView ("; wv)") with TikTok's markers. */
 const TIKTOK_IN_APP =
@@ -45,12 +45,8 @@ test("in TikTok's in-app browser, home says so first, gives the way out, and the
     await page.evaluate(() => (document.documentElement.style.fontSize = ""));
 
     // Nothing is blocked: a check starts and moves on.
-    await page.locator("main a.card", { hasText: "won't send to anyone" }).click();
-    const question = page.locator("main .question h1");
-    await question.waitFor();
-    const first = await question.textContent();
-    await page.locator("main .answers button").first().click();
-    await page.waitForFunction((q) => document.querySelector("main h1")?.textContent !== q, first);
+    await pickSymptom(page, "won't send to anyone");
+    await answerFirst(page);
     watcher.assertClean();
   });
 });
@@ -117,12 +113,9 @@ test("the manifest has shortcuts and install-sheet screenshots; the shortcuts op
     assert.ok(!precached.some((u) => u.startsWith("/manifest-assets/")), `not precached: ${precached}`);
 
     // A check in progress, one answer in: "Continue my check" must bring back its question.
-    await page.locator("main a.card", { hasText: "won't send to anyone" }).click();
-    await page.waitForSelector("main .question h1");
-    const first = await page.locator("main .question h1").textContent();
-    await page.locator("main .answers button").first().click();
-    await page.waitForFunction((q) => document.querySelector("main .question h1")?.textContent !== q, first);
-    const current = await page.locator("main h1").textContent();
+    await pickSymptom(page, "won't send to anyone");
+    await answerFirst(page);
+    const current = await heading(page);
 
     // Offline, each shortcut opens its screen.
     await server.close();
@@ -181,15 +174,9 @@ test("at 200% text on a 360 px phone nothing is cut off and nothing scrolls side
     }
     // The check's own screens: a question, the results, a step of the plan.
     await open(page, server.url, "#/", "What's going wrong?");
-    await page.locator("main a.card", { hasText: "won't send to anyone" }).click();
-    await page.waitForSelector("main .question h1");
+    await pickSymptom(page, "won't send to anyone");
     await check("a question");
-    for (let i = 0; i < 15 && !(await page.locator("main .results").count()); i++) {
-      const question = await page.locator("main h1").textContent();
-      await page.locator("main .answers button").first().click();
-      await page.waitForFunction((q) => document.querySelector("main h1")?.textContent !== q || document.querySelector("main .results"), question);
-    }
-    await page.waitForSelector("main .results");
+    await answerUntilResults(page);
     await check("the results");
     await page.getByRole("button", { name: "Show me the fixes" }).click();
     await page.waitForSelector("main .plan-step h1");
@@ -232,12 +219,8 @@ test("installed (display-mode: standalone), Back walks back through the screens 
     // Installed, the app offers no install.
     assert.equal(await page.locator("section.install").count(), 0, "no install card in the installed app");
     assert.ok(await page.evaluate(() => matchMedia("(display-mode: standalone)").matches), "standalone is emulated");
-    await page.locator("main a.card", { hasText: "won't send to anyone" }).click();
-    const question = page.locator("main .question h1");
-    await question.waitFor();
-    const first = await question.textContent();
-    await page.locator("main .answers button").first().click();
-    await page.waitForFunction((q) => document.querySelector("main .question h1")?.textContent !== q, first);
+    await pickSymptom(page, "won't send to anyone");
+    const first = (await answerFirst(page)).heading;
 
     // The back gesture is history.back(): one question back, then home.
     await page.goBack();
@@ -259,16 +242,9 @@ test("opened from the 'Continue my check' shortcut (the app's first entry), in-a
   await withApp({}, async ({ context, server, page, watcher }) => {
     // A check two answers in.
     await open(page, server.url, "#/", "What's going wrong?");
-    await page.locator("main a.card", { hasText: "won't send to anyone" }).click();
-    const questions = [];
-    for (let i = 0; i < 2; i++) {
-      await page.waitForSelector("main .question h1");
-      const question = await page.locator("main .question h1").textContent();
-      questions.push(question);
-      await page.locator("main .answers button").first().click();
-      await page.waitForFunction((q) => document.querySelector("main .question h1")?.textContent !== q, question);
-    }
-    const third = await page.locator("main .question h1").textContent();
+    await pickSymptom(page, "won't send to anyone");
+    const questions = [(await answerFirst(page)).heading, (await answerFirst(page)).heading];
+    const third = await heading(page);
     // The shortcut opens a new window whose first entry is the check's address.
     const launched = await context.newPage();
     await launched.goto(server.url + "#/check");

@@ -2,16 +2,7 @@
 // after reloads (online and offline), corrupt saved data, storage that refuses to save,
 // and the report.
 import assert from "node:assert/strict";
-import { assertAccessible, assertScreenRules, expectFocusLeftAlone, expectFocusOnHeading, open, test, waitForServiceWorker, withApp } from "./helpers.mjs";
-
-const heading = (page) => page.locator("main h1").textContent();
-
-
-/** From home, picks the symptom whose card mentions `symptomText`; returns at its first question. */
-async function pickSymptom(page, symptomText) {
-  await page.locator("main a.card", { hasText: symptomText }).click();
-  await page.waitForSelector("main .question h1");
-}
+import { answerAll, answerFirst, assertAccessible, assertScreenRules, expectFocusLeftAlone, expectFocusOnHeading, hash, heading, open, pickSymptom, test, waitForServiceWorker, withApp } from "./helpers.mjs";
 
 /** On a step that asks which phone this is (the browser didn't say), answers `brand`. */
 async function answerPhoneIfAsked(page, brand = "Samsung") {
@@ -19,32 +10,6 @@ async function answerPhoneIfAsked(page, brand = "Samsung") {
     await page.locator("main .phone-question button", { hasText: brand }).click();
     await page.waitForSelector("main ol.steps");
   }
-}
-
-/**
- * Picks a symptom on the home screen and answers questions until the results:
- * `choose(questionText, labels, { questionId, answerIds })` gives the index to tap.
- */
-async function answerAll(page, symptomText, choose = () => 0) {
-  await page.locator("main a.card", { hasText: symptomText }).click();
-  const asked = [];
-  // The engine asks 12 questions at most (engine::MAX_QUESTIONS).
-  for (let i = 0; i < 15; i++) {
-    await page.waitForSelector("main .question h1, main .results");
-    if (await page.locator("main .results").count()) return asked;
-    const question = (await heading(page)).trim();
-    const buttons = page.locator("main .answers button");
-    const ids = {
-      questionId: await page.locator("main .question").getAttribute("data-question"),
-      answerIds: await buttons.evaluateAll((all) => all.map((b) => b.dataset.answer)),
-    };
-    const index = choose(question, await buttons.allTextContents(), ids);
-    const label = (await buttons.nth(index).textContent()).trim();
-    asked.push({ question, label });
-    await buttons.nth(index).click();
-    await page.waitForFunction((q) => document.querySelector("main h1")?.textContent.trim() !== q, question);
-  }
-  throw new Error("the check never reached its results");
 }
 
 test("a full walk: symptom, questions, results, fix steps, success", async () => {
@@ -574,16 +539,6 @@ test("Start over asks first: nothing is lost until the person confirms", async (
 // Check history: each question and step has its own address, so the browser's Back and
 // Forward (the Android back gesture) walk the check screen by screen.
 const PHONE = { viewport: { width: 360, height: 800 } };
-const hash = (page) => page.evaluate(() => location.hash);
-
-/** Taps the first answer and waits for the next screen; returns the question's heading and address. */
-async function answerFirst(page) {
-  const question = { heading: await heading(page), hash: await hash(page) };
-  await page.locator("main .answers button").first().click();
-  await page.waitForFunction((q) => document.querySelector("main h1")?.textContent !== q, question.heading);
-  return question;
-}
-
 /** Waits until the screen shows `question` (heading and address). */
 async function expectQuestion(page, question, label) {
   await page.waitForFunction((q) => document.querySelector("main .question h1")?.textContent === q, question.heading, { timeout: 5000 }).catch(() => {});

@@ -1,7 +1,7 @@
 // End-to-end tests of the connection test against the release build. Outside hosts are
 // never really contacted: Playwright intercepts them and answers, fails, delays or hangs.
 import assert from "node:assert/strict";
-import { assertAccessible, assertScreenRules, open, test, waitForServiceWorker, withApp } from "./helpers.mjs";
+import { assertAccessible, assertScreenRules, open, pickSymptom, test, waitForServiceWorker, withApp } from "./helpers.mjs";
 
 const INTERNET = ["https://www.google.com/**", "https://www.cloudflare.com/**"];
 const WEBSITE = ["https://www.tiktok.com/**"];
@@ -73,8 +73,7 @@ async function runTestOnClockAfter(page, ms) {
 /** Starts a check ("won't send to anyone"), so a test's verdict has a check to feed. */
 async function startACheck(page, server) {
   await open(page, server.url, "#/", "What's going wrong?");
-  await page.locator("main a.card", { hasText: "won't send to anyone" }).click();
-  await page.waitForSelector("main .question h1");
+  await pickSymptom(page, "won't send to anyone");
 }
 
 /** Failed probes show up as console network errors; only those are expected here. */

@@ -175,3 +175,55 @@ export async function waitForServiceWorker(page) {
     return Promise.race([controlled, late]);
   });
 }
+
+// Walking the guided check (shared by the check, connection and Android tests).
+
+/** The main heading's text. */
+export const heading = (page) => page.locator("main h1").textContent();
+/** The address's hash. */
+export const hash = (page) => page.evaluate(() => location.hash);
+
+/** From home, picks the symptom whose card mentions `symptomText`; returns at its first question. */
+export async function pickSymptom(page, symptomText) {
+  await page.locator("main a.card", { hasText: symptomText }).click();
+  await page.waitForSelector("main .question h1");
+}
+
+/**
+ * Answers questions until the results: `choose(questionText, labels, { questionId,
+ * answerIds })` gives the index to tap. Returns what was asked and answered.
+ */
+export async function answerUntilResults(page, choose = () => 0) {
+  const asked = [];
+  // The engine asks 12 questions at most (engine::MAX_QUESTIONS).
+  for (let i = 0; i < 15; i++) {
+    await page.waitForSelector("main .question h1, main .results");
+    if (await page.locator("main .results").count()) return asked;
+    const question = (await heading(page)).trim();
+    const buttons = page.locator("main .answers button");
+    const ids = {
+      questionId: await page.locator("main .question").getAttribute("data-question"),
+      answerIds: await buttons.evaluateAll((all) => all.map((b) => b.dataset.answer)),
+    };
+    const index = choose(question, await buttons.allTextContents(), ids);
+    const label = (await buttons.nth(index).textContent()).trim();
+    asked.push({ question, label });
+    await buttons.nth(index).click();
+    await page.waitForFunction((q) => document.querySelector("main h1")?.textContent.trim() !== q, question);
+  }
+  throw new Error("the check never reached its results");
+}
+
+/** Picks a symptom on the home screen and answers questions until the results (see `answerUntilResults`). */
+export async function answerAll(page, symptomText, choose = () => 0) {
+  await page.locator("main a.card", { hasText: symptomText }).click();
+  return answerUntilResults(page, choose);
+}
+
+/** Taps the first answer and waits for the next screen; returns the question's heading and address. */
+export async function answerFirst(page) {
+  const question = { heading: await heading(page), hash: await hash(page) };
+  await page.locator("main .answers button").first().click();
+  await page.waitForFunction((q) => document.querySelector("main h1")?.textContent !== q, question.heading);
+  return question;
+}
