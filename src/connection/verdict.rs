@@ -124,10 +124,8 @@ impl Measurements {
     pub fn unsure_parts(&self) -> Vec<Group> {
         Group::TIKTOK
             .into_iter()
-            .filter(|g| {
-                let mut hosts = self.group(*g).peekable();
-                hosts.peek().is_some() && self.group(*g).all(|h| !h.answered() && !self.counts(h))
-            })
+            // Probed, yet nothing of it counts: no host answered, and no failure weighs.
+            .filter(|g| self.group(*g).next().is_some() && self.reach(*g).is_none())
             .collect()
     }
 }
