@@ -14,6 +14,7 @@ pub mod device;
 pub mod diagnosis;
 pub mod envelope;
 pub mod hooks;
+pub mod language;
 pub mod platform;
 pub mod routes;
 pub mod screens;

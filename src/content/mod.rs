@@ -5,22 +5,108 @@
 mod decode;
 pub mod guide;
 pub mod model;
+pub mod pack;
+pub mod pseudo;
 pub mod readability;
 pub mod search;
+pub mod texts;
+pub mod translation;
+pub mod ui;
 pub mod validate;
 
 pub use model::*;
+pub use ui::{fill, ui, Ui};
 
-use std::sync::OnceLock;
+use std::sync::atomic::{AtomicPtr, Ordering};
+use texts::Texts;
 
-/// The content as built from `content/*.toml` by `build.rs` (postcard encoding, read by
-/// [`decode`]).
-const CONTENT_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/content.postcard"));
+/// The content's structure as built from `content/*.toml` by `build.rs`, every text
+/// emptied (postcard encoding, read by [`decode`]): the texts come from a language pack.
+const STRUCTURE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/structure.postcard"));
 
-/// The embedded content, decoded once on first use.
+/// Everything readable, in one language: the content and the screens' words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Words {
+    pub content: Content,
+    pub ui: Ui,
+}
+
+impl Words {
+    /// The words of a pack file (see [`pack`]) for this core.
+    pub fn from_pack(file: &[u8]) -> Result<Words, pack::PackError> {
+        let texts = pack::decode(ui::FINGERPRINT, file)?;
+        let mut words = Words {
+            content: decode::decode(STRUCTURE),
+            ui: Ui::default(),
+        };
+        let mut texts = texts.into_iter();
+        let mut short = false;
+        let mut fill = |text: &mut String| match texts.next() {
+            Some(next) => *text = next,
+            None => short = true,
+        };
+        words.content.each_text(&mut fill);
+        words.ui.each_text(&mut fill);
+        if short || texts.next().is_some() {
+            return Err(pack::PackError::OtherBuild);
+        }
+        Ok(words)
+    }
+}
+
+/// The words on screen: set by [`show`]; until then (and in native tests) English in
+/// native builds, and the bare structure in the app, which shows nothing before a pack.
+static CURRENT: AtomicPtr<Words> = AtomicPtr::new(std::ptr::null_mut());
+
+/// Makes `words` the ones every screen reads from now on. Each is kept for the rest of
+/// the session (a handful of languages at most, and switching back needs no re-read).
+pub fn show(words: &'static Words) {
+    CURRENT.store(words as *const Words as *mut Words, Ordering::Release);
+}
+
+/// The words on screen now.
+pub fn words() -> &'static Words {
+    let current = CURRENT.load(Ordering::Acquire);
+    if !current.is_null() {
+        // Safety: only ever set from a `&'static Words` by `show`.
+        return unsafe { &*current };
+    }
+    let fallback: &'static Words = Box::leak(Box::new(default_words()));
+    match CURRENT.compare_exchange(
+        std::ptr::null_mut(),
+        fallback as *const Words as *mut Words,
+        Ordering::AcqRel,
+        Ordering::Acquire,
+    ) {
+        Ok(_) => fallback,
+        // Safety: as above.
+        Err(set) => unsafe { &*set },
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn default_words() -> Words {
+    english()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn default_words() -> Words {
+    Words {
+        content: decode::decode(STRUCTURE),
+        ui: Ui::default(),
+    }
+}
+
+/// English, from the pack the build wrote (native builds: tests and tools).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn english() -> Words {
+    Words::from_pack(include_bytes!(concat!(env!("OUT_DIR"), "/en.pack")))
+        .expect("the English pack fits its core")
+}
+
+/// The content in the language on screen.
 pub fn content() -> &'static Content {
-    static CONTENT: OnceLock<Content> = OnceLock::new();
-    CONTENT.get_or_init(|| decode::decode(CONTENT_BYTES))
+    &words().content
 }
 
 #[cfg(test)]

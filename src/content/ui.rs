@@ -1,0 +1,37 @@
+//! The screens' words (`content/ui/*.toml`): a struct with one field per text, generated
+//! by `build.rs` and filled from the language pack, so a missing or misspelt key is a
+//! compile error rather than a blank on screen.
+
+use super::texts::Texts;
+
+include!(concat!(env!("OUT_DIR"), "/ui.rs"));
+
+/// The screens' words in the language on screen.
+pub fn ui() -> &'static Ui {
+    &super::words().ui
+}
+
+/// `template` with each `{name}` replaced by its value: `fill("Question {n}", &[("n", "2")])`.
+/// Word order differs between languages, so texts carry named places, never pieces to
+/// glue together.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_owned();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_puts_each_value_in_its_place_whatever_the_order() {
+        assert_eq!(
+            fill("Pregunta {n} de unas {total}", &[("total", "7"), ("n", "2")]),
+            "Pregunta 2 de unas 7"
+        );
+        assert_eq!(fill("No places", &[("n", "1")]), "No places");
+    }
+}
