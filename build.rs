@@ -19,15 +19,15 @@ mod readability;
 #[allow(dead_code)]
 mod validate;
 
-#[path = "src/content/texts.rs"]
-#[allow(dead_code)]
-mod texts;
 #[path = "src/content/pack.rs"]
 #[allow(dead_code)]
 mod pack;
 #[path = "src/content/pseudo.rs"]
 #[allow(dead_code)]
 mod pseudo;
+#[path = "src/content/texts.rs"]
+#[allow(dead_code)]
+mod texts;
 #[path = "src/content/translation.rs"]
 #[allow(dead_code)]
 mod translation;
@@ -133,7 +133,9 @@ fn main() {
     let mut ui_problems = Vec::new();
     for (i, (key, text)) in ui.iter().enumerate() {
         let valid = key.starts_with(|c: char| c.is_ascii_lowercase())
-            && key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+            && key
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
         if !valid {
             ui_problems.push(format!("{key}: keys are snake_case"));
         }
@@ -168,6 +170,9 @@ fn main() {
 
     let packs = Path::new("target/packs");
     fs::create_dir_all(packs).unwrap();
+    // Rebuilt when they are gone (a cleaned target/packs with the build script's output
+    // still cached would leave the app without packs).
+    println!("cargo:rerun-if-changed=target/packs/languages.json");
     let mut table = String::from("[");
     let mut rust_table = String::from("&[");
     for (i, language) in languages.language.iter().enumerate() {
@@ -176,7 +181,7 @@ fn main() {
             "en" => english.clone(),
             "en-XA" => english.iter().map(|t| pseudo::accented(t)).collect(),
             "ar-XB" => english.iter().map(|t| pseudo::mirrored(t)).collect(),
-            _ => translated(code, &content, &ui, &english),
+            _ => translated(code, &content, &ui),
         };
         let bytes = pack::encode(fingerprint, &texts);
         if code == "en" {
@@ -258,13 +263,13 @@ fn translated(
     code: &str,
     english: &model::Content,
     english_ui: &[(String, String)],
-    english_texts: &[String],
 ) -> Vec<String> {
     let dir = Path::new("content/i18n").join(code);
     let content = read_content(&dir);
     let mut problems = translation::check_content(code, english, &content);
     let ui = read_ui(&dir.join("ui"));
-    let keys = |words: &[(String, String)]| words.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>();
+    let keys =
+        |words: &[(String, String)]| words.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>();
     if keys(&ui) != keys(english_ui) {
         let (en, tr) = (keys(english_ui), keys(&ui));
         let missing: Vec<_> = en.iter().filter(|k| !tr.contains(k)).collect();
@@ -273,13 +278,15 @@ fn translated(
             "{code}: the screen words (ui/*.toml) must have the keys of English, in the same files: missing {missing:?}, not in English {extra:?}"
         ));
     }
+    if problems.is_empty() {
+        let texts =
+            |words: &[(String, String)]| words.iter().map(|(_, t)| t.clone()).collect::<Vec<_>>();
+        problems = translation::check_texts(code, &texts(english_ui), &texts(&ui), &[]);
+    }
+    fail_on(&format!("content/i18n/{code}"), &problems);
     let mut structure = content;
     let mut texts = texts::take_texts(&mut structure);
     texts.extend(ui.into_iter().map(|(_, text)| text));
-    if problems.is_empty() {
-        problems = translation::check_texts(code, english_texts, &texts);
-    }
-    fail_on(&format!("content/i18n/{code}"), &problems);
     texts
 }
 

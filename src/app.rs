@@ -1,6 +1,6 @@
 //! The root component: state, platform hooks, router and layout.
 
-use crate::content::content;
+use crate::content::{content, fill, ui};
 use crate::diagnosis::saved::{self, Loaded};
 use crate::platform::{pwa, storage};
 use crate::routes::Route;
@@ -10,7 +10,26 @@ use crate::state::{phone_choice, Action, AppContext, AppState};
 use crate::widgets::router::use_hash_router;
 use yew::prelude::*;
 
-fn initial_state() -> AppState {
+/// What start-up found out about the language (see `crate::start`).
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct StartProps {
+    pub language: &'static crate::language::Language,
+    pub other_variety: bool,
+    /// The language wanted, when its pack couldn't be loaded and `language`'s could.
+    pub failed: Option<&'static crate::language::Language>,
+}
+
+impl Default for StartProps {
+    fn default() -> Self {
+        Self {
+            language: crate::language::english(),
+            other_variety: false,
+            failed: None,
+        }
+    }
+}
+
+fn initial_state(start: &StartProps) -> AppState {
     let (saved, notice) = match storage::load_device() {
         Ok(saved) => (saved, None),
         Err(problem) => (None, Some(problem.message().to_owned())),
@@ -18,16 +37,18 @@ fn initial_state() -> AppState {
     let guessed = crate::device::guess_family(&crate::platform::user_agent());
     let mut state = AppState::new(saved, guessed, pwa::is_standalone());
     state.notice = notice;
-    let check = load_stored(storage::CHECK_KEY, "check", |raw| {
-        match saved::decode(Some(raw), content()) {
+    let check = load_stored(
+        storage::CHECK_KEY,
+        &ui().unreadable_check,
+        |raw| match saved::decode(Some(raw), content()) {
             Loaded::Found(check) => Ok(check),
             Loaded::Unreadable { reason, .. } => Err(reason),
-            Loaded::Empty => Err("it was empty"),
-        }
-    });
+            Loaded::Empty => Err(&ui().unreadable_empty),
+        },
+    );
     let runs = load_stored(
         storage::CONNECTION_KEY,
-        "connection tests",
+        &ui().unreadable_tests,
         crate::connection::history::decode,
     );
     state.check = check.value;
@@ -41,9 +62,12 @@ fn initial_state() -> AppState {
     .filter_map(|(key, locked)| locked.then_some(key))
     .collect();
     if !state.locked.is_empty() {
-        state.unsaved = Some("Some saved data couldn't be read or moved aside, so DM Doctor leaves it untouched and won't save your progress this time.");
+        state.unsaved = Some(&ui().progress_not_saved);
     }
     state.online = crate::platform::probe::online();
+    state.language = start.language;
+    state.other_variety = start.other_variety;
+    state.language_failed = start.failed;
     state
 }
 
@@ -57,10 +81,11 @@ struct Stored<T> {
 }
 
 /// Loads one stored value. Unreadable data is kept aside under another key, never
-/// deleted, and the user is told why they start fresh.
+/// deleted, and the user is told why they start fresh (`unreadable`: the sentence that
+/// says what couldn't be read, with a `{reason}` place).
 fn load_stored<T>(
     key: &'static str,
-    what: &str,
+    unreadable: &str,
     decode: impl Fn(&str) -> Result<T, &'static str>,
 ) -> Stored<T> {
     let Ok(Some(raw)) = storage::load(key) else {
@@ -80,13 +105,11 @@ fn load_stored<T>(
         Err(reason) => {
             let locked = storage::keep_aside(key, &raw).is_err();
             let kept = if locked {
-                "We left it untouched"
+                &ui().unreadable_untouched
             } else {
-                "We kept a copy on this phone"
+                &ui().unreadable_kept
             };
-            let notice = format!(
-                "We couldn't read your saved {what} because {reason}. {kept} and started fresh."
-            );
+            let notice = format!("{} {kept}", fill(unreadable, &[("reason", reason)]));
             Stored {
                 value: None,
                 notice: Some(notice),
@@ -95,9 +118,6 @@ fn load_stored<T>(
         }
     }
 }
-
-/// Told when a value could not be encoded for storage (what was stored stays as it was).
-const NOT_ENCODED: &str = "DM Doctor couldn't prepare your progress for saving, so the last change isn't saved. Everything else still works.";
 
 /// Saves `value` under `key` after every change (not on the first render, which would
 /// only write back what was loaded); tells the user once if it can't be saved. `encode`
@@ -122,7 +142,9 @@ fn use_saved<T: PartialEq + Clone + 'static>(
             Ok(raw) => raw,
             Err(_) => {
                 if !was_unsaved {
-                    dispatcher.dispatch(Action::Unsaved(NOT_ENCODED));
+                    // Told when a value could not be encoded for storage (what was
+                    // stored stays as it was).
+                    dispatcher.dispatch(Action::Unsaved(&ui().progress_not_encoded));
                 }
                 return;
             }
@@ -137,8 +159,8 @@ fn use_saved<T: PartialEq + Clone + 'static>(
 }
 
 #[component]
-pub fn App() -> Html {
-    let state = use_reducer(initial_state);
+pub fn App(start: &StartProps) -> Html {
+    let state = use_reducer(|| initial_state(start));
     use_saved(&state, storage::CHECK_KEY, state.check.clone(), |check| {
         check.as_ref().map(saved::encode).transpose()
     });

@@ -67,14 +67,18 @@ pub fn pick(saved: Option<&str>, preferred: &[String]) -> Pick {
         }
         let mut subtags = tag.split(['-', '_']);
         let primary = subtags.next().unwrap_or_default().to_ascii_lowercase();
-        let region = subtags.find(|s| s.len() == 2 || s.len() == 3 && s.bytes().all(|b| b.is_ascii_digit()));
+        let region =
+            subtags.find(|s| s.len() == 2 || s.len() == 3 && s.bytes().all(|b| b.is_ascii_digit()));
         if let Some(language) = LANGUAGES
             .iter()
             .find(|l| l.matches.contains(&primary.as_str()))
         {
             let other_variety = !language.regions.is_empty()
                 && region.is_some_and(|r| {
-                    !language.regions.iter().any(|ours| ours.eq_ignore_ascii_case(r))
+                    !language
+                        .regions
+                        .iter()
+                        .any(|ours| ours.eq_ignore_ascii_case(r))
                 });
             return Pick {
                 language,
@@ -98,7 +102,10 @@ mod tests {
     #[test]
     fn the_shared_matching_cases_hold() {
         let mut count = 0;
-        for line in CASES.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+        for line in CASES
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        {
             let parts: Vec<&str> = line.split('|').map(str::trim).collect();
             let [saved, preferred, expected] = parts[..] else {
                 panic!("bad case line: {line}");

@@ -28,7 +28,31 @@ mod test_strategies;
 /// Version shown on the About screen and in reports.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// Mounts the app into `<body>`.
+/// Loads the words of the language the head script picked (its download is already
+/// under way), then mounts the app into `<body>`; if no language's words can be loaded,
+/// says so in every language, with Retry, instead of leaving a blank page.
 pub fn start() {
-    yew::Renderer::<app::App>::new().render();
+    use platform::language::{self, Start};
+    wasm_bindgen_futures::spawn_local(async {
+        let (wanted, other_variety) = language::picked();
+        match language::start(wanted).await {
+            Start::Words {
+                shown,
+                words,
+                failed,
+            } => {
+                content::show(words);
+                language::show(shown, &words.ui.app_title);
+                let props = app::StartProps {
+                    language: shown,
+                    other_variety: other_variety && failed.is_none(),
+                    failed,
+                };
+                yew::Renderer::<app::App>::with_props(props).render();
+            }
+            Start::Nothing => {
+                yew::Renderer::<screens::pack_problem::PackProblem>::new().render();
+            }
+        }
+    });
 }

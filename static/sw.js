@@ -1,10 +1,16 @@
-// DM Doctor service worker: precaches the whole build so every screen works offline,
-// keeps one cache per build, and hands over to a new build only when the user says so.
+// DM Doctor service worker: precaches the whole build (every language pack included) so
+// every screen works offline in every language, keeps one cache per build, and hands
+// over to a new build only when the user says so. An update downloads only the files
+// that changed: a file whose revision the old cache holds is copied from it.
 // tools/post-build.mjs fills in BUILD and PRECACHE; this file is otherwise copied as is.
 "use strict";
 
 const BUILD = "__DM_DOCTOR_BUILD__";
+// [path, revision (content hash)] of every file of this build.
 const PRECACHE = ["__DM_DOCTOR_PRECACHE__"];
+const PATHS = PRECACHE.map(([path]) => path);
+// Each cache also holds its build's revisions, under this key, for the next update.
+const REVISIONS = new URL("__dm-doctor-revisions__", self.registration.scope).href;
 const CACHE_PREFIX = "dm-doctor-";
 const CACHE = CACHE_PREFIX + BUILD;
 // Requests carrying this query parameter are connection probes: never answer them here.
@@ -45,7 +51,7 @@ function addStaticRoutes(event) {
   });
   // Routes only speed things up: if the browser refuses them, the install goes on.
   try {
-    const rules = [{ condition: { or: [...PRECACHE, SCOPE].map(exact) }, source: { cacheName: CACHE } }];
+    const rules = [{ condition: { or: [...PATHS, SCOPE].map(exact) }, source: { cacheName: CACHE } }];
     event.waitUntil(event.addRoutes(rules).catch(() => {}));
   } catch {
     // Not routed: the fetch handler answers instead.
@@ -60,26 +66,53 @@ async function precache() {
   // every file, that only happens when the same build installs again).
   const existed = await caches.has(CACHE);
   const cache = await caches.open(CACHE);
+  const unchanged = await unchangedFiles();
   try {
     await Promise.all(
-      PRECACHE.map(async (path) => {
+      PRECACHE.map(async ([path, revision]) => {
         const url = new URL(path, self.registration.scope);
-        // "reload" skips the HTTP cache, so a new build never stores an old file.
-        const fetched = await fetch(url, { cache: "reload", credentials: "same-origin" });
-        if (!fetched.ok || fetched.type !== "basic") {
-          throw new Error(`precache ${path}: HTTP ${fetched.status} (${fetched.type})`);
-        }
-        const response = await unredirected(fetched);
+        const response = (await unchanged(path, revision)) ?? (await download(path, url));
         // The shell is also stored under the scope itself ("/"), the address the
         // installed app opens, so a static route can answer that navigation.
         if (url.href === SHELL) await cache.put(SCOPE, response.clone());
         await cache.put(url, response);
       }),
     );
+    await cache.put(REVISIONS, new Response(JSON.stringify(PRECACHE)));
   } catch (error) {
     if (!existed) await caches.delete(CACHE);
     throw error;
   }
+}
+
+async function download(path, url) {
+  // "reload" skips the HTTP cache, so a new build never stores an old file.
+  const fetched = await fetch(url, { cache: "reload", credentials: "same-origin" });
+  if (!fetched.ok || fetched.type !== "basic") {
+    throw new Error(`precache ${path}: HTTP ${fetched.status} (${fetched.type})`);
+  }
+  return unredirected(fetched);
+}
+
+// A lookup of files an earlier build's cache holds at the same revision. Never a
+// redirected response (an old worker may have stored one): that is downloaded again.
+async function unchangedFiles() {
+  const held = new Map();
+  for (const name of await caches.keys()) {
+    if (!name.startsWith(CACHE_PREFIX) || name === CACHE) continue;
+    const old = await caches.open(name);
+    try {
+      const revisions = await (await old.match(REVISIONS))?.json();
+      for (const [path, revision] of revisions ?? []) held.set(path + "\0" + revision, old);
+    } catch {
+      // An unreadable list: its files are downloaded again.
+    }
+  }
+  return async (path, revision) => {
+    const old = held.get(path + "\0" + revision);
+    const response = await old?.match(new URL(path, self.registration.scope));
+    return response && response.ok && !response.redirected ? response : undefined;
+  };
 }
 
 self.addEventListener("activate", (event) => {

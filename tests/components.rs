@@ -15,9 +15,24 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
+/// The English pack as the build wrote it: the app core has no words of its own, so
+/// the tests show English as the app shows a loaded pack.
+const ENGLISH_PACK: &[u8] =
+    include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/target/packs/en.bin"));
+
+fn show_english() {
+    use dm_doctor::content::{show, Words};
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let words = Words::from_pack(ENGLISH_PACK).expect("the English pack fits this core");
+        show(Box::leak(Box::new(words)));
+    });
+}
+
 /// Renders the whole app at `hash` into a fresh element; returns the element and the
 /// handle that unmounts it.
 async fn render_at(hash: &str) -> (Element, yew::AppHandle<App>) {
+    show_english();
     web_sys::window()
         .unwrap()
         .location()

@@ -2,10 +2,13 @@
 // 0. Minifies the JS glue (release builds).
 // 1. Moves Trunk's inline module loader into an external, content-hashed file, because
 //    the CSP allows no inline script.
-// 2. Fills the service worker's precache list with every built file and gives it a build
-//    id that changes whenever any file changes, so browsers see each build as an update.
+// 2. Copies the language packs build.rs wrote (target/packs) into packs/, named by
+//    content hash, and fills the head script's language table (static/lang.js).
+// 3. Fills the service worker's precache list with every built file and its revision
+//    (content hash), and gives it a build id that changes whenever any file changes, so
+//    browsers see each build as an update and fetch only the files that changed.
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { transformSync } from "esbuild";
 
@@ -50,7 +53,34 @@ if (moved === 0) throw new Error("post-build: Trunk's inline loader was not foun
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error("post-build: inline <script> left in index.html");
 writeFileSync(indexPath, html);
 
-// 2. Precache list and build id. manifest-assets/ (shortcut icons, install-sheet
+// 2. Language packs and the head script. Pseudo-locale packs (en-XA, ar-XB) are built
+//    for testing layouts: in dist/ but never precached, offered or counted.
+const packsFrom = join(process.env.TRUNK_SOURCE_DIR || process.cwd(), "target", "packs");
+const languages = JSON.parse(readFileSync(join(packsFrom, "languages.json"), "utf8"));
+mkdirSync(join(staging, "packs"), { recursive: true });
+const pseudoPacks = new Set();
+for (const language of languages) {
+  const bytes = readFileSync(join(packsFrom, `${language.code}.bin`));
+  // Named .txt: every static host compresses text/plain (they leave .bin, served as
+  // application/octet-stream, uncompressed: three times the bytes on a first visit).
+  // The app reads the response as bytes, so the charset never matters.
+  language.pack = `packs/${language.code}-${hash(bytes).slice(0, 16)}.txt`;
+  writeFileSync(join(staging, language.pack), bytes);
+  if (language.pseudo) pseudoPacks.add(language.pack);
+}
+const langTemplate = readFileSync(join(staging, "lang.js"), "utf8");
+if (!langTemplate.includes('["__DM_DOCTOR_LANGUAGES__"]')) throw new Error("post-build: lang.js placeholder not found");
+let langScript = langTemplate.replace('["__DM_DOCTOR_LANGUAGES__"]', JSON.stringify(languages));
+if (process.env.TRUNK_PROFILE === "release") langScript = transformSync(langScript, { minify: true, target: "es2020" }).code;
+const langName = `lang-${hash(langScript).slice(0, 16)}.js`;
+writeFileSync(join(staging, langName), langScript);
+rmSync(join(staging, "lang.js"));
+html = readFileSync(indexPath, "utf8");
+if (!/src=(?:"\.\/lang\.js"|\.\/lang\.js)/.test(html)) throw new Error("post-build: the head script tag was not found in index.html");
+html = html.replace(/src=(?:"\.\/lang\.js"|\.\/lang\.js)/, `src="./${langName}"`);
+writeFileSync(indexPath, html);
+
+// 3. Precache list and build id. manifest-assets/ (shortcut icons, install-sheet
 //    screenshots) is fetched by the browser when it installs the app, never offline.
 const SKIP = new Set([".trunk-lock", "sw.js", "manifest-assets"]);
 function walk(dir) {
@@ -62,19 +92,25 @@ function walk(dir) {
 }
 const files = walk(staging)
   .map((path) => relative(staging, path).split(sep).join("/"))
+  .filter((file) => !pseudoPacks.has(file))
   .sort();
 const swPath = join(staging, "sw.js");
 const sw = readFileSync(swPath, "utf8");
+// Each file's revision: the worker copies a file whose revision it already holds from
+// the old cache instead of downloading it again.
+const precache = files.map((f) => [f, hash(readFileSync(join(staging, f))).slice(0, 16)]);
 // The worker's own code counts too: a change to sw.js alone must get a new cache name.
 const build = hash(
-  ["sw.js\0" + hash(sw), ...files.map((f) => f + "\0" + hash(readFileSync(join(staging, f))))].join("\n"),
+  ["sw.js\0" + hash(sw), ...precache.map(([f, revision]) => f + "\0" + revision)].join("\n"),
 ).slice(0, 16);
 if (!sw.includes('["__DM_DOCTOR_PRECACHE__"]') || !sw.includes("__DM_DOCTOR_BUILD__")) {
   throw new Error("post-build: sw.js placeholders not found");
 }
-const filled = sw.replace('["__DM_DOCTOR_PRECACHE__"]', JSON.stringify(files)).replace("__DM_DOCTOR_BUILD__", build);
+const filled = sw.replace('["__DM_DOCTOR_PRECACHE__"]', JSON.stringify(precache)).replace("__DM_DOCTOR_BUILD__", build);
 writeFileSync(
   swPath,
   process.env.TRUNK_PROFILE === "release" ? transformSync(filled, { minify: true, target: "es2020" }).code : filled,
 );
-console.log(`post-build: external loader written; ${files.length} files precached as build ${build}`);
+console.log(
+  `post-build: external loader written; ${languages.length} language packs; ${files.length} files precached as build ${build}`,
+);

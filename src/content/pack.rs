@@ -129,7 +129,11 @@ mod tests {
     fn any_damage_is_noticed_and_never_panics() {
         let file = encode(7, &texts());
         for cut in 0..file.len() {
-            assert_eq!(decode(7, &file[..cut]), Err(PackError::Damaged), "cut at {cut}");
+            assert_eq!(
+                decode(7, &file[..cut]),
+                Err(PackError::Damaged),
+                "cut at {cut}"
+            );
         }
         for at in 0..file.len() {
             let mut damaged = file.clone();

@@ -8,13 +8,22 @@
 /// Accented look-alikes of the ASCII letters, `a`..`z` then `A`..`Z`.
 const ACCENTED: [char; 52] = [
     'á', 'ƀ', 'ç', 'ð', 'é', 'ƒ', 'ĝ', 'ĥ', 'î', 'ĵ', 'ķ', 'ļ', 'ɱ', 'ñ', 'ö', 'þ', 'ǫ', 'ŕ', 'š',
-    'ţ', 'û', 'ṽ', 'ŵ', 'ẋ', 'ý', 'ž', 'Å', 'ß', 'Ç', 'Ð', 'É', 'Ƒ', 'Ĝ', 'Ĥ', 'Î', 'Ĵ', 'Ķ',
-    'Ļ', 'Ṁ', 'Ñ', 'Ö', 'Þ', 'Ǫ', 'Ŕ', 'Š', 'Ţ', 'Û', 'Ṽ', 'Ŵ', 'Ẋ', 'Ý', 'Ž',
+    'ţ', 'û', 'ṽ', 'ŵ', 'ẋ', 'ý', 'ž', 'Å', 'ß', 'Ç', 'Ð', 'É', 'Ƒ', 'Ĝ', 'Ĥ', 'Î', 'Ĵ', 'Ķ', 'Ļ',
+    'Ṁ', 'Ñ', 'Ö', 'Þ', 'Ǫ', 'Ŕ', 'Š', 'Ţ', 'Û', 'Ṽ', 'Ŵ', 'Ẋ', 'Ý', 'Ž',
 ];
 
 /// Words added to lengthen a text, already accented.
 const PADDING: [&str; 10] = [
-    "ŏñē", "ţŵŏ", "ţĥŕēē", "ƒŏûŕ", "ƒîṽē", "šîẋ", "šēṽēñ", "ēîĝĥţ", "ñîñē", "ţēñ",
+    "ŏñē",
+    "ţŵŏ",
+    "ţĥŕēē",
+    "ƒŏûŕ",
+    "ƒîṽē",
+    "šîẋ",
+    "šēṽēñ",
+    "ēîĝĥţ",
+    "ñîñē",
+    "ţēñ",
 ];
 
 fn accent(c: char) -> char {
@@ -121,8 +130,14 @@ mod tests {
     fn mirrored_text_runs_right_to_left_word_by_word() {
         let pseudo = mirrored("Wait {minutes} min, then try 2 times.");
         assert!(pseudo.starts_with('\u{200F}'));
-        assert!(pseudo.contains("\u{202E}Wait\u{202C} {minutes}"), "{pseudo:?}");
-        assert!(pseudo.contains(" 2 "), "numbers stay as they are: {pseudo:?}");
+        assert!(
+            pseudo.contains("\u{202E}Wait\u{202C} {minutes}"),
+            "{pseudo:?}"
+        );
+        assert!(
+            pseudo.contains(" 2 "),
+            "numbers stay as they are: {pseudo:?}"
+        );
         assert_eq!(pseudo.matches('\u{202E}').count(), 5);
         assert_eq!(mirrored(""), "");
     }

@@ -12,6 +12,8 @@ use super::texts::take_texts;
 /// languages borrow as they are.
 pub const SAME_IN_EVERY_LANGUAGE: &[&str] = &[
     "TikTok",
+    "TikTok Lite",
+    "Play Store",
     "DM Doctor",
     "Wi-Fi",
     "VPN",
@@ -25,6 +27,8 @@ pub const SAME_IN_EVERY_LANGUAGE: &[&str] = &[
     "Pixel",
     "Google",
     "OK",
+    "No",
+    "Internet",
     "Email",
     "Online",
 ];
@@ -50,15 +54,24 @@ pub fn placeholders(text: &str) -> Vec<&str> {
 /// True for a text that may read the same as English: a name, or nothing to translate
 /// (no word of two letters or more, e.g. "1" or "—").
 fn may_stay_english(text: &str) -> bool {
-    SAME_IN_EVERY_LANGUAGE.contains(&text.trim())
+    SAME_IN_EVERY_LANGUAGE
+        .iter()
+        .any(|name| name.eq_ignore_ascii_case(text.trim()))
         || !text
             .split(|c: char| !c.is_alphabetic())
             .any(|word| word.chars().count() >= 2)
 }
 
 /// Problems of the `translated` texts against the `english` ones, text by text
-/// (the same count is required; the caller compares the structures).
-pub fn check_texts(language: &str, english: &[String], translated: &[String]) -> Vec<String> {
+/// (the same count is required; the caller compares the structures). `borrowed`: one-word
+/// English texts that may stay as they are (search keywords such as "wifi" or "proxy",
+/// which people type in every language).
+pub fn check_texts(
+    language: &str,
+    english: &[String],
+    translated: &[String],
+    borrowed: &[&str],
+) -> Vec<String> {
     let mut problems = Vec::new();
     if english.len() != translated.len() {
         problems.push(format!(
@@ -72,7 +85,7 @@ pub fn check_texts(language: &str, english: &[String], translated: &[String]) ->
         let at = || format!("{language}: the translation of {en:?}");
         if tr.trim().is_empty() != en.trim().is_empty() {
             problems.push(format!("{} is empty", at()));
-        } else if tr == en && !may_stay_english(en) {
+        } else if tr == en && !may_stay_english(en) && !borrowed.contains(&en.as_str()) {
             problems.push(format!("{} is still English", at()));
         }
         if placeholders(en) != placeholders(tr) {
@@ -101,6 +114,15 @@ pub fn check_texts(language: &str, english: &[String], translated: &[String]) ->
 /// text-by-text problems of [`check_texts`].
 pub fn check_content(language: &str, english: &Content, translated: &Content) -> Vec<String> {
     let (mut english, mut translated) = (english.clone(), translated.clone());
+    // Taken before the texts are: one-word search keywords may stay as they are.
+    let keywords: Vec<String> = english
+        .causes
+        .iter()
+        .flat_map(|c| &c.keywords)
+        .chain(english.fixes.iter().flat_map(|f| &f.keywords))
+        .filter(|k| !k.contains(' '))
+        .cloned()
+        .collect();
     let (en_texts, tr_texts) = (take_texts(&mut english), take_texts(&mut translated));
     if english != translated {
         return vec![format!(
@@ -108,7 +130,8 @@ pub fn check_content(language: &str, english: &Content, translated: &Content) ->
             first_difference(&english, &translated)
         )];
     }
-    check_texts(language, &en_texts, &tr_texts)
+    let borrowed: Vec<&str> = keywords.iter().map(String::as_str).collect();
+    check_texts(language, &en_texts, &tr_texts, &borrowed)
 }
 
 /// Where two structures first differ, for the build message.
@@ -125,7 +148,17 @@ fn first_difference(english: &Content, translated: &Content) -> String {
             }
         )*};
     }
-    by_id!(symptoms, causes, fixes, questions, verdicts, groups, probes, pages, install_guides);
+    by_id!(
+        symptoms,
+        causes,
+        fixes,
+        questions,
+        verdicts,
+        groups,
+        probes,
+        pages,
+        install_guides
+    );
     "open_in_browser".into()
 }
 
@@ -141,8 +174,19 @@ mod tests {
     #[test]
     fn an_untranslated_passage_is_found_but_names_may_stay() {
         let en = texts(&["Tap Profile.", "TikTok", "Wi-Fi", "1"]);
-        assert!(check_texts("es", &en, &texts(&["Toca Perfil.", "TikTok", "Wi-Fi", "1"])).is_empty());
-        let problems = check_texts("es", &en, &texts(&["Tap Profile.", "TikTok", "Wi-Fi", "1"]));
+        assert!(check_texts(
+            "es",
+            &en,
+            &texts(&["Toca Perfil.", "TikTok", "Wi-Fi", "1"]),
+            &[]
+        )
+        .is_empty());
+        let problems = check_texts(
+            "es",
+            &en,
+            &texts(&["Tap Profile.", "TikTok", "Wi-Fi", "1"]),
+            &[],
+        );
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert!(problems[0].contains("still English"));
     }
@@ -150,9 +194,13 @@ mod tests {
     #[test]
     fn placeholders_and_blanks_must_match() {
         let en = texts(&["Blocked: {failing}.", "Yes"]);
-        let problems = check_texts("id", &en, &texts(&["Diblokir: {gagal}.", " "]));
+        let problems = check_texts("id", &en, &texts(&["Diblokir: {gagal}.", " "]), &[]);
         assert_eq!(problems.len(), 2, "{problems:?}");
-        assert_eq!(check_texts("id", &en, &texts(&["x"])).len(), 1);
+        assert_eq!(check_texts("id", &en, &texts(&["x"]), &[]).len(), 1);
+        // A one-word search keyword may stay; the same word as a passage may not.
+        let en = texts(&["proxy", "Proxy settings"]);
+        let tr = texts(&["proxy", "Proxy settings"]);
+        assert_eq!(check_texts("id", &en, &tr, &["proxy"]).len(), 1);
     }
 
     #[test]
@@ -161,8 +209,14 @@ mod tests {
         let mut same_words = english.clone();
         same_words.fixes[0].title = "Pídele que revise sus ajustes".into();
         let problems = check_content("es", &english, &same_words);
-        assert!(!problems.iter().any(|p| p.contains("structure")), "{problems:?}");
-        assert!(!problems.iter().any(|p| p.contains("Pídele")), "{problems:?}");
+        assert!(
+            !problems.iter().any(|p| p.contains("structure")),
+            "{problems:?}"
+        );
+        assert!(
+            !problems.iter().any(|p| p.contains("Pídele")),
+            "{problems:?}"
+        );
 
         let mut one_step_less = same_words.clone();
         one_step_less.fixes[0].steps.pop();

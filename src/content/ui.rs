@@ -29,7 +29,10 @@ mod tests {
     #[test]
     fn fill_puts_each_value_in_its_place_whatever_the_order() {
         assert_eq!(
-            fill("Pregunta {n} de unas {total}", &[("total", "7"), ("n", "2")]),
+            fill(
+                "Pregunta {n} de unas {total}",
+                &[("total", "7"), ("n", "2")]
+            ),
             "Pregunta 2 de unas 7"
         );
         assert_eq!(fill("No places", &[("n", "1")]), "No places");

@@ -2,6 +2,7 @@
 //! screens never touch web-sys directly.
 
 pub mod address;
+pub mod language;
 pub mod probe;
 pub mod pwa;
 pub mod share;

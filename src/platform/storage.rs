@@ -17,10 +17,12 @@ pub enum StorageProblem {
 }
 
 impl StorageProblem {
+    /// What to tell the user, in the language on screen.
     pub fn message(&self) -> &'static str {
+        let ui = crate::content::ui();
         match self {
-            Self::Unavailable => "This browser won't let DM Doctor save anything (private mode or blocked storage). Everything works, but your progress won't be saved when you close it.",
-            Self::Full => "Your browser's storage is full, so your progress can't be saved right now. Everything else still works.",
+            Self::Unavailable => &ui.storage_unavailable,
+            Self::Full => &ui.storage_full,
         }
     }
 }

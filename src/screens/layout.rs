@@ -3,9 +3,11 @@
 //! hook of the one component that renders screens (`app::App`): a component of its
 //! own would cost wasm bytes.
 
+use crate::content::{fill, ui};
+use crate::language::{self, Language};
 use crate::platform::{focus_main_heading, pwa};
 use crate::routes::Route;
-use crate::state::{Action, AppContext};
+use crate::state::{choose_language, Action, AppContext};
 use crate::widgets::router::{Arrival, Current, Navigator};
 use yew::prelude::*;
 
@@ -25,28 +27,64 @@ pub fn use_focus_on_arrival(current: &Current, navigator: &Navigator) {
 
 /// The frame around `screen`, the screen for `route`.
 pub fn layout(app: &AppContext, route: &Route, screen: Html) -> Html {
+    let ui = ui();
     html! {
         <>
-            <a class="skip" href="#main" onclick={skip_to_main()}>{ "Skip to content" }</a>
+            <a class="skip" href="#main" onclick={skip_to_main()}>{ &ui.skip_to_content }</a>
             <header class="top">
                 <a href={Route::Home.href()} class="brand">
                     <img src="icons/icon.svg" alt="" width="28" height="28" />
                     { "DM Doctor" }
                 </a>
                 { online_badge(app.online) }
-                <nav aria-label="Main">
-                    { nav_link(Route::Home, route, "Home") }
-                    { nav_link(Route::Guide, route, "Guide") }
-                    { nav_link(Route::About, route, "About") }
+                <nav aria-label={ui.nav_label.clone()}>
+                    { nav_link(Route::Home, route, &ui.nav_home) }
+                    { nav_link(Route::Guide, route, &ui.nav_guide) }
+                    { nav_link(Route::About, route, &ui.nav_about) }
                 </nav>
             </header>
             { banners(app) }
             <main id="main">{ screen }</main>
             <footer class="bottom">
-                <p>{ "Not affiliated with TikTok. Never asks for your password." }</p>
-                <p>{ concat!("DM Doctor ", env!("CARGO_PKG_VERSION")) }</p>
+                { language_picker(app) }
+                <p>{ &ui.footer_disclaimer }</p>
+                <p>{ fill(&ui.footer_version, &[("version", env!("CARGO_PKG_VERSION"))]) }</p>
             </footer>
         </>
+    }
+}
+
+/// The language picker: on every screen, each language named in itself. Switching
+/// keeps the screen and the check where they are.
+fn language_picker(app: &AppContext) -> Html {
+    let on_change = {
+        let app = app.clone();
+        Callback::from(move |event: Event| {
+            let code = event
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            if let Some(language) = language::by_code(&code) {
+                choose_language(&app, language);
+            }
+        })
+    };
+    let shown = app.language;
+    // A pseudo-locale chosen for testing is listed while it is shown.
+    let options = language::offered()
+        .chain((shown.pseudo).then_some(shown))
+        .map(|l: &'static Language| {
+            html! {
+                <option value={l.code} lang={l.code} selected={l == shown}>{ l.name }</option>
+            }
+        });
+    html! {
+        <div class="language">
+            <label for="language">{ &ui().language_label }</label>
+            <select id="language" onchange={on_change}>{ for options }</select>
+            if app.other_variety {
+                <p class="language-note">{ &ui().language_other_variety }</p>
+            }
+        </div>
     }
 }
 
@@ -65,13 +103,13 @@ fn skip_to_main() -> Callback<MouseEvent> {
 fn online_badge(online: bool) -> Html {
     html! {
         <span class={classes!("net", if online { "online" } else { "offline" })} role="status">
-            { if online { "Connected" } else { "Offline" } }
+            { if online { &ui().net_connected } else { &ui().net_offline } }
         </span>
     }
 }
 
 /// A navigation link that tells screen readers which screen is current.
-fn nav_link(to: Route, current: &Route, label: &'static str) -> Html {
+fn nav_link(to: Route, current: &Route, label: &str) -> Html {
     let is_current = match (&to, current) {
         (Route::Guide, Route::Guide | Route::Cause { .. } | Route::Fix { .. }) => true,
         (to, current) => to == current,
@@ -83,18 +121,23 @@ fn nav_link(to: Route, current: &Route, label: &'static str) -> Html {
 
 /// Live regions that exist from the start, so screen readers announce what appears in them.
 fn banners(app: &AppContext) -> Html {
+    let ui = ui();
     let reload = Callback::from(|_: MouseEvent| pwa::apply_update());
     let dismiss = {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| app.dispatch(Action::DismissNotice))
     };
+    let retry = app.language_failed.map(|failed| {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| choose_language(&app, failed))
+    });
     html! {
         <div class="banners">
             <div role="status" aria-live="polite">
                 if app.update_ready {
                     <div class="banner update">
-                        <p>{ "A new version of DM Doctor is ready." }</p>
-                        <button type="button" class="button primary" onclick={reload}>{ "Update available — reload" }</button>
+                        <p>{ &ui.update_ready }</p>
+                        <button type="button" class="button primary" onclick={reload}>{ &ui.update_reload }</button>
                     </div>
                 }
             </div>
@@ -107,7 +150,15 @@ fn banners(app: &AppContext) -> Html {
                 if let Some(notice) = &app.notice {
                     <div class="banner notice">
                         <p>{ notice }</p>
-                        <button type="button" class="button" onclick={dismiss}>{ "OK" }</button>
+                        <button type="button" class="button" onclick={dismiss}>{ &ui.notice_ok }</button>
+                    </div>
+                }
+            </div>
+            <div role="status" aria-live="polite">
+                if let (Some(failed), Some(retry)) = (app.language_failed, retry) {
+                    <div class="banner notice language-failed">
+                        <p>{ fill(&ui.language_failed, &[("language", failed.name)]) }</p>
+                        <button type="button" class="button" onclick={retry}>{ &ui.language_retry }</button>
                     </div>
                 }
             </div>

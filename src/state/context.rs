@@ -53,3 +53,23 @@ pub fn choose_device(app: &AppContext, family: DeviceFamily) {
         app.dispatch(Action::Notice(problem.message().into()));
     }
 }
+
+/// Shows `language`: its words (downloaded, or from the service worker's cache) replace
+/// the ones on screen, the choice is saved for the next start, and `<html lang dir>` and
+/// the title follow. If its pack can't be loaded, the shown language stays and the app
+/// says so.
+pub fn choose_language(app: &AppContext, language: &'static crate::language::Language) {
+    use crate::platform::language as page;
+    let app = app.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        match page::load(language, false).await {
+            Some(words) => {
+                crate::content::show(words);
+                page::show(language, &words.ui.app_title);
+                page::save_choice(language);
+                app.dispatch(Action::LanguageShown(language));
+            }
+            None => app.dispatch(Action::LanguageFailed(language)),
+        }
+    });
+}

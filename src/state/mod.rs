@@ -5,11 +5,12 @@ use crate::connection::history::{self, Run};
 use crate::content::{content, DeviceFamily};
 use crate::diagnosis::check::{Check, Stage, StepResult};
 use crate::diagnosis::place::{self, Place};
+use crate::language::Language;
 use std::rc::Rc;
 use yew::Reducible;
 
 mod context;
-pub use context::{choose_device, phone_choice, use_app, AppContext, PhoneChoice};
+pub use context::{choose_device, choose_language, phone_choice, use_app, AppContext, PhoneChoice};
 
 /// Whether and how the app can be installed right now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,6 +69,15 @@ pub struct AppState {
     /// Storage keys holding unreadable data that could not be moved aside: never written
     /// this session, so nothing is lost.
     pub locked: Vec<&'static str>,
+    /// The language on screen. The stored check and tests hold ids only, so switching
+    /// re-renders every screen in place and the check goes on.
+    pub language: &'static Language,
+    /// The browser asked for another variety of the language shown (pt-PT shown
+    /// Brazilian Portuguese): the picker says so.
+    pub other_variety: bool,
+    /// A language whose pack couldn't be loaded (at start, or when chosen): the app says
+    /// so, with Retry, in the language still shown.
+    pub language_failed: Option<&'static Language>,
 }
 
 impl AppState {
@@ -100,6 +110,9 @@ impl AppState {
             locked: Vec::new(),
             data_epoch: 0,
             check_epoch: 0,
+            language: crate::language::english(),
+            other_variety: false,
+            language_failed: None,
         }
     }
 }
@@ -159,6 +172,10 @@ pub enum Action {
     },
     Online(bool),
     TestStarted,
+    /// The words of this language are on screen now (see `content::show`).
+    LanguageShown(&'static Language),
+    /// This language's pack couldn't be loaded; the one shown stays.
+    LanguageFailed(&'static Language),
     /// A connection test finished; its verdict also goes into the check, if any.
     /// `started` holds the state's (data, check) epochs when the test began.
     TestFinished {
@@ -260,6 +277,12 @@ impl Reducible for AppState {
             Action::Saved if next.locked.is_empty() => next.unsaved = None,
             Action::Saved => {}
             Action::Online(online) => next.online = online,
+            Action::LanguageShown(language) => {
+                next.other_variety &= language == next.language;
+                next.language = language;
+                next.language_failed = None;
+            }
+            Action::LanguageFailed(language) => next.language_failed = Some(language),
             Action::TestStarted => next.testing = true,
             Action::TestFinished {
                 run,

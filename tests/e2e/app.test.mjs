@@ -12,11 +12,35 @@ import { SCREENS, assertAccessible, assertScreenRules, expectFocusOnHeading, ope
 
 const DIST = "dist";
 
-/** The same service worker under another build id: what a new deploy looks like to the browser. */
-function newBuild(sw, suffix) {
-  const changed = sw.replace(/BUILD ?= ?"([^"]+)"/, `BUILD="$1-${suffix}"`);
-  assert.notEqual(changed, sw, "the build id was found in sw.js");
-  return changed;
+/**
+ * The same service worker under another build id: what a new deploy looks like to the
+ * browser. `changed`: paths whose revision changes too (the worker downloads those
+ * instead of copying them from the old cache).
+ */
+function newBuild(sw, suffix, changed = []) {
+  let next = sw.replace(/BUILD ?= ?"([^"]+)"/, `BUILD="$1-${suffix}"`);
+  assert.notEqual(next, sw, "the build id was found in sw.js");
+  for (const path of changed) {
+    const revised = next.replace(new RegExp(`\\["${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}","([0-9a-f]+)"\\]`), `["${path}","$1-${suffix}"]`);
+    assert.notEqual(revised, next, `${path} is precached`);
+    next = revised;
+  }
+  return next;
+}
+
+/** The precache list of a built sw.js: [path, revision] pairs. */
+function precacheList(sw) {
+  const list = sw.match(/(\[\["[^\]]*"\](?:,\["[^\]]*"\])*\])/);
+  assert.ok(list, "sw.js has its precache list");
+  return JSON.parse(list[1]);
+}
+
+/** Gives every file in `dir`'s sw.js the revision of its content, as post-build does. */
+function reviseBuild(dir) {
+  const sw = readFileSync(join(dir, "sw.js"), "utf8");
+  const list = precacheList(sw);
+  const revised = list.map(([path]) => [path, createHash("sha256").update(readFileSync(join(dir, path))).digest("hex").slice(0, 16)]);
+  writeFileSync(join(dir, "sw.js"), sw.replace(JSON.stringify(list), JSON.stringify(revised)));
 }
 
 /**
@@ -40,6 +64,7 @@ function nextBuild() {
     const text = readFileSync(join(dir, file), "utf8");
     writeFileSync(join(dir, file), file === "sw.js" ? newBuild(renamed(text), "v2") : renamed(text));
   }
+  reviseBuild(dir);
   const files = readdirSync(dir).filter((f) => /\.(js|wasm|css)$/.test(f) && f !== "sw.js");
   assert.ok(files.every((f) => !readdirSync(DIST).includes(f)), "no file name is shared with the running build");
   return { dir, files };
@@ -369,7 +394,8 @@ test("a broken new version (a missing file) never replaces the running one", asy
   const overrides = {
     "/sw.js": async (file) => {
       const sw = readFileSync(file, "utf8");
-      return broken ? newBuild(sw, "broken") : sw;
+      // Its wasm changed (a new revision), so it can't be copied from the running build.
+      return broken ? newBuild(sw, "broken", [wasm]) : sw;
     },
     [`/${wasm}`]: async (file) => (broken ? null : readFileSync(file)),
   };
@@ -404,6 +430,52 @@ test("a broken new version (a missing file) never replaces the running one", asy
     assert.equal(await page.getByRole("button", { name: "Update available — reload" }).count(), 0);
     watcher.assertClean();
   });
+});
+
+test("an update downloads only the files that changed; the rest is copied from the old cache", async () => {
+  // v2: one language pack's words changed (a new content-hashed pack, so a new head
+  // script naming it), as an edit to a translation gives; everything else is as in v1.
+  const dir = mkdtempSync(join(tmpdir(), "dm-doctor-v2-"));
+  cpSync(DIST, dir, { recursive: true });
+  const pack = readdirSync(join(dir, "packs")).find((f) => /^es-[0-9a-f]+\.txt$/.test(f));
+  const head = readdirSync(dir).find((f) => /^lang-[0-9a-f]+\.js$/.test(f));
+  const newPack = pack.replace(/-([0-9a-f]+)\.txt$/, (_, h) => `-${[...h].reverse().join("")}.txt`);
+  const bytes = readFileSync(join(dir, "packs", pack));
+  rmSync(join(dir, "packs", pack));
+  writeFileSync(join(dir, "packs", newPack), Buffer.concat([bytes, Buffer.from([0])]));
+  writeFileSync(join(dir, head), readFileSync(join(dir, head), "utf8").replace(pack, newPack));
+  writeFileSync(join(dir, "sw.js"), newBuild(readFileSync(join(dir, "sw.js"), "utf8").replace(pack, newPack), "v2"));
+  reviseBuild(dir);
+  const server = await startHost("node", { root: DIST });
+  let profile = null;
+  try {
+    profile = await launchProfile();
+    const page = profile.context.pages()[0];
+    await open(page, server.url, "#/", "What's going wrong?");
+    await waitForServiceWorker(page);
+    await server.deploy(dir);
+    const asked = server.requests.length;
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    await page.getByRole("button", { name: "Update available — reload" }).waitFor({ timeout: 15000 });
+    const fetched = [...new Set(server.requests.slice(asked).map((r) => r.split("?")[0]))].sort();
+    assert.deepEqual(fetched, ["/" + head, "/packs/" + newPack, "/sw.js"].sort(), "only the changed files were downloaded");
+    const bytesFetched = fetched.reduce((sum, path) => sum + statSync(join(dir, path)).size, 0);
+    const total = precacheList(readFileSync(join(dir, "sw.js"), "utf8")).reduce((sum, [path]) => sum + statSync(join(dir, path)).size, 0);
+    console.log(`update: ${fetched.length} files, ${bytesFetched} of ${total} bytes downloaded`);
+    // The new cache is whole: every file of v2, the copied ones included.
+    const cached = await page.evaluate(async () => {
+      const names = await caches.keys();
+      const cache = await caches.open(names.find((n) => n.endsWith("-v2")));
+      return (await cache.keys()).map((r) => new URL(r.url).pathname);
+    });
+    for (const [path] of precacheList(readFileSync(join(dir, "sw.js"), "utf8"))) {
+      assert.ok(cached.includes("/" + path), `${path} is in the new cache`);
+    }
+  } finally {
+    await profile?.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test("every copy of the CSP header matches the built index.html (README, _headers example, nginx)", async () => {

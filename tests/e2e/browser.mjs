@@ -29,6 +29,8 @@ export async function launchProfile(options = {}) {
       args: CHROMIUM_ARGS,
       headless: true,
       viewport: { width: 412, height: 915 },
+      // The app picks its language from the browser's: English unless a test asks.
+      locale: "en-US",
       ...options,
     });
   const profile = {

@@ -1,0 +1,69 @@
+// DM Doctor's head script: picks the language before anything is painted and starts
+// downloading its pack at once, in parallel with the app's wasm. A classic script in
+// <head> (external: the CSP allows no inline script). tools/post-build.mjs fills in the
+// language table from content/languages.toml, with each pack's content-hashed file.
+// The rule is the app's (src/language.rs); both pass tests/language-matching.txt.
+"use strict";
+(function () {
+  const LANGUAGES = ["__DM_DOCTOR_LANGUAGES__"];
+  const SAVED_KEY = "dm-doctor.language";
+
+  const byCode = (code) =>
+    LANGUAGES.find((l) => typeof code === "string" && l.code.toLowerCase() === code.toLowerCase());
+
+  // The saved choice if we have it, else the first browser language we speak, else English.
+  function pick(saved, preferred) {
+    const chosen = byCode(saved);
+    if (chosen) return { language: chosen, otherVariety: false };
+    for (const tag of preferred) {
+      const exact = byCode(tag);
+      if (exact) return { language: exact, otherVariety: false };
+      const subtags = String(tag).split(/[-_]/);
+      const primary = subtags[0].toLowerCase();
+      const region = subtags.slice(1).find((s) => s.length === 2 || (s.length === 3 && /^\d+$/.test(s)));
+      const language = LANGUAGES.find((l) => l.matches.includes(primary));
+      if (language) {
+        const otherVariety =
+          language.regions.length > 0 &&
+          region !== undefined &&
+          !language.regions.some((r) => r.toLowerCase() === region.toLowerCase());
+        return { language, otherVariety };
+      }
+    }
+    return { language: LANGUAGES[0], otherVariety: false };
+  }
+
+  let saved = null;
+  try {
+    saved = localStorage.getItem(SAVED_KEY);
+  } catch {
+    // Storage blocked (private mode, in-app browsers): the browser's languages decide.
+  }
+  const preferred = Array.isArray(navigator.languages) && navigator.languages.length
+    ? navigator.languages
+    : [navigator.language || ""];
+  const { language, otherVariety } = pick(saved, preferred);
+  const root = document.documentElement;
+  root.lang = language.code;
+  root.dir = language.dir;
+
+  // The pack's bytes, for the app to take when it starts (a failed download is the app's
+  // to report, with Retry; it never leaves an unhandled rejection here).
+  const load = (code) => {
+    const url = byCode(code).pack;
+    return fetch(url).then((response) => {
+      if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+      return response.arrayBuffer();
+    });
+  };
+  const pack = load(language.code);
+  pack.catch(() => {});
+  self.dmDoctorLanguage = {
+    code: language.code,
+    otherVariety,
+    pack,
+    // code -> pack URL, for switching languages and falling back.
+    packs: Object.fromEntries(LANGUAGES.map((l) => [l.code, l.pack])),
+    pick,
+  };
+})();

@@ -1,0 +1,59 @@
+// The built head script (dist/lang-*.js) picks the same language as the app: it passes
+// the cases in tests/language-matching.txt, which src/language.rs passes too. Run in a
+// bare JavaScript context with the browser's pieces it reads (no browser needed).
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { runInNewContext } from "node:vm";
+import { test } from "./helpers.mjs";
+
+const script = readFileSync(`dist/${readdirSync("dist").find((n) => /^lang-[0-9a-f]+\.js$/.test(n))}`, "utf8");
+
+/** Runs the head script as a page would; returns what it set. */
+function run({ saved = null, languages = [], storageThrows = false }) {
+  const root = {};
+  const fetched = [];
+  const page = {
+    document: { documentElement: root },
+    navigator: { languages, language: languages[0] ?? "" },
+    localStorage: {
+      getItem(key) {
+        if (storageThrows) throw new Error("SecurityError");
+        return key === "dm-doctor.language" ? saved : null;
+      },
+    },
+    fetch: (url) => {
+      fetched.push(url);
+      return Promise.reject(new Error("offline"));
+    },
+  };
+  page.self = page;
+  runInNewContext(script, page);
+  return { root, fetched, head: page.dmDoctorLanguage };
+}
+
+test("the head script passes the shared language-matching cases", () => {
+  const cases = readFileSync("tests/language-matching.txt", "utf8")
+    .split("\n")
+    .filter((line) => line.trim() && !line.startsWith("#"));
+  assert.ok(cases.length >= 15, `${cases.length} cases`);
+  for (const line of cases) {
+    const [saved, preferred, expected] = line.split("|").map((s) => s.trim());
+    const languages = preferred.split(",").map((s) => s.trim()).filter(Boolean);
+    const [code, note] = expected.endsWith("+ note") ? [expected.replace("+ note", "").trim(), true] : [expected, false];
+    const { root, head, fetched } = run({ saved: saved || null, languages });
+    assert.equal(root.lang, code, line);
+    assert.equal(head.code, code, line);
+    assert.equal(head.otherVariety, note, line);
+    assert.equal(root.dir, code === "ar-XB" ? "rtl" : "ltr", line);
+    // Its pack's download starts at once, and only that one.
+    assert.deepEqual(fetched, [head.packs[code]], line);
+    assert.match(head.packs[code], new RegExp(`^packs/${code}-[0-9a-f]{16}\\.txt$`), line);
+  }
+});
+
+test("blocked storage and a missing navigator.languages still give a language", () => {
+  const blocked = run({ storageThrows: true, languages: ["id-ID"] });
+  assert.equal(blocked.root.lang, "id");
+  const bare = run({ languages: undefined });
+  assert.equal(bare.root.lang, "en");
+});
