@@ -2,6 +2,7 @@
 //! compared side by side. Stored in the same versioned envelope as the check.
 
 use super::verdict::{compare, Measurements, Verdict, VerdictKind};
+use crate::content::ui;
 use crate::envelope::{open, seal, Migration};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
@@ -26,9 +27,9 @@ impl Network {
 
     pub fn label(self) -> &'static str {
         match self {
-            Self::Wifi => "Wi-Fi",
-            Self::Mobile => "Mobile data",
-            Self::Unknown => "Not sure",
+            Self::Wifi => &ui().connection_network_wifi,
+            Self::Mobile => &ui().connection_network_mobile,
+            Self::Unknown => &ui().connection_network_unknown,
         }
     }
 
@@ -87,8 +88,9 @@ pub fn latest_pair(runs: &[Run]) -> Option<(&Run, &Run)> {
     (wifi.at.abs_diff(mobile.at) <= PAIR_WINDOW_MS).then_some((wifi, mobile))
 }
 
-/// One plain sentence on which network is better for TikTok messages right now.
-pub fn comparison_summary(wifi: &Run, mobile: &Run) -> String {
+/// One plain sentence on which network is better for TikTok messages right now, for the
+/// pair [`latest_pair`] gives.
+pub fn comparison_summary(wifi: &Run, mobile: &Run) -> &'static str {
     // Part of TikTok blocked counts as not reaching it: messages may be the part.
     let reaches = |r: &Run| {
         !matches!(
@@ -100,24 +102,17 @@ pub fn comparison_summary(wifi: &Run, mobile: &Run) -> String {
                 | VerdictKind::TiktokPartly
         )
     };
+    let ui = ui();
+    // One whole sentence for each outcome: the networks' names take different forms
+    // (and the sentences different shapes) in other languages.
     match compare(&wifi.verdict, &mobile.verdict) {
-        Ordering::Equal => "Both connections did about the same, so switching won't change much. If messages still fail, the cause is probably not your network.".into(),
-        order => {
-            let (better, worse) = if order == Ordering::Less { (wifi, mobile) } else { (mobile, wifi) };
-            let name = |r: &Run| match r.network {
-                Network::Wifi => "Wi-Fi",
-                Network::Mobile => "mobile data",
-                Network::Unknown => "other connection",
-            };
-            if reaches(better) && !reaches(worse) {
-                format!(
-                    "TikTok only works on {}. Use {} for now; the {} you were on blocks or can't reach TikTok.",
-                    name(better), name(better), name(worse)
-                )
-            } else {
-                format!("{} is better for TikTok right now. Use it while you send messages.", better.network.label())
-            }
+        Ordering::Equal => &ui.connection_compare_same,
+        Ordering::Less if reaches(wifi) && !reaches(mobile) => &ui.connection_compare_only_wifi,
+        Ordering::Less => &ui.connection_compare_wifi_better,
+        Ordering::Greater if reaches(mobile) && !reaches(wifi) => {
+            &ui.connection_compare_only_mobile
         }
+        Ordering::Greater => &ui.connection_compare_mobile_better,
     }
 }
 

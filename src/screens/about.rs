@@ -1,8 +1,10 @@
 //! About: privacy, what is stored, not affiliated with TikTok, version, delete my data.
 
-use crate::content::content;
+use super::counted;
+use crate::content::{content, fill, ui};
 use crate::platform::storage;
 use crate::state::{Action, AppContext};
+use crate::widgets::entry_list::text;
 use yew::prelude::*;
 
 /// A plain view function of the one screen component, which keeps `result`: what Delete
@@ -16,11 +18,8 @@ pub fn about(app: &AppContext, result: &UseStateHandle<Option<String>>) -> Html 
         Callback::from(move |_: MouseEvent| {
             let deleted = storage::delete_all();
             let message = match &deleted {
-                Ok(0) => "There was nothing saved to delete.".to_owned(),
-                Ok(n) => format!(
-                    "Deleted {n} saved item{} from this phone.",
-                    if *n == 1 { "" } else { "s" }
-                ),
+                Ok(0) => ui().about_deleted_nothing.clone(),
+                Ok(n) => counted(*n, &ui().about_deleted_one, &ui().about_deleted_other),
                 Err(problem) => problem.message().to_owned(),
             };
             app.dispatch(Action::DataDeleted {
@@ -39,12 +38,12 @@ pub fn about(app: &AppContext, result: &UseStateHandle<Option<String>>) -> Html 
                 </section>
             }) }
             <section aria-labelledby="data-heading">
-                <h2 id="data-heading">{ "Your data on this phone" }</h2>
-                <p>{ "Saved on this phone only: your phone type (if you picked one), your check (the problem, your answers and the steps you tried) and your last few connection tests. Delete it any time:" }</p>
-                <button type="button" class="button" onclick={delete}>{ "Delete my data" }</button>
+                <h2 id="data-heading">{ text(&ui().about_data_heading) }</h2>
+                <p>{ text(&ui().about_data_text) }</p>
+                <button type="button" class="button" onclick={delete}>{ text(&ui().about_delete) }</button>
                 <p role="status" class="hint">{ (**result).clone().unwrap_or_default() }</p>
             </section>
-            <p class="version">{ concat!("Version ", env!("CARGO_PKG_VERSION")) }</p>
+            <p class="version">{ fill(&ui().about_version, &[("version", env!("CARGO_PKG_VERSION"))]) }</p>
         </>
     }
 }

@@ -1,7 +1,7 @@
 //! One cause: what it is, the signs, and the fixes to try in order.
 
-use crate::content::content;
 use crate::content::search::Entry;
+use crate::content::{content, ui};
 use crate::screens::not_found::not_found;
 use crate::widgets::entry_list::{entry_list, list_items, text};
 use crate::widgets::{notes::cause_notes, sources::sources};
@@ -19,19 +19,19 @@ pub fn cause_screen(id: &str) -> Html {
         .map(Entry::Fix);
     html! {
         <article>
-            <p class="eyebrow">{ "Cause" }</p>
+            <p class="eyebrow">{ text(&ui().entry_kind_cause) }</p>
             <h1 tabindex="-1">{ text(&cause.title) }</h1>
             <p class="lead">{ text(&cause.summary) }</p>
             { cause_notes(cause) }
             if !cause.signs.is_empty() {
                 <section class="signs" aria-labelledby="signs-heading">
-                    <h2 id="signs-heading">{ "You may have this if" }</h2>
+                    <h2 id="signs-heading">{ text(&ui().cause_signs_heading) }</h2>
                     <ul>{ list_items(&cause.signs) }</ul>
                 </section>
             }
-            <h2>{ "What's going on" }</h2>
+            <h2>{ text(&ui().cause_explanation_heading) }</h2>
             { for cause.explanation.iter().map(|p| html! { <p>{ text(p) }</p> }) }
-            <h2>{ "What to try, in this order" }</h2>
+            <h2>{ text(&ui().cause_fixes_heading) }</h2>
             { entry_list(&mut fixes, true) }
             { sources(&cause.sources) }
         </article>

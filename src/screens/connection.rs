@@ -9,12 +9,13 @@ use crate::connection::verdict::{
 };
 use crate::connection::TEST_BOUND_SECONDS;
 use crate::content::validate::FAILING_PARTS;
-use crate::content::{content, Group};
+use crate::content::{content, fill, ui, Group};
 use crate::platform::probe::{self, NetworkHints};
 use crate::platform::{focus, now};
 use crate::routes::Route;
 use crate::state::use_app;
 use crate::state::Action;
+use crate::widgets::entry_list::text;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -22,27 +23,29 @@ use yew::prelude::*;
 fn host_summary(m: &Measurements, host: &HostResult) -> String {
     let Some(f) = figures(&[host]) else {
         let why = if host.samples.contains(&Sample::TimedOut) {
-            "no answer (timed out)"
+            &ui().connection_host_timed_out
         } else {
-            "no answer"
+            &ui().connection_host_no_answer
         };
         // An unconfirmed host that failed alone: shown, but it changed nothing.
-        let note = if m.counts(host) {
-            ""
+        return if m.counts(host) {
+            why.clone()
         } else {
-            " · not seen answering on this phone yet, so alone it doesn't count"
+            format!("{why} · {}", ui().connection_host_unconfirmed)
         };
-        return format!("{why}{note}");
     };
     let answered = host
         .samples
         .iter()
         .filter(|s| s.answer_ms().is_some())
         .count();
-    format!(
-        "answered {answered} of {} · {} ms",
-        host.samples.len(),
-        f.median_ms
+    fill(
+        &ui().connection_host_answered,
+        &[
+            ("answered", &answered.to_string()),
+            ("asked", &host.samples.len().to_string()),
+            ("ms", &f.median_ms.to_string()),
+        ],
     )
 }
 
@@ -130,41 +133,41 @@ pub fn ConnectionScreen() -> Html {
         html! {
             <label class="choice">
                 <input type="radio" name="network" value={network.key()} checked={choice.network == network} {onchange} />
-                <span>{ network.label() }</span>
+                <span>{ text(network.label()) }</span>
             </label>
         }
     });
 
     html! {
         <>
-            <h1 tabindex="-1">{ "Test my connection" }</h1>
-            <p class="lead">{ format!("Checks whether your phone reaches the internet and TikTok's servers, and how fast. Takes up to {TEST_BOUND_SECONDS} seconds.") }</p>
+            <h1 tabindex="-1">{ text(&ui().connection_heading) }</h1>
+            <p class="lead">{ fill(&ui().connection_lead, &[("seconds", &TEST_BOUND_SECONDS.to_string())]) }</p>
             <p class={classes!("live", if app.online { "online" } else { "offline" })}>
-                { if app.online { "Your phone says it is connected to a network." } else { "Your phone says it is offline." } }
+                { text(if app.online { &ui().connection_online } else { &ui().connection_offline }) }
             </p>
             <fieldset class="device-picker">
-                <legend>{ "Which connection are you on?" }</legend>
+                <legend>{ text(&ui().connection_network_question) }</legend>
                 { for choices }
             </fieldset>
             <details class="hosts">
-                <summary>{ "What this test contacts" }</summary>
+                <summary>{ text(&ui().connection_hosts_summary) }</summary>
                 <ul>
                     { for Group::ALL.into_iter().map(|group| {
                         let hosts: Vec<&str> = content().probes.iter().filter(|p| p.group == group && group != Group::OwnSite).map(|p| p.host()).collect();
-                        let hosts = if hosts.is_empty() { "this site".to_owned() } else { hosts.join(", ") };
-                        html! { <li>{ format!("{}: {hosts}", content().group_name(group)) }</li> }
+                        let hosts = if hosts.is_empty() { ui().connection_this_site.clone() } else { hosts.join(", ") };
+                        html! { <li>{ fill(&ui().connection_hosts_line, &[("group", content().group_name(group)), ("hosts", &hosts)]) }</li> }
                     }) }
                 </ul>
-                <p class="hint">{ "Nothing is contacted until you start the test, and nothing about you is sent: these are plain requests, like opening a page." }</p>
+                <p class="hint">{ text(&ui().connection_hosts_privacy) }</p>
             </details>
             <div class="actions">
                 <button type="button" class="button primary" onclick={start} disabled={app.testing}>
-                    { if app.testing { "Testing…" } else if app.runs.is_empty() { "Start the test" } else { "Test again" } }
+                    { text(if app.testing { &ui().connection_testing } else if app.runs.is_empty() { &ui().connection_start } else { &ui().connection_test_again }) }
                 </button>
             </div>
             if app.testing {
                 <label class="test-progress">
-                    { "Progress" }
+                    { text(&ui().connection_progress) }
                     // No value (a moving bar) until the probes report.
                     <progress max="100" value={known.then(|| progress.percent().to_string())}></progress>
                 </label>
@@ -175,17 +178,17 @@ pub fn ConnectionScreen() -> Html {
             // Offline, the browser's last speed figures are stale and contradict the badge.
             if let Some(hints) = choice.hints.as_ref().as_ref().filter(|_| app.online) {
                 <section aria-labelledby="hints-heading">
-                    <h2 id="hints-heading">{ "What your browser says" }</h2>
-                    <p class="hint">{ "Hints only; the test above is what counts." }</p>
+                    <h2 id="hints-heading">{ text(&ui().connection_hints_heading) }</h2>
+                    <p class="hint">{ text(&ui().connection_hints_note) }</p>
                     <ul>
-                        if let Some(kind) = &hints.kind { <li>{ format!("Connection type: {kind}") }</li> }
-                        if let Some(kind) = &hints.effective_type { <li>{ format!("Speed class: {kind}") }</li> }
-                        if let Some(rtt) = hints.rtt_ms { <li>{ format!("Round trip: about {} ms", rtt as u32) }</li> }
+                        if let Some(kind) = &hints.kind { <li>{ fill(&ui().connection_hint_type, &[("kind", kind)]) }</li> }
+                        if let Some(kind) = &hints.effective_type { <li>{ fill(&ui().connection_hint_speed, &[("kind", kind)]) }</li> }
+                        if let Some(rtt) = hints.rtt_ms { <li>{ fill(&ui().connection_hint_round_trip, &[("ms", &(rtt as u32).to_string())]) }</li> }
                         if let Some(down) = hints.downlink_mbps {
                             // Whole numbers and tenths without float formatting code.
-                            <li>{ format!("Download: about {}.{} Mbit/s", down as u32, ((down * 10.0) as u32) % 10) }</li>
+                            <li>{ fill(&ui().connection_hint_download, &[("whole", &(down as u32).to_string()), ("tenths", &(((down * 10.0) as u32) % 10).to_string())]) }</li>
                         }
-                        if hints.save_data == Some(true) { <li>{ "Data Saver is on" }</li> }
+                        if hints.save_data == Some(true) { <li>{ text(&ui().connection_hint_save_data) }</li> }
                     </ul>
                 </section>
             }
@@ -200,24 +203,32 @@ pub fn ConnectionScreen() -> Html {
 /// folded under "Details"; `in_check` when a check is in progress (the result was added
 /// to it).
 fn run_result(run: &Run, in_check: bool) -> Html {
-    let Some(text) = content().verdict(run.verdict.kind.id()) else {
+    let Some(verdict) = content().verdict(run.verdict.kind.id()) else {
         return html! {};
     };
     let m = &run.measurements;
     let lines = m.hosts.iter().map(|h| {
-        format!(
-            "{} – {}: {}",
-            content().group_name(h.group),
-            h.host,
-            host_summary(m, h)
+        fill(
+            &ui().connection_host_line,
+            &[
+                ("group", content().group_name(h.group)),
+                ("host", &h.host),
+                ("result", &host_summary(m, h)),
+            ],
         )
     });
+    // "A and B and C": each name joined to the list so far.
     let names = |groups: Vec<Group>| {
-        let names: Vec<&str> = groups
+        groups
             .into_iter()
-            .map(|g| content().group_name(g))
-            .collect();
-        names.join(" and ")
+            .map(|g| content().group_name(g).to_owned())
+            .reduce(|list, name| {
+                fill(
+                    &ui().connection_parts_and,
+                    &[("first", &list), ("second", &name)],
+                )
+            })
+            .unwrap_or_default()
     };
     let unsure = names(m.unsure_parts());
     // Runs stored before the test knew the parts of TikTok (schema 1).
@@ -226,46 +237,48 @@ fn run_result(run: &Run, in_check: bool) -> Html {
     let parts = (run.verdict.kind == VerdictKind::TiktokPartly).then(|| {
         Group::TIKTOK.into_iter().filter_map(|group| {
             let state = match m.reach(group)? {
-                Reach::Reached => "answered",
-                Reach::Partly => "partly answered",
-                Reach::NotReached => "no answer",
+                Reach::Reached => &ui().connection_part_answered,
+                Reach::Partly => &ui().connection_part_partly,
+                Reach::NotReached => &ui().connection_part_no_answer,
             };
-            Some(html! { <li>{ format!("{}: {state}", content().group_name(group)) }</li> })
+            let part = content().group_name(group);
+            Some(html! { <li>{ fill(&ui().connection_part_line, &[("part", part), ("state", state)]) }</li> })
         })
     });
     html! {
         <section class={classes!("verdict", run.verdict.kind.id())} aria-labelledby="verdict-heading">
-            <p class="eyebrow">{ format!("Result · {}", run.network.label()) }</p>
-            <h2 id="verdict-heading" tabindex="-1">{ &text.title }</h2>
-            <p>{ text.explanation.replace(FAILING_PARTS, &names(m.failing_parts())) }</p>
+            <p class="eyebrow">{ fill(&ui().connection_result_eyebrow, &[("network", run.network.label())]) }</p>
+            <h2 id="verdict-heading" tabindex="-1">{ &verdict.title }</h2>
+            <p>{ verdict.explanation.replace(FAILING_PARTS, &names(m.failing_parts())) }</p>
             if let Some(parts) = parts {
                 <ul class="parts">{ for parts }</ul>
             }
             if !unsure.is_empty() {
-                <p class="unsure">{ format!("{unsure} didn't answer. We haven't seen them answer on this phone yet, so on its own this doesn't change the result. Test again on another network, such as mobile data: if they answer there, this network blocks them.") }</p>
+                <p class="unsure">{ fill(&ui().connection_unsure, &[("parts", &unsure)]) }</p>
             }
             if older {
-                <p class="hint">{ "This result is from an older version of the test, which didn't check TikTok's message servers. Test again for a full result." }</p>
+                <p class="hint">{ text(&ui().connection_older_run) }</p>
             }
-            <h3>{ "What to do" }</h3>
-            <ul>{ for text.next_steps.iter().map(|s| html! { <li>{ s }</li> }) }</ul>
-            <h3>{ "Fixes in the guide" }</h3>
+            <h3>{ text(&ui().connection_what_to_do) }</h3>
+            <ul>{ for verdict.next_steps.iter().map(|s| html! { <li>{ s }</li> }) }</ul>
+            <h3>{ text(&ui().connection_fixes_heading) }</h3>
             <ul class="links">
-                { for text.fixes.iter().filter_map(|id| content().fix(id)).map(|f| html! {
+                { for verdict.fixes.iter().filter_map(|id| content().fix(id)).map(|f| html! {
                     <li><a href={(Route::Fix { id: f.id.clone() }).href()}>{ &f.title }</a></li>
                 }) }
             </ul>
             if in_check {
                 <p class="more">
-                    { if run.evidence().is_some() { "We've added this result to your check. " } else { "This result doesn't change your check. " } }
-                    <a href={Route::Check.href()} class="button">{ "Back to my check" }</a>
+                    { text(if run.evidence().is_some() { &ui().connection_added_to_check } else { &ui().connection_not_added_to_check }) }
+                    { " " }
+                    <a href={Route::Check.href()} class="button">{ text(&ui().connection_back_to_check) }</a>
                 </p>
             }
             if m.online {
                 <details class="run-details">
-                    <summary>{ "Details" }</summary>
+                    <summary>{ text(&ui().connection_details) }</summary>
                     if let Some(f) = run.verdict.figures {
-                        <p class="figures">{ format!("Typical answer time {} ms · variation {} ms · lost {}%", f.median_ms, f.jitter_ms, f.loss_percent) }</p>
+                        <p class="figures">{ fill(&ui().connection_figures, &[("median", &f.median_ms.to_string()), ("jitter", &f.jitter_ms.to_string()), ("loss", &f.loss_percent.to_string())]) }</p>
                     }
                     <ul class="hosts-result">
                         { for lines.map(|line| html! { <li>{ line }</li> }) }
@@ -281,7 +294,7 @@ fn comparison(runs: &[Run]) -> Html {
     let Some((wifi, mobile)) = history::latest_pair(runs) else {
         return html! {
             if !runs.is_empty() {
-                <p class="hint compare-hint">{ "To compare: switch from Wi-Fi to mobile data (or back), choose it above, and test again." }</p>
+                <p class="hint compare-hint">{ text(&ui().connection_compare_hint) }</p>
             }
         };
     };
@@ -292,17 +305,17 @@ fn comparison(runs: &[Run]) -> Html {
             .unwrap_or_default();
         html! {
             <div class="compare-column">
-                <h3>{ run.network.label() }</h3>
+                <h3>{ text(run.network.label()) }</h3>
                 <p>{ title }</p>
-                if let Some(f) = run.verdict.figures { <p class="figures">{ format!("{} ms", f.median_ms) }</p> }
+                if let Some(f) = run.verdict.figures { <p class="figures">{ fill(&ui().connection_compare_ms, &[("ms", &f.median_ms.to_string())]) }</p> }
             </div>
         }
     };
     html! {
         <section class="compare" aria-labelledby="compare-heading">
-            <h2 id="compare-heading">{ "Wi-Fi and mobile data compared" }</h2>
+            <h2 id="compare-heading">{ text(&ui().connection_compare_heading) }</h2>
             <div class="compare-columns">{ column(wifi) }{ column(mobile) }</div>
-            <p>{ history::comparison_summary(wifi, mobile) }</p>
+            <p>{ text(history::comparison_summary(wifi, mobile)) }</p>
         </section>
     }
 }

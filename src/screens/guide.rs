@@ -2,9 +2,10 @@
 //! that fold, so the first screen is the whole table of contents; a search shows one
 //! flat list of results, best first.
 
-use crate::content::content;
+use super::counted;
 use crate::content::guide::{sections, Section};
 use crate::content::search::search;
+use crate::content::{content, fill, ui};
 use crate::routes::{search_query, search_text, Location, Route};
 use crate::widgets::entry_list::{entry_list, text};
 use crate::widgets::router::Navigator;
@@ -31,14 +32,19 @@ pub fn guide(location: &Location, navigator: &Navigator) -> Html {
         .map(|h| result_count(h.len(), &query))
         .unwrap_or_default();
     let body = if let Some(hits) = hits {
+        // One sentence around the link, so the link can sit where the language puts it.
+        let (before_link, after_link) = ui()
+            .guide_no_results_check
+            .split_once("{link}")
+            .unwrap_or((&ui().guide_no_results_check, ""));
         html! {
             <>
                 if hits.is_empty() {
-                    <p>{ "Try fewer or simpler words, such as \"cache\", \"VPN\" or \"blocked\"." }</p>
+                    <p>{ text(&ui().guide_no_results_tip) }</p>
                     <p class="more">
-                        { "Or let us find it with you: " }
-                        <a href={Route::Home.href()}>{ "start a check from what you see" }</a>
-                        { "." }
+                        { text(before_link) }
+                        <a href={Route::Home.href()}>{ text(&ui().guide_no_results_link) }</a>
+                        { text(after_link) }
                     </p>
                 } else {
                     { entry_list(&mut hits.iter().copied(), false) }
@@ -53,12 +59,12 @@ pub fn guide(location: &Location, navigator: &Navigator) -> Html {
 
     html! {
         <>
-            <h1 tabindex="-1">{ "Guide" }</h1>
-            <p class="lead">{ "Every cause and fix, by problem." }</p>
+            <h1 tabindex="-1">{ text(&ui().guide_heading) }</h1>
+            <p class="lead">{ text(&ui().guide_lead) }</p>
             <form class="search" role="search" {onsubmit}>
-                <label for="guide-search">{ "Search the guide" }</label>
+                <label for="guide-search">{ text(&ui().guide_search_label) }</label>
                 <input id="guide-search" type="search" value={query} {oninput}
-                       placeholder="e.g. cache, VPN, blocked" autocomplete="off" enterkeyhint="search" />
+                       placeholder={ui().guide_search_placeholder.as_str()} autocomplete="off" enterkeyhint="search" />
             </form>
             // Only the count is announced; the list itself is not re-read on every key.
             <p class="result-count" role="status">{ count }</p>
@@ -68,11 +74,13 @@ pub fn guide(location: &Location, navigator: &Navigator) -> Html {
 }
 
 fn result_count(count: usize, query: &str) -> String {
-    match count {
-        0 => format!("Nothing found for \"{query}\"."),
-        1 => format!("1 result for \"{query}\""),
-        n => format!("{n} results for \"{query}\""),
-    }
+    let ui = ui();
+    let template = match count {
+        0 => &ui.guide_results_none,
+        1 => &ui.guide_results_one,
+        _ => &ui.guide_results_other,
+    };
+    fill(template, &[("count", &count.to_string()), ("query", query)])
 }
 
 /// The section the reader opened last, from the address ("?open=inbox-wont-load"), so
@@ -90,6 +98,21 @@ fn opened(query: &str) -> Option<&str> {
 fn section(section: &Section<'static>, open: Option<&str>, navigator: &Navigator) -> Html {
     let id = section.id;
     let is_open = open == Some(id);
+    let ui = ui();
+    // "16 causes · 29 fixes": two counts, each with its own plural.
+    let counts = format!(
+        "{} · {}",
+        counted(
+            section.causes.len(),
+            &ui.guide_causes_one,
+            &ui.guide_causes_other
+        ),
+        counted(
+            section.fixes.len(),
+            &ui.guide_fixes_one,
+            &ui.guide_fixes_other
+        )
+    );
     let ontoggle = {
         let navigator = navigator.clone();
         Callback::from(move |event: Event| {
@@ -108,12 +131,12 @@ fn section(section: &Section<'static>, open: Option<&str>, navigator: &Navigator
             <summary>
                 <span class="card-title">{ text(section.title) }</span>
                 <span class="card-meta">
-                    { format!("{} causes · {} fixes", section.causes.len(), section.fixes.len()) }
+                    { counts }
                 </span>
             </summary>
-            <h2>{ "Why it happens" }</h2>
+            <h2>{ text(&ui.guide_causes_heading) }</h2>
             { entry_list(&mut section.causes.iter().copied(), false) }
-            <h2>{ "What to try" }</h2>
+            <h2>{ text(&ui.guide_fixes_heading) }</h2>
             { entry_list(&mut section.fixes.iter().copied(), false) }
         </details>
     }

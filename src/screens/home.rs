@@ -1,24 +1,42 @@
 //! Home: "What's going wrong?" with the symptoms, the guide and the Install button.
 
-use crate::content::content;
+use super::counted;
+use crate::content::{content, fill, ui};
 use crate::diagnosis::check::{Check, Stage};
 use crate::routes::Route;
 use crate::state::{Action, AppContext};
-use crate::widgets::entry_list::card;
+use crate::widgets::entry_list::{card, text};
 use crate::widgets::install::{built_in_browser, install_card};
 use yew::prelude::*;
 
 /// Where the check stands, in a few words.
 fn progress(check: &Check) -> String {
+    let ui = ui();
     match check.stage {
-        Stage::Questions => format!("{} questions answered", check.answers.len()),
-        Stage::Results => "Your results are ready".into(),
+        Stage::Questions => counted(
+            check.answers.len(),
+            &ui.home_progress_questions_one,
+            &ui.home_progress_questions_other,
+        ),
+        Stage::Results => ui.home_progress_results.clone(),
         Stage::Plan { step } => {
-            let (number, of) = check.step_counter(step);
-            format!("Step {number} of {of}")
+            let (number, total) = check.step_counter(step);
+            fill(
+                &ui.home_progress_step,
+                &[
+                    ("number", &number.to_string()),
+                    ("total", &total.to_string()),
+                ],
+            )
         }
-        Stage::Checkpoint { next } => format!("{next} fixes tried"),
-        Stage::Fixed { .. } | Stage::Report | Stage::Explained { .. } => "Finished".into(),
+        Stage::Checkpoint { next } => counted(
+            next,
+            &ui.home_progress_tried_one,
+            &ui.home_progress_tried_other,
+        ),
+        Stage::Fixed { .. } | Stage::Report | Stage::Explained { .. } => {
+            ui.home_progress_finished.clone()
+        }
     }
 }
 
@@ -45,7 +63,7 @@ pub fn home(app: &AppContext) -> Html {
             .unwrap_or_default();
         html! {
             <section class="resume" aria-labelledby="resume-heading">
-                <h2 id="resume-heading">{ "Continue where you left off" }</h2>
+                <h2 id="resume-heading">{ text(&ui().home_resume_heading) }</h2>
                 { card(Route::Check.href(), "card", title, progress(check).into(), Html::default()) }
             </section>
         }
@@ -68,17 +86,17 @@ pub fn home(app: &AppContext) -> Html {
     let in_app = crate::browser::in_app_browser(&crate::platform::user_agent());
     html! {
         <>
-            <h1 tabindex="-1">{ "What's going wrong?" }</h1>
-            <p class="lead">{ "Pick what you see. A few questions, then fixes for your phone." }</p>
+            <h1 tabindex="-1">{ text(&ui().home_heading) }</h1>
+            <p class="lead">{ text(&ui().home_lead) }</p>
             if let Some(browser) = in_app {
                 // Seen before any fix that closes or reinstalls the app around this page.
-                <p class="in-app-line">{ format!("You're in {}, which closes with its app. Before you restart or reinstall TikTok, open DM Doctor in your phone's browser (how: at the bottom of this page).", built_in_browser(browser)) }</p>
+                <p class="in-app-line">{ fill(&ui().home_in_app, &[("browser", &built_in_browser(browser))]) }</p>
             }
             { for resume }
             <ul class="cards symptoms">{ for symptoms }</ul>
             <div class="actions">
-                <a href={Route::Connection.href()} class="button">{ "Test my connection" }</a>
-                <a href={Route::Guide.href()} class="button">{ "Browse the guide" }</a>
+                <a href={Route::Connection.href()} class="button">{ text(&ui().home_test_connection) }</a>
+                <a href={Route::Guide.href()} class="button">{ text(&ui().home_browse_guide) }</a>
             </div>
             { install_card(app.install, app.offline, in_app, &on_install) }
         </>

@@ -13,6 +13,7 @@ pub mod not_found;
 pub mod pack_problem;
 pub mod report;
 
+use crate::content::fill;
 use crate::routes::{Location, Route};
 use crate::state::{AppContext, PhoneChoice};
 use crate::widgets::router::Navigator;
@@ -30,6 +31,13 @@ pub struct Reads<'a> {
     pub report_status: &'a UseStateHandle<&'static str>,
     /// What the check's screens keep ([`check::use_check_screen`]).
     pub check: &'a check::CheckScreen,
+}
+
+/// `one` or `other` (texts with a `{count}` place) as `count` asks, filled in: "1 fix",
+/// "3 fixes". Never an "s" added in code: each language says its plurals its own way.
+pub fn counted(count: usize, one: &str, other: &str) -> String {
+    let template = if count == 1 { one } else { other };
+    fill(template, &[("count", &count.to_string())])
 }
 
 /// Maps a location to its screen: view functions given what they read (and keep) by the

@@ -1,6 +1,7 @@
 //! Lists of guide entries as large tappable cards.
 
 use crate::content::search::Entry;
+use crate::content::ui;
 use crate::routes::Route;
 use yew::prelude::*;
 
@@ -11,10 +12,14 @@ use yew::prelude::*;
 pub fn entry_list(entries: &mut dyn Iterator<Item = Entry<'static>>, ordered: bool) -> Html {
     let items = entries.map(|entry| {
         let (route, kind, badge) = match entry {
-            Entry::Cause(c) => (Route::Cause { id: c.id.clone() }, "Cause", None),
+            Entry::Cause(c) => (
+                Route::Cause { id: c.id.clone() },
+                &ui().entry_kind_cause,
+                None,
+            ),
             Entry::Fix(f) => (
                 Route::Fix { id: f.id.clone() },
-                "Fix",
+                &ui().entry_kind_fix,
                 Some(f.effort.label()),
             ),
         };

@@ -3,16 +3,16 @@
 //! built-in browser (opened from a link in TikTok), how to get to the phone's browser.
 
 use crate::browser::InAppBrowser;
-use crate::content::content;
+use crate::content::{content, fill, ui};
 use crate::state::{InstallOffer, OfflineUse};
-use crate::widgets::entry_list::list_items;
+use crate::widgets::entry_list::{list_items, text};
 use yew::prelude::*;
 
 /// "TikTok's built-in browser", or "an app's built-in browser" for an app we don't know.
 pub fn built_in_browser(browser: InAppBrowser) -> String {
     match browser.app_name() {
-        Some(app) => format!("{app}'s built-in browser"),
-        None => "an app's built-in browser".to_owned(),
+        Some(app) => fill(&ui().install_app_browser, &[("app", app)]),
+        None => ui().install_unknown_app_browser.clone(),
     }
 }
 
@@ -28,25 +28,23 @@ pub fn install_card(
     in_app: Option<InAppBrowser>,
     on_install: &Callback<MouseEvent>,
 ) -> Html {
+    let ui = ui();
     if let Some(browser) = in_app {
-        let inside = built_in_browser(browser);
-        let app = browser.app_name().unwrap_or("that app");
-        let can = match offline {
-            OfflineUse::Unavailable => {
-                "It can't install DM Doctor or keep it for offline use.".to_owned()
-            }
-            OfflineUse::Ready => {
-                format!("It can't install DM Doctor, and it closes when {app} does.")
-            }
-            OfflineUse::Checking => {
-                "It can't install DM Doctor, and offline use may not work here.".to_owned()
-            }
+        let template = match offline {
+            OfflineUse::Unavailable => &ui.install_in_app_unavailable,
+            OfflineUse::Ready => &ui.install_in_app_ready,
+            OfflineUse::Checking => &ui.install_in_app_checking,
         };
+        let app = browser.app_name().unwrap_or(&ui.install_that_app);
+        let situation = fill(
+            template,
+            &[("browser", &built_in_browser(browser)), ("app", app)],
+        );
         return html! {
             <section class="install in-app" aria-labelledby="install-heading">
-                <h2 id="install-heading">{ "Keep DM Doctor on your phone" }</h2>
-                <p>{ format!("You're in {inside}. {can} Everything else works.") }</p>
-                <p>{ "To install it and use it offline, open this page in your phone's browser. A check you started here stays in this browser." }</p>
+                <h2 id="install-heading">{ text(&ui.install_heading) }</h2>
+                <p>{ situation }</p>
+                <p>{ text(&ui.install_in_app_how) }</p>
                 <ol>{ list_items(&content().open_in_browser) }</ol>
             </section>
         };
@@ -57,28 +55,28 @@ pub fn install_card(
     let prompt = offer == InstallOffer::Prompt;
     let ready = match offline {
         OfflineUse::Ready => {
-            html! { <p class="offline-ready">{ "Ready to use offline in this browser." }</p> }
+            html! { <p class="offline-ready">{ text(&ui.install_offline_ready) }</p> }
         }
         OfflineUse::Unavailable => {
-            html! { <p class="offline-not-ready">{ "Offline use isn't ready in this browser, so keep a connection while you use DM Doctor." }</p> }
+            html! { <p class="offline-not-ready">{ text(&ui.install_offline_unavailable) }</p> }
         }
         OfflineUse::Checking => {
-            html! { <p class="offline-not-ready">{ "Not ready for offline use yet: keep this page open for a moment." }</p> }
+            html! { <p class="offline-not-ready">{ text(&ui.install_offline_checking) }</p> }
         }
     };
     html! {
         <section class="install" aria-labelledby="install-heading">
-            <h2 id="install-heading">{ "Keep DM Doctor on your phone" }</h2>
+            <h2 id="install-heading">{ text(&ui.install_heading) }</h2>
             if prompt {
-                <p>{ "Install it to open it from your home screen, even with no internet." }</p>
-                <button type="button" class="button primary" onclick={on_install.clone()}>{ "Install" }</button>
+                <p>{ text(&ui.install_prompt_text) }</p>
+                <button type="button" class="button primary" onclick={on_install.clone()}>{ text(&ui.install_button) }</button>
             } else {
-                <p>{ "Add it to your home screen to open it even with no internet." }</p>
+                <p>{ text(&ui.install_manual_text) }</p>
                 <details class="install-steps">
-                    <summary class="button">{ "Install" }</summary>
+                    <summary class="button">{ text(&ui.install_button) }</summary>
                     { for content().install_guides.iter().map(|guide| html! {
                         <div class="install-browser">
-                            <h3>{ format!("In {}", guide.browser) }</h3>
+                            <h3>{ fill(&ui.install_in_browser, &[("browser", &guide.browser)]) }</h3>
                             <ol>{ list_items(&guide.steps) }</ol>
                         </div>
                     }) }

@@ -1,15 +1,15 @@
 //! Where the facts on a page come from, and how sure we are.
 
-use crate::content::{Confidence, Source};
+use crate::content::{ui, Confidence, Source};
 use crate::widgets::entry_list::text;
 use yew::prelude::*;
 
 /// How sure we are, in brackets after a source's title.
 fn confidence_label(confidence: Confidence) -> &'static str {
     match confidence {
-        Confidence::Official => " (official)",
-        Confidence::Secondary => " (press or blog)",
-        Confidence::Unverified => " (not confirmed)",
+        Confidence::Official => &ui().sources_official,
+        Confidence::Secondary => &ui().sources_secondary,
+        Confidence::Unverified => &ui().sources_unverified,
     }
 }
 
@@ -21,7 +21,7 @@ pub fn sources(sources: &'static [Source]) -> Html {
     }
     html! {
         <details class="sources">
-            <summary>{ "Sources" }</summary>
+            <summary>{ text(&ui().sources_heading) }</summary>
             <ul>
                 { for sources.iter().map(|source| html! {
                     <li>
@@ -30,7 +30,7 @@ pub fn sources(sources: &'static [Source]) -> Html {
                         } else {
                             { text(&source.title) }
                         }
-                        { text(confidence_label(source.confidence)) }
+                        { " " }{ text(confidence_label(source.confidence)) }
                     </li>
                 }) }
             </ul>
