@@ -4,6 +4,7 @@
 //! postcard instead of JSON keeps serde_json out of the wasm (about 25 KB gzip).
 //! Used for every stored value: the check and the connection test history.
 
+use crate::content::ui;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
@@ -16,7 +17,7 @@ pub type Migration = fn(Vec<u8>) -> Result<Vec<u8>, ()>;
 /// error, a sequence of unknown length): the caller must then leave storage as it is,
 /// never write an empty body that would read back as damaged.
 pub fn seal<T: Serialize>(data: &T, schema: u64) -> Result<String, &'static str> {
-    let bytes = postcard::to_allocvec(data).map_err(|_| "it could not be encoded")?;
+    let bytes = postcard::to_allocvec(data).map_err(|_| ui().unreadable_not_encoded.as_str())?;
     Ok(format!("{PREFIX}{schema}:{}", base64_encode(&bytes)))
 }
 
@@ -32,35 +33,37 @@ pub fn open<T: DeserializeOwned>(
     // that was cut and pasted together, or migrated wrongly, could otherwise load.
     match postcard::take_from_bytes(&bytes) {
         Ok((value, [])) => Ok(value),
-        _ => Err(DAMAGED),
+        _ => Err(damaged()),
     }
 }
 
-const DAMAGED: &str = "it was damaged";
+fn damaged() -> &'static str {
+    &ui().unreadable_damaged
+}
 
 /// The body of an envelope, migrated to `current`: the part of [`open`] that doesn't
 /// depend on the type, so it is compiled once, not once per stored type.
 fn open_bytes(raw: &str, current: u64, migrations: &[Migration]) -> Result<Vec<u8>, &'static str> {
     let Some(rest) = raw.strip_prefix(PREFIX) else {
-        return Err("it was not saved by DM Doctor");
+        return Err(&ui().unreadable_foreign);
     };
     let Some((schema, body)) = rest.split_once(':') else {
-        return Err(DAMAGED);
+        return Err(damaged());
     };
-    let schema: u64 = schema.parse().map_err(|_| DAMAGED)?;
+    let schema: u64 = schema.parse().map_err(|_| damaged())?;
     if schema > current {
-        return Err("it was saved by a newer version of DM Doctor");
+        return Err(&ui().unreadable_newer);
     }
     if schema == 0 {
-        return Err(DAMAGED);
+        return Err(damaged());
     }
-    let mut bytes = base64_decode(body).ok_or(DAMAGED)?;
+    let mut bytes = base64_decode(body).ok_or_else(damaged)?;
     for migrate in migrations
         .iter()
         .skip((schema - 1) as usize)
         .take((current - schema) as usize)
     {
-        bytes = migrate(bytes).map_err(|_| "it could not be updated to this version")?;
+        bytes = migrate(bytes).map_err(|_| ui().unreadable_not_updated.as_str())?;
     }
     Ok(bytes)
 }

@@ -588,14 +588,6 @@ pub enum DeviceFamily {
 impl DeviceFamily {
     pub const ALL: [DeviceFamily; 3] = [Self::Stock, Self::Samsung, Self::Xiaomi];
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Stock => "Pixel / stock Android",
-            Self::Samsung => "Samsung",
-            Self::Xiaomi => "Xiaomi / Redmi / POCO",
-        }
-    }
-
     /// Stable key used in URLs and storage.
     pub fn key(self) -> &'static str {
         match self {
@@ -639,17 +631,6 @@ pub enum Effort {
     Moderate,
     /// Something may be lost or it takes long (reinstall, waiting for TikTok).
     Drastic,
-}
-
-impl Effort {
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Check => "Quick check",
-            Self::Quick => "1–2 minutes",
-            Self::Moderate => "Takes a while",
-            Self::Drastic => "Bigger step",
-        }
-    }
 }
 
 /// Where a fact comes from, and how sure we are of it.

@@ -2,6 +2,7 @@
 //! by `build.rs` and filled from the language pack, so a missing or misspelt key is a
 //! compile error rather than a blank on screen.
 
+use super::model::{DeviceFamily, Effort};
 use super::texts::Texts;
 
 include!(concat!(env!("OUT_DIR"), "/ui.rs"));
@@ -20,6 +21,31 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
         out = out.replace(&format!("{{{name}}}"), value);
     }
     out
+}
+
+impl DeviceFamily {
+    /// Its name on screen, in the language shown.
+    pub fn label(self) -> &'static str {
+        let ui = ui();
+        match self {
+            Self::Stock => &ui.device_stock,
+            Self::Samsung => &ui.device_samsung,
+            Self::Xiaomi => &ui.device_xiaomi,
+        }
+    }
+}
+
+impl Effort {
+    /// Its name on screen, in the language shown.
+    pub fn label(self) -> &'static str {
+        let ui = ui();
+        match self {
+            Self::Check => &ui.effort_check,
+            Self::Quick => &ui.effort_quick,
+            Self::Moderate => &ui.effort_moderate,
+            Self::Drastic => &ui.effort_drastic,
+        }
+    }
 }
 
 #[cfg(test)]
