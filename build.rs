@@ -290,19 +290,21 @@ fn translated(
     texts
 }
 
-/// The `Ui` struct: one field per screen text, filled from the current pack.
+/// The `Ui` struct: one field per screen text, filled from the current pack. The texts
+/// live for the whole session (each pack is read once), so the fields are `&'static
+/// str`: screens use them as they used string literals, without copies.
 fn ui_struct(ui: &[(String, String)], fingerprint: u32) -> String {
     let mut out = format!(
-        "/// The fingerprint of the structure this core's packs are built for.\npub const FINGERPRINT: u32 = {fingerprint};\n\n/// The screens' words in the current language (`content/ui/*.toml`).\n#[derive(Debug, Clone, Default, PartialEq)]\npub struct Ui {{\n"
+        "/// The fingerprint of the structure this core's packs are built for.\npub const FINGERPRINT: u32 = {fingerprint};\n\n/// The screens' words in the current language (`content/ui/*.toml`).\n#[derive(Debug, Clone, Copy, Default, PartialEq)]\npub struct Ui {{\n"
     );
     for (key, text) in ui {
         let first_line = text.lines().next().unwrap_or_default();
-        out += &format!("    /// {first_line}\n    pub {key}: String,\n");
+        out += &format!("    /// {first_line}\n    pub {key}: &'static str,\n");
     }
-    out += "}\n\nimpl Texts for Ui {\n    fn each_text(&mut self, visit: &mut dyn FnMut(&mut String)) {\n";
+    out += "}\n\nimpl Ui {\n    /// The words from `texts`, in key order; None if there are too few.\n    pub fn from_texts(texts: &mut impl Iterator<Item = &'static str>) -> Option<Ui> {\n        Some(Ui {\n";
     for (key, _) in ui {
-        out += &format!("        visit(&mut self.{key});\n");
+        out += &format!("            {key}: texts.next()?,\n");
     }
-    out += "    }\n}\n";
+    out += "        })\n    }\n}\n";
     out
 }

@@ -39,16 +39,16 @@ fn initial_state(start: &StartProps) -> AppState {
     state.notice = notice;
     let check = load_stored(
         storage::CHECK_KEY,
-        &ui().unreadable_check,
+        ui().unreadable_check,
         |raw| match saved::decode(Some(raw), content()) {
             Loaded::Found(check) => Ok(check),
             Loaded::Unreadable { reason, .. } => Err(reason),
-            Loaded::Empty => Err(&ui().unreadable_empty),
+            Loaded::Empty => Err(ui().unreadable_empty),
         },
     );
     let runs = load_stored(
         storage::CONNECTION_KEY,
-        &ui().unreadable_tests,
+        ui().unreadable_tests,
         crate::connection::history::decode,
     );
     state.check = check.value;
@@ -62,7 +62,7 @@ fn initial_state(start: &StartProps) -> AppState {
     .filter_map(|(key, locked)| locked.then_some(key))
     .collect();
     if !state.locked.is_empty() {
-        state.unsaved = Some(&ui().progress_not_saved);
+        state.unsaved = Some(ui().progress_not_saved);
     }
     state.online = crate::platform::probe::online();
     state.language = start.language;
@@ -105,9 +105,9 @@ fn load_stored<T>(
         Err(reason) => {
             let locked = storage::keep_aside(key, &raw).is_err();
             let kept = if locked {
-                &ui().unreadable_untouched
+                ui().unreadable_untouched
             } else {
-                &ui().unreadable_kept
+                ui().unreadable_kept
             };
             let notice = format!("{} {kept}", fill(unreadable, &[("reason", reason)]));
             Stored {
@@ -144,7 +144,7 @@ fn use_saved<T: PartialEq + Clone + 'static>(
                 if !was_unsaved {
                     // Told when a value could not be encoded for storage (what was
                     // stored stays as it was).
-                    dispatcher.dispatch(Action::Unsaved(&ui().progress_not_encoded));
+                    dispatcher.dispatch(Action::Unsaved(ui().progress_not_encoded));
                 }
                 return;
             }

@@ -17,7 +17,7 @@ pub type Migration = fn(Vec<u8>) -> Result<Vec<u8>, ()>;
 /// error, a sequence of unknown length): the caller must then leave storage as it is,
 /// never write an empty body that would read back as damaged.
 pub fn seal<T: Serialize>(data: &T, schema: u64) -> Result<String, &'static str> {
-    let bytes = postcard::to_allocvec(data).map_err(|_| ui().unreadable_not_encoded.as_str())?;
+    let bytes = postcard::to_allocvec(data).map_err(|_| ui().unreadable_not_encoded)?;
     Ok(format!("{PREFIX}{schema}:{}", base64_encode(&bytes)))
 }
 
@@ -38,21 +38,21 @@ pub fn open<T: DeserializeOwned>(
 }
 
 fn damaged() -> &'static str {
-    &ui().unreadable_damaged
+    ui().unreadable_damaged
 }
 
 /// The body of an envelope, migrated to `current`: the part of [`open`] that doesn't
 /// depend on the type, so it is compiled once, not once per stored type.
 fn open_bytes(raw: &str, current: u64, migrations: &[Migration]) -> Result<Vec<u8>, &'static str> {
     let Some(rest) = raw.strip_prefix(PREFIX) else {
-        return Err(&ui().unreadable_foreign);
+        return Err(ui().unreadable_foreign);
     };
     let Some((schema, body)) = rest.split_once(':') else {
         return Err(damaged());
     };
     let schema: u64 = schema.parse().map_err(|_| damaged())?;
     if schema > current {
-        return Err(&ui().unreadable_newer);
+        return Err(ui().unreadable_newer);
     }
     if schema == 0 {
         return Err(damaged());
@@ -63,7 +63,7 @@ fn open_bytes(raw: &str, current: u64, migrations: &[Migration]) -> Result<Vec<u
         .skip((schema - 1) as usize)
         .take((current - schema) as usize)
     {
-        bytes = migrate(bytes).map_err(|_| ui().unreadable_not_updated.as_str())?;
+        bytes = migrate(bytes).map_err(|_| ui().unreadable_not_updated)?;
     }
     Ok(bytes)
 }

@@ -27,9 +27,9 @@ impl Network {
 
     pub fn label(self) -> &'static str {
         match self {
-            Self::Wifi => &ui().connection_network_wifi,
-            Self::Mobile => &ui().connection_network_mobile,
-            Self::Unknown => &ui().connection_network_unknown,
+            Self::Wifi => ui().connection_network_wifi,
+            Self::Mobile => ui().connection_network_mobile,
+            Self::Unknown => ui().connection_network_unknown,
         }
     }
 
@@ -106,13 +106,11 @@ pub fn comparison_summary(wifi: &Run, mobile: &Run) -> &'static str {
     // One whole sentence for each outcome: the networks' names take different forms
     // (and the sentences different shapes) in other languages.
     match compare(&wifi.verdict, &mobile.verdict) {
-        Ordering::Equal => &ui.connection_compare_same,
-        Ordering::Less if reaches(wifi) && !reaches(mobile) => &ui.connection_compare_only_wifi,
-        Ordering::Less => &ui.connection_compare_wifi_better,
-        Ordering::Greater if reaches(mobile) && !reaches(wifi) => {
-            &ui.connection_compare_only_mobile
-        }
-        Ordering::Greater => &ui.connection_compare_mobile_better,
+        Ordering::Equal => ui.connection_compare_same,
+        Ordering::Less if reaches(wifi) && !reaches(mobile) => ui.connection_compare_only_wifi,
+        Ordering::Less => ui.connection_compare_wifi_better,
+        Ordering::Greater if reaches(mobile) && !reaches(wifi) => ui.connection_compare_only_mobile,
+        Ordering::Greater => ui.connection_compare_mobile_better,
     }
 }
 

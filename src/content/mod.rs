@@ -32,25 +32,21 @@ pub struct Words {
 }
 
 impl Words {
-    /// The words of a pack file (see [`pack`]) for this core.
+    /// The words of a pack file (see [`pack`]) for this core. They are kept for the
+    /// rest of the session (see [`show`]).
     pub fn from_pack(file: &[u8]) -> Result<Words, pack::PackError> {
-        let texts = pack::decode(ui::FINGERPRINT, file)?;
-        let mut words = Words {
-            content: decode::decode(STRUCTURE),
-            ui: Ui::default(),
-        };
-        let mut texts = texts.into_iter();
+        let mut texts = pack::decode(ui::FINGERPRINT, file)?.into_iter();
+        let mut content = decode::decode(STRUCTURE);
         let mut short = false;
-        let mut fill = |text: &mut String| match texts.next() {
+        content.each_text(&mut |text| match texts.next() {
             Some(next) => *text = next,
             None => short = true,
-        };
-        words.content.each_text(&mut fill);
-        words.ui.each_text(&mut fill);
-        if short || texts.next().is_some() {
-            return Err(pack::PackError::OtherBuild);
+        });
+        let mut rest = texts.map(|text| &*Box::leak(text.into_boxed_str()));
+        match Ui::from_texts(&mut rest) {
+            Some(ui) if !short && rest.next().is_none() => Ok(Words { content, ui }),
+            _ => Err(pack::PackError::OtherBuild),
         }
-        Ok(words)
     }
 }
 
@@ -65,12 +61,20 @@ pub fn show(words: &'static Words) {
 }
 
 /// The words on screen now.
+#[inline(never)]
 pub fn words() -> &'static Words {
     let current = CURRENT.load(Ordering::Acquire);
-    if !current.is_null() {
-        // Safety: only ever set from a `&'static Words` by `show`.
-        return unsafe { &*current };
+    if current.is_null() {
+        return first_words();
     }
+    // Safety: only ever set from a `&'static Words` by `show`.
+    unsafe { &*current }
+}
+
+/// Before any [`show`]: English in native builds (tests), the bare structure in the app.
+#[cold]
+#[inline(never)]
+fn first_words() -> &'static Words {
     let fallback: &'static Words = Box::leak(Box::new(default_words()));
     match CURRENT.compare_exchange(
         std::ptr::null_mut(),
@@ -79,7 +83,7 @@ pub fn words() -> &'static Words {
         Ordering::Acquire,
     ) {
         Ok(_) => fallback,
-        // Safety: as above.
+        // Safety: as in `words`.
         Err(set) => unsafe { &*set },
     }
 }

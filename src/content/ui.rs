@@ -3,7 +3,6 @@
 //! compile error rather than a blank on screen.
 
 use super::model::{DeviceFamily, Effort};
-use super::texts::Texts;
 
 include!(concat!(env!("OUT_DIR"), "/ui.rs"));
 
@@ -16,10 +15,26 @@ pub fn ui() -> &'static Ui {
 /// Word order differs between languages, so texts carry named places, never pieces to
 /// glue together.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_owned();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        rest = &rest[open..];
+        let value = rest.find('}').and_then(|close| {
+            let name = &rest[1..close];
+            let (_, value) = values.iter().find(|(n, _)| *n == name)?;
+            rest = &rest[close + 1..];
+            Some(*value)
+        });
+        match value {
+            Some(value) => out.push_str(value),
+            None => {
+                out.push('{');
+                rest = &rest[1..];
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -28,9 +43,9 @@ impl DeviceFamily {
     pub fn label(self) -> &'static str {
         let ui = ui();
         match self {
-            Self::Stock => &ui.device_stock,
-            Self::Samsung => &ui.device_samsung,
-            Self::Xiaomi => &ui.device_xiaomi,
+            Self::Stock => ui.device_stock,
+            Self::Samsung => ui.device_samsung,
+            Self::Xiaomi => ui.device_xiaomi,
         }
     }
 }
@@ -40,10 +55,10 @@ impl Effort {
     pub fn label(self) -> &'static str {
         let ui = ui();
         match self {
-            Self::Check => &ui.effort_check,
-            Self::Quick => &ui.effort_quick,
-            Self::Moderate => &ui.effort_moderate,
-            Self::Drastic => &ui.effort_drastic,
+            Self::Check => ui.effort_check,
+            Self::Quick => ui.effort_quick,
+            Self::Moderate => ui.effort_moderate,
+            Self::Drastic => ui.effort_drastic,
         }
     }
 }
@@ -62,5 +77,6 @@ mod tests {
             "Pregunta 2 de unas 7"
         );
         assert_eq!(fill("No places", &[("n", "1")]), "No places");
+        assert_eq!(fill("{n}{n} {other} {", &[("n", "1")]), "11 {other} {");
     }
 }

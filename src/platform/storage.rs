@@ -21,8 +21,8 @@ impl StorageProblem {
     pub fn message(&self) -> &'static str {
         let ui = crate::content::ui();
         match self {
-            Self::Unavailable => &ui.storage_unavailable,
-            Self::Full => &ui.storage_full,
+            Self::Unavailable => ui.storage_unavailable,
+            Self::Full => ui.storage_full,
         }
     }
 }

@@ -18,8 +18,8 @@ pub fn about(app: &AppContext, result: &UseStateHandle<Option<String>>) -> Html 
         Callback::from(move |_: MouseEvent| {
             let deleted = storage::delete_all();
             let message = match &deleted {
-                Ok(0) => ui().about_deleted_nothing.clone(),
-                Ok(n) => counted(*n, &ui().about_deleted_one, &ui().about_deleted_other),
+                Ok(0) => ui().about_deleted_nothing.to_owned(),
+                Ok(n) => counted(*n, ui().about_deleted_one, ui().about_deleted_other),
                 Err(problem) => problem.message().to_owned(),
             };
             app.dispatch(Action::DataDeleted {
@@ -38,12 +38,12 @@ pub fn about(app: &AppContext, result: &UseStateHandle<Option<String>>) -> Html 
                 </section>
             }) }
             <section aria-labelledby="data-heading">
-                <h2 id="data-heading">{ text(&ui().about_data_heading) }</h2>
-                <p>{ text(&ui().about_data_text) }</p>
-                <button type="button" class="button" onclick={delete}>{ text(&ui().about_delete) }</button>
+                <h2 id="data-heading">{ text(ui().about_data_heading) }</h2>
+                <p>{ text(ui().about_data_text) }</p>
+                <button type="button" class="button" onclick={delete}>{ text(ui().about_delete) }</button>
                 <p role="status" class="hint">{ (**result).clone().unwrap_or_default() }</p>
             </section>
-            <p class="version">{ fill(&ui().about_version, &[("version", env!("CARGO_PKG_VERSION"))]) }</p>
+            <p class="version">{ fill(ui().about_version, &[("version", env!("CARGO_PKG_VERSION"))]) }</p>
         </>
     }
 }

@@ -19,19 +19,19 @@ pub fn cause_screen(id: &str) -> Html {
         .map(Entry::Fix);
     html! {
         <article>
-            <p class="eyebrow">{ text(&ui().entry_kind_cause) }</p>
+            <p class="eyebrow">{ text(ui().entry_kind_cause) }</p>
             <h1 tabindex="-1">{ text(&cause.title) }</h1>
             <p class="lead">{ text(&cause.summary) }</p>
             { cause_notes(cause) }
             if !cause.signs.is_empty() {
                 <section class="signs" aria-labelledby="signs-heading">
-                    <h2 id="signs-heading">{ text(&ui().cause_signs_heading) }</h2>
+                    <h2 id="signs-heading">{ text(ui().cause_signs_heading) }</h2>
                     <ul>{ list_items(&cause.signs) }</ul>
                 </section>
             }
-            <h2>{ text(&ui().cause_explanation_heading) }</h2>
+            <h2>{ text(ui().cause_explanation_heading) }</h2>
             { for cause.explanation.iter().map(|p| html! { <p>{ text(p) }</p> }) }
-            <h2>{ text(&ui().cause_fixes_heading) }</h2>
+            <h2>{ text(ui().cause_fixes_heading) }</h2>
             { entry_list(&mut fixes, true) }
             { sources(&cause.sources) }
         </article>

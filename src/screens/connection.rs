@@ -23,13 +23,13 @@ use yew::prelude::*;
 fn host_summary(m: &Measurements, host: &HostResult) -> String {
     let Some(f) = figures(&[host]) else {
         let why = if host.samples.contains(&Sample::TimedOut) {
-            &ui().connection_host_timed_out
+            ui().connection_host_timed_out
         } else {
-            &ui().connection_host_no_answer
+            ui().connection_host_no_answer
         };
         // An unconfirmed host that failed alone: shown, but it changed nothing.
         return if m.counts(host) {
-            why.clone()
+            why.to_owned()
         } else {
             format!("{why} · {}", ui().connection_host_unconfirmed)
         };
@@ -40,7 +40,7 @@ fn host_summary(m: &Measurements, host: &HostResult) -> String {
         .filter(|s| s.answer_ms().is_some())
         .count();
     fill(
-        &ui().connection_host_answered,
+        ui().connection_host_answered,
         &[
             ("answered", &answered.to_string()),
             ("asked", &host.samples.len().to_string()),
@@ -140,34 +140,34 @@ pub fn ConnectionScreen() -> Html {
 
     html! {
         <>
-            <h1 tabindex="-1">{ text(&ui().connection_heading) }</h1>
-            <p class="lead">{ fill(&ui().connection_lead, &[("seconds", &TEST_BOUND_SECONDS.to_string())]) }</p>
+            <h1 tabindex="-1">{ text(ui().connection_heading) }</h1>
+            <p class="lead">{ fill(ui().connection_lead, &[("seconds", &TEST_BOUND_SECONDS.to_string())]) }</p>
             <p class={classes!("live", if app.online { "online" } else { "offline" })}>
-                { text(if app.online { &ui().connection_online } else { &ui().connection_offline }) }
+                { text(if app.online { ui().connection_online } else { ui().connection_offline }) }
             </p>
             <fieldset class="device-picker">
-                <legend>{ text(&ui().connection_network_question) }</legend>
+                <legend>{ text(ui().connection_network_question) }</legend>
                 { for choices }
             </fieldset>
             <details class="hosts">
-                <summary>{ text(&ui().connection_hosts_summary) }</summary>
+                <summary>{ text(ui().connection_hosts_summary) }</summary>
                 <ul>
                     { for Group::ALL.into_iter().map(|group| {
                         let hosts: Vec<&str> = content().probes.iter().filter(|p| p.group == group && group != Group::OwnSite).map(|p| p.host()).collect();
-                        let hosts = if hosts.is_empty() { ui().connection_this_site.clone() } else { hosts.join(", ") };
-                        html! { <li>{ fill(&ui().connection_hosts_line, &[("group", content().group_name(group)), ("hosts", &hosts)]) }</li> }
+                        let hosts = if hosts.is_empty() { ui().connection_this_site.to_owned() } else { hosts.join(", ") };
+                        html! { <li>{ fill(ui().connection_hosts_line, &[("group", content().group_name(group)), ("hosts", &hosts)]) }</li> }
                     }) }
                 </ul>
-                <p class="hint">{ text(&ui().connection_hosts_privacy) }</p>
+                <p class="hint">{ text(ui().connection_hosts_privacy) }</p>
             </details>
             <div class="actions">
                 <button type="button" class="button primary" onclick={start} disabled={app.testing}>
-                    { text(if app.testing { &ui().connection_testing } else if app.runs.is_empty() { &ui().connection_start } else { &ui().connection_test_again }) }
+                    { text(if app.testing { ui().connection_testing } else if app.runs.is_empty() { ui().connection_start } else { ui().connection_test_again }) }
                 </button>
             </div>
             if app.testing {
                 <label class="test-progress">
-                    { text(&ui().connection_progress) }
+                    { text(ui().connection_progress) }
                     // No value (a moving bar) until the probes report.
                     <progress max="100" value={known.then(|| progress.percent().to_string())}></progress>
                 </label>
@@ -178,17 +178,17 @@ pub fn ConnectionScreen() -> Html {
             // Offline, the browser's last speed figures are stale and contradict the badge.
             if let Some(hints) = choice.hints.as_ref().as_ref().filter(|_| app.online) {
                 <section aria-labelledby="hints-heading">
-                    <h2 id="hints-heading">{ text(&ui().connection_hints_heading) }</h2>
-                    <p class="hint">{ text(&ui().connection_hints_note) }</p>
+                    <h2 id="hints-heading">{ text(ui().connection_hints_heading) }</h2>
+                    <p class="hint">{ text(ui().connection_hints_note) }</p>
                     <ul>
-                        if let Some(kind) = &hints.kind { <li>{ fill(&ui().connection_hint_type, &[("kind", kind)]) }</li> }
-                        if let Some(kind) = &hints.effective_type { <li>{ fill(&ui().connection_hint_speed, &[("kind", kind)]) }</li> }
-                        if let Some(rtt) = hints.rtt_ms { <li>{ fill(&ui().connection_hint_round_trip, &[("ms", &(rtt as u32).to_string())]) }</li> }
+                        if let Some(kind) = &hints.kind { <li>{ fill(ui().connection_hint_type, &[("kind", kind)]) }</li> }
+                        if let Some(kind) = &hints.effective_type { <li>{ fill(ui().connection_hint_speed, &[("kind", kind)]) }</li> }
+                        if let Some(rtt) = hints.rtt_ms { <li>{ fill(ui().connection_hint_round_trip, &[("ms", &(rtt as u32).to_string())]) }</li> }
                         if let Some(down) = hints.downlink_mbps {
                             // Whole numbers and tenths without float formatting code.
-                            <li>{ fill(&ui().connection_hint_download, &[("whole", &(down as u32).to_string()), ("tenths", &(((down * 10.0) as u32) % 10).to_string())]) }</li>
+                            <li>{ fill(ui().connection_hint_download, &[("whole", &(down as u32).to_string()), ("tenths", &(((down * 10.0) as u32) % 10).to_string())]) }</li>
                         }
-                        if hints.save_data == Some(true) { <li>{ text(&ui().connection_hint_save_data) }</li> }
+                        if hints.save_data == Some(true) { <li>{ text(ui().connection_hint_save_data) }</li> }
                     </ul>
                 </section>
             }
@@ -209,7 +209,7 @@ fn run_result(run: &Run, in_check: bool) -> Html {
     let m = &run.measurements;
     let lines = m.hosts.iter().map(|h| {
         fill(
-            &ui().connection_host_line,
+            ui().connection_host_line,
             &[
                 ("group", content().group_name(h.group)),
                 ("host", &h.host),
@@ -224,7 +224,7 @@ fn run_result(run: &Run, in_check: bool) -> Html {
             .map(|g| content().group_name(g).to_owned())
             .reduce(|list, name| {
                 fill(
-                    &ui().connection_parts_and,
+                    ui().connection_parts_and,
                     &[("first", &list), ("second", &name)],
                 )
             })
@@ -237,31 +237,31 @@ fn run_result(run: &Run, in_check: bool) -> Html {
     let parts = (run.verdict.kind == VerdictKind::TiktokPartly).then(|| {
         Group::TIKTOK.into_iter().filter_map(|group| {
             let state = match m.reach(group)? {
-                Reach::Reached => &ui().connection_part_answered,
-                Reach::Partly => &ui().connection_part_partly,
-                Reach::NotReached => &ui().connection_part_no_answer,
+                Reach::Reached => ui().connection_part_answered,
+                Reach::Partly => ui().connection_part_partly,
+                Reach::NotReached => ui().connection_part_no_answer,
             };
             let part = content().group_name(group);
-            Some(html! { <li>{ fill(&ui().connection_part_line, &[("part", part), ("state", state)]) }</li> })
+            Some(html! { <li>{ fill(ui().connection_part_line, &[("part", part), ("state", state)]) }</li> })
         })
     });
     html! {
         <section class={classes!("verdict", run.verdict.kind.id())} aria-labelledby="verdict-heading">
-            <p class="eyebrow">{ fill(&ui().connection_result_eyebrow, &[("network", run.network.label())]) }</p>
+            <p class="eyebrow">{ fill(ui().connection_result_eyebrow, &[("network", run.network.label())]) }</p>
             <h2 id="verdict-heading" tabindex="-1">{ &verdict.title }</h2>
             <p>{ verdict.explanation.replace(FAILING_PARTS, &names(m.failing_parts())) }</p>
             if let Some(parts) = parts {
                 <ul class="parts">{ for parts }</ul>
             }
             if !unsure.is_empty() {
-                <p class="unsure">{ fill(&ui().connection_unsure, &[("parts", &unsure)]) }</p>
+                <p class="unsure">{ fill(ui().connection_unsure, &[("parts", &unsure)]) }</p>
             }
             if older {
-                <p class="hint">{ text(&ui().connection_older_run) }</p>
+                <p class="hint">{ text(ui().connection_older_run) }</p>
             }
-            <h3>{ text(&ui().connection_what_to_do) }</h3>
+            <h3>{ text(ui().connection_what_to_do) }</h3>
             <ul>{ for verdict.next_steps.iter().map(|s| html! { <li>{ s }</li> }) }</ul>
-            <h3>{ text(&ui().connection_fixes_heading) }</h3>
+            <h3>{ text(ui().connection_fixes_heading) }</h3>
             <ul class="links">
                 { for verdict.fixes.iter().filter_map(|id| content().fix(id)).map(|f| html! {
                     <li><a href={(Route::Fix { id: f.id.clone() }).href()}>{ &f.title }</a></li>
@@ -269,16 +269,16 @@ fn run_result(run: &Run, in_check: bool) -> Html {
             </ul>
             if in_check {
                 <p class="more">
-                    { text(if run.evidence().is_some() { &ui().connection_added_to_check } else { &ui().connection_not_added_to_check }) }
+                    { text(if run.evidence().is_some() { ui().connection_added_to_check } else { ui().connection_not_added_to_check }) }
                     { " " }
-                    <a href={Route::Check.href()} class="button">{ text(&ui().connection_back_to_check) }</a>
+                    <a href={Route::Check.href()} class="button">{ text(ui().connection_back_to_check) }</a>
                 </p>
             }
             if m.online {
                 <details class="run-details">
-                    <summary>{ text(&ui().connection_details) }</summary>
+                    <summary>{ text(ui().connection_details) }</summary>
                     if let Some(f) = run.verdict.figures {
-                        <p class="figures">{ fill(&ui().connection_figures, &[("median", &f.median_ms.to_string()), ("jitter", &f.jitter_ms.to_string()), ("loss", &f.loss_percent.to_string())]) }</p>
+                        <p class="figures">{ fill(ui().connection_figures, &[("median", &f.median_ms.to_string()), ("jitter", &f.jitter_ms.to_string()), ("loss", &f.loss_percent.to_string())]) }</p>
                     }
                     <ul class="hosts-result">
                         { for lines.map(|line| html! { <li>{ line }</li> }) }
@@ -294,7 +294,7 @@ fn comparison(runs: &[Run]) -> Html {
     let Some((wifi, mobile)) = history::latest_pair(runs) else {
         return html! {
             if !runs.is_empty() {
-                <p class="hint compare-hint">{ text(&ui().connection_compare_hint) }</p>
+                <p class="hint compare-hint">{ text(ui().connection_compare_hint) }</p>
             }
         };
     };
@@ -307,13 +307,13 @@ fn comparison(runs: &[Run]) -> Html {
             <div class="compare-column">
                 <h3>{ text(run.network.label()) }</h3>
                 <p>{ title }</p>
-                if let Some(f) = run.verdict.figures { <p class="figures">{ fill(&ui().connection_compare_ms, &[("ms", &f.median_ms.to_string())]) }</p> }
+                if let Some(f) = run.verdict.figures { <p class="figures">{ fill(ui().connection_compare_ms, &[("ms", &f.median_ms.to_string())]) }</p> }
             </div>
         }
     };
     html! {
         <section class="compare" aria-labelledby="compare-heading">
-            <h2 id="compare-heading">{ text(&ui().connection_compare_heading) }</h2>
+            <h2 id="compare-heading">{ text(ui().connection_compare_heading) }</h2>
             <div class="compare-columns">{ column(wifi) }{ column(mobile) }</div>
             <p>{ text(history::comparison_summary(wifi, mobile)) }</p>
         </section>

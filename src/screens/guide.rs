@@ -36,14 +36,14 @@ pub fn guide(location: &Location, navigator: &Navigator) -> Html {
         let (before_link, after_link) = ui()
             .guide_no_results_check
             .split_once("{link}")
-            .unwrap_or((&ui().guide_no_results_check, ""));
+            .unwrap_or((ui().guide_no_results_check, ""));
         html! {
             <>
                 if hits.is_empty() {
-                    <p>{ text(&ui().guide_no_results_tip) }</p>
+                    <p>{ text(ui().guide_no_results_tip) }</p>
                     <p class="more">
                         { text(before_link) }
-                        <a href={Route::Home.href()}>{ text(&ui().guide_no_results_link) }</a>
+                        <a href={Route::Home.href()}>{ text(ui().guide_no_results_link) }</a>
                         { text(after_link) }
                     </p>
                 } else {
@@ -59,12 +59,12 @@ pub fn guide(location: &Location, navigator: &Navigator) -> Html {
 
     html! {
         <>
-            <h1 tabindex="-1">{ text(&ui().guide_heading) }</h1>
-            <p class="lead">{ text(&ui().guide_lead) }</p>
+            <h1 tabindex="-1">{ text(ui().guide_heading) }</h1>
+            <p class="lead">{ text(ui().guide_lead) }</p>
             <form class="search" role="search" {onsubmit}>
-                <label for="guide-search">{ text(&ui().guide_search_label) }</label>
+                <label for="guide-search">{ text(ui().guide_search_label) }</label>
                 <input id="guide-search" type="search" value={query} {oninput}
-                       placeholder={ui().guide_search_placeholder.as_str()} autocomplete="off" enterkeyhint="search" />
+                       placeholder={ui().guide_search_placeholder} autocomplete="off" enterkeyhint="search" />
             </form>
             // Only the count is announced; the list itself is not re-read on every key.
             <p class="result-count" role="status">{ count }</p>
@@ -76,9 +76,9 @@ pub fn guide(location: &Location, navigator: &Navigator) -> Html {
 fn result_count(count: usize, query: &str) -> String {
     let ui = ui();
     let template = match count {
-        0 => &ui.guide_results_none,
-        1 => &ui.guide_results_one,
-        _ => &ui.guide_results_other,
+        0 => ui.guide_results_none,
+        1 => ui.guide_results_one,
+        _ => ui.guide_results_other,
     };
     fill(template, &[("count", &count.to_string()), ("query", query)])
 }
@@ -104,13 +104,13 @@ fn section(section: &Section<'static>, open: Option<&str>, navigator: &Navigator
         "{} · {}",
         counted(
             section.causes.len(),
-            &ui.guide_causes_one,
-            &ui.guide_causes_other
+            ui.guide_causes_one,
+            ui.guide_causes_other
         ),
         counted(
             section.fixes.len(),
-            &ui.guide_fixes_one,
-            &ui.guide_fixes_other
+            ui.guide_fixes_one,
+            ui.guide_fixes_other
         )
     );
     let ontoggle = {
@@ -134,9 +134,9 @@ fn section(section: &Section<'static>, open: Option<&str>, navigator: &Navigator
                     { counts }
                 </span>
             </summary>
-            <h2>{ text(&ui.guide_causes_heading) }</h2>
+            <h2>{ text(ui.guide_causes_heading) }</h2>
             { entry_list(&mut section.causes.iter().copied(), false) }
-            <h2>{ text(&ui.guide_fixes_heading) }</h2>
+            <h2>{ text(ui.guide_fixes_heading) }</h2>
             { entry_list(&mut section.fixes.iter().copied(), false) }
         </details>
     }

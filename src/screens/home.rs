@@ -15,14 +15,14 @@ fn progress(check: &Check) -> String {
     match check.stage {
         Stage::Questions => counted(
             check.answers.len(),
-            &ui.home_progress_questions_one,
-            &ui.home_progress_questions_other,
+            ui.home_progress_questions_one,
+            ui.home_progress_questions_other,
         ),
-        Stage::Results => ui.home_progress_results.clone(),
+        Stage::Results => ui.home_progress_results.to_owned(),
         Stage::Plan { step } => {
             let (number, total) = check.step_counter(step);
             fill(
-                &ui.home_progress_step,
+                ui.home_progress_step,
                 &[
                     ("number", &number.to_string()),
                     ("total", &total.to_string()),
@@ -31,11 +31,11 @@ fn progress(check: &Check) -> String {
         }
         Stage::Checkpoint { next } => counted(
             next,
-            &ui.home_progress_tried_one,
-            &ui.home_progress_tried_other,
+            ui.home_progress_tried_one,
+            ui.home_progress_tried_other,
         ),
         Stage::Fixed { .. } | Stage::Report | Stage::Explained { .. } => {
-            ui.home_progress_finished.clone()
+            ui.home_progress_finished.to_owned()
         }
     }
 }
@@ -63,7 +63,7 @@ pub fn home(app: &AppContext) -> Html {
             .unwrap_or_default();
         html! {
             <section class="resume" aria-labelledby="resume-heading">
-                <h2 id="resume-heading">{ text(&ui().home_resume_heading) }</h2>
+                <h2 id="resume-heading">{ text(ui().home_resume_heading) }</h2>
                 { card(Route::Check.href(), "card", title, progress(check).into(), Html::default()) }
             </section>
         }
@@ -86,17 +86,17 @@ pub fn home(app: &AppContext) -> Html {
     let in_app = crate::browser::in_app_browser(&crate::platform::user_agent());
     html! {
         <>
-            <h1 tabindex="-1">{ text(&ui().home_heading) }</h1>
-            <p class="lead">{ text(&ui().home_lead) }</p>
+            <h1 tabindex="-1">{ text(ui().home_heading) }</h1>
+            <p class="lead">{ text(ui().home_lead) }</p>
             if let Some(browser) = in_app {
                 // Seen before any fix that closes or reinstalls the app around this page.
-                <p class="in-app-line">{ fill(&ui().home_in_app, &[("browser", &built_in_browser(browser))]) }</p>
+                <p class="in-app-line">{ fill(ui().home_in_app, &[("browser", &built_in_browser(browser))]) }</p>
             }
             { for resume }
             <ul class="cards symptoms">{ for symptoms }</ul>
             <div class="actions">
-                <a href={Route::Connection.href()} class="button">{ text(&ui().home_test_connection) }</a>
-                <a href={Route::Guide.href()} class="button">{ text(&ui().home_browse_guide) }</a>
+                <a href={Route::Connection.href()} class="button">{ text(ui().home_test_connection) }</a>
+                <a href={Route::Guide.href()} class="button">{ text(ui().home_browse_guide) }</a>
             </div>
             { install_card(app.install, app.offline, in_app, &on_install) }
         </>

@@ -30,25 +30,25 @@ pub fn layout(app: &AppContext, route: &Route, screen: Html) -> Html {
     let ui = ui();
     html! {
         <>
-            <a class="skip" href="#main" onclick={skip_to_main()}>{ &ui.skip_to_content }</a>
+            <a class="skip" href="#main" onclick={skip_to_main()}>{ ui.skip_to_content }</a>
             <header class="top">
                 <a href={Route::Home.href()} class="brand">
                     <img src="icons/icon.svg" alt="" width="28" height="28" />
                     { "DM Doctor" }
                 </a>
                 { online_badge(app.online) }
-                <nav aria-label={ui.nav_label.clone()}>
-                    { nav_link(Route::Home, route, &ui.nav_home) }
-                    { nav_link(Route::Guide, route, &ui.nav_guide) }
-                    { nav_link(Route::About, route, &ui.nav_about) }
+                <nav aria-label={ui.nav_label}>
+                    { nav_link(Route::Home, route, ui.nav_home) }
+                    { nav_link(Route::Guide, route, ui.nav_guide) }
+                    { nav_link(Route::About, route, ui.nav_about) }
                 </nav>
             </header>
             { banners(app) }
             <main id="main">{ screen }</main>
             <footer class="bottom">
                 { language_picker(app) }
-                <p>{ &ui.footer_disclaimer }</p>
-                <p>{ fill(&ui.footer_version, &[("version", env!("CARGO_PKG_VERSION"))]) }</p>
+                <p>{ ui.footer_disclaimer }</p>
+                <p>{ fill(ui.footer_version, &[("version", env!("CARGO_PKG_VERSION"))]) }</p>
             </footer>
         </>
     }
@@ -79,10 +79,10 @@ fn language_picker(app: &AppContext) -> Html {
         });
     html! {
         <div class="language">
-            <label for="language">{ &ui().language_label }</label>
+            <label for="language">{ ui().language_label }</label>
             <select id="language" onchange={on_change}>{ for options }</select>
             if app.other_variety {
-                <p class="language-note">{ &ui().language_other_variety }</p>
+                <p class="language-note">{ ui().language_other_variety }</p>
             }
         </div>
     }
@@ -103,7 +103,7 @@ fn skip_to_main() -> Callback<MouseEvent> {
 fn online_badge(online: bool) -> Html {
     html! {
         <span class={classes!("net", if online { "online" } else { "offline" })} role="status">
-            { if online { &ui().net_connected } else { &ui().net_offline } }
+            { if online { ui().net_connected } else { ui().net_offline } }
         </span>
     }
 }
@@ -136,8 +136,8 @@ fn banners(app: &AppContext) -> Html {
             <div role="status" aria-live="polite">
                 if app.update_ready {
                     <div class="banner update">
-                        <p>{ &ui.update_ready }</p>
-                        <button type="button" class="button primary" onclick={reload}>{ &ui.update_reload }</button>
+                        <p>{ ui.update_ready }</p>
+                        <button type="button" class="button primary" onclick={reload}>{ ui.update_reload }</button>
                     </div>
                 }
             </div>
@@ -150,15 +150,15 @@ fn banners(app: &AppContext) -> Html {
                 if let Some(notice) = &app.notice {
                     <div class="banner notice">
                         <p>{ notice }</p>
-                        <button type="button" class="button" onclick={dismiss}>{ &ui.notice_ok }</button>
+                        <button type="button" class="button" onclick={dismiss}>{ ui.notice_ok }</button>
                     </div>
                 }
             </div>
             <div role="status" aria-live="polite">
                 if let (Some(failed), Some(retry)) = (app.language_failed, retry) {
                     <div class="banner notice language-failed">
-                        <p>{ fill(&ui.language_failed, &[("language", failed.name)]) }</p>
-                        <button type="button" class="button" onclick={retry}>{ &ui.language_retry }</button>
+                        <p>{ fill(ui.language_failed, &[("language", failed.name)]) }</p>
+                        <button type="button" class="button" onclick={retry}>{ ui.language_retry }</button>
                     </div>
                 }
             </div>

@@ -9,13 +9,13 @@ use yew::prelude::*;
 pub fn not_found() -> Html {
     html! {
         <>
-            <h1 tabindex="-1">{ text(&ui().not_found_heading) }</h1>
-            <p class="lead">{ text(&ui().not_found_lead) }</p>
+            <h1 tabindex="-1">{ text(ui().not_found_heading) }</h1>
+            <p class="lead">{ text(ui().not_found_lead) }</p>
             <p class="more">
-                <a href={Route::Home.href()} class="button primary">{ text(&ui().not_found_home) }</a>
+                <a href={Route::Home.href()} class="button primary">{ text(ui().not_found_home) }</a>
             </p>
             <p class="more">
-                <a href={Route::Guide.href()} class="button">{ text(&ui().not_found_guide) }</a>
+                <a href={Route::Guide.href()} class="button">{ text(ui().not_found_guide) }</a>
             </p>
         </>
     }

@@ -14,12 +14,12 @@ pub fn entry_list(entries: &mut dyn Iterator<Item = Entry<'static>>, ordered: bo
         let (route, kind, badge) = match entry {
             Entry::Cause(c) => (
                 Route::Cause { id: c.id.clone() },
-                &ui().entry_kind_cause,
+                ui().entry_kind_cause,
                 None,
             ),
             Entry::Fix(f) => (
                 Route::Fix { id: f.id.clone() },
-                &ui().entry_kind_fix,
+                ui().entry_kind_fix,
                 Some(f.effort.label()),
             ),
         };

@@ -11,8 +11,8 @@ use yew::prelude::*;
 /// "TikTok's built-in browser", or "an app's built-in browser" for an app we don't know.
 pub fn built_in_browser(browser: InAppBrowser) -> String {
     match browser.app_name() {
-        Some(app) => fill(&ui().install_app_browser, &[("app", app)]),
-        None => ui().install_unknown_app_browser.clone(),
+        Some(app) => fill(ui().install_app_browser, &[("app", app)]),
+        None => ui().install_unknown_app_browser.to_owned(),
     }
 }
 
@@ -31,20 +31,20 @@ pub fn install_card(
     let ui = ui();
     if let Some(browser) = in_app {
         let template = match offline {
-            OfflineUse::Unavailable => &ui.install_in_app_unavailable,
-            OfflineUse::Ready => &ui.install_in_app_ready,
-            OfflineUse::Checking => &ui.install_in_app_checking,
+            OfflineUse::Unavailable => ui.install_in_app_unavailable,
+            OfflineUse::Ready => ui.install_in_app_ready,
+            OfflineUse::Checking => ui.install_in_app_checking,
         };
-        let app = browser.app_name().unwrap_or(&ui.install_that_app);
+        let app = browser.app_name().unwrap_or(ui.install_that_app);
         let situation = fill(
             template,
             &[("browser", &built_in_browser(browser)), ("app", app)],
         );
         return html! {
             <section class="install in-app" aria-labelledby="install-heading">
-                <h2 id="install-heading">{ text(&ui.install_heading) }</h2>
+                <h2 id="install-heading">{ text(ui.install_heading) }</h2>
                 <p>{ situation }</p>
-                <p>{ text(&ui.install_in_app_how) }</p>
+                <p>{ text(ui.install_in_app_how) }</p>
                 <ol>{ list_items(&content().open_in_browser) }</ol>
             </section>
         };
@@ -55,28 +55,28 @@ pub fn install_card(
     let prompt = offer == InstallOffer::Prompt;
     let ready = match offline {
         OfflineUse::Ready => {
-            html! { <p class="offline-ready">{ text(&ui.install_offline_ready) }</p> }
+            html! { <p class="offline-ready">{ text(ui.install_offline_ready) }</p> }
         }
         OfflineUse::Unavailable => {
-            html! { <p class="offline-not-ready">{ text(&ui.install_offline_unavailable) }</p> }
+            html! { <p class="offline-not-ready">{ text(ui.install_offline_unavailable) }</p> }
         }
         OfflineUse::Checking => {
-            html! { <p class="offline-not-ready">{ text(&ui.install_offline_checking) }</p> }
+            html! { <p class="offline-not-ready">{ text(ui.install_offline_checking) }</p> }
         }
     };
     html! {
         <section class="install" aria-labelledby="install-heading">
-            <h2 id="install-heading">{ text(&ui.install_heading) }</h2>
+            <h2 id="install-heading">{ text(ui.install_heading) }</h2>
             if prompt {
-                <p>{ text(&ui.install_prompt_text) }</p>
-                <button type="button" class="button primary" onclick={on_install.clone()}>{ text(&ui.install_button) }</button>
+                <p>{ text(ui.install_prompt_text) }</p>
+                <button type="button" class="button primary" onclick={on_install.clone()}>{ text(ui.install_button) }</button>
             } else {
-                <p>{ text(&ui.install_manual_text) }</p>
+                <p>{ text(ui.install_manual_text) }</p>
                 <details class="install-steps">
-                    <summary class="button">{ text(&ui.install_button) }</summary>
+                    <summary class="button">{ text(ui.install_button) }</summary>
                     { for content().install_guides.iter().map(|guide| html! {
                         <div class="install-browser">
-                            <h3>{ fill(&ui.install_in_browser, &[("browser", &guide.browser)]) }</h3>
+                            <h3>{ fill(ui.install_in_browser, &[("browser", &guide.browser)]) }</h3>
                             <ol>{ list_items(&guide.steps) }</ol>
                         </div>
                     }) }

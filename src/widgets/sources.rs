@@ -7,9 +7,9 @@ use yew::prelude::*;
 /// How sure we are, in brackets after a source's title.
 fn confidence_label(confidence: Confidence) -> &'static str {
     match confidence {
-        Confidence::Official => &ui().sources_official,
-        Confidence::Secondary => &ui().sources_secondary,
-        Confidence::Unverified => &ui().sources_unverified,
+        Confidence::Official => ui().sources_official,
+        Confidence::Secondary => ui().sources_secondary,
+        Confidence::Unverified => ui().sources_unverified,
     }
 }
 
@@ -21,7 +21,7 @@ pub fn sources(sources: &'static [Source]) -> Html {
     }
     html! {
         <details class="sources">
-            <summary>{ text(&ui().sources_heading) }</summary>
+            <summary>{ text(ui().sources_heading) }</summary>
             <ul>
                 { for sources.iter().map(|source| html! {
                     <li>
