@@ -2,7 +2,7 @@
 //! and what the app measured, nothing else.
 
 use super::check::{Check, StepResult};
-use crate::content::{Content, DeviceFamily, NOT_SURE};
+use crate::content::{Content, DeviceFamily, Ui, NOT_SURE};
 use std::fmt::Write;
 
 /// Facts about the phone and app that the report includes.
@@ -14,6 +14,15 @@ pub struct Environment<'a> {
     pub app_version: &'a str,
     /// Today's date, e.g. "2026-11-29".
     pub date: &'a str,
+}
+
+/// The phone family as the phone choice and the report name it: the brands as they
+/// are, stock Android in the words of `ui`.
+pub fn phone_name(ui: &Ui, family: DeviceFamily) -> &str {
+    match family {
+        DeviceFamily::Stock => &ui.phone_family_stock,
+        brand => brand.label(),
+    }
 }
 
 /// Android version and browser from a user agent, e.g. "Android 14, Chrome 120".
