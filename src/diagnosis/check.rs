@@ -9,7 +9,7 @@
 
 use super::engine::{self, Given};
 use crate::connection::verdict::VerdictKind;
-use crate::content::{Content, StepKind, NOT_SURE};
+use crate::content::{Content, StepKind, Ui, NOT_SURE};
 use serde::{Deserialize, Serialize};
 
 /// Milliseconds since 1970 (whole numbers keep float code out of the app).
@@ -77,14 +77,15 @@ pub enum StepResult {
 }
 
 impl StepResult {
-    /// How the step went, for the report (a check's answer is its label, from content).
-    pub fn label(self) -> &'static str {
+    /// How the step went, for the report, in the words of `ui` (the report is written in
+    /// a chosen language; a check's answer is its label, from content).
+    pub fn label(self, ui: &Ui) -> &str {
         match self {
-            Self::Fixed => "fixed it",
-            Self::NotFixed => "did not fix it",
-            Self::Skipped => "skipped",
-            Self::Understood => "read what it means",
-            Self::Answered(_) => "checked",
+            Self::Fixed => &ui.report_result_fixed,
+            Self::NotFixed => &ui.report_result_not_fixed,
+            Self::Skipped => &ui.report_result_skipped,
+            Self::Understood => &ui.report_result_understood,
+            Self::Answered(_) => &ui.report_result_checked,
         }
     }
 }

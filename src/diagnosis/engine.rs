@@ -19,7 +19,7 @@
 
 use crate::content::validate::applies;
 use crate::content::{
-    conditions_allow, Answer, Content, Effort, Fix, Question, StepKind, NOT_SURE,
+    conditions_allow, ui, Answer, Content, Effort, Fix, Question, StepKind, NOT_SURE,
 };
 
 /// A question and the answer the user chose, and when (ms since 1970; 0 if unknown).
@@ -239,10 +239,11 @@ pub enum Headline {
 }
 
 impl Headline {
+    /// The results' title.
     pub fn text(self) -> &'static str {
         match self {
-            Self::MostLikely => "Most likely",
-            Self::FewThings => "A few things could cause this",
+            Self::MostLikely => &ui().check_results_most_likely_title,
+            Self::FewThings => &ui().check_results_few_things_title,
         }
     }
 }
@@ -273,9 +274,11 @@ pub fn shown<'r, 'a>(ranking: &'r [Ranked<'a>]) -> &'r [Ranked<'a>] {
 /// "Possible". So the headline and the labels never disagree.
 pub fn likelihood_label(ranking: &[Ranked], index: usize) -> &'static str {
     match ranking.get(index) {
-        Some(_) if index == 0 && clearly_ahead(ranking) => "Most likely",
-        Some(r) if r.likelihood >= LIKELY && !(index > 0 && clearly_ahead(ranking)) => "Likely",
-        _ => "Possible",
+        Some(_) if index == 0 && clearly_ahead(ranking) => &ui().check_likelihood_most_likely,
+        Some(r) if r.likelihood >= LIKELY && !(index > 0 && clearly_ahead(ranking)) => {
+            &ui().check_likelihood_likely
+        }
+        _ => &ui().check_likelihood_possible,
     }
 }
 

@@ -2,7 +2,7 @@
 //! and what the app measured, nothing else.
 
 use super::check::{Check, StepResult};
-use crate::content::{Content, DeviceFamily, NOT_SURE};
+use crate::content::{fill, DeviceFamily, Ui, Words, NOT_SURE};
 use std::fmt::Write;
 
 /// Facts about the phone and app that the report includes.
@@ -16,10 +16,19 @@ pub struct Environment<'a> {
     pub date: &'a str,
 }
 
-/// Android version and browser from a user agent, e.g. "Android 14, Chrome 120".
-/// Chrome's reduced user agent says "Android 10; K" on every phone, so that version is
-/// left out rather than reported as a fact.
-pub fn browser_summary(user_agent: &str) -> String {
+/// The phone family as the phone choice and the report name it: the brands as they
+/// are, stock Android in the words of `ui`.
+pub fn phone_name(ui: &Ui, family: DeviceFamily) -> &str {
+    match family {
+        DeviceFamily::Stock => &ui.phone_family_stock,
+        brand => brand.label(),
+    }
+}
+
+/// Android version and browser from a user agent, e.g. "Android 14, Chrome 120", in the
+/// words of `ui`. Chrome's reduced user agent says "Android 10; K" on every phone, so
+/// that version is left out rather than reported as a fact.
+pub fn browser_summary(ui: &Ui, user_agent: &str) -> String {
     let reduced = user_agent.contains("Android 10; K");
     let android = user_agent
         .find("Android")
@@ -56,38 +65,46 @@ pub fn browser_summary(user_agent: &str) -> String {
     });
     // Inside an app, "Chrome 119" is its WebView: support should know it's TikTok's.
     let browser = match crate::browser::in_app_browser(user_agent) {
-        Some(app) => Some(format!(
-            "{}'s in-app browser{}",
-            app.app_name().unwrap_or("an app"),
-            browser.map_or(String::new(), |b| format!(" ({b} WebView)"))
-        )),
+        Some(app) => {
+            let app = app.app_name().unwrap_or(&ui.report_some_app);
+            Some(match browser {
+                Some(engine) => fill(
+                    &ui.report_in_app_browser_engine,
+                    &[("app", app), ("browser", &engine)],
+                ),
+                None => fill(&ui.report_in_app_browser, &[("app", app)]),
+            })
+        }
         None => browser,
     };
     match (android, browser) {
         (Some(a), Some(b)) => format!("{a}, {b}"),
         (Some(a), None) => a,
         (None, Some(b)) => b,
-        (None, None) => "unknown browser".into(),
+        (None, None) => ui.report_browser_unknown.clone(),
     }
 }
 
-/// The report text.
-pub fn build(content: &Content, check: &Check, env: &Environment) -> String {
+/// The report text, written with `words`: the language on screen, or English for
+/// TikTok's support.
+pub fn build(words: &Words, check: &Check, env: &Environment) -> String {
+    let (content, ui) = (&words.content, &words.ui);
     let mut out = String::new();
     let symptom = content
         .symptom(&check.symptom)
         .map_or(check.symptom.as_str(), |s| s.title.as_str());
-    let _ = writeln!(out, "Problem with direct messages ({})", env.date);
-    let _ = writeln!(out, "What happens: {symptom}");
+    let title = fill(&ui.report_text_title, &[("date", env.date)]);
+    let what_happens = fill(&ui.report_text_symptom, &[("symptom", symptom)]);
+    let _ = writeln!(out, "{title}\n{what_happens}");
 
     if !check.answers.is_empty() {
-        let _ = writeln!(out, "\nMy answers:");
+        let _ = writeln!(out, "\n{}", ui.report_text_answers);
         for given in &check.answers {
             let Some(question) = content.question(&given.question) else {
                 continue;
             };
             let answer = if given.answer == NOT_SURE {
-                "Not sure"
+                ui.check_answer_not_sure.as_str()
             } else {
                 match question.answers.iter().find(|a| a.id == given.answer) {
                     Some(a) => a.label.as_str(),
@@ -101,21 +118,22 @@ pub fn build(content: &Content, check: &Check, env: &Environment) -> String {
     let ranking = check.ranking(content);
     if !ranking.is_empty() {
         // A ranking, not odds: the app's weights are judgement, not measurements.
-        let _ = writeln!(
-            out,
-            "\nLikely causes, most likely first (DM Doctor's guess from my answers):"
-        );
+        let _ = writeln!(out, "\n{}", ui.report_text_causes);
         for (n, ranked) in ranking.iter().take(3).enumerate() {
             let _ = writeln!(out, "{}. {}", n + 1, ranked.cause.title);
         }
     }
 
     if let Some(verdict) = check.connection.and_then(|kind| content.verdict(kind.id())) {
-        let _ = writeln!(out, "\nConnection test (DM Doctor): {}", verdict.title);
+        let _ = writeln!(
+            out,
+            "\n{}",
+            fill(&ui.report_text_connection, &[("verdict", &verdict.title)])
+        );
     }
 
     if !check.outcomes.is_empty() {
-        let _ = writeln!(out, "\nWhat I already tried:");
+        let _ = writeln!(out, "\n{}", ui.report_text_tried);
         for outcome in &check.outcomes {
             let fix = content.fix(&outcome.fix);
             let title = fix.map_or(outcome.fix.as_str(), |f| f.title.as_str());
@@ -123,27 +141,36 @@ pub fn build(content: &Content, check: &Check, env: &Environment) -> String {
             let how = match outcome.result {
                 StepResult::Answered(i) => fix
                     .and_then(|f| f.answers.get(usize::from(i)))
-                    .map_or(outcome.result.label(), |a| a.label.as_str()),
-                other => other.label(),
+                    .map_or(outcome.result.label(ui), |a| a.label.as_str()),
+                other => other.label(ui),
             };
             let _ = writeln!(out, "- {title}: {how}");
         }
     }
 
-    let phone = env.device.map_or("Android phone", DeviceFamily::label);
-    let _ = writeln!(
-        out,
-        "\nPhone: {phone} ({})\nReport prepared with DM Doctor {}, an independent helper app.",
-        browser_summary(env.user_agent),
-        env.app_version
+    let phone = env
+        .device
+        .map_or(ui.report_phone_unknown.as_str(), |family| {
+            phone_name(ui, family)
+        });
+    let browser = browser_summary(ui, env.user_agent);
+    let phone = fill(
+        &ui.report_text_phone,
+        &[("phone", phone), ("browser", &browser)],
     );
+    let prepared = fill(&ui.report_text_prepared, &[("version", env.app_version)]);
+    let _ = writeln!(out, "\n{phone}\n{prepared}");
     out
 }
 
-#[cfg(test)]
+// Native only: the English words come from the pack a native build embeds.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::content::content;
+    use crate::connection::verdict::VerdictKind;
+    use crate::content::pseudo::accented;
+    use crate::content::texts::Texts;
+    use crate::content::{content, english};
     use crate::diagnosis::check::StepResult;
     use crate::diagnosis::engine::Given;
 
@@ -160,23 +187,25 @@ mod tests {
 
     #[test]
     fn summarises_common_browsers() {
-        assert_eq!(browser_summary(PIXEL_UA), "Android 14, Chrome 120");
+        let english = english();
+        let summary = |user_agent| browser_summary(&english.ui, user_agent);
+        assert_eq!(summary(PIXEL_UA), "Android 14, Chrome 120");
         assert_eq!(
-            browser_summary("Mozilla/5 (Linux; Android 13; SAMSUNG SM-A536B) AppleWebKit/537.36 (KHTML, like Gecko) SamsungBrowser/23 Chrome/115 Mobile Safari/537.36"),
+            summary("Mozilla/5 (Linux; Android 13; SAMSUNG SM-A536B) AppleWebKit/537.36 (KHTML, like Gecko) SamsungBrowser/23 Chrome/115 Mobile Safari/537.36"),
             "Android 13, Samsung Internet 23"
         );
         assert_eq!(
-            browser_summary("Mozilla/5 (Android 14; Mobile; rv:120) Gecko/120 Firefox/120"),
+            summary("Mozilla/5 (Android 14; Mobile; rv:120) Gecko/120 Firefox/120"),
             "Android 14, Firefox 120"
         );
-        assert_eq!(browser_summary(""), "unknown browser");
+        assert_eq!(summary(""), "unknown browser");
         assert_eq!(
-            browser_summary("Mozilla/5.0 (Linux; Android 13; SM-A536B Build/TP1A.220624.014; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/119.0.6045.193 Mobile Safari/537.36 trill_320404 BytedanceWebview/d8a21c6"),
+            summary("Mozilla/5.0 (Linux; Android 13; SM-A536B Build/TP1A.220624.014; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/119.0.6045.193 Mobile Safari/537.36 trill_320404 BytedanceWebview/d8a21c6"),
             "Android 13, TikTok's in-app browser (Chrome 119 WebView)"
         );
         // Chrome's reduced user agent: the "Android 10" is not a fact about the phone.
         assert_eq!(
-            browser_summary("Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/125.0.0.0 Mobile Safari/537.36"),
+            summary("Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/125.0.0.0 Mobile Safari/537.36"),
             "Chrome 125"
         );
     }
@@ -197,7 +226,7 @@ mod tests {
         check.stage = crate::diagnosis::check::Stage::Results;
         check.start_plan(content(), 3);
         check.record(content(), StepResult::NotFixed, 4);
-        let text = build(content(), &check, &env());
+        let text = build(&english(), &check, &env());
 
         let symptom = content().symptom("send-fails-everyone").unwrap();
         assert!(
@@ -229,7 +258,7 @@ mod tests {
             device: None,
             ..env()
         };
-        let text = build(content(), &check, &env);
+        let text = build(&english(), &check, &env);
         assert!(
             text.contains("Phone: Android phone (Android 14, Chrome 120)"),
             "{text}"
@@ -241,8 +270,65 @@ mod tests {
     #[test]
     fn report_has_no_answers_section_when_nothing_was_answered() {
         let check = Check::start(content(), "messages-late", 1);
-        let text = build(content(), &check, &env());
+        let text = build(&english(), &check, &env());
         assert!(!text.contains("My answers"));
         assert!(!text.contains("What I already tried"));
+    }
+
+    /// The report is written in the words it is given, so it can be copied in English
+    /// whatever the language on screen: with every text of the pack made unlike English
+    /// (accented), no English text of the pack is left in it.
+    #[test]
+    fn report_is_written_in_the_words_it_is_given() {
+        let english = english();
+        let mut other = english.clone();
+        let mut english_texts = Vec::new();
+        let mut translate = |text: &mut String| {
+            english_texts.push(text.clone());
+            *text = accented(text);
+        };
+        other.content.each_text(&mut translate);
+        other.ui.each_text(&mut translate);
+
+        let questions = &english.content.questions;
+        let mut check = Check::start(&english.content, "send-fails-everyone", 1);
+        check.answers = vec![
+            Given::new(&questions[0].id, &questions[0].answers[0].id),
+            Given::new(&questions[1].id, NOT_SURE),
+        ];
+        check.connection = Some(VerdictKind::Fine);
+        check.stage = crate::diagnosis::check::Stage::Results;
+        check.start_plan(&english.content, 2);
+        check.record(&english.content, StepResult::NotFixed, 3);
+        check.record(&english.content, StepResult::Skipped, 4);
+        // The phone and browser each way the report can name them.
+        let in_app = "Mozilla/5.0 (Linux; Android 12; moto g(60) Build/S2RIS32.32-20-7; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/118.0.5993.111 Mobile Safari/537.36";
+        let reports: Vec<String> = [
+            (Some(DeviceFamily::Stock), PIXEL_UA),
+            (None, ""),
+            (None, in_app),
+            (None, "Mozilla/5.0 (Linux; Android 12; moto; wv)"),
+        ]
+        .into_iter()
+        .map(|(device, user_agent)| {
+            let env = Environment {
+                device,
+                user_agent,
+                ..env()
+            };
+            build(&other, &check, &env)
+        })
+        .collect();
+        let text = reports.join("\n");
+
+        for english_text in &english_texts {
+            // The words around placeholders ("{name}"), where there are any to speak of.
+            let pieces = english_text
+                .split('{')
+                .map(|part| part.split_once('}').map_or(part, |(_, after)| after));
+            for piece in pieces.filter(|p| p.len() > 4) {
+                assert!(!text.contains(piece), "{piece:?} is English in\n{text}");
+            }
+        }
     }
 }

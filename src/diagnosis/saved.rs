@@ -4,7 +4,7 @@
 //! raw text aside under another key and starts clean with a notice.
 
 use super::check::Check;
-use crate::content::Content;
+use crate::content::{ui, Content};
 use crate::envelope::{open, seal, Migration};
 
 /// The schema this version writes. 1: the first. 2: adds the latest connection verdict.
@@ -48,7 +48,7 @@ pub fn decode(raw: Option<&str>, content: &Content) -> Loaded {
             true => Loaded::Found(check),
             false => Loaded::Unreadable {
                 raw: raw.to_owned(),
-                reason: "it refers to a problem this version no longer has",
+                reason: &ui().check_saved_problem_gone,
             },
         },
         Err(reason) => Loaded::Unreadable {

@@ -1,6 +1,6 @@
 //! The report for TikTok, reachable at any point of a check.
 
-use crate::content::content;
+use crate::content::{content, ui};
 use crate::routes::Route;
 use crate::state::{AppContext, PhoneChoice};
 use crate::widgets::{notes::support_notes, report_box::report_box};
@@ -13,28 +13,29 @@ pub fn report(
     phone: &PhoneChoice,
     status: &UseStateHandle<&'static str>,
 ) -> Html {
+    let ui = ui();
     let Some(check) = app.check.as_ref() else {
         return html! {
             <>
-                <h1 tabindex="-1">{ "Nothing to report yet" }</h1>
-                <p class="lead">{ "Start a check first; the report is made from your answers and the steps you try." }</p>
-                <a href={Route::Home.href()} class="button primary">{ "Choose a problem" }</a>
+                <h1 tabindex="-1">{ ui.report_none_title.as_str() }</h1>
+                <p class="lead">{ ui.report_none_lead.as_str() }</p>
+                <a href={Route::Home.href()} class="button primary">{ ui.check_choose_problem.as_str() }</a>
             </>
         };
     };
     let steps = content().fix(crate::diagnosis::engine::REPORT_FIX);
     html! {
         <>
-            <p class="eyebrow">{ "Report" }</p>
-            <h1 tabindex="-1">{ "Report the problem to TikTok" }</h1>
+            <p class="eyebrow">{ ui.report_eyebrow.as_str() }</p>
+            <h1 tabindex="-1">{ ui.report_title.as_str() }</h1>
             { support_notes(check) }
             { report_box(check, phone.known(), status) }
             if let Some(fix) = steps {
-                <h2>{ "How to send it" }</h2>
+                <h2>{ ui.report_how_to_send.as_str() }</h2>
                 <ol class="steps">{ for fix.steps.iter().map(|s| html! { <li>{ &s.text }</li> }) }</ol>
             }
             <p class="more">
-                <a href={Route::Check.href()} class="button">{ "Back to my check" }</a>
+                <a href={Route::Check.href()} class="button">{ ui.report_back_to_check.as_str() }</a>
             </p>
         </>
     }

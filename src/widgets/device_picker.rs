@@ -1,6 +1,7 @@
 //! Lets the user say which phone they have; steps change to match.
 
-use crate::content::DeviceFamily;
+use crate::content::{ui, DeviceFamily};
+use crate::diagnosis::report::phone_name;
 use crate::state::{DeviceSource, PhoneChoice};
 use yew::prelude::*;
 
@@ -9,6 +10,7 @@ use yew::prelude::*;
 /// the browser), it folds to one line, "Steps for Samsung · Change", so the steps stay in
 /// view. The fold is a `<details>`: it needs no state and works with the keyboard.
 pub fn device_picker(phone: &PhoneChoice) -> Html {
+    let ui = ui();
     let options = DeviceFamily::ALL.into_iter().map(|family| {
         let on_choose = phone.on_choose.clone();
         let onchange = Callback::from(move |_: Event| on_choose.emit(family));
@@ -16,31 +18,36 @@ pub fn device_picker(phone: &PhoneChoice) -> Html {
             <label class="choice">
                 <input type="radio" name="device" value={family.key()}
                        checked={phone.family == family} {onchange} />
-                <span>{ family.label() }</span>
+                <span>{ phone_name(ui, family) }</span>
             </label>
         }
     });
     let picker = html! {
         <fieldset class="device-picker">
-            <legend>{ "Your phone" }</legend>
+            <legend>{ ui.phone_picker_legend.as_str() }</legend>
             { for options }
             if phone.source == DeviceSource::Guessed {
-                <p class="hint">{ "We guessed this from your browser. Change it if it's wrong." }</p>
+                <p class="hint">{ ui.phone_picker_guessed.as_str() }</p>
             }
             if phone.source == DeviceSource::Default {
-                <p class="hint">{ "Other Android phones: pick the closest one; menus are often similar." }</p>
+                <p class="hint">{ ui.phone_picker_other_hint.as_str() }</p>
             }
         </fieldset>
     };
     if phone.source == DeviceSource::Default {
         return picker;
     }
+    // The phone in bold, wherever the language puts it in the sentence.
+    let (before, after) = ui
+        .phone_picker_steps_for
+        .split_once("{phone}")
+        .unwrap_or_default();
     html! {
         <details class="phone-line">
             <summary>
-                { "Steps for " }<strong>{ phone.family.label() }</strong>
-                <span class="change" aria-hidden="true">{ "Change" }</span>
-                <span class="visually-hidden">{ " (change your phone)" }</span>
+                { before }<strong>{ phone_name(ui, phone.family) }</strong>{ after }
+                <span class="change" aria-hidden="true">{ ui.phone_picker_change.as_str() }</span>
+                <span class="visually-hidden">{ ui.phone_picker_change_label.as_str() }</span>
             </summary>
             { picker }
         </details>

@@ -4,7 +4,7 @@
 //! to outside pages (the Play Store listing, TikTok on the web), and a gentle note when
 //! menus may have moved or no official source confirms the steps.
 
-use crate::content::Fix;
+use crate::content::{ui, Fix};
 use crate::state::PhoneChoice;
 use crate::widgets::device_picker::device_picker;
 use yew::prelude::*;
@@ -12,15 +12,16 @@ use yew::prelude::*;
 /// A plain view function (no state of its own, no per-component cost in the wasm).
 pub fn fix_body(fix: &'static Fix, phone: &PhoneChoice) -> Html {
     let per_device = fix.steps.iter().any(|s| s.differs_by_device());
+    let ui = ui();
     html! {
         <>
             if !fix.warnings.is_empty() {
                 <aside class="warning" aria-labelledby="warning-heading">
-                    <h2 id="warning-heading">{ "Before you start" }</h2>
+                    <h2 id="warning-heading">{ ui.fix_body_warnings.as_str() }</h2>
                     <ul>{ for fix.warnings.iter().map(|w| html! { <li>{ w }</li> }) }</ul>
                 </aside>
             }
-            <h2>{ "Steps" }</h2>
+            <h2>{ ui.fix_body_steps.as_str() }</h2>
             if per_device { { device_picker(phone) } }
             <ol class="steps">
                 { for fix.steps.iter().map(|step| html! { <li>{ step.for_device(phone.family) }</li> }) }
@@ -31,7 +32,7 @@ pub fn fix_body(fix: &'static Fix, phone: &PhoneChoice) -> Html {
                     { for fix.links.iter().map(|link| html! {
                         <a class="button" href={link.url.clone()} target="_blank" rel="noopener noreferrer">
                             { &link.label }
-                            <span class="visually-hidden">{ " (opens in a new tab)" }</span>
+                            <span class="visually-hidden">{ ui.fix_body_new_tab.as_str() }</span>
                         </a>
                     }) }
                 </p>

@@ -1,7 +1,7 @@
 //! The report for TikTok with Copy and Share buttons; the text stays selectable when
 //! neither works.
 
-use crate::content::{content, DeviceFamily};
+use crate::content::{ui, words, DeviceFamily};
 use crate::diagnosis::check::Check;
 use crate::diagnosis::report::{self, Environment};
 use crate::platform::{share, user_agent};
@@ -22,7 +22,8 @@ pub fn report_box(
         app_version: crate::VERSION,
         date: &share::today(),
     };
-    let text = report::build(content(), check, &env);
+    let text = report::build(words(), check, &env);
+    let ui = ui();
     // Copy and Share, one handler (`true`: share).
     let act = |sharing: bool| {
         let (text, status) = (text.clone(), status.clone());
@@ -30,14 +31,14 @@ pub fn report_box(
             let (text, status) = (text.clone(), status.clone());
             spawn_local(async move {
                 status.set(if sharing {
-                    if share::share("TikTok messages problem", &text).await {
+                    if share::share(&ui.report_box_share_title, &text).await {
                         return;
                     }
-                    "Sharing didn't finish. You can copy the text instead."
+                    &ui.report_box_share_failed
                 } else if share::copy(&text).await {
-                    "Copied. Paste it into TikTok's Report a problem."
+                    &ui.report_box_copied
                 } else {
-                    "Couldn't copy here. Press and hold the text to select and copy it."
+                    &ui.report_box_copy_failed
                 });
             });
         })
@@ -46,14 +47,14 @@ pub fn report_box(
 
     html! {
         <section class="report" aria-labelledby="report-heading">
-            <h2 id="report-heading">{ "Your report for TikTok" }</h2>
-            <p class="hint">{ "Only what you told us and what this app saw. Read it before you send it." }</p>
-            <label for="report-text" class="visually-hidden">{ "Report text" }</label>
+            <h2 id="report-heading">{ ui.report_box_heading.as_str() }</h2>
+            <p class="hint">{ ui.report_box_hint.as_str() }</p>
+            <label for="report-text" class="visually-hidden">{ ui.report_box_text_label.as_str() }</label>
             <textarea id="report-text" class="report-text" readonly=true rows="14" value={text} />
             <div class="actions">
-                <button type="button" class="button primary" onclick={copy}>{ "Copy report" }</button>
+                <button type="button" class="button primary" onclick={copy}>{ ui.report_box_copy.as_str() }</button>
                 if let Some(onclick) = share_it {
-                    <button type="button" class="button" {onclick}>{ "Share…" }</button>
+                    <button type="button" class="button" {onclick}>{ ui.report_box_share.as_str() }</button>
                 }
             </div>
             <p role="status" class="hint">{ **status }</p>

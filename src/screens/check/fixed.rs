@@ -3,7 +3,7 @@
 //! ready for TikTok. Never a dead end.
 
 use super::Nav;
-use crate::content::{content, DeviceFamily, StepKind};
+use crate::content::{content, fill, ui, DeviceFamily, StepKind};
 use crate::diagnosis::check::{Check, StepResult};
 use crate::routes::Route;
 use crate::widgets::notes::support_notes;
@@ -14,22 +14,23 @@ use yew::prelude::*;
 /// an explain step, the rule (its summary) and what the person can do instead. A plain
 /// view function of [`super::check_screen`] (its hooks: [`super::use_check_screen`]).
 pub fn fixed_view(fix: &str, nav: &Nav) -> Html {
+    let ui = ui();
     let fix = content().fix(fix);
     let explained = fix.filter(|f| f.kind == StepKind::Explain);
     let (eyebrow, title, lead, next, tip) = match (explained, fix) {
         (Some(fix), _) => (
-            "A rule, not a fault",
+            ui.check_explained_eyebrow.as_str(),
             fix.title.as_str(),
             fix.summary.clone(),
-            "What you can do",
+            ui.check_explained_instead.as_str(),
             fix.instead.as_ref(),
         ),
         (None, fix) => (
-            "Fixed",
-            "Your messages are working again",
-            fix.map(|f| format!("“{}” did it.", f.title))
+            ui.check_fixed_eyebrow.as_str(),
+            ui.check_fixed_title.as_str(),
+            fix.map(|f| fill(&ui.check_fixed_by, &[("fix", &f.title)]))
                 .unwrap_or_default(),
-            "Next time",
+            ui.check_fixed_next_time.as_str(),
             fix.and_then(|f| f.prevention.as_ref()),
         ),
     };
@@ -45,7 +46,7 @@ pub fn fixed_view(fix: &str, nav: &Nav) -> Html {
                 </section>
             }
             <div class="actions">
-                <button type="button" class="button primary" onclick={nav.end.clone()}>{ "Done" }</button>
+                <button type="button" class="button primary" onclick={nav.end.clone()}>{ ui.check_done.as_str() }</button>
             </div>
             { nav.view() }
         </div>
@@ -64,12 +65,21 @@ fn end_summary(check: &Check) -> String {
         .iter()
         .filter(|o| o.result == StepResult::Skipped)
         .count();
-    let send = "Send TikTok this report: it tells them what you already tried.";
-    match (tried, skipped) {
-        (0, _) => format!("You skipped the steps, so it may still be worth trying some of them (use Back). If you'd rather ask TikTok now: {send}"),
-        (t, 0) => format!("You tried {t} fixes and none of them helped, so the problem is likely on TikTok's side or with your account. {send}"),
-        (t, s) => format!("You tried {t} fixes (and skipped {s}) without luck, so the problem may be on TikTok's side or with your account. {send}"),
-    }
+    let ui = ui();
+    let text = match (tried, skipped) {
+        (0, _) => &ui.check_end_skipped_all,
+        (1, 0) => &ui.check_end_tried_one,
+        (_, 0) => &ui.check_end_tried_other,
+        (1, _) => &ui.check_end_tried_one_skipped,
+        _ => &ui.check_end_tried_other_skipped,
+    };
+    fill(
+        text,
+        &[
+            ("tried", &tried.to_string()),
+            ("skipped", &skipped.to_string()),
+        ],
+    )
 }
 
 /// The report for TikTok once every step was tried. A plain view function of
@@ -82,15 +92,15 @@ pub fn end_view(
 ) -> Html {
     html! {
         <>
-            <p class="eyebrow">{ "Still not working" }</p>
-            <h1 tabindex="-1">{ "Let's get TikTok's help" }</h1>
+            <p class="eyebrow">{ ui().check_end_eyebrow.as_str() }</p>
+            <h1 tabindex="-1">{ ui().check_end_title.as_str() }</h1>
             <p class="lead">{ end_summary(check) }</p>
             // Where a cause is a rule for everyone, say what support can't change.
             { support_notes(check) }
             { report_box(check, device, status) }
             <p>
                 <a href={(Route::Fix { id: crate::diagnosis::engine::REPORT_FIX.into() }).href()}>
-                    { "How to send it in TikTok" }
+                    { ui().check_end_how_to_send.as_str() }
                 </a>
             </p>
             { nav.view() }

@@ -10,7 +10,7 @@ mod results;
 pub mod start;
 mod step;
 
-use crate::content::content;
+use crate::content::{content, ui};
 use crate::diagnosis::check::Stage;
 use crate::diagnosis::place::{self, place_of, Place};
 use crate::routes::Route;
@@ -115,10 +115,10 @@ pub fn check_screen(
     let view = match app.check.as_ref().map(|check| (check, &check.stage)) {
         None => html! {
             <>
-                <h1 tabindex="-1">{ "No check in progress" }</h1>
-                <p class="lead">{ "Pick what's going wrong and we'll start one." }</p>
+                <h1 tabindex="-1">{ ui().check_none_title.as_str() }</h1>
+                <p class="lead">{ ui().check_none_lead.as_str() }</p>
                 <p class="more">
-                    <a href={Route::Home.href()} class="button primary">{ "Choose a problem" }</a>
+                    <a href={Route::Home.href()} class="button primary">{ ui().check_choose_problem.as_str() }</a>
                 </p>
             </>
         },
@@ -206,19 +206,20 @@ impl Nav {
     /// Back doing `on_back`, and "Start over" set apart from it. Starting over deletes
     /// the check, so it asks first: nothing is lost until the person confirms.
     pub fn view_with(&self, on_back: Callback<MouseEvent>) -> Html {
+        let ui = ui();
         html! {
             <div class="check-nav">
-                <button type="button" class="button quiet" onclick={on_back}>{ "← Back" }</button>
+                <button type="button" class="button quiet" onclick={on_back}>{ ui.check_back.as_str() }</button>
                 <div class="start-over" role="status" aria-live="polite">
                     // "Keep my check" comes last: Yew reuses the tapped "Start over"
                     // button's element for it (and the other way round), so focus stays
                     // on the button the person pressed (an e2e test checks this).
                     if self.confirming {
-                        <p>{ "Start over? Your answers and the fixes you tried will be deleted." }</p>
-                        <button type="button" class="button quiet" onclick={self.end.clone()}>{ "Yes, start over" }</button>
-                        <button type="button" class="button quiet" onclick={self.keep.clone()}>{ "Keep my check" }</button>
+                        <p>{ ui.check_start_over_question.as_str() }</p>
+                        <button type="button" class="button quiet" onclick={self.end.clone()}>{ ui.check_start_over_yes.as_str() }</button>
+                        <button type="button" class="button quiet" onclick={self.keep.clone()}>{ ui.check_start_over_keep.as_str() }</button>
                     } else {
-                        <button type="button" class="button quiet" onclick={self.ask.clone()}>{ "Start over" }</button>
+                        <button type="button" class="button quiet" onclick={self.ask.clone()}>{ ui.check_start_over.as_str() }</button>
                     }
                 </div>
             </div>

@@ -1,7 +1,7 @@
 //! One question per screen: big answers, "Not sure" always there, "Why we ask", Back.
 
 use super::Nav;
-use crate::content::{content, NOT_SURE};
+use crate::content::{content, fill, ui, NOT_SURE};
 use crate::diagnosis::check::Check;
 use crate::platform::now;
 use crate::routes::Route;
@@ -14,14 +14,15 @@ use yew::prelude::*;
 /// [`super::use_check_screen`]): no per-component cost in the wasm.
 pub fn question_view(check: &Check, app: &AppContext, navigator: &Navigator, nav: &Nav) -> Html {
     let question = check.next_question(content());
+    let ui = ui();
 
     let Some(question) = question else {
         // Nothing left to ask (e.g. the content changed in an update): go to results.
         let onclick = super::act(app, |now| Action::StartPlan { now });
         return html! {
             <>
-                <h1 tabindex="-1">{ "That's all we need to ask" }</h1>
-                <button type="button" class="button primary" {onclick}>{ "Show me the fixes" }</button>
+                <h1 tabindex="-1">{ ui.check_questions_done.as_str() }</h1>
+                <button type="button" class="button primary" {onclick}>{ ui.check_show_fixes.as_str() }</button>
                 { nav.view() }
             </>
         };
@@ -39,7 +40,7 @@ pub fn question_view(check: &Check, app: &AppContext, navigator: &Navigator, nav
         .answers
         .iter()
         .map(|a| (a.id.as_str(), a.label.as_str()))
-        .chain([(NOT_SURE, "Not sure")]);
+        .chain([(NOT_SURE, ui.check_answer_not_sure.as_str())]);
     let buttons = choices.map(|(id, label)| {
         let chosen = earlier.as_deref() == Some(id);
         let onclick = {
@@ -52,7 +53,7 @@ pub fn question_view(check: &Check, app: &AppContext, navigator: &Navigator, nav
             <li key={id}>
                 <button type="button" class={if chosen { "answer chosen" } else { "answer" }} data-answer={id} {onclick}>
                     { label }
-                    if chosen { <span class="earlier">{ " (your earlier answer)" }</span> }
+                    if chosen { <span class="earlier">{ ui.check_earlier_answer.as_str() }</span> }
                 </button>
             </li>
         }
@@ -65,9 +66,16 @@ pub fn question_view(check: &Check, app: &AppContext, navigator: &Navigator, nav
         nav.back.clone()
     };
 
+    let counter = fill(
+        &ui.check_question_counter,
+        &[
+            ("number", &number.to_string()),
+            ("total", &total.to_string()),
+        ],
+    );
     html! {
         <div class="question" data-question={question.id.clone()}>
-            <p class="eyebrow" id="progress-label">{ format!("Question {number} of about {total}") }</p>
+            <p class="eyebrow" id="progress-label">{ counter }</p>
             <progress max={total.to_string()} value={number.to_string()} aria-labelledby="progress-label" />
             // Home shows each problem in one line; the first question says it in full,
             // so the person can tell they picked the right one.
@@ -76,10 +84,10 @@ pub fn question_view(check: &Check, app: &AppContext, navigator: &Navigator, nav
             }
             <h1 tabindex="-1">{ &question.text }</h1>
             <details class="why">
-                <summary>{ "Why we ask" }</summary>
+                <summary>{ ui.check_why_we_ask.as_str() }</summary>
                 <p>{ &question.why }</p>
             </details>
-            <ul class="answers" aria-label="Answers">{ for buttons }</ul>
+            <ul class="answers" aria-label={ui.check_answers_label.as_str()}>{ for buttons }</ul>
             { nav.view_with(on_back) }
         </div>
     }

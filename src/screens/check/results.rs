@@ -1,7 +1,7 @@
 //! The likely causes, each with "why we think so" from the user's own answers.
 
 use super::Nav;
-use crate::content::content;
+use crate::content::{content, fill, ui};
 use crate::diagnosis::check::Check;
 use crate::diagnosis::engine::{headline, likelihood_label, shown, Headline};
 use crate::routes::Route;
@@ -17,6 +17,7 @@ pub fn results_view(check: &Check, app: &AppContext, nav: &Nav) -> Html {
     let headline = headline(&ranking);
     let shown = shown(&ranking);
     let start = super::act(app, |now| Action::StartPlan { now });
+    let ui = ui();
     let items = shown.iter().enumerate().map(|(index, ranked)| html! {
         <li class="cause-result" key={ranked.cause.id.clone()}>
             <p class="likelihood">{ likelihood_label(&ranking, index) }</p>
@@ -24,38 +25,40 @@ pub fn results_view(check: &Check, app: &AppContext, nav: &Nav) -> Html {
             <p>{ &ranked.cause.summary }</p>
             { cause_notes(ranked.cause) }
             if !ranked.reasons.is_empty() {
-                <p class="why-label">{ "Why we think so:" }</p>
+                <p class="why-label">{ ui.check_results_why.as_str() }</p>
                 <ul class="reasons">{ for ranked.reasons.iter().map(|r| html! { <li>{ *r }</li> }) }</ul>
             }
-            <a href={(Route::Cause { id: ranked.cause.id.clone() }).href()}>{ "More about this" }</a>
+            <a href={(Route::Cause { id: ranked.cause.id.clone() }).href()}>{ ui.check_results_more.as_str() }</a>
         </li>
     });
-    let (title, lead) = match (headline, shown.first()) {
-        (Headline::MostLikely, Some(top)) => (
-            "What's most likely going on",
-            format!("Most likely: {}. We'll go through fixes one at a time, easiest first.", top.cause.title),
+    let lead = match (headline, shown.first()) {
+        (Headline::MostLikely, Some(top)) => fill(
+            &ui.check_results_most_likely_lead,
+            &[("cause", &top.cause.title)],
         ),
-        _ => (
-            "A few things could cause this",
-            "We can't tell yet which one it is. We'll try the fixes for them one at a time, easiest first.".to_owned(),
-        ),
+        _ => ui.check_results_few_things_lead.clone(),
     };
+    // The connection test's link, wherever the language puts it in the sentence.
+    let (before_link, after_link) = ui
+        .check_results_network
+        .split_once("{link}")
+        .unwrap_or_default();
     html! {
         <>
-            <p class="eyebrow">{ "Your results" }</p>
-            <h1 tabindex="-1">{ title }</h1>
+            <p class="eyebrow">{ ui.check_results_eyebrow.as_str() }</p>
+            <h1 tabindex="-1">{ headline.text() }</h1>
             <p class="lead" role="status">{ lead }</p>
             // The next step right under the summary: in view without scrolling on a phone.
             <div class="actions">
-                <button type="button" class="button primary" onclick={start}>{ "Show me the fixes" }</button>
-                <a href={Route::Report.href()} class="button">{ "Get a report for TikTok" }</a>
+                <button type="button" class="button primary" onclick={start}>{ ui.check_show_fixes.as_str() }</button>
+                <a href={Route::Report.href()} class="button">{ ui.check_results_get_report.as_str() }</a>
             </div>
             <ol class="results">{ for items }</ol>
             if check.connection.is_none() {
                 <p class="hint">
-                    { "Not sure if it's your network? " }
-                    <a href={Route::Connection.href()}>{ "Test your connection" }</a>
-                    { " and we'll take the result into account." }
+                    { before_link }
+                    <a href={Route::Connection.href()}>{ ui.check_results_test_connection.as_str() }</a>
+                    { after_link }
                 </p>
             }
             { nav.view() }

@@ -2,7 +2,7 @@
 //! A plain view function and a hook of the one component that renders screens
 //! (`app::App`): a component of its own would cost wasm bytes.
 
-use crate::content::content;
+use crate::content::{content, fill, ui};
 use crate::diagnosis::check::Check;
 use crate::platform::now;
 use crate::routes::Route;
@@ -56,7 +56,7 @@ pub fn start_check(symptom: &str, app: &AppContext, navigator: &Navigator) -> Ht
         return not_found();
     }
     let Some(current) = in_progress(app) else {
-        return html! { <h1 tabindex="-1">{ "Starting your check…" }</h1> };
+        return html! { <h1 tabindex="-1">{ ui().check_starting.as_str() }</h1> };
     };
     let current_title = content()
         .symptom(&current.symptom)
@@ -70,15 +70,16 @@ pub fn start_check(symptom: &str, app: &AppContext, navigator: &Navigator) -> Ht
         let (app, navigator, symptom) = (app.clone(), navigator.clone(), symptom.to_owned());
         Callback::from(move |_: MouseEvent| start(&app, &navigator, &symptom, true))
     };
+    let ui = ui();
     html! {
         <>
-            <h1 tabindex="-1">{ "You have a check in progress" }</h1>
-            <p class="lead">{ format!("You were checking: {current_title}") }</p>
+            <h1 tabindex="-1">{ ui.check_in_progress_title.as_str() }</h1>
+            <p class="lead">{ fill(&ui.check_in_progress_lead, &[("symptom", current_title)]) }</p>
             <div class="actions">
-                <button type="button" class="button primary" onclick={continue_it}>{ "Continue where I left off" }</button>
-                <button type="button" class="button" onclick={start_new}>{ "Start a new check" }</button>
+                <button type="button" class="button primary" onclick={continue_it}>{ ui.check_continue.as_str() }</button>
+                <button type="button" class="button" onclick={start_new}>{ ui.check_start_new.as_str() }</button>
             </div>
-            <p class="hint">{ "Starting a new check replaces the old one." }</p>
+            <p class="hint">{ ui.check_start_new_hint.as_str() }</p>
         </>
     }
 }

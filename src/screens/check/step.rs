@@ -5,17 +5,13 @@
 //! TikTok now, or more things to try.
 
 use super::Nav;
-use crate::content::{content, StepKind};
+use crate::content::{content, fill, ui, Effort, StepKind};
 use crate::diagnosis::check::{Check, Stage, StepResult};
 use crate::platform::now;
 use crate::routes::Route;
 use crate::state::{Action, AppContext, DeviceSource, PhoneChoice};
 use crate::widgets::{fix_body::fix_body, phone_question::phone_question};
 use yew::prelude::*;
-
-/// What a wait step's "Save my place" means, said plainly: there is no server, so no
-/// reminder; the check is kept on the phone (saved after every change).
-const SAVED_PLACE: &str = "DM Doctor keeps your place on this phone. Next time you open it, tap Continue to go on from this step. There's no reminder.";
 
 /// A plain view function of [`super::check_screen`] (its hooks:
 /// [`super::use_check_screen`]). `step`: the step shown, or at a checkpoint the first
@@ -31,8 +27,9 @@ pub fn step_view(
         let more = super::act(app, |now| Action::MoreSteps { now });
         return checkpoint(next, check.plan.len() - next, more, nav);
     }
+    let ui = ui();
     let Some(fix) = check.plan.get(step).and_then(|id| content().fix(id)) else {
-        return html! { <h1 tabindex="-1">{ "This step is no longer available" }</h1> };
+        return html! { <h1 tabindex="-1">{ ui.check_step_gone.as_str() }</h1> };
     };
     let (number, total) = check.step_counter(step);
     // The first step whose taps differ by phone asks for the phone once, unless the
@@ -44,11 +41,11 @@ pub fn step_view(
     use StepResult::*;
     let (question, answers): (&str, Vec<(&str, StepResult)>) = match fix.kind {
         StepKind::Fix => (
-            "Did this fix it?",
+            &ui.check_fix_question,
             vec![
-                ("Yes, it works", Fixed),
-                ("No, still broken", NotFixed),
-                ("Skip this one", Skipped),
+                (&ui.check_fix_yes, Fixed),
+                (&ui.check_fix_no, NotFixed),
+                (&ui.check_fix_skip, Skipped),
             ],
         ),
         StepKind::Check => (
@@ -59,17 +56,14 @@ pub fn step_view(
                 .collect(),
         ),
         StepKind::Wait => (
-            "Waiting takes a while",
-            vec![
-                ("It works now", Fixed),
-                ("Still broken after waiting", NotFixed),
-            ],
+            &ui.check_wait_question,
+            vec![(&ui.check_wait_yes, Fixed), (&ui.check_wait_no, NotFixed)],
         ),
         StepKind::Explain => (
-            "Does this fit you?",
+            &ui.check_explain_question,
             vec![
-                ("I understand", Understood),
-                ("This doesn't fit me", NotFixed),
+                (&ui.check_explain_yes, Understood),
+                (&ui.check_explain_no, NotFixed),
             ],
         ),
     };
@@ -83,9 +77,17 @@ pub fn step_view(
         }
     });
 
+    let counter = fill(
+        &ui.check_step_counter,
+        &[
+            ("number", &number.to_string()),
+            ("total", &total.to_string()),
+            ("effort", effort_label(fix.effort)),
+        ],
+    );
     html! {
         <div class="plan-step">
-            <p class="eyebrow" id="progress-label">{ format!("Step {number} of {total} · {}", fix.effort.label()) }</p>
+            <p class="eyebrow" id="progress-label">{ counter }</p>
             <progress max={total.to_string()} value={number.to_string()} aria-labelledby="progress-label" />
             <h1 tabindex="-1">{ &fix.title }</h1>
             <p class="lead">{ &fix.summary }</p>
@@ -94,7 +96,7 @@ pub fn step_view(
             } else {
                 { fix_body(fix, phone) }
                 if fix.kind == StepKind::Wait {
-                    <p class="hint">{ SAVED_PLACE }</p>
+                    <p class="hint">{ ui.check_wait_saved_place.as_str() }</p>
                 }
                 <div class="action-bar" role="group" aria-labelledby="step-question">
                     <p id="step-question" class="action-question">{ question }</p>
@@ -102,7 +104,7 @@ pub fn step_view(
                         if fix.kind == StepKind::Wait {
                             // Saved after every change: saving the place is going home,
                             // where Continue brings the person back.
-                            <a class="button primary" href={Route::Home.href()}>{ "Save my place — I'll come back later" }</a>
+                            <a class="button primary" href={Route::Home.href()}>{ ui.check_wait_save.as_str() }</a>
                         }
                         { for buttons }
                     </div>
@@ -113,17 +115,36 @@ pub fn step_view(
     }
 }
 
+/// How much a step asks of the person, above the step.
+fn effort_label(effort: Effort) -> &'static str {
+    let ui = ui();
+    match effort {
+        Effort::Check => &ui.check_effort_check,
+        Effort::Quick => &ui.check_effort_quick,
+        Effort::Moderate => &ui.check_effort_moderate,
+        Effort::Drastic => &ui.check_effort_drastic,
+    }
+}
+
 /// After a part of the plan: the report for TikTok (first; its screen leads back here),
 /// or the `left` steps more.
 fn checkpoint(tried: usize, left: usize, more: Callback<MouseEvent>, nav: &Nav) -> Html {
+    let ui = ui();
+    let tried = match tried {
+        1 => ui.check_checkpoint_tried_one.clone(),
+        _ => fill(
+            &ui.check_checkpoint_tried_other,
+            &[("tried", &tried.to_string())],
+        ),
+    };
     html! {
         <div class="checkpoint">
-            <p class="eyebrow">{ format!("{tried} steps tried") }</p>
-            <h1 tabindex="-1">{ "Still not working?" }</h1>
-            <p class="lead">{ "You can send TikTok a report now. It tells them what you already tried. Or try a few more things first." }</p>
+            <p class="eyebrow">{ tried }</p>
+            <h1 tabindex="-1">{ ui.check_checkpoint_title.as_str() }</h1>
+            <p class="lead">{ ui.check_checkpoint_lead.as_str() }</p>
             <div class="actions">
-                <a class="button primary" href={Route::Report.href()}>{ "Get the report for TikTok" }</a>
-                <button type="button" class="button" onclick={more}>{ format!("More things to try ({left})") }</button>
+                <a class="button primary" href={Route::Report.href()}>{ ui.check_checkpoint_get_report.as_str() }</a>
+                <button type="button" class="button" onclick={more}>{ fill(&ui.check_checkpoint_more, &[("left", &left.to_string())]) }</button>
             </div>
             { nav.view() }
         </div>
