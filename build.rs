@@ -305,6 +305,10 @@ fn ui_struct(ui: &[(String, String)], fingerprint: u32) -> String {
     for (key, _) in ui {
         out += &format!("            {key}: texts.next()?,\n");
     }
-    out += "        })\n    }\n}\n";
+    out += "        })\n    }\n\n    /// Every text, in key order (what [`Ui::from_texts`] reads).\n    pub fn texts(&self) -> Vec<&'static str> {\n        vec![\n";
+    for (key, _) in ui {
+        out += &format!("            self.{key},\n");
+    }
+    out += "        ]\n    }\n}\n";
     out
 }

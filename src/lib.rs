@@ -42,7 +42,7 @@ pub fn start() {
                 failed,
             } => {
                 content::show(words);
-                language::show(shown, &words.ui.app_title);
+                language::show(shown, words.ui.app_title);
                 let props = app::StartProps {
                     language: shown,
                     other_variety: other_variety && failed.is_none(),

@@ -81,11 +81,11 @@ impl StepResult {
     /// a chosen language; a check's answer is its label, from content).
     pub fn label(self, ui: &Ui) -> &str {
         match self {
-            Self::Fixed => &ui.report_result_fixed,
-            Self::NotFixed => &ui.report_result_not_fixed,
-            Self::Skipped => &ui.report_result_skipped,
-            Self::Understood => &ui.report_result_understood,
-            Self::Answered(_) => &ui.report_result_checked,
+            Self::Fixed => ui.report_result_fixed,
+            Self::NotFixed => ui.report_result_not_fixed,
+            Self::Skipped => ui.report_result_skipped,
+            Self::Understood => ui.report_result_understood,
+            Self::Answered(_) => ui.report_result_checked,
         }
     }
 }

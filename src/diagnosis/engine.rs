@@ -242,8 +242,8 @@ impl Headline {
     /// The results' title.
     pub fn text(self) -> &'static str {
         match self {
-            Self::MostLikely => &ui().check_results_most_likely_title,
-            Self::FewThings => &ui().check_results_few_things_title,
+            Self::MostLikely => ui().check_results_most_likely_title,
+            Self::FewThings => ui().check_results_few_things_title,
         }
     }
 }
@@ -274,11 +274,11 @@ pub fn shown<'r, 'a>(ranking: &'r [Ranked<'a>]) -> &'r [Ranked<'a>] {
 /// "Possible". So the headline and the labels never disagree.
 pub fn likelihood_label(ranking: &[Ranked], index: usize) -> &'static str {
     match ranking.get(index) {
-        Some(_) if index == 0 && clearly_ahead(ranking) => &ui().check_likelihood_most_likely,
+        Some(_) if index == 0 && clearly_ahead(ranking) => ui().check_likelihood_most_likely,
         Some(r) if r.likelihood >= LIKELY && !(index > 0 && clearly_ahead(ranking)) => {
-            &ui().check_likelihood_likely
+            ui().check_likelihood_likely
         }
-        _ => &ui().check_likelihood_possible,
+        _ => ui().check_likelihood_possible,
     }
 }
 

@@ -20,7 +20,7 @@ pub struct Environment<'a> {
 /// are, stock Android in the words of `ui`.
 pub fn phone_name(ui: &Ui, family: DeviceFamily) -> &str {
     match family {
-        DeviceFamily::Stock => &ui.phone_family_stock,
+        DeviceFamily::Stock => ui.phone_family_stock,
         brand => brand.label(),
     }
 }
@@ -66,13 +66,13 @@ pub fn browser_summary(ui: &Ui, user_agent: &str) -> String {
     // Inside an app, "Chrome 119" is its WebView: support should know it's TikTok's.
     let browser = match crate::browser::in_app_browser(user_agent) {
         Some(app) => {
-            let app = app.app_name().unwrap_or(&ui.report_some_app);
+            let app = app.app_name().unwrap_or(ui.report_some_app);
             Some(match browser {
                 Some(engine) => fill(
-                    &ui.report_in_app_browser_engine,
+                    ui.report_in_app_browser_engine,
                     &[("app", app), ("browser", &engine)],
                 ),
-                None => fill(&ui.report_in_app_browser, &[("app", app)]),
+                None => fill(ui.report_in_app_browser, &[("app", app)]),
             })
         }
         None => browser,
@@ -81,7 +81,7 @@ pub fn browser_summary(ui: &Ui, user_agent: &str) -> String {
         (Some(a), Some(b)) => format!("{a}, {b}"),
         (Some(a), None) => a,
         (None, Some(b)) => b,
-        (None, None) => ui.report_browser_unknown.clone(),
+        (None, None) => ui.report_browser_unknown.to_owned(),
     }
 }
 
@@ -93,8 +93,8 @@ pub fn build(words: &Words, check: &Check, env: &Environment) -> String {
     let symptom = content
         .symptom(&check.symptom)
         .map_or(check.symptom.as_str(), |s| s.title.as_str());
-    let title = fill(&ui.report_text_title, &[("date", env.date)]);
-    let what_happens = fill(&ui.report_text_symptom, &[("symptom", symptom)]);
+    let title = fill(ui.report_text_title, &[("date", env.date)]);
+    let what_happens = fill(ui.report_text_symptom, &[("symptom", symptom)]);
     let _ = writeln!(out, "{title}\n{what_happens}");
 
     if !check.answers.is_empty() {
@@ -104,7 +104,7 @@ pub fn build(words: &Words, check: &Check, env: &Environment) -> String {
                 continue;
             };
             let answer = if given.answer == NOT_SURE {
-                ui.check_answer_not_sure.as_str()
+                ui.check_answer_not_sure
             } else {
                 match question.answers.iter().find(|a| a.id == given.answer) {
                     Some(a) => a.label.as_str(),
@@ -128,7 +128,7 @@ pub fn build(words: &Words, check: &Check, env: &Environment) -> String {
         let _ = writeln!(
             out,
             "\n{}",
-            fill(&ui.report_text_connection, &[("verdict", &verdict.title)])
+            fill(ui.report_text_connection, &[("verdict", &verdict.title)])
         );
     }
 
@@ -150,15 +150,13 @@ pub fn build(words: &Words, check: &Check, env: &Environment) -> String {
 
     let phone = env
         .device
-        .map_or(ui.report_phone_unknown.as_str(), |family| {
-            phone_name(ui, family)
-        });
+        .map_or(ui.report_phone_unknown, |family| phone_name(ui, family));
     let browser = browser_summary(ui, env.user_agent);
     let phone = fill(
-        &ui.report_text_phone,
+        ui.report_text_phone,
         &[("phone", phone), ("browser", &browser)],
     );
-    let prepared = fill(&ui.report_text_prepared, &[("version", env.app_version)]);
+    let prepared = fill(ui.report_text_prepared, &[("version", env.app_version)]);
     let _ = writeln!(out, "\n{phone}\n{prepared}");
     out
 }
@@ -170,7 +168,7 @@ mod tests {
     use crate::connection::verdict::VerdictKind;
     use crate::content::pseudo::accented;
     use crate::content::texts::Texts;
-    use crate::content::{content, english};
+    use crate::content::{content, english, Ui};
     use crate::diagnosis::check::StepResult;
     use crate::diagnosis::engine::Given;
 
@@ -288,7 +286,12 @@ mod tests {
             *text = accented(text);
         };
         other.content.each_text(&mut translate);
-        other.ui.each_text(&mut translate);
+        let ui_texts = other.ui.texts().into_iter().map(|text| {
+            let mut text = text.to_owned();
+            translate(&mut text);
+            &*Box::leak(text.into_boxed_str())
+        });
+        other.ui = Ui::from_texts(&mut ui_texts.collect::<Vec<_>>().into_iter()).unwrap();
 
         let questions = &english.content.questions;
         let mut check = Check::start(&english.content, "send-fails-everyone", 1);

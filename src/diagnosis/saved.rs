@@ -48,7 +48,7 @@ pub fn decode(raw: Option<&str>, content: &Content) -> Loaded {
             true => Loaded::Found(check),
             false => Loaded::Unreadable {
                 raw: raw.to_owned(),
-                reason: &ui().check_saved_problem_gone,
+                reason: ui().check_saved_problem_gone,
             },
         },
         Err(reason) => Loaded::Unreadable {

@@ -17,25 +17,25 @@ pub fn report(
     let Some(check) = app.check.as_ref() else {
         return html! {
             <>
-                <h1 tabindex="-1">{ ui.report_none_title.as_str() }</h1>
-                <p class="lead">{ ui.report_none_lead.as_str() }</p>
-                <a href={Route::Home.href()} class="button primary">{ ui.check_choose_problem.as_str() }</a>
+                <h1 tabindex="-1">{ ui.report_none_title }</h1>
+                <p class="lead">{ ui.report_none_lead }</p>
+                <a href={Route::Home.href()} class="button primary">{ ui.check_choose_problem }</a>
             </>
         };
     };
     let steps = content().fix(crate::diagnosis::engine::REPORT_FIX);
     html! {
         <>
-            <p class="eyebrow">{ ui.report_eyebrow.as_str() }</p>
-            <h1 tabindex="-1">{ ui.report_title.as_str() }</h1>
+            <p class="eyebrow">{ ui.report_eyebrow }</p>
+            <h1 tabindex="-1">{ ui.report_title }</h1>
             { support_notes(check) }
             { report_box(check, phone.known(), status) }
             if let Some(fix) = steps {
-                <h2>{ ui.report_how_to_send.as_str() }</h2>
+                <h2>{ ui.report_how_to_send }</h2>
                 <ol class="steps">{ for fix.steps.iter().map(|s| html! { <li>{ &s.text }</li> }) }</ol>
             }
             <p class="more">
-                <a href={Route::Check.href()} class="button">{ ui.report_back_to_check.as_str() }</a>
+                <a href={Route::Check.href()} class="button">{ ui.report_back_to_check }</a>
             </p>
         </>
     }

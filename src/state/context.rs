@@ -65,7 +65,7 @@ pub fn choose_language(app: &AppContext, language: &'static crate::language::Lan
         match page::load(language, false).await {
             Some(words) => {
                 crate::content::show(words);
-                page::show(language, &words.ui.app_title);
+                page::show(language, words.ui.app_title);
                 page::save_choice(language);
                 app.dispatch(Action::LanguageShown(language));
             }

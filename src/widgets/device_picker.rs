@@ -24,13 +24,13 @@ pub fn device_picker(phone: &PhoneChoice) -> Html {
     });
     let picker = html! {
         <fieldset class="device-picker">
-            <legend>{ ui.phone_picker_legend.as_str() }</legend>
+            <legend>{ ui.phone_picker_legend }</legend>
             { for options }
             if phone.source == DeviceSource::Guessed {
-                <p class="hint">{ ui.phone_picker_guessed.as_str() }</p>
+                <p class="hint">{ ui.phone_picker_guessed }</p>
             }
             if phone.source == DeviceSource::Default {
-                <p class="hint">{ ui.phone_picker_other_hint.as_str() }</p>
+                <p class="hint">{ ui.phone_picker_other_hint }</p>
             }
         </fieldset>
     };
@@ -46,8 +46,8 @@ pub fn device_picker(phone: &PhoneChoice) -> Html {
         <details class="phone-line">
             <summary>
                 { before }<strong>{ phone_name(ui, phone.family) }</strong>{ after }
-                <span class="change" aria-hidden="true">{ ui.phone_picker_change.as_str() }</span>
-                <span class="visually-hidden">{ ui.phone_picker_change_label.as_str() }</span>
+                <span class="change" aria-hidden="true">{ ui.phone_picker_change }</span>
+                <span class="visually-hidden">{ ui.phone_picker_change_label }</span>
             </summary>
             { picker }
         </details>

@@ -17,11 +17,11 @@ pub fn fix_body(fix: &'static Fix, phone: &PhoneChoice) -> Html {
         <>
             if !fix.warnings.is_empty() {
                 <aside class="warning" aria-labelledby="warning-heading">
-                    <h2 id="warning-heading">{ ui.fix_body_warnings.as_str() }</h2>
+                    <h2 id="warning-heading">{ ui.fix_body_warnings }</h2>
                     <ul>{ for fix.warnings.iter().map(|w| html! { <li>{ w }</li> }) }</ul>
                 </aside>
             }
-            <h2>{ ui.fix_body_steps.as_str() }</h2>
+            <h2>{ ui.fix_body_steps }</h2>
             if per_device { { device_picker(phone) } }
             <ol class="steps">
                 { for fix.steps.iter().map(|step| html! { <li>{ step.for_device(phone.family) }</li> }) }
@@ -32,7 +32,7 @@ pub fn fix_body(fix: &'static Fix, phone: &PhoneChoice) -> Html {
                     { for fix.links.iter().map(|link| html! {
                         <a class="button" href={link.url.clone()} target="_blank" rel="noopener noreferrer">
                             { &link.label }
-                            <span class="visually-hidden">{ ui.fix_body_new_tab.as_str() }</span>
+                            <span class="visually-hidden">{ ui.fix_body_new_tab }</span>
                         </a>
                     }) }
                 </p>

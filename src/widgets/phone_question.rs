@@ -11,9 +11,9 @@ pub fn phone_question(on_choose: &Callback<DeviceFamily>) -> Html {
     // The answers, as people name their phones.
     let answers = [
         ("Samsung", DeviceFamily::Samsung),
-        (ui.phone_question_xiaomi.as_str(), DeviceFamily::Xiaomi),
+        (ui.phone_question_xiaomi, DeviceFamily::Xiaomi),
         ("Google Pixel", DeviceFamily::Stock),
-        (ui.phone_question_other.as_str(), DeviceFamily::Stock),
+        (ui.phone_question_other, DeviceFamily::Stock),
     ];
     let buttons = answers.into_iter().map(|(label, family)| {
         let on_choose = on_choose.clone();
@@ -25,8 +25,8 @@ pub fn phone_question(on_choose: &Callback<DeviceFamily>) -> Html {
     });
     html! {
         <fieldset class="phone-question">
-            <legend>{ ui.phone_question.as_str() }</legend>
-            <p class="hint">{ ui.phone_question_hint.as_str() }</p>
+            <legend>{ ui.phone_question }</legend>
+            <p class="hint">{ ui.phone_question_hint }</p>
             <div class="answers">{ for buttons }</div>
         </fieldset>
     }

@@ -31,14 +31,14 @@ pub fn report_box(
             let (text, status) = (text.clone(), status.clone());
             spawn_local(async move {
                 status.set(if sharing {
-                    if share::share(&ui.report_box_share_title, &text).await {
+                    if share::share(ui.report_box_share_title, &text).await {
                         return;
                     }
-                    &ui.report_box_share_failed
+                    ui.report_box_share_failed
                 } else if share::copy(&text).await {
-                    &ui.report_box_copied
+                    ui.report_box_copied
                 } else {
-                    &ui.report_box_copy_failed
+                    ui.report_box_copy_failed
                 });
             });
         })
@@ -47,14 +47,14 @@ pub fn report_box(
 
     html! {
         <section class="report" aria-labelledby="report-heading">
-            <h2 id="report-heading">{ ui.report_box_heading.as_str() }</h2>
-            <p class="hint">{ ui.report_box_hint.as_str() }</p>
-            <label for="report-text" class="visually-hidden">{ ui.report_box_text_label.as_str() }</label>
+            <h2 id="report-heading">{ ui.report_box_heading }</h2>
+            <p class="hint">{ ui.report_box_hint }</p>
+            <label for="report-text" class="visually-hidden">{ ui.report_box_text_label }</label>
             <textarea id="report-text" class="report-text" readonly=true rows="14" value={text} />
             <div class="actions">
-                <button type="button" class="button primary" onclick={copy}>{ ui.report_box_copy.as_str() }</button>
+                <button type="button" class="button primary" onclick={copy}>{ ui.report_box_copy }</button>
                 if let Some(onclick) = share_it {
-                    <button type="button" class="button" {onclick}>{ ui.report_box_share.as_str() }</button>
+                    <button type="button" class="button" {onclick}>{ ui.report_box_share }</button>
                 }
             </div>
             <p role="status" class="hint">{ **status }</p>

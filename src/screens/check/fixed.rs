@@ -19,18 +19,18 @@ pub fn fixed_view(fix: &str, nav: &Nav) -> Html {
     let explained = fix.filter(|f| f.kind == StepKind::Explain);
     let (eyebrow, title, lead, next, tip) = match (explained, fix) {
         (Some(fix), _) => (
-            ui.check_explained_eyebrow.as_str(),
+            ui.check_explained_eyebrow,
             fix.title.as_str(),
             fix.summary.clone(),
-            ui.check_explained_instead.as_str(),
+            ui.check_explained_instead,
             fix.instead.as_ref(),
         ),
         (None, fix) => (
-            ui.check_fixed_eyebrow.as_str(),
-            ui.check_fixed_title.as_str(),
-            fix.map(|f| fill(&ui.check_fixed_by, &[("fix", &f.title)]))
+            ui.check_fixed_eyebrow,
+            ui.check_fixed_title,
+            fix.map(|f| fill(ui.check_fixed_by, &[("fix", &f.title)]))
                 .unwrap_or_default(),
-            ui.check_fixed_next_time.as_str(),
+            ui.check_fixed_next_time,
             fix.and_then(|f| f.prevention.as_ref()),
         ),
     };
@@ -46,7 +46,7 @@ pub fn fixed_view(fix: &str, nav: &Nav) -> Html {
                 </section>
             }
             <div class="actions">
-                <button type="button" class="button primary" onclick={nav.end.clone()}>{ ui.check_done.as_str() }</button>
+                <button type="button" class="button primary" onclick={nav.end.clone()}>{ ui.check_done }</button>
             </div>
             { nav.view() }
         </div>
@@ -67,11 +67,11 @@ fn end_summary(check: &Check) -> String {
         .count();
     let ui = ui();
     let text = match (tried, skipped) {
-        (0, _) => &ui.check_end_skipped_all,
-        (1, 0) => &ui.check_end_tried_one,
-        (_, 0) => &ui.check_end_tried_other,
-        (1, _) => &ui.check_end_tried_one_skipped,
-        _ => &ui.check_end_tried_other_skipped,
+        (0, _) => ui.check_end_skipped_all,
+        (1, 0) => ui.check_end_tried_one,
+        (_, 0) => ui.check_end_tried_other,
+        (1, _) => ui.check_end_tried_one_skipped,
+        _ => ui.check_end_tried_other_skipped,
     };
     fill(
         text,
@@ -92,15 +92,15 @@ pub fn end_view(
 ) -> Html {
     html! {
         <>
-            <p class="eyebrow">{ ui().check_end_eyebrow.as_str() }</p>
-            <h1 tabindex="-1">{ ui().check_end_title.as_str() }</h1>
+            <p class="eyebrow">{ ui().check_end_eyebrow }</p>
+            <h1 tabindex="-1">{ ui().check_end_title }</h1>
             <p class="lead">{ end_summary(check) }</p>
             // Where a cause is a rule for everyone, say what support can't change.
             { support_notes(check) }
             { report_box(check, device, status) }
             <p>
                 <a href={(Route::Fix { id: crate::diagnosis::engine::REPORT_FIX.into() }).href()}>
-                    { ui().check_end_how_to_send.as_str() }
+                    { ui().check_end_how_to_send }
                 </a>
             </p>
             { nav.view() }

@@ -115,10 +115,10 @@ pub fn check_screen(
     let view = match app.check.as_ref().map(|check| (check, &check.stage)) {
         None => html! {
             <>
-                <h1 tabindex="-1">{ ui().check_none_title.as_str() }</h1>
-                <p class="lead">{ ui().check_none_lead.as_str() }</p>
+                <h1 tabindex="-1">{ ui().check_none_title }</h1>
+                <p class="lead">{ ui().check_none_lead }</p>
                 <p class="more">
-                    <a href={Route::Home.href()} class="button primary">{ ui().check_choose_problem.as_str() }</a>
+                    <a href={Route::Home.href()} class="button primary">{ ui().check_choose_problem }</a>
                 </p>
             </>
         },
@@ -209,17 +209,17 @@ impl Nav {
         let ui = ui();
         html! {
             <div class="check-nav">
-                <button type="button" class="button quiet" onclick={on_back}>{ ui.check_back.as_str() }</button>
+                <button type="button" class="button quiet" onclick={on_back}>{ ui.check_back }</button>
                 <div class="start-over" role="status" aria-live="polite">
                     // "Keep my check" comes last: Yew reuses the tapped "Start over"
                     // button's element for it (and the other way round), so focus stays
                     // on the button the person pressed (an e2e test checks this).
                     if self.confirming {
-                        <p>{ ui.check_start_over_question.as_str() }</p>
-                        <button type="button" class="button quiet" onclick={self.end.clone()}>{ ui.check_start_over_yes.as_str() }</button>
-                        <button type="button" class="button quiet" onclick={self.keep.clone()}>{ ui.check_start_over_keep.as_str() }</button>
+                        <p>{ ui.check_start_over_question }</p>
+                        <button type="button" class="button quiet" onclick={self.end.clone()}>{ ui.check_start_over_yes }</button>
+                        <button type="button" class="button quiet" onclick={self.keep.clone()}>{ ui.check_start_over_keep }</button>
                     } else {
-                        <button type="button" class="button quiet" onclick={self.ask.clone()}>{ ui.check_start_over.as_str() }</button>
+                        <button type="button" class="button quiet" onclick={self.ask.clone()}>{ ui.check_start_over }</button>
                     }
                 </div>
             </div>

@@ -21,8 +21,8 @@ pub fn question_view(check: &Check, app: &AppContext, navigator: &Navigator, nav
         let onclick = super::act(app, |now| Action::StartPlan { now });
         return html! {
             <>
-                <h1 tabindex="-1">{ ui.check_questions_done.as_str() }</h1>
-                <button type="button" class="button primary" {onclick}>{ ui.check_show_fixes.as_str() }</button>
+                <h1 tabindex="-1">{ ui.check_questions_done }</h1>
+                <button type="button" class="button primary" {onclick}>{ ui.check_show_fixes }</button>
                 { nav.view() }
             </>
         };
@@ -40,7 +40,7 @@ pub fn question_view(check: &Check, app: &AppContext, navigator: &Navigator, nav
         .answers
         .iter()
         .map(|a| (a.id.as_str(), a.label.as_str()))
-        .chain([(NOT_SURE, ui.check_answer_not_sure.as_str())]);
+        .chain([(NOT_SURE, ui.check_answer_not_sure)]);
     let buttons = choices.map(|(id, label)| {
         let chosen = earlier.as_deref() == Some(id);
         let onclick = {
@@ -53,7 +53,7 @@ pub fn question_view(check: &Check, app: &AppContext, navigator: &Navigator, nav
             <li key={id}>
                 <button type="button" class={if chosen { "answer chosen" } else { "answer" }} data-answer={id} {onclick}>
                     { label }
-                    if chosen { <span class="earlier">{ ui.check_earlier_answer.as_str() }</span> }
+                    if chosen { <span class="earlier">{ ui.check_earlier_answer }</span> }
                 </button>
             </li>
         }
@@ -67,7 +67,7 @@ pub fn question_view(check: &Check, app: &AppContext, navigator: &Navigator, nav
     };
 
     let counter = fill(
-        &ui.check_question_counter,
+        ui.check_question_counter,
         &[
             ("number", &number.to_string()),
             ("total", &total.to_string()),
@@ -84,10 +84,10 @@ pub fn question_view(check: &Check, app: &AppContext, navigator: &Navigator, nav
             }
             <h1 tabindex="-1">{ &question.text }</h1>
             <details class="why">
-                <summary>{ ui.check_why_we_ask.as_str() }</summary>
+                <summary>{ ui.check_why_we_ask }</summary>
                 <p>{ &question.why }</p>
             </details>
-            <ul class="answers" aria-label={ui.check_answers_label.as_str()}>{ for buttons }</ul>
+            <ul class="answers" aria-label={ui.check_answers_label}>{ for buttons }</ul>
             { nav.view_with(on_back) }
         </div>
     }

@@ -25,18 +25,18 @@ pub fn results_view(check: &Check, app: &AppContext, nav: &Nav) -> Html {
             <p>{ &ranked.cause.summary }</p>
             { cause_notes(ranked.cause) }
             if !ranked.reasons.is_empty() {
-                <p class="why-label">{ ui.check_results_why.as_str() }</p>
+                <p class="why-label">{ ui.check_results_why }</p>
                 <ul class="reasons">{ for ranked.reasons.iter().map(|r| html! { <li>{ *r }</li> }) }</ul>
             }
-            <a href={(Route::Cause { id: ranked.cause.id.clone() }).href()}>{ ui.check_results_more.as_str() }</a>
+            <a href={(Route::Cause { id: ranked.cause.id.clone() }).href()}>{ ui.check_results_more }</a>
         </li>
     });
     let lead = match (headline, shown.first()) {
         (Headline::MostLikely, Some(top)) => fill(
-            &ui.check_results_most_likely_lead,
+            ui.check_results_most_likely_lead,
             &[("cause", &top.cause.title)],
         ),
-        _ => ui.check_results_few_things_lead.clone(),
+        _ => ui.check_results_few_things_lead.to_owned(),
     };
     // The connection test's link, wherever the language puts it in the sentence.
     let (before_link, after_link) = ui
@@ -45,19 +45,19 @@ pub fn results_view(check: &Check, app: &AppContext, nav: &Nav) -> Html {
         .unwrap_or_default();
     html! {
         <>
-            <p class="eyebrow">{ ui.check_results_eyebrow.as_str() }</p>
+            <p class="eyebrow">{ ui.check_results_eyebrow }</p>
             <h1 tabindex="-1">{ headline.text() }</h1>
             <p class="lead" role="status">{ lead }</p>
             // The next step right under the summary: in view without scrolling on a phone.
             <div class="actions">
-                <button type="button" class="button primary" onclick={start}>{ ui.check_show_fixes.as_str() }</button>
-                <a href={Route::Report.href()} class="button">{ ui.check_results_get_report.as_str() }</a>
+                <button type="button" class="button primary" onclick={start}>{ ui.check_show_fixes }</button>
+                <a href={Route::Report.href()} class="button">{ ui.check_results_get_report }</a>
             </div>
             <ol class="results">{ for items }</ol>
             if check.connection.is_none() {
                 <p class="hint">
                     { before_link }
-                    <a href={Route::Connection.href()}>{ ui.check_results_test_connection.as_str() }</a>
+                    <a href={Route::Connection.href()}>{ ui.check_results_test_connection }</a>
                     { after_link }
                 </p>
             }

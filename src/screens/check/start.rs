@@ -56,7 +56,7 @@ pub fn start_check(symptom: &str, app: &AppContext, navigator: &Navigator) -> Ht
         return not_found();
     }
     let Some(current) = in_progress(app) else {
-        return html! { <h1 tabindex="-1">{ ui().check_starting.as_str() }</h1> };
+        return html! { <h1 tabindex="-1">{ ui().check_starting }</h1> };
     };
     let current_title = content()
         .symptom(&current.symptom)
@@ -73,13 +73,13 @@ pub fn start_check(symptom: &str, app: &AppContext, navigator: &Navigator) -> Ht
     let ui = ui();
     html! {
         <>
-            <h1 tabindex="-1">{ ui.check_in_progress_title.as_str() }</h1>
-            <p class="lead">{ fill(&ui.check_in_progress_lead, &[("symptom", current_title)]) }</p>
+            <h1 tabindex="-1">{ ui.check_in_progress_title }</h1>
+            <p class="lead">{ fill(ui.check_in_progress_lead, &[("symptom", current_title)]) }</p>
             <div class="actions">
-                <button type="button" class="button primary" onclick={continue_it}>{ ui.check_continue.as_str() }</button>
-                <button type="button" class="button" onclick={start_new}>{ ui.check_start_new.as_str() }</button>
+                <button type="button" class="button primary" onclick={continue_it}>{ ui.check_continue }</button>
+                <button type="button" class="button" onclick={start_new}>{ ui.check_start_new }</button>
             </div>
-            <p class="hint">{ ui.check_start_new_hint.as_str() }</p>
+            <p class="hint">{ ui.check_start_new_hint }</p>
         </>
     }
 }

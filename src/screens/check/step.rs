@@ -29,7 +29,7 @@ pub fn step_view(
     }
     let ui = ui();
     let Some(fix) = check.plan.get(step).and_then(|id| content().fix(id)) else {
-        return html! { <h1 tabindex="-1">{ ui.check_step_gone.as_str() }</h1> };
+        return html! { <h1 tabindex="-1">{ ui.check_step_gone }</h1> };
     };
     let (number, total) = check.step_counter(step);
     // The first step whose taps differ by phone asks for the phone once, unless the
@@ -41,11 +41,11 @@ pub fn step_view(
     use StepResult::*;
     let (question, answers): (&str, Vec<(&str, StepResult)>) = match fix.kind {
         StepKind::Fix => (
-            &ui.check_fix_question,
+            ui.check_fix_question,
             vec![
-                (&ui.check_fix_yes, Fixed),
-                (&ui.check_fix_no, NotFixed),
-                (&ui.check_fix_skip, Skipped),
+                (ui.check_fix_yes, Fixed),
+                (ui.check_fix_no, NotFixed),
+                (ui.check_fix_skip, Skipped),
             ],
         ),
         StepKind::Check => (
@@ -56,14 +56,14 @@ pub fn step_view(
                 .collect(),
         ),
         StepKind::Wait => (
-            &ui.check_wait_question,
-            vec![(&ui.check_wait_yes, Fixed), (&ui.check_wait_no, NotFixed)],
+            ui.check_wait_question,
+            vec![(ui.check_wait_yes, Fixed), (ui.check_wait_no, NotFixed)],
         ),
         StepKind::Explain => (
-            &ui.check_explain_question,
+            ui.check_explain_question,
             vec![
-                (&ui.check_explain_yes, Understood),
-                (&ui.check_explain_no, NotFixed),
+                (ui.check_explain_yes, Understood),
+                (ui.check_explain_no, NotFixed),
             ],
         ),
     };
@@ -78,7 +78,7 @@ pub fn step_view(
     });
 
     let counter = fill(
-        &ui.check_step_counter,
+        ui.check_step_counter,
         &[
             ("number", &number.to_string()),
             ("total", &total.to_string()),
@@ -96,7 +96,7 @@ pub fn step_view(
             } else {
                 { fix_body(fix, phone) }
                 if fix.kind == StepKind::Wait {
-                    <p class="hint">{ ui.check_wait_saved_place.as_str() }</p>
+                    <p class="hint">{ ui.check_wait_saved_place }</p>
                 }
                 <div class="action-bar" role="group" aria-labelledby="step-question">
                     <p id="step-question" class="action-question">{ question }</p>
@@ -104,7 +104,7 @@ pub fn step_view(
                         if fix.kind == StepKind::Wait {
                             // Saved after every change: saving the place is going home,
                             // where Continue brings the person back.
-                            <a class="button primary" href={Route::Home.href()}>{ ui.check_wait_save.as_str() }</a>
+                            <a class="button primary" href={Route::Home.href()}>{ ui.check_wait_save }</a>
                         }
                         { for buttons }
                     </div>
@@ -119,10 +119,10 @@ pub fn step_view(
 fn effort_label(effort: Effort) -> &'static str {
     let ui = ui();
     match effort {
-        Effort::Check => &ui.check_effort_check,
-        Effort::Quick => &ui.check_effort_quick,
-        Effort::Moderate => &ui.check_effort_moderate,
-        Effort::Drastic => &ui.check_effort_drastic,
+        Effort::Check => ui.check_effort_check,
+        Effort::Quick => ui.check_effort_quick,
+        Effort::Moderate => ui.check_effort_moderate,
+        Effort::Drastic => ui.check_effort_drastic,
     }
 }
 
@@ -131,20 +131,20 @@ fn effort_label(effort: Effort) -> &'static str {
 fn checkpoint(tried: usize, left: usize, more: Callback<MouseEvent>, nav: &Nav) -> Html {
     let ui = ui();
     let tried = match tried {
-        1 => ui.check_checkpoint_tried_one.clone(),
+        1 => ui.check_checkpoint_tried_one.to_owned(),
         _ => fill(
-            &ui.check_checkpoint_tried_other,
+            ui.check_checkpoint_tried_other,
             &[("tried", &tried.to_string())],
         ),
     };
     html! {
         <div class="checkpoint">
             <p class="eyebrow">{ tried }</p>
-            <h1 tabindex="-1">{ ui.check_checkpoint_title.as_str() }</h1>
-            <p class="lead">{ ui.check_checkpoint_lead.as_str() }</p>
+            <h1 tabindex="-1">{ ui.check_checkpoint_title }</h1>
+            <p class="lead">{ ui.check_checkpoint_lead }</p>
             <div class="actions">
-                <a class="button primary" href={Route::Report.href()}>{ ui.check_checkpoint_get_report.as_str() }</a>
-                <button type="button" class="button" onclick={more}>{ fill(&ui.check_checkpoint_more, &[("left", &left.to_string())]) }</button>
+                <a class="button primary" href={Route::Report.href()}>{ ui.check_checkpoint_get_report }</a>
+                <button type="button" class="button" onclick={more}>{ fill(ui.check_checkpoint_more, &[("left", &left.to_string())]) }</button>
             </div>
             { nav.view() }
         </div>
