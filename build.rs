@@ -292,23 +292,18 @@ fn translated(
 
 /// The `Ui` struct: one field per screen text, filled from the current pack. The texts
 /// live for the whole session (each pack is read once), so the fields are `&'static
-/// str`: screens use them as they used string literals, without copies.
+/// str`: screens use them as they used string literals, without copies. `repr(C)` with
+/// fields of one type: the struct is laid out as an array of its texts, so it is read
+/// from one in a single move rather than field by field (a few KB of wasm).
 fn ui_struct(ui: &[(String, String)], fingerprint: u32) -> String {
     let mut out = format!(
-        "/// The fingerprint of the structure this core's packs are built for.\npub const FINGERPRINT: u32 = {fingerprint};\n\n/// The screens' words in the current language (`content/ui/*.toml`).\n#[derive(Debug, Clone, Copy, Default, PartialEq)]\npub struct Ui {{\n"
+        "/// The fingerprint of the structure this core's packs are built for.\npub const FINGERPRINT: u32 = {fingerprint};\n\n/// How many screen texts there are.\npub const UI_TEXTS: usize = {};\n\n/// The screens' words in the current language (`content/ui/*.toml`).\n#[derive(Debug, Clone, Copy, PartialEq)]\n#[repr(C)]\npub struct Ui {{\n",
+        ui.len()
     );
     for (key, text) in ui {
         let first_line = text.lines().next().unwrap_or_default();
         out += &format!("    /// {first_line}\n    pub {key}: &'static str,\n");
     }
-    out += "}\n\nimpl Ui {\n    /// The words from `texts`, in key order; None if there are too few.\n    pub fn from_texts(texts: &mut impl Iterator<Item = &'static str>) -> Option<Ui> {\n        Some(Ui {\n";
-    for (key, _) in ui {
-        out += &format!("            {key}: texts.next()?,\n");
-    }
-    out += "        })\n    }\n\n    /// Every text, in key order (what [`Ui::from_texts`] reads).\n    pub fn texts(&self) -> Vec<&'static str> {\n        vec![\n";
-    for (key, _) in ui {
-        out += &format!("            self.{key},\n");
-    }
-    out += "        ]\n    }\n}\n";
+    out += "}\n";
     out
 }

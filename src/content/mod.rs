@@ -42,9 +42,11 @@ impl Words {
             Some(next) => *text = next,
             None => short = true,
         });
-        let mut rest = texts.map(|text| &*Box::leak(text.into_boxed_str()));
-        match Ui::from_texts(&mut rest) {
-            Some(ui) if !short && rest.next().is_none() => Ok(Words { content, ui }),
+        let rest = texts
+            .map(|text| &*Box::leak(text.into_boxed_str()))
+            .collect();
+        match Ui::from_texts(rest) {
+            Some(ui) if !short => Ok(Words { content, ui }),
             _ => Err(pack::PackError::OtherBuild),
         }
     }

@@ -6,6 +6,34 @@ use super::model::{DeviceFamily, Effort};
 
 include!(concat!(env!("OUT_DIR"), "/ui.rs"));
 
+// The layout `Ui::from_texts` relies on: exactly its texts, one after another.
+const _: () = assert!(std::mem::size_of::<Ui>() == std::mem::size_of::<[&str; UI_TEXTS]>());
+const _: () = assert!(std::mem::align_of::<Ui>() == std::mem::align_of::<[&str; UI_TEXTS]>());
+
+impl Ui {
+    /// The words from `texts`, in key order; None unless there are exactly [`UI_TEXTS`].
+    pub fn from_texts(texts: Vec<&'static str>) -> Option<Ui> {
+        let texts: [&'static str; UI_TEXTS] = texts.try_into().ok()?;
+        // Safety: `Ui` is `repr(C)` with `UI_TEXTS` fields, all `&'static str` (the
+        // generated code), so it has the array's size, alignment and field order (checked
+        // above), and every value of the array is a valid value of the struct.
+        Some(unsafe { std::mem::transmute::<[&'static str; UI_TEXTS], Ui>(texts) })
+    }
+
+    /// Every text, in key order (what [`Ui::from_texts`] reads).
+    pub fn texts(self) -> [&'static str; UI_TEXTS] {
+        // Safety: as in `from_texts`, the other way round.
+        unsafe { std::mem::transmute::<Ui, [&'static str; UI_TEXTS]>(self) }
+    }
+}
+
+impl Default for Ui {
+    /// No words: what the app core has before a pack is read.
+    fn default() -> Self {
+        Ui::from_texts(vec![""; UI_TEXTS]).expect("UI_TEXTS texts")
+    }
+}
+
 /// The screens' words in the language on screen.
 pub fn ui() -> &'static Ui {
     &super::words().ui

@@ -291,7 +291,7 @@ mod tests {
             translate(&mut text);
             &*Box::leak(text.into_boxed_str())
         });
-        other.ui = Ui::from_texts(&mut ui_texts.collect::<Vec<_>>().into_iter()).unwrap();
+        other.ui = Ui::from_texts(ui_texts.collect()).unwrap();
 
         let questions = &english.content.questions;
         let mut check = Check::start(&english.content, "send-fails-everyone", 1);
