@@ -24,7 +24,7 @@ fn show_english() {
     use dm_doctor::content::{show, Words};
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
-        let words = Words::from_pack(ENGLISH_PACK).expect("the English pack fits this core");
+        let words = Words::from_pack("en", ENGLISH_PACK).expect("the English pack fits this core");
         show(Box::leak(Box::new(words)));
     });
 }

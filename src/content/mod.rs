@@ -27,6 +27,8 @@ const STRUCTURE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/structure.pos
 /// Everything readable, in one language: the content and the screens' words.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Words {
+    /// The language's code (`content/languages.toml`).
+    pub language: &'static str,
     pub content: Content,
     pub ui: Ui,
 }
@@ -34,7 +36,7 @@ pub struct Words {
 impl Words {
     /// The words of a pack file (see [`pack`]) for this core. They are kept for the
     /// rest of the session (see [`show`]).
-    pub fn from_pack(file: &[u8]) -> Result<Words, pack::PackError> {
+    pub fn from_pack(language: &'static str, file: &[u8]) -> Result<Words, pack::PackError> {
         let mut texts = pack::decode(ui::FINGERPRINT, file)?.into_iter();
         let mut content = decode::decode(STRUCTURE);
         let mut short = false;
@@ -46,7 +48,11 @@ impl Words {
             .map(|text| &*Box::leak(text.into_boxed_str()))
             .collect();
         match Ui::from_texts(rest) {
-            Some(ui) if !short => Ok(Words { content, ui }),
+            Some(ui) if !short => Ok(Words {
+                language,
+                content,
+                ui,
+            }),
             _ => Err(pack::PackError::OtherBuild),
         }
     }
@@ -98,6 +104,7 @@ fn default_words() -> Words {
 #[cfg(target_arch = "wasm32")]
 fn default_words() -> Words {
     Words {
+        language: "",
         content: decode::decode(STRUCTURE),
         ui: Ui::default(),
     }
@@ -106,7 +113,7 @@ fn default_words() -> Words {
 /// English, from the pack the build wrote (native builds: tests and tools).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn english() -> Words {
-    Words::from_pack(include_bytes!(concat!(env!("OUT_DIR"), "/en.pack")))
+    Words::from_pack("en", include_bytes!(concat!(env!("OUT_DIR"), "/en.pack")))
         .expect("the English pack fits its core")
 }
 

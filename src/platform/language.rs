@@ -102,7 +102,7 @@ pub async fn load(language: &'static Language, first_try: bool) -> Option<&'stat
         return Some(words);
     }
     let bytes = fetch_pack(language, first_try).await?;
-    let words: &'static Words = Box::leak(Box::new(Words::from_pack(&bytes).ok()?));
+    let words: &'static Words = Box::leak(Box::new(Words::from_pack(language.code, &bytes).ok()?));
     LOADED.with_borrow_mut(|loaded| loaded.push((language.code, words)));
     Some(words)
 }

@@ -4,6 +4,7 @@
 use crate::content::{ui, words, DeviceFamily};
 use crate::diagnosis::check::Check;
 use crate::diagnosis::report::{self, Environment};
+use crate::language;
 use crate::platform::{share, user_agent};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
@@ -24,6 +25,39 @@ pub fn report_box(
     };
     let text = report::build(words(), check, &env);
     let ui = ui();
+    // TikTok's support reads English: the same report in English, a tap away, when
+    // another language is shown. Its words come from the English pack (cached offline).
+    let english = (words().language != language::english().code).then(|| {
+        let (check, status) = (check.clone(), status.clone());
+        let (user_agent, date) = (env.user_agent.to_owned(), env.date.to_owned());
+        Callback::from(move |_: MouseEvent| {
+            let (check, status, user_agent, date) = (
+                check.clone(),
+                status.clone(),
+                user_agent.clone(),
+                date.clone(),
+            );
+            spawn_local(async move {
+                let Some(words) = crate::platform::language::load(language::english(), false).await
+                else {
+                    status.set(ui.report_box_english_failed);
+                    return;
+                };
+                let env = Environment {
+                    device,
+                    user_agent: &user_agent,
+                    app_version: crate::VERSION,
+                    date: &date,
+                };
+                let text = report::build(words, &check, &env);
+                status.set(if share::copy(&text).await {
+                    ui.report_box_copied_english
+                } else {
+                    ui.report_box_copy_failed
+                });
+            });
+        })
+    });
     // Copy and Share, one handler (`true`: share).
     let act = |sharing: bool| {
         let (text, status) = (text.clone(), status.clone());
@@ -53,6 +87,9 @@ pub fn report_box(
             <textarea id="report-text" class="report-text" readonly=true rows="14" value={text} />
             <div class="actions">
                 <button type="button" class="button primary" onclick={copy}>{ ui.report_box_copy }</button>
+                if let Some(onclick) = english {
+                    <button type="button" class="button" {onclick}>{ ui.report_box_copy_english }</button>
+                }
                 if let Some(onclick) = share_it {
                     <button type="button" class="button" {onclick}>{ ui.report_box_share }</button>
                 }
