@@ -40,8 +40,10 @@ pub fn picked() -> (&'static Language, bool) {
 }
 
 /// The bytes of `language`'s pack: the download the head script started, for the
-/// language it picked (once: a retry downloads again), else a new request.
-pub async fn fetch_pack(language: &Language, first_try: bool) -> Option<Vec<u8>> {
+/// language it picked (once: a retry downloads again), else a new request (answered by
+/// the service worker's cache when it holds the pack). `fresh` skips that cache, for a
+/// cached copy that turned out damaged.
+async fn fetch_pack(language: &Language, first_try: bool, fresh: bool) -> Option<Vec<u8>> {
     let head = head()?;
     let started = (first_try && picked().0 == language)
         .then(|| field(&head, "pack"))
@@ -50,7 +52,11 @@ pub async fn fetch_pack(language: &Language, first_try: bool) -> Option<Vec<u8>>
     let bytes = match started {
         Some(promise) => JsFuture::from(promise).await.ok()?,
         None => {
-            let url = field(&field(&head, "packs")?, language.code)?.as_string()?;
+            let mut url = field(&field(&head, "packs")?, language.code)?.as_string()?;
+            if fresh {
+                // Not the precached address, so the service worker passes it on.
+                url.push_str("?fresh");
+            }
             let response: web_sys::Response =
                 JsFuture::from(web_sys::window()?.fetch_with_str(&url))
                     .await
@@ -101,8 +107,13 @@ pub async fn load(language: &'static Language, first_try: bool) -> Option<&'stat
     }) {
         return Some(words);
     }
-    let bytes = fetch_pack(language, first_try).await?;
-    let words: &'static Words = Box::leak(Box::new(Words::from_pack(language.code, &bytes).ok()?));
+    let bytes = fetch_pack(language, first_try, false).await?;
+    let words = match Words::from_pack(language.code, &bytes) {
+        Ok(words) => words,
+        // A damaged copy (from a cache): once more from the network.
+        Err(_) => Words::from_pack(language.code, &fetch_pack(language, false, true).await?).ok()?,
+    };
+    let words: &'static Words = Box::leak(Box::new(words));
     LOADED.with_borrow_mut(|loaded| loaded.push((language.code, words)));
     Some(words)
 }

@@ -111,7 +111,7 @@ export async function assertAccessible(page, label) {
 }
 
 /** Screen-level rules: one h1, lang set, no inline style attributes, 48 px targets. */
-export async function assertScreenRules(page, label) {
+export async function assertScreenRules(page, label, lang = "en") {
   const facts = await page.evaluate(() => {
     const controls = [...document.querySelectorAll("button, .button, nav a, .card, input:not([type=radio]), .choice, summary, .brand")];
     const small = controls
@@ -129,7 +129,7 @@ export async function assertScreenRules(page, label) {
     };
   });
   assert.equal(facts.h1, 1, `exactly one h1 on ${label}`);
-  assert.equal(facts.lang, "en", `lang on ${label}`);
+  assert.equal(facts.lang, lang, `lang on ${label}`);
   assert.equal(facts.styled, 0, `no style attributes on ${label}`);
   assert.deepEqual(facts.small, [], `touch targets of at least 48x48 px on ${label}`);
   assert.equal(facts.overflow, false, `no sideways scrolling on ${label}`);
