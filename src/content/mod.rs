@@ -127,6 +127,37 @@ mod tests {
     use super::validate::{validate, SEED_TOPICS};
     use super::*;
 
+    /// Every pack the build wrote fits this core: the same structure as English (ids,
+    /// steps, variants, conditions), and a text wherever English has one.
+    #[test]
+    fn every_shipped_pack_fits_the_core_and_matches_english() {
+        let english = english();
+        let mut english_structure = english.content.clone();
+        let english_texts = texts::take_texts(&mut english_structure);
+        for language in crate::language::LANGUAGES {
+            let path = format!(
+                "{}/target/packs/{}.bin",
+                env!("CARGO_MANIFEST_DIR"),
+                language.code
+            );
+            let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+            let words =
+                Words::from_pack(language.code, &bytes).unwrap_or_else(|e| panic!("{path}: {e:?}"));
+            let mut structure = words.content.clone();
+            let texts = texts::take_texts(&mut structure);
+            assert_eq!(structure, english_structure, "{}", language.code);
+            for (en, text) in english_texts.iter().zip(&texts) {
+                assert_eq!(en.is_empty(), text.is_empty(), "{}: {en:?}", language.code);
+            }
+            for (en, text) in english.ui.texts().iter().zip(words.ui.texts()) {
+                assert!(!text.trim().is_empty(), "{}: {en:?}", language.code);
+            }
+            if language.code != "en" {
+                assert_ne!(words.ui, english.ui, "{}", language.code);
+            }
+        }
+    }
+
     #[test]
     fn shipped_content_is_sound() {
         let problems = validate(content());

@@ -65,6 +65,44 @@ mod tests {
     use crate::content::content;
 
     #[test]
+    fn a_check_saved_in_one_language_resumes_in_another_with_the_same_plan() {
+        // The Spanish pack as the build wrote it (native builds embed only English).
+        let spanish = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/target/packs/es.bin"))
+            .expect("the build writes target/packs/es.bin");
+        let spanish = crate::content::Words::from_pack("es", &spanish).expect("it fits");
+        let english = crate::content::english();
+        assert_ne!(
+            spanish.content.fixes[0].title,
+            english.content.fixes[0].title
+        );
+
+        let mut check = Check::start(&english.content, "send-fails-everyone", 1);
+        for _ in 0..3 {
+            let question = check
+                .next_question(&english.content)
+                .expect("a question to ask");
+            let (id, answer) = (question.id.clone(), question.answers[0].id.clone());
+            check.answer(&english.content, &id, &answer, 2);
+        }
+        check.stage = crate::diagnosis::check::Stage::Results;
+        check.start_plan(&english.content, 3);
+        let saved = encode(&check).unwrap();
+        assert!(
+            !saved.contains(&english.content.fixes[0].title),
+            "stored state holds ids, never display text"
+        );
+
+        let Loaded::Found(resumed) = decode(Some(&saved), &spanish.content) else {
+            panic!("the check loads with the Spanish words");
+        };
+        assert_eq!(resumed, check, "the same answers, stage and plan");
+        assert_eq!(
+            resumed.next_question(&spanish.content).map(|q| &q.id),
+            check.next_question(&english.content).map(|q| &q.id)
+        );
+    }
+
+    #[test]
     fn round_trip_keeps_everything() {
         let check = sample();
         assert_eq!(

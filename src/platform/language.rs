@@ -111,7 +111,9 @@ pub async fn load(language: &'static Language, first_try: bool) -> Option<&'stat
     let words = match Words::from_pack(language.code, &bytes) {
         Ok(words) => words,
         // A damaged copy (from a cache): once more from the network.
-        Err(_) => Words::from_pack(language.code, &fetch_pack(language, false, true).await?).ok()?,
+        Err(_) => {
+            Words::from_pack(language.code, &fetch_pack(language, false, true).await?).ok()?
+        }
     };
     let words: &'static Words = Box::leak(Box::new(words));
     LOADED.with_borrow_mut(|loaded| loaded.push((language.code, words)));
