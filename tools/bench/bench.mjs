@@ -28,7 +28,7 @@ const median = (xs) => {
 };
 const fmt = (xs) => `median ${median(xs).toFixed(0)} ms, spread ${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)} ms (n=${xs.length})`;
 
-console.log("== Sizes of everything the service worker precaches ==");
+console.log("== Sizes: everything the service worker precaches; core, each language pack, first visit ==");
 console.log(execFileSync("node", ["tools/size-report.mjs"], { encoding: "utf8" }));
 
 // A static baseline: the app's rendered home screen, saved as plain HTML with the same
@@ -78,10 +78,10 @@ async function timeTo(context, url, selector) {
   return ms;
 }
 
-const profile = () => launchProfile();
+const profile = (options) => launchProfile(options);
 
-async function coldStart(url, selector) {
-  const p = await profile();
+async function coldStart(url, selector, options) {
+  const p = await profile(options);
   const ms = await timeTo(p.context, url, selector);
   await p.close();
   return ms;
@@ -94,14 +94,18 @@ const baseline = await startServer({ root: baselineDir, csp: false });
 // App and baseline runs alternate, so a slow spell of the machine hits both alike.
 console.log("== Cold start (empty profile) ==");
 const appCold = [];
+const appColdSpanish = [];
 const baseCold = [];
 for (let i = 0; i < RUNS; i++) {
   appCold.push(await coldStart(app.url + FIRST_QUESTION, "main .answers button"));
+  // A Spanish browser: the Spanish pack (the largest) instead of the English one.
+  appColdSpanish.push(await coldStart(app.url + FIRST_QUESTION, "main .answers button", { locale: "es-MX" }));
   baseCold.push(await coldStart(baseline.url, "main h1"));
 }
 console.log(`DM Doctor, to the first interactive question: ${fmt(appCold)}`);
+console.log(`DM Doctor, the same with a Spanish browser:   ${fmt(appColdSpanish)}`);
 console.log(`Static baseline, to its content:              ${fmt(baseCold)}`);
-console.log(`Ratio (median): ${(median(appCold) / median(baseCold)).toFixed(2)}x`);
+console.log(`Ratio (median): ${(median(appCold) / median(baseCold)).toFixed(2)}x; Spanish ${(median(appColdSpanish) / median(baseCold)).toFixed(2)}x`);
 
 console.log("\n== Warm start ==");
 const warm = await profile();
