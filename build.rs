@@ -199,23 +199,24 @@ fn main() {
                 .collect::<Vec<_>>()
                 .join(",")
         };
+        // The head script also shows the few words for "no pack could be loaded".
         table += &format!(
-            "{}{{\"code\":{code:?},\"dir\":{:?},\"matches\":[{}],\"regions\":[{}],\"pseudo\":{}}}",
+            "{}{{\"code\":{code:?},\"dir\":{:?},\"matches\":[{}],\"regions\":[{}],\"pseudo\":{},\"packFailed\":{:?},\"retry\":{:?}}}",
             if i == 0 { "" } else { "," },
             language.dir,
-            list(&language.matches),
-            list(&language.regions),
-            language.pseudo
-        );
-        rust_table += &format!(
-            "Language {{ code: {code:?}, name: {:?}, rtl: {}, matches: &[{}], regions: &[{}], pseudo: {}, pack_failed: {:?}, retry: {:?} }},",
-            language.name,
-            language.dir == "rtl",
             list(&language.matches),
             list(&language.regions),
             language.pseudo,
             language.pack_failed,
             language.retry,
+        );
+        rust_table += &format!(
+            "Language {{ code: {code:?}, name: {:?}, rtl: {}, matches: &[{}], regions: &[{}], pseudo: {} }},",
+            language.name,
+            language.dir == "rtl",
+            list(&language.matches),
+            list(&language.regions),
+            language.pseudo,
         );
     }
     table += "]\n";

@@ -18,9 +18,6 @@ pub struct Language {
     pub regions: &'static [&'static str],
     /// A build-time pseudo-locale: chosen only by its exact tag, never in the picker.
     pub pseudo: bool,
-    /// The words the core shows when no pack can be loaded, in this language.
-    pub pack_failed: &'static str,
-    pub retry: &'static str,
 }
 
 /// Every language, English first.

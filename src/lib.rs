@@ -30,7 +30,7 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// Loads the words of the language the head script picked (its download is already
 /// under way), then mounts the app into `<body>`; if no language's words can be loaded,
-/// says so in every language, with Retry, instead of leaving a blank page.
+/// the head script says so in every language, with Retry, instead of a blank page.
 pub fn start() {
     use platform::language::{self, Start};
     wasm_bindgen_futures::spawn_local(async {
@@ -50,9 +50,7 @@ pub fn start() {
                 };
                 yew::Renderer::<app::App>::with_props(props).render();
             }
-            Start::Nothing => {
-                yew::Renderer::<screens::pack_problem::PackProblem>::new().render();
-            }
+            Start::Nothing => language::show_pack_problem(),
         }
     });
 }

@@ -58,6 +58,33 @@
   };
   const pack = load(language.code);
   pack.catch(() => {});
+  // When no language's pack can be loaded (a failed first visit, offline), the app asks
+  // for this: the few words of content/languages.toml in every language, the picked one
+  // first, and Retry (a new start downloads again). Never a blank page.
+  function showPackProblem() {
+    const main = document.createElement("main");
+    main.id = "main";
+    main.className = "pack-problem";
+    const title = document.createElement("h1");
+    title.textContent = "DM Doctor";
+    main.append(title);
+    const offered = LANGUAGES.filter((l) => !l.pseudo && l !== language);
+    for (const l of [language, ...offered]) {
+      const line = document.createElement("p");
+      line.lang = l.code;
+      line.dir = l.dir;
+      line.textContent = l.packFailed;
+      main.append(line);
+    }
+    const retry = document.createElement("button");
+    retry.type = "button";
+    retry.className = "button primary";
+    retry.textContent = language.retry;
+    retry.addEventListener("click", () => location.reload());
+    main.append(retry);
+    document.body.append(main);
+  }
+
   self.dmDoctorLanguage = {
     code: language.code,
     otherVariety,
@@ -65,5 +92,6 @@
     // code -> pack URL, for switching languages and falling back.
     packs: Object.fromEntries(LANGUAGES.map((l) => [l.code, l.pack])),
     pick,
+    showPackProblem,
   };
 })();

@@ -82,6 +82,7 @@ writeFileSync(indexPath, html);
 
 // 3. Precache list and build id. manifest-assets/ (shortcut icons, install-sheet
 //    screenshots) is fetched by the browser when it installs the app, never offline.
+//    (The app icons stay: Chrome asks for them offline too, for its install offer.)
 const SKIP = new Set([".trunk-lock", "sw.js", "manifest-assets"]);
 function walk(dir) {
   return readdirSync(dir).flatMap((name) => {

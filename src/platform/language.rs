@@ -72,6 +72,16 @@ async fn fetch_pack(language: &Language, first_try: bool, fresh: bool) -> Option
     Some(js_sys::Uint8Array::new(&bytes).to_vec())
 }
 
+/// Asks the head script to say, in every language, that no words could be loaded.
+pub fn show_pack_problem() {
+    let show = head()
+        .and_then(|h| field(&h, "showPackProblem"))
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let Some(show) = show {
+        let _ = show.call0(&wasm_bindgen::JsValue::NULL);
+    }
+}
+
 /// Sets `<html lang dir>` to what is shown, and the page title.
 pub fn show(language: &Language, title: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {

@@ -10,7 +10,6 @@ pub mod guide;
 pub mod home;
 pub mod layout;
 pub mod not_found;
-pub mod pack_problem;
 pub mod report;
 
 use crate::content::fill;

@@ -227,6 +227,9 @@ for (const { host, routes, name } of OFFLINE_RUNS) {
       assert.equal(cached.names.length, 1, "one cache for one build");
       assert.ok(cached.urls.includes("/index.html") && cached.urls.some((u) => u.endsWith(".wasm")), cached.urls.join());
       assert.ok(!cached.urls.some((u) => u.includes(".trunk-lock")), "the trunk lock is not precached");
+      // Every language works offline; the pseudo-locales (for testing) stay out.
+      const packs = cached.urls.filter((u) => u.startsWith("/packs/")).map((u) => u.replace(/^\/packs\/|-[0-9a-f]{16}\.txt$/g, ""));
+      assert.deepEqual(packs.sort(), ["en", "es", "id", "pt-BR"], "every language's pack, and only those");
       // Nothing stored was redirected (a host may redirect index.html to "/").
       const redirected = await page.evaluate(async () => {
         const cache = await caches.open((await caches.keys()).find((n) => n.startsWith("dm-doctor-")));
