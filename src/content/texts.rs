@@ -102,6 +102,24 @@ mod tests {
         // ...and ids, conditions and sources are.
         assert_eq!(structure.fixes[0].id, original.fixes[0].id);
         assert_eq!(structure.causes[0].sources, original.causes[0].sources);
+        // And no field of readable text was forgotten by the walk: the structure's bytes
+        // hold no passage (a run of text with spaces) other than source titles, which
+        // stay in the core on purpose (they name English pages).
+        let bytes = postcard::to_allocvec(&structure).unwrap();
+        let titles: Vec<&str> = original
+            .causes
+            .iter()
+            .flat_map(|c| &c.sources)
+            .chain(original.fixes.iter().flat_map(|f| &f.sources))
+            .map(|s| s.title.as_str())
+            .collect();
+        for run in String::from_utf8_lossy(&bytes).split(|c: char| c.is_control()) {
+            let passage = run.split(' ').count() > 3;
+            assert!(
+                !passage || titles.iter().any(|t| run.contains(t)),
+                "text left in the core, missing from the walk: {run:?}"
+            );
+        }
         assert!(fill_texts(&mut structure, texts.clone()));
         assert_eq!(structure, original);
         // A pack with one text too few or too many doesn't fit.
