@@ -300,6 +300,10 @@ test("ar-XB: every screen runs right to left, mirrored (the back button on the r
     });
     assert.ok(side.back > side.middle, `the back button is on the right: ${JSON.stringify(side)}`);
     await assertAccessible(page, "ar-XB question");
+    // Picking English turns the page back left to right.
+    await page.locator("#language").selectOption("en");
+    await page.waitForFunction(() => document.documentElement.lang === "en");
+    assert.equal((await pageFacts(page)).dir, "ltr");
     watcher.assertClean();
   });
 });
