@@ -573,6 +573,13 @@ test("a phone holding a redirected shell from the old worker recovers when the f
     for (let waited = 0; activated().length === 0 && waited < 5000; waited += 100) await page.waitForTimeout(100);
     const before = new Set(activated());
     assert.equal(before.size, 1, "the old worker is the active one");
+    // The worst case for the fixed worker, which copies unchanged files from the old
+    // cache: that cache claims to hold every file at the new build's revision, the
+    // redirected shell included. It must download the shell again, never copy it.
+    await kept.evaluate(async (list) => {
+      const cache = await caches.open("dm-doctor-before-redirect-fix");
+      await cache.put(new URL("__dm-doctor-revisions__", location.href).href, new Response(JSON.stringify(list)));
+    }, precacheList(readFileSync(`${DIST}/sw.js`, "utf8")));
     await server.deploy(DIST);
     await assert.rejects(page.goto(server.url + "#/"), /ERR_FAILED/, "the first visit after the deploy still meets the old worker");
     const started = Date.now();
