@@ -9,6 +9,14 @@ use crate::platform::{share, user_agent};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
+/// What a button of the report does.
+#[derive(Clone, Copy, PartialEq)]
+enum How {
+    Copy,
+    CopyInEnglish,
+    Share,
+}
+
 /// A plain view function (no per-component cost in the wasm): `device` is the phone
 /// family if the user chose it or the browser revealed it; `status`, what Copy or Share
 /// last said, is the screen's state (empty when the report is first shown).
@@ -25,59 +33,43 @@ pub fn report_box(
     };
     let text = report::build(words(), check, &env);
     let ui = ui();
-    // TikTok's support reads English: the same report in English, a tap away, when
-    // another language is shown. Its words come from the English pack (cached offline).
-    let english = (words().language != language::english().code).then(|| {
-        let (check, status) = (check.clone(), status.clone());
+    // Copy, Share, and (when another language is shown) Copy in English: TikTok's
+    // support reads English, and its words come from the English pack (cached offline).
+    // One handler for the three, as each closure costs wasm bytes.
+    let act = |how: How| {
+        let (text, check, status) = (text.clone(), check.clone(), status.clone());
         let (user_agent, date) = (env.user_agent.to_owned(), env.date.to_owned());
         Callback::from(move |_: MouseEvent| {
-            let (check, status, user_agent, date) = (
-                check.clone(),
-                status.clone(),
-                user_agent.clone(),
-                date.clone(),
-            );
+            let (mut text, check, status) = (text.clone(), check.clone(), status.clone());
+            let (user_agent, date) = (user_agent.clone(), date.clone());
             spawn_local(async move {
-                let Some(words) = crate::platform::language::load(language::english(), false).await
-                else {
-                    status.set(ui.report_box_english_failed);
-                    return;
-                };
-                let env = Environment {
-                    device,
-                    user_agent: &user_agent,
-                    app_version: crate::VERSION,
-                    date: &date,
-                };
-                let text = report::build(words, &check, &env);
-                status.set(if share::copy(&text).await {
-                    ui.report_box_copied_english
-                } else {
-                    ui.report_box_copy_failed
-                });
-            });
-        })
-    });
-    // Copy and Share, one handler (`true`: share).
-    let act = |sharing: bool| {
-        let (text, status) = (text.clone(), status.clone());
-        Callback::from(move |_: MouseEvent| {
-            let (text, status) = (text.clone(), status.clone());
-            spawn_local(async move {
-                status.set(if sharing {
-                    if share::share(ui.report_box_share_title, &text).await {
+                if how == How::CopyInEnglish {
+                    let english = crate::platform::language::load(language::english(), false);
+                    let Some(words) = english.await else {
+                        status.set(ui.report_box_english_failed);
                         return;
-                    }
-                    ui.report_box_share_failed
-                } else if share::copy(&text).await {
-                    ui.report_box_copied
-                } else {
-                    ui.report_box_copy_failed
+                    };
+                    let env = Environment {
+                        device,
+                        user_agent: &user_agent,
+                        app_version: crate::VERSION,
+                        date: &date,
+                    };
+                    text = report::build(words, &check, &env);
+                }
+                status.set(match how {
+                    How::Share if share::share(ui.report_box_share_title, &text).await => return,
+                    How::Share => ui.report_box_share_failed,
+                    _ if !share::copy(&text).await => ui.report_box_copy_failed,
+                    How::CopyInEnglish => ui.report_box_copied_english,
+                    How::Copy => ui.report_box_copied,
                 });
             });
         })
     };
-    let (copy, share_it) = (act(false), share::can_share().then(|| act(true)));
+    let copy = act(How::Copy);
+    let english = (words().language != language::english().code).then(|| act(How::CopyInEnglish));
+    let share_it = share::can_share().then(|| act(How::Share));
 
     html! {
         <section class="report" aria-labelledby="report-heading">
