@@ -252,7 +252,7 @@ test("opened from the 'Continue my check' shortcut (the app's first entry), in-a
     // (A test tab starts on about:blank, so history.length counts that too; the
     // Navigation API lists this document's own entries.)
     assert.equal(await launched.evaluate(() => navigation.entries().length), 1, "the app's first entry");
-    await launched.getByRole("button", { name: "← Back" }).click();
+    await launched.getByRole("button", { name: "Back", exact: true }).click();
     await launched.waitForFunction((q) => document.querySelector("main .question h1")?.textContent === q, questions[1]);
     assert.ok(launched.url().startsWith(server.url), `still in the app: ${launched.url()}`);
     // The system Back gesture: out of the app, not into a loop.

@@ -50,7 +50,7 @@ test("Back lets the user change an answer", async () => {
     const firstQuestion = await heading(page);
     await page.locator("main .answers button").first().click();
     await page.waitForFunction((q) => document.querySelector("main h1")?.textContent !== q, firstQuestion);
-    await page.getByRole("button", { name: "← Back" }).click();
+    await page.getByRole("button", { name: "Back", exact: true }).click();
     await page.waitForFunction((q) => document.querySelector("main h1")?.textContent === q, firstQuestion);
     assert.match(await page.locator("main .answers button.chosen").textContent(), /your earlier answer/);
     await assertAccessible(page, "question with an earlier answer");
@@ -569,7 +569,7 @@ test("Back and Forward walk the check screen by screen: questions, results and s
     assert.equal(await page.locator("main .answers button.chosen").count(), 0, "question 3's answer was undone, nothing to mark");
 
     // The in-app Back goes through the same history, so Forward works after it too.
-    await page.getByRole("button", { name: "← Back" }).click();
+    await page.getByRole("button", { name: "Back", exact: true }).click();
     await expectQuestion(page, asked[1], "the in-app Back shows question 2");
     assert.equal(await page.evaluate(() => history.length), length, "the in-app Back added no history entry");
     await page.goForward();
@@ -693,7 +693,7 @@ test("an outage check answered 'yes, others too' leads to waiting for TikTok, wh
     await page.waitForSelector("main .plan-step h1");
     assert.equal(await heading(page), "Wait for TikTok to fix it");
     // Back shows the check again, and "No, it's only me" goes on without the wait.
-    await page.getByRole("button", { name: "← Back" }).click();
+    await page.getByRole("button", { name: "Back", exact: true }).click();
     await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "Check if TikTok is down for others");
     await page.getByRole("button", { name: "No, it's only me" }).click();
     await page.waitForFunction(() => document.querySelector("main h1")?.textContent !== "Check if TikTok is down for others");
@@ -722,7 +722,7 @@ test("old addresses of a replaced check lead to the new check; a check opened in
     await page.goBack();
     await expectQuestion(page, first, "one Back from there shows the question before");
     // Back from the first question goes back to home through history, so Forward returns.
-    await page.getByRole("button", { name: "← Back" }).click();
+    await page.getByRole("button", { name: "Back", exact: true }).click();
     await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "What's going wrong?");
     await page.goForward();
     await expectQuestion(page, first, "Forward from home returns to the first question");
@@ -735,10 +735,10 @@ test("old addresses of a replaced check lead to the new check; a check opened in
     await fresh.waitForSelector("main .question h1");
     await expectQuestion(fresh, current, "#/check opens the check where it is");
     const length = await fresh.evaluate(() => history.length);
-    await fresh.getByRole("button", { name: "← Back" }).click();
+    await fresh.getByRole("button", { name: "Back", exact: true }).click();
     await expectQuestion(fresh, first, "the in-app Back shows the question before");
     assert.match(await fresh.locator("main .answers button.chosen").textContent(), /your earlier answer/);
-    await fresh.getByRole("button", { name: "← Back" }).click();
+    await fresh.getByRole("button", { name: "Back", exact: true }).click();
     await fresh.waitForFunction(() => document.querySelector("main h1")?.textContent === "What's going wrong?");
     assert.ok(fresh.url().startsWith(server.url), `still in the app: ${fresh.url()}`);
     assert.equal(await fresh.evaluate(() => history.length), length, "no entry added");
@@ -810,7 +810,7 @@ test("after 5 steps a checkpoint offers the report and more things to try; the r
     await more.click();
     await page.waitForSelector("main .plan-step h1");
     assert.match(await page.locator("main .eyebrow").first().textContent(), new RegExp(`^Step 1 of ${Math.min(left, 5)} `));
-    await page.getByRole("button", { name: "← Back" }).click();
+    await page.getByRole("button", { name: "Back", exact: true }).click();
     await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "Still not working?");
     // The report, with what was tried; it leads back to the checkpoint.
     await report.click();
@@ -842,7 +842,7 @@ test("Forward into a plan step whose result was taken back stays on the step wit
     await page.goto(server.url);
     await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "What's going wrong?");
     await pickSymptom(page, "inbox or chats");
-    await page.getByRole("button", { name: "← Back" }).click();
+    await page.getByRole("button", { name: "Back", exact: true }).click();
     await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "What's going wrong?");
     assert.equal(await hash(page), "", "the in-app Back went back to the start entry (not a new '#/' one)");
 
