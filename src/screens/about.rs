@@ -5,6 +5,7 @@ use crate::content::{content, fill, ui};
 use crate::platform::storage;
 use crate::state::{Action, AppContext};
 use crate::widgets::entry_list::text;
+use crate::widgets::markup::{element, main_heading, owned};
 use yew::prelude::*;
 
 /// A plain view function of the one screen component, which keeps `result`: what Delete
@@ -30,20 +31,20 @@ pub fn about(app: &AppContext, result: &UseStateHandle<Option<String>>) -> Html 
     };
     html! {
         <>
-            <h1 tabindex="-1">{ &page.title }</h1>
+            { main_heading(text(&page.title)) }
             { for page.sections.iter().map(|section| html! {
                 <section>
-                    <h2>{ &section.heading }</h2>
-                    { for section.paragraphs.iter().map(|p| html! { <p>{ p }</p> }) }
+                    { element("h2", "", text(&section.heading)) }
+                    { for section.paragraphs.iter().map(|p| element("p", "", text(p))) }
                 </section>
             }) }
             <section aria-labelledby="data-heading">
                 <h2 id="data-heading">{ text(ui().about_data_heading) }</h2>
-                <p>{ text(ui().about_data_text) }</p>
+                { element("p", "", text(ui().about_data_text)) }
                 <button type="button" class="button" onclick={delete}>{ text(ui().about_delete) }</button>
                 <p role="status" class="hint">{ (**result).clone().unwrap_or_default() }</p>
             </section>
-            <p class="version">{ fill(ui().about_version, &[("version", env!("CARGO_PKG_VERSION"))]) }</p>
+            { element("p", "version", owned(fill(ui().about_version, &[("version", env!("CARGO_PKG_VERSION"))]))) }
         </>
     }
 }

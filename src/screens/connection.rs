@@ -16,6 +16,7 @@ use crate::routes::Route;
 use crate::state::use_app;
 use crate::state::Action;
 use crate::widgets::entry_list::text;
+use crate::widgets::markup::{element, main_heading, owned};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -140,8 +141,8 @@ pub fn ConnectionScreen() -> Html {
 
     html! {
         <>
-            <h1 tabindex="-1">{ text(ui().connection_heading) }</h1>
-            <p class="lead">{ fill(ui().connection_lead, &[("seconds", &TEST_BOUND_SECONDS.to_string())]) }</p>
+            { main_heading(text(ui().connection_heading)) }
+            { element("p", "lead", owned(fill(ui().connection_lead, &[("seconds", &TEST_BOUND_SECONDS.to_string())]))) }
             <p class={classes!("live", if app.online { "online" } else { "offline" })}>
                 { text(if app.online { ui().connection_online } else { ui().connection_offline }) }
             </p>
@@ -155,10 +156,10 @@ pub fn ConnectionScreen() -> Html {
                     { for Group::ALL.into_iter().map(|group| {
                         let hosts: Vec<&str> = content().probes.iter().filter(|p| p.group == group && group != Group::OwnSite).map(|p| p.host()).collect();
                         let hosts = if hosts.is_empty() { ui().connection_this_site.to_owned() } else { hosts.join(", ") };
-                        html! { <li>{ fill(ui().connection_hosts_line, &[("group", content().group_name(group)), ("hosts", &hosts)]) }</li> }
+                        element("li", "", owned(fill(ui().connection_hosts_line, &[("group", content().group_name(group)), ("hosts", &hosts)])))
                     }) }
                 </ul>
-                <p class="hint">{ text(ui().connection_hosts_privacy) }</p>
+                { element("p", "hint", text(ui().connection_hosts_privacy)) }
             </details>
             <div class="actions">
                 <button type="button" class="button primary" onclick={start} disabled={app.testing}>
@@ -179,16 +180,16 @@ pub fn ConnectionScreen() -> Html {
             if let Some(hints) = choice.hints.as_ref().as_ref().filter(|_| app.online) {
                 <section aria-labelledby="hints-heading">
                     <h2 id="hints-heading">{ text(ui().connection_hints_heading) }</h2>
-                    <p class="hint">{ text(ui().connection_hints_note) }</p>
+                    { element("p", "hint", text(ui().connection_hints_note)) }
                     <ul>
-                        if let Some(kind) = &hints.kind { <li>{ fill(ui().connection_hint_type, &[("kind", kind)]) }</li> }
-                        if let Some(kind) = &hints.effective_type { <li>{ fill(ui().connection_hint_speed, &[("kind", kind)]) }</li> }
-                        if let Some(rtt) = hints.rtt_ms { <li>{ fill(ui().connection_hint_round_trip, &[("ms", &(rtt as u32).to_string())]) }</li> }
+                        if let Some(kind) = &hints.kind { { element("li", "", owned(fill(ui().connection_hint_type, &[("kind", kind)]))) } }
+                        if let Some(kind) = &hints.effective_type { { element("li", "", owned(fill(ui().connection_hint_speed, &[("kind", kind)]))) } }
+                        if let Some(rtt) = hints.rtt_ms { { element("li", "", owned(fill(ui().connection_hint_round_trip, &[("ms", &(rtt as u32).to_string())]))) } }
                         if let Some(down) = hints.downlink_mbps {
                             // Whole numbers and tenths without float formatting code.
-                            <li>{ fill(ui().connection_hint_download, &[("whole", &(down as u32).to_string()), ("tenths", &(((down * 10.0) as u32) % 10).to_string())]) }</li>
+                            { element("li", "", owned(fill(ui().connection_hint_download, &[("whole", &(down as u32).to_string()), ("tenths", &(((down * 10.0) as u32) % 10).to_string())]))) }
                         }
-                        if hints.save_data == Some(true) { <li>{ text(ui().connection_hint_save_data) }</li> }
+                        if hints.save_data == Some(true) { { element("li", "", text(ui().connection_hint_save_data)) } }
                     </ul>
                 </section>
             }
@@ -242,26 +243,33 @@ fn run_result(run: &Run, in_check: bool) -> Html {
                 Reach::NotReached => ui().connection_part_no_answer,
             };
             let part = content().group_name(group);
-            Some(html! { <li>{ fill(ui().connection_part_line, &[("part", part), ("state", state)]) }</li> })
+            Some(element(
+                "li",
+                "",
+                owned(fill(
+                    ui().connection_part_line,
+                    &[("part", part), ("state", state)],
+                )),
+            ))
         })
     });
     html! {
         <section class={classes!("verdict", run.verdict.kind.id())} aria-labelledby="verdict-heading">
-            <p class="eyebrow">{ fill(ui().connection_result_eyebrow, &[("network", run.network.label())]) }</p>
+            { element("p", "eyebrow", owned(fill(ui().connection_result_eyebrow, &[("network", run.network.label())]))) }
             <h2 id="verdict-heading" tabindex="-1">{ &verdict.title }</h2>
-            <p>{ verdict.explanation.replace(FAILING_PARTS, &names(m.failing_parts())) }</p>
+            { element("p", "", owned(verdict.explanation.replace(FAILING_PARTS, &names(m.failing_parts())))) }
             if let Some(parts) = parts {
                 <ul class="parts">{ for parts }</ul>
             }
             if !unsure.is_empty() {
-                <p class="unsure">{ fill(ui().connection_unsure, &[("parts", &unsure)]) }</p>
+                { element("p", "unsure", owned(fill(ui().connection_unsure, &[("parts", &unsure)]))) }
             }
             if older {
-                <p class="hint">{ text(ui().connection_older_run) }</p>
+                { element("p", "hint", text(ui().connection_older_run)) }
             }
-            <h3>{ text(ui().connection_what_to_do) }</h3>
-            <ul>{ for verdict.next_steps.iter().map(|s| html! { <li>{ s }</li> }) }</ul>
-            <h3>{ text(ui().connection_fixes_heading) }</h3>
+            { element("h3", "", text(ui().connection_what_to_do)) }
+            <ul>{ for verdict.next_steps.iter().map(|s| element("li", "", text(s))) }</ul>
+            { element("h3", "", text(ui().connection_fixes_heading)) }
             <ul class="links">
                 { for verdict.fixes.iter().filter_map(|id| content().fix(id)).map(|f| html! {
                     <li><a href={(Route::Fix { id: f.id.clone() }).href()}>{ &f.title }</a></li>
@@ -278,10 +286,10 @@ fn run_result(run: &Run, in_check: bool) -> Html {
                 <details class="run-details">
                     <summary>{ text(ui().connection_details) }</summary>
                     if let Some(f) = run.verdict.figures {
-                        <p class="figures">{ fill(ui().connection_figures, &[("median", &f.median_ms.to_string()), ("jitter", &f.jitter_ms.to_string()), ("loss", &f.loss_percent.to_string())]) }</p>
+                        { element("p", "figures", owned(fill(ui().connection_figures, &[("median", &f.median_ms.to_string()), ("jitter", &f.jitter_ms.to_string()), ("loss", &f.loss_percent.to_string())]))) }
                     }
                     <ul class="hosts-result">
-                        { for lines.map(|line| html! { <li>{ line }</li> }) }
+                        { for lines.map(|line| element("li", "", owned(line))) }
                     </ul>
                 </details>
             }
@@ -305,9 +313,9 @@ fn comparison(runs: &[Run]) -> Html {
             .unwrap_or_default();
         html! {
             <div class="compare-column">
-                <h3>{ text(run.network.label()) }</h3>
-                <p>{ title }</p>
-                if let Some(f) = run.verdict.figures { <p class="figures">{ fill(ui().connection_compare_ms, &[("ms", &f.median_ms.to_string())]) }</p> }
+                { element("h3", "", text(run.network.label())) }
+                { element("p", "", owned(title)) }
+                if let Some(f) = run.verdict.figures { { element("p", "figures", owned(fill(ui().connection_compare_ms, &[("ms", &f.median_ms.to_string())]))) } }
             </div>
         }
     };
@@ -315,7 +323,7 @@ fn comparison(runs: &[Run]) -> Html {
         <section class="compare" aria-labelledby="compare-heading">
             <h2 id="compare-heading">{ text(ui().connection_compare_heading) }</h2>
             <div class="compare-columns">{ column(wifi) }{ column(mobile) }</div>
-            <p>{ text(history::comparison_summary(wifi, mobile)) }</p>
+            { element("p", "", text(history::comparison_summary(wifi, mobile))) }
         </section>
     }
 }

@@ -7,6 +7,7 @@ use crate::routes::Route;
 use crate::state::{Action, AppContext};
 use crate::widgets::entry_list::{card, text};
 use crate::widgets::install::{built_in_browser, install_card};
+use crate::widgets::markup::{element, main_heading, owned};
 use yew::prelude::*;
 
 /// Where the check stands, in a few words.
@@ -86,11 +87,11 @@ pub fn home(app: &AppContext) -> Html {
     let in_app = crate::browser::in_app_browser(&crate::platform::user_agent());
     html! {
         <>
-            <h1 tabindex="-1">{ text(ui().home_heading) }</h1>
-            <p class="lead">{ text(ui().home_lead) }</p>
+            { main_heading(text(ui().home_heading)) }
+            { element("p", "lead", text(ui().home_lead)) }
             if let Some(browser) = in_app {
                 // Seen before any fix that closes or reinstalls the app around this page.
-                <p class="in-app-line">{ fill(ui().home_in_app, &[("browser", &built_in_browser(browser))]) }</p>
+                { element("p", "in-app-line", owned(fill(ui().home_in_app, &[("browser", &built_in_browser(browser))]))) }
             }
             { for resume }
             <ul class="cards symptoms">{ for symptoms }</ul>

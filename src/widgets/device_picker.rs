@@ -1,8 +1,10 @@
 //! Lets the user say which phone they have; steps change to match.
 
+use super::markup::element;
 use crate::content::{ui, DeviceFamily};
 use crate::diagnosis::report::phone_name;
 use crate::state::{DeviceSource, PhoneChoice};
+use crate::widgets::entry_list::text;
 use yew::prelude::*;
 
 /// A plain view function (no state of its own, no per-component cost in the wasm).
@@ -27,10 +29,10 @@ pub fn device_picker(phone: &PhoneChoice) -> Html {
             <legend>{ ui.phone_picker_legend }</legend>
             { for options }
             if phone.source == DeviceSource::Guessed {
-                <p class="hint">{ ui.phone_picker_guessed }</p>
+                { element("p", "hint", text(ui.phone_picker_guessed)) }
             }
             if phone.source == DeviceSource::Default {
-                <p class="hint">{ ui.phone_picker_other_hint }</p>
+                { element("p", "hint", text(ui.phone_picker_other_hint)) }
             }
         </fieldset>
     };

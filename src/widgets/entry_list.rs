@@ -1,5 +1,6 @@
 //! Lists of guide entries as large tappable cards.
 
+use super::markup::element;
 use crate::content::search::Entry;
 use crate::content::ui;
 use crate::routes::Route;
@@ -67,7 +68,7 @@ pub fn card(
 pub fn list_items(texts: &'static [String]) -> Html {
     texts
         .iter()
-        .map(|item| html! { <li>{ text(item) }</li> })
+        .map(|item| element("li", "", text(item)))
         .collect()
 }
 

@@ -4,9 +4,11 @@
 //! to outside pages (the Play Store listing, TikTok on the web), and a gentle note when
 //! menus may have moved or no official source confirms the steps.
 
+use super::markup::element;
 use crate::content::{ui, Fix};
 use crate::state::PhoneChoice;
 use crate::widgets::device_picker::device_picker;
+use crate::widgets::entry_list::text;
 use yew::prelude::*;
 
 /// A plain view function (no state of its own, no per-component cost in the wasm).
@@ -18,13 +20,13 @@ pub fn fix_body(fix: &'static Fix, phone: &PhoneChoice) -> Html {
             if !fix.warnings.is_empty() {
                 <aside class="warning" aria-labelledby="warning-heading">
                     <h2 id="warning-heading">{ ui.fix_body_warnings }</h2>
-                    <ul>{ for fix.warnings.iter().map(|w| html! { <li>{ w }</li> }) }</ul>
+                    <ul>{ for fix.warnings.iter().map(|w| element("li", "", text(w))) }</ul>
                 </aside>
             }
-            <h2>{ ui.fix_body_steps }</h2>
+            { element("h2", "", text(ui.fix_body_steps)) }
             if per_device { { device_picker(phone) } }
             <ol class="steps">
-                { for fix.steps.iter().map(|step| html! { <li>{ step.for_device(phone.family) }</li> }) }
+                { for fix.steps.iter().map(|step| element("li", "", text(step.for_device(phone.family)))) }
             </ol>
             if !fix.links.is_empty() {
                 <p class="actions">
@@ -38,7 +40,7 @@ pub fn fix_body(fix: &'static Fix, phone: &PhoneChoice) -> Html {
                 </p>
             }
             if let Some(note) = fix.hedge() {
-                <p class="hint">{ note }</p>
+                { element("p", "hint", text(note)) }
             }
         </>
     }

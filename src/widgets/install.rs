@@ -2,6 +2,7 @@
 //! "Add to Home screen" steps otherwise, nothing when already installed; in an app's
 //! built-in browser (opened from a link in TikTok), how to get to the phone's browser.
 
+use super::markup::{element, owned};
 use crate::browser::InAppBrowser;
 use crate::content::{content, fill, ui};
 use crate::state::{InstallOffer, OfflineUse};
@@ -43,8 +44,8 @@ pub fn install_card(
         return html! {
             <section class="install in-app" aria-labelledby="install-heading">
                 <h2 id="install-heading">{ text(ui.install_heading) }</h2>
-                <p>{ situation }</p>
-                <p>{ text(ui.install_in_app_how) }</p>
+                { element("p", "", owned(situation)) }
+                { element("p", "", text(ui.install_in_app_how)) }
                 <ol>{ list_items(&content().open_in_browser) }</ol>
             </section>
         };
@@ -54,29 +55,29 @@ pub fn install_card(
     }
     let prompt = offer == InstallOffer::Prompt;
     let ready = match offline {
-        OfflineUse::Ready => {
-            html! { <p class="offline-ready">{ text(ui.install_offline_ready) }</p> }
-        }
-        OfflineUse::Unavailable => {
-            html! { <p class="offline-not-ready">{ text(ui.install_offline_unavailable) }</p> }
-        }
+        OfflineUse::Ready => element("p", "offline-ready", text(ui.install_offline_ready)),
+        OfflineUse::Unavailable => element(
+            "p",
+            "offline-not-ready",
+            text(ui.install_offline_unavailable),
+        ),
         OfflineUse::Checking => {
-            html! { <p class="offline-not-ready">{ text(ui.install_offline_checking) }</p> }
+            element("p", "offline-not-ready", text(ui.install_offline_checking))
         }
     };
     html! {
         <section class="install" aria-labelledby="install-heading">
             <h2 id="install-heading">{ text(ui.install_heading) }</h2>
             if prompt {
-                <p>{ text(ui.install_prompt_text) }</p>
+                { element("p", "", text(ui.install_prompt_text)) }
                 <button type="button" class="button primary" onclick={on_install.clone()}>{ text(ui.install_button) }</button>
             } else {
-                <p>{ text(ui.install_manual_text) }</p>
+                { element("p", "", text(ui.install_manual_text)) }
                 <details class="install-steps">
                     <summary class="button">{ text(ui.install_button) }</summary>
                     { for content().install_guides.iter().map(|guide| html! {
                         <div class="install-browser">
-                            <h3>{ fill(ui.install_in_browser, &[("browser", &guide.browser)]) }</h3>
+                            { element("h3", "", owned(fill(ui.install_in_browser, &[("browser", &guide.browser)]))) }
                             <ol>{ list_items(&guide.steps) }</ol>
                         </div>
                     }) }

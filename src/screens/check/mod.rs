@@ -15,6 +15,8 @@ use crate::diagnosis::check::Stage;
 use crate::diagnosis::place::{self, place_of, Place};
 use crate::routes::Route;
 use crate::state::{Action, AppContext, PhoneChoice};
+use crate::widgets::entry_list::text;
+use crate::widgets::markup::{element, main_heading};
 use crate::widgets::router::Navigator;
 use yew::prelude::*;
 
@@ -115,8 +117,8 @@ pub fn check_screen(
     let view = match app.check.as_ref().map(|check| (check, &check.stage)) {
         None => html! {
             <>
-                <h1 tabindex="-1">{ ui().check_none_title }</h1>
-                <p class="lead">{ ui().check_none_lead }</p>
+                { main_heading(text(ui().check_none_title)) }
+                { element("p", "lead", text(ui().check_none_lead)) }
                 <p class="more">
                     <a href={Route::Home.href()} class="button primary">{ ui().check_choose_problem }</a>
                 </p>
@@ -215,7 +217,7 @@ impl Nav {
                     // button's element for it (and the other way round), so focus stays
                     // on the button the person pressed (an e2e test checks this).
                     if self.confirming {
-                        <p>{ ui.check_start_over_question }</p>
+                        { element("p", "", text(ui.check_start_over_question)) }
                         <button type="button" class="button quiet" onclick={self.end.clone()}>{ ui.check_start_over_yes }</button>
                         <button type="button" class="button quiet" onclick={self.keep.clone()}>{ ui.check_start_over_keep }</button>
                     } else {

@@ -7,6 +7,8 @@ use crate::platform::now;
 use crate::routes::Route;
 use crate::state::Action;
 use crate::state::AppContext;
+use crate::widgets::entry_list::text;
+use crate::widgets::markup::{element, main_heading};
 use crate::widgets::router::Navigator;
 use yew::prelude::*;
 
@@ -21,7 +23,7 @@ pub fn question_view(check: &Check, app: &AppContext, navigator: &Navigator, nav
         let onclick = super::act(app, |now| Action::StartPlan { now });
         return html! {
             <>
-                <h1 tabindex="-1">{ ui.check_questions_done }</h1>
+                { main_heading(text(ui.check_questions_done)) }
                 <button type="button" class="button primary" {onclick}>{ ui.check_show_fixes }</button>
                 { nav.view() }
             </>
@@ -82,10 +84,10 @@ pub fn question_view(check: &Check, app: &AppContext, navigator: &Navigator, nav
             if let Some(symptom) = content().symptom(&check.symptom).filter(|_| number == 1) {
                 <p class="symptom-detail"><strong>{ &symptom.title }</strong>{ ": " }{ &symptom.detail }</p>
             }
-            <h1 tabindex="-1">{ &question.text }</h1>
+            { main_heading(text(&question.text)) }
             <details class="why">
                 <summary>{ ui.check_why_we_ask }</summary>
-                <p>{ &question.why }</p>
+                { element("p", "", text(&question.why)) }
             </details>
             <ul class="answers" aria-label={ui.check_answers_label}>{ for buttons }</ul>
             { nav.view_with(on_back) }

@@ -8,6 +8,8 @@ use crate::platform::now;
 use crate::routes::Route;
 use crate::screens::not_found::not_found;
 use crate::state::{Action, AppContext};
+use crate::widgets::entry_list::text;
+use crate::widgets::markup::{element, main_heading, owned};
 use crate::widgets::router::Navigator;
 use yew::prelude::*;
 
@@ -56,7 +58,7 @@ pub fn start_check(symptom: &str, app: &AppContext, navigator: &Navigator) -> Ht
         return not_found();
     }
     let Some(current) = in_progress(app) else {
-        return html! { <h1 tabindex="-1">{ ui().check_starting }</h1> };
+        return main_heading(text(ui().check_starting));
     };
     let current_title = content()
         .symptom(&current.symptom)
@@ -73,13 +75,13 @@ pub fn start_check(symptom: &str, app: &AppContext, navigator: &Navigator) -> Ht
     let ui = ui();
     html! {
         <>
-            <h1 tabindex="-1">{ ui.check_in_progress_title }</h1>
-            <p class="lead">{ fill(ui.check_in_progress_lead, &[("symptom", current_title)]) }</p>
+            { main_heading(text(ui.check_in_progress_title)) }
+            { element("p", "lead", owned(fill(ui.check_in_progress_lead, &[("symptom", current_title)]))) }
             <div class="actions">
                 <button type="button" class="button primary" onclick={continue_it}>{ ui.check_continue }</button>
                 <button type="button" class="button" onclick={start_new}>{ ui.check_start_new }</button>
             </div>
-            <p class="hint">{ ui.check_start_new_hint }</p>
+            { element("p", "hint", text(ui.check_start_new_hint)) }
         </>
     }
 }

@@ -1,0 +1,25 @@
+//! Plain elements built by shared functions: each `html!` element is its own inlined
+//! expansion in the wasm, and these few shapes (a paragraph, a list item, a screen's
+//! heading, each with one child) are used dozens of times.
+
+use yew::virtual_dom::VText;
+use yew::Html;
+
+/// `<tag class="class">child</tag>`; no class attribute when `class` is empty.
+#[inline(never)]
+pub fn element(tag: &'static str, class: &'static str, child: Html) -> Html {
+    let class = (!class.is_empty()).then_some(class);
+    yew::html! { <@{tag} {class}>{ child }</@> }
+}
+
+/// A screen's main heading, focusable from script (focus moves to it on arrival).
+#[inline(never)]
+pub fn main_heading(child: Html) -> Html {
+    yew::html! { <h1 tabindex="-1">{ child }</h1> }
+}
+
+/// A text made at run time as a text node (taken, not copied).
+#[inline(never)]
+pub fn owned(text: String) -> Html {
+    Html::VText(VText::new(text))
+}
