@@ -5,7 +5,7 @@ use crate::content::{content, fill, ui};
 use crate::platform::storage;
 use crate::state::{Action, AppContext};
 use crate::widgets::entry_list::text;
-use crate::widgets::markup::{element, main_heading, owned};
+use crate::widgets::markup::{button, element, main_heading, owned};
 use yew::prelude::*;
 
 /// A plain view function of the one screen component, which keeps `result`: what Delete
@@ -41,7 +41,7 @@ pub fn about(app: &AppContext, result: &UseStateHandle<Option<String>>) -> Html 
             <section aria-labelledby="data-heading">
                 <h2 id="data-heading">{ text(ui().about_data_heading) }</h2>
                 { element("p", "", text(ui().about_data_text)) }
-                <button type="button" class="button" onclick={delete}>{ text(ui().about_delete) }</button>
+                { button("button", delete, text(ui().about_delete)) }
                 <p role="status" class="hint">{ (**result).clone().unwrap_or_default() }</p>
             </section>
             { element("p", "version", owned(fill(ui().about_version, &[("version", env!("CARGO_PKG_VERSION"))]))) }

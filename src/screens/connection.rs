@@ -16,7 +16,7 @@ use crate::routes::Route;
 use crate::state::use_app;
 use crate::state::Action;
 use crate::widgets::entry_list::text;
-use crate::widgets::markup::{element, main_heading, owned};
+use crate::widgets::markup::{element, link, main_heading, owned};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -272,14 +272,14 @@ fn run_result(run: &Run, in_check: bool) -> Html {
             { element("h3", "", text(ui().connection_fixes_heading)) }
             <ul class="links">
                 { for verdict.fixes.iter().filter_map(|id| content().fix(id)).map(|f| html! {
-                    <li><a href={(Route::Fix { id: f.id.clone() }).href()}>{ &f.title }</a></li>
+                    <li>{ link((Route::Fix { id: f.id.clone() }).href(), "", text(&f.title)) }</li>
                 }) }
             </ul>
             if in_check {
                 <p class="more">
                     { text(if run.evidence().is_some() { ui().connection_added_to_check } else { ui().connection_not_added_to_check }) }
                     { " " }
-                    <a href={Route::Check.href()} class="button">{ text(ui().connection_back_to_check) }</a>
+                    { link(Route::Check.href(), "button", text(ui().connection_back_to_check)) }
                 </p>
             }
             if m.online {

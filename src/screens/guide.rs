@@ -8,7 +8,7 @@ use crate::content::search::search;
 use crate::content::{content, fill, ui};
 use crate::routes::{search_query, search_text, Location, Route};
 use crate::widgets::entry_list::{entry_list, text};
-use crate::widgets::markup::{element, main_heading};
+use crate::widgets::markup::{element, link, main_heading};
 use crate::widgets::router::Navigator;
 use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
@@ -44,7 +44,7 @@ pub fn guide(location: &Location, navigator: &Navigator) -> Html {
                     { element("p", "", text(ui().guide_no_results_tip)) }
                     <p class="more">
                         { text(before_link) }
-                        <a href={Route::Home.href()}>{ text(ui().guide_no_results_link) }</a>
+                        { link(Route::Home.href(), "", text(ui().guide_no_results_link)) }
                         { text(after_link) }
                     </p>
                 } else {

@@ -7,7 +7,7 @@ use crate::routes::Route;
 use crate::state::{Action, AppContext};
 use crate::widgets::entry_list::{card, text};
 use crate::widgets::install::{built_in_browser, install_card};
-use crate::widgets::markup::{element, main_heading, owned};
+use crate::widgets::markup::{element, link, main_heading, owned};
 use yew::prelude::*;
 
 /// Where the check stands, in a few words.
@@ -96,8 +96,8 @@ pub fn home(app: &AppContext) -> Html {
             { for resume }
             <ul class="cards symptoms">{ for symptoms }</ul>
             <div class="actions">
-                <a href={Route::Connection.href()} class="button">{ text(ui().home_test_connection) }</a>
-                <a href={Route::Guide.href()} class="button">{ text(ui().home_browse_guide) }</a>
+                { link(Route::Connection.href(), "button", text(ui().home_test_connection)) }
+                { link(Route::Guide.href(), "button", text(ui().home_browse_guide)) }
             </div>
             { install_card(app.install, app.offline, in_app, &on_install) }
         </>

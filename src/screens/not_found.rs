@@ -3,7 +3,7 @@
 use crate::content::ui;
 use crate::routes::Route;
 use crate::widgets::entry_list::text;
-use crate::widgets::markup::{element, main_heading};
+use crate::widgets::markup::{element, link, main_heading};
 use yew::prelude::*;
 
 /// A plain view function: no state of its own, and no per-component cost in the wasm.
@@ -13,10 +13,10 @@ pub fn not_found() -> Html {
             { main_heading(text(ui().not_found_heading)) }
             { element("p", "lead", text(ui().not_found_lead)) }
             <p class="more">
-                <a href={Route::Home.href()} class="button primary">{ text(ui().not_found_home) }</a>
+                { link(Route::Home.href(), "button primary", text(ui().not_found_home)) }
             </p>
             <p class="more">
-                <a href={Route::Guide.href()} class="button">{ text(ui().not_found_guide) }</a>
+                { link(Route::Guide.href(), "button", text(ui().not_found_guide)) }
             </p>
         </>
     }

@@ -4,7 +4,7 @@ use crate::content::{content, ui};
 use crate::routes::Route;
 use crate::state::{AppContext, PhoneChoice};
 use crate::widgets::entry_list::text;
-use crate::widgets::markup::{element, main_heading};
+use crate::widgets::markup::{element, link, main_heading};
 use crate::widgets::{notes::support_notes, report_box::report_box};
 use yew::prelude::*;
 
@@ -21,7 +21,7 @@ pub fn report(
             <>
                 { main_heading(text(ui.report_none_title)) }
                 { element("p", "lead", text(ui.report_none_lead)) }
-                <a href={Route::Home.href()} class="button primary">{ ui.check_choose_problem }</a>
+                { link(Route::Home.href(), "button primary", text(ui.check_choose_problem)) }
             </>
         };
     };
@@ -37,7 +37,7 @@ pub fn report(
                 <ol class="steps">{ for fix.steps.iter().map(|s| element("li", "", text(&s.text))) }</ol>
             }
             <p class="more">
-                <a href={Route::Check.href()} class="button">{ ui.report_back_to_check }</a>
+                { link(Route::Check.href(), "button", text(ui.report_back_to_check)) }
             </p>
         </>
     }

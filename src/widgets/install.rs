@@ -2,7 +2,7 @@
 //! "Add to Home screen" steps otherwise, nothing when already installed; in an app's
 //! built-in browser (opened from a link in TikTok), how to get to the phone's browser.
 
-use super::markup::{element, owned};
+use super::markup::{button, element, owned};
 use crate::browser::InAppBrowser;
 use crate::content::{content, fill, ui};
 use crate::state::{InstallOffer, OfflineUse};
@@ -70,7 +70,7 @@ pub fn install_card(
             <h2 id="install-heading">{ text(ui.install_heading) }</h2>
             if prompt {
                 { element("p", "", text(ui.install_prompt_text)) }
-                <button type="button" class="button primary" onclick={on_install.clone()}>{ text(ui.install_button) }</button>
+                { button("button primary", on_install.clone(), text(ui.install_button)) }
             } else {
                 { element("p", "", text(ui.install_manual_text)) }
                 <details class="install-steps">

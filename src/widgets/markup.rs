@@ -3,7 +3,7 @@
 //! heading, each with one child) are used dozens of times.
 
 use yew::virtual_dom::VText;
-use yew::Html;
+use yew::{Callback, Html, MouseEvent};
 
 /// `<tag class="class">child</tag>`; no class attribute when `class` is empty.
 #[inline(never)]
@@ -22,4 +22,18 @@ pub fn main_heading(child: Html) -> Html {
 #[inline(never)]
 pub fn owned(text: String) -> Html {
     Html::VText(VText::new(text))
+}
+
+/// A button (never a form's submit) with its class and what a tap does.
+#[inline(never)]
+pub fn button(class: &'static str, onclick: Callback<MouseEvent>, child: Html) -> Html {
+    yew::html! { <button type="button" {class} {onclick}>{ child }</button> }
+}
+
+/// A link within the app (`href` from [`crate::routes::Route::href`]); no class
+/// attribute when `class` is empty.
+#[inline(never)]
+pub fn link(href: String, class: &'static str, child: Html) -> Html {
+    let class = (!class.is_empty()).then_some(class);
+    yew::html! { <a {href} {class}>{ child }</a> }
 }

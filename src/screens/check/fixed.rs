@@ -7,7 +7,7 @@ use crate::content::{content, fill, ui, DeviceFamily, StepKind};
 use crate::diagnosis::check::{Check, StepResult};
 use crate::routes::Route;
 use crate::widgets::entry_list::text;
-use crate::widgets::markup::{element, main_heading, owned};
+use crate::widgets::markup::{button, element, main_heading, owned};
 use crate::widgets::notes::support_notes;
 use crate::widgets::report_box::report_box;
 use yew::prelude::*;
@@ -48,7 +48,7 @@ pub fn fixed_view(fix: &str, nav: &Nav) -> Html {
                 </section>
             }
             <div class="actions">
-                <button type="button" class="button primary" onclick={nav.end.clone()}>{ ui.check_done }</button>
+                { button("button primary", nav.end.clone(), text(ui.check_done)) }
             </div>
             { nav.view() }
         </div>

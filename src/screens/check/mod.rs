@@ -16,7 +16,7 @@ use crate::diagnosis::place::{self, place_of, Place};
 use crate::routes::Route;
 use crate::state::{Action, AppContext, PhoneChoice};
 use crate::widgets::entry_list::text;
-use crate::widgets::markup::{element, main_heading};
+use crate::widgets::markup::{button, element, link, main_heading};
 use crate::widgets::router::Navigator;
 use yew::prelude::*;
 
@@ -120,7 +120,7 @@ pub fn check_screen(
                 { main_heading(text(ui().check_none_title)) }
                 { element("p", "lead", text(ui().check_none_lead)) }
                 <p class="more">
-                    <a href={Route::Home.href()} class="button primary">{ ui().check_choose_problem }</a>
+                    { link(Route::Home.href(), "button primary", text(ui().check_choose_problem)) }
                 </p>
             </>
         },
@@ -211,17 +211,17 @@ impl Nav {
         let ui = ui();
         html! {
             <div class="check-nav">
-                <button type="button" class="button quiet" onclick={on_back}>{ ui.check_back }</button>
+                { button("button quiet", on_back, text(ui.check_back)) }
                 <div class="start-over" role="status" aria-live="polite">
                     // "Keep my check" comes last: Yew reuses the tapped "Start over"
                     // button's element for it (and the other way round), so focus stays
                     // on the button the person pressed (an e2e test checks this).
                     if self.confirming {
                         { element("p", "", text(ui.check_start_over_question)) }
-                        <button type="button" class="button quiet" onclick={self.end.clone()}>{ ui.check_start_over_yes }</button>
-                        <button type="button" class="button quiet" onclick={self.keep.clone()}>{ ui.check_start_over_keep }</button>
+                        { button("button quiet", self.end.clone(), text(ui.check_start_over_yes)) }
+                        { button("button quiet", self.keep.clone(), text(ui.check_start_over_keep)) }
                     } else {
-                        <button type="button" class="button quiet" onclick={self.ask.clone()}>{ ui.check_start_over }</button>
+                        { button("button quiet", self.ask.clone(), text(ui.check_start_over)) }
                     }
                 </div>
             </div>

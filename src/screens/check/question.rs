@@ -8,7 +8,7 @@ use crate::routes::Route;
 use crate::state::Action;
 use crate::state::AppContext;
 use crate::widgets::entry_list::text;
-use crate::widgets::markup::{element, main_heading};
+use crate::widgets::markup::{button, element, main_heading};
 use crate::widgets::router::Navigator;
 use yew::prelude::*;
 
@@ -24,7 +24,7 @@ pub fn question_view(check: &Check, app: &AppContext, navigator: &Navigator, nav
         return html! {
             <>
                 { main_heading(text(ui.check_questions_done)) }
-                <button type="button" class="button primary" {onclick}>{ ui.check_show_fixes }</button>
+                { button("button primary", onclick, text(ui.check_show_fixes)) }
                 { nav.view() }
             </>
         };

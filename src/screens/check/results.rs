@@ -7,7 +7,7 @@ use crate::diagnosis::engine::{headline, likelihood_label, shown, Headline};
 use crate::routes::Route;
 use crate::state::{Action, AppContext};
 use crate::widgets::entry_list::text;
-use crate::widgets::markup::{element, main_heading};
+use crate::widgets::markup::{button, element, link, main_heading};
 use crate::widgets::notes::cause_notes;
 use yew::prelude::*;
 
@@ -30,7 +30,7 @@ pub fn results_view(check: &Check, app: &AppContext, nav: &Nav) -> Html {
                 { element("p", "why-label", text(ui.check_results_why)) }
                 <ul class="reasons">{ for ranked.reasons.iter().map(|r| element("li", "", text(r))) }</ul>
             }
-            <a href={(Route::Cause { id: ranked.cause.id.clone() }).href()}>{ ui.check_results_more }</a>
+            { link((Route::Cause { id: ranked.cause.id.clone() }).href(), "", text(ui.check_results_more)) }
         </li>
     });
     let lead = match (headline, shown.first()) {
@@ -52,14 +52,14 @@ pub fn results_view(check: &Check, app: &AppContext, nav: &Nav) -> Html {
             <p class="lead" role="status">{ lead }</p>
             // The next step right under the summary: in view without scrolling on a phone.
             <div class="actions">
-                <button type="button" class="button primary" onclick={start}>{ ui.check_show_fixes }</button>
-                <a href={Route::Report.href()} class="button">{ ui.check_results_get_report }</a>
+                { button("button primary", start, text(ui.check_show_fixes)) }
+                { link(Route::Report.href(), "button", text(ui.check_results_get_report)) }
             </div>
             <ol class="results">{ for items }</ol>
             if check.connection.is_none() {
                 <p class="hint">
                     { before_link }
-                    <a href={Route::Connection.href()}>{ ui.check_results_test_connection }</a>
+                    { link(Route::Connection.href(), "", text(ui.check_results_test_connection)) }
                     { after_link }
                 </p>
             }

@@ -9,7 +9,7 @@ use crate::routes::Route;
 use crate::screens::not_found::not_found;
 use crate::state::{Action, AppContext};
 use crate::widgets::entry_list::text;
-use crate::widgets::markup::{element, main_heading, owned};
+use crate::widgets::markup::{button, element, main_heading, owned};
 use crate::widgets::router::Navigator;
 use yew::prelude::*;
 
@@ -78,8 +78,8 @@ pub fn start_check(symptom: &str, app: &AppContext, navigator: &Navigator) -> Ht
             { main_heading(text(ui.check_in_progress_title)) }
             { element("p", "lead", owned(fill(ui.check_in_progress_lead, &[("symptom", current_title)]))) }
             <div class="actions">
-                <button type="button" class="button primary" onclick={continue_it}>{ ui.check_continue }</button>
-                <button type="button" class="button" onclick={start_new}>{ ui.check_start_new }</button>
+                { button("button primary", continue_it, text(ui.check_continue)) }
+                { button("button", start_new, text(ui.check_start_new)) }
             </div>
             { element("p", "hint", text(ui.check_start_new_hint)) }
         </>

@@ -11,7 +11,7 @@ use crate::platform::now;
 use crate::routes::Route;
 use crate::state::{Action, AppContext, DeviceSource, PhoneChoice};
 use crate::widgets::entry_list::text;
-use crate::widgets::markup::{element, main_heading, owned};
+use crate::widgets::markup::{button, element, link, main_heading, owned};
 use crate::widgets::{fix_body::fix_body, phone_question::phone_question};
 use yew::prelude::*;
 
@@ -106,7 +106,7 @@ pub fn step_view(
                         if fix.kind == StepKind::Wait {
                             // Saved after every change: saving the place is going home,
                             // where Continue brings the person back.
-                            <a class="button primary" href={Route::Home.href()}>{ ui.check_wait_save }</a>
+                            { link(Route::Home.href(), "button primary", text(ui.check_wait_save)) }
                         }
                         { for buttons }
                     </div>
@@ -145,8 +145,8 @@ fn checkpoint(tried: usize, left: usize, more: Callback<MouseEvent>, nav: &Nav) 
             { main_heading(text(ui.check_checkpoint_title)) }
             { element("p", "lead", text(ui.check_checkpoint_lead)) }
             <div class="actions">
-                <a class="button primary" href={Route::Report.href()}>{ ui.check_checkpoint_get_report }</a>
-                <button type="button" class="button" onclick={more}>{ fill(ui.check_checkpoint_more, &[("left", &left.to_string())]) }</button>
+                { link(Route::Report.href(), "button primary", text(ui.check_checkpoint_get_report)) }
+                { button("button", more, owned(fill(ui.check_checkpoint_more, &[("left", &left.to_string())]))) }
             </div>
             { nav.view() }
         </div>
