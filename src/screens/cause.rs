@@ -27,7 +27,7 @@ pub fn cause_screen(id: &str) -> Html {
             if !cause.signs.is_empty() {
                 <section class="signs" aria-labelledby="signs-heading">
                     <h2 id="signs-heading">{ text(ui().cause_signs_heading) }</h2>
-                    <ul>{ list_items(&cause.signs) }</ul>
+                    { element("ul", "", list_items(&cause.signs)) }
                 </section>
             }
             { element("h2", "", text(ui().cause_explanation_heading)) }

@@ -134,7 +134,7 @@ pub fn ConnectionScreen() -> Html {
         html! {
             <label class="choice">
                 <input type="radio" name="network" value={network.key()} checked={choice.network == network} {onchange} />
-                <span>{ text(network.label()) }</span>
+                { element("span", "", text(network.label())) }
             </label>
         }
     });
@@ -147,11 +147,11 @@ pub fn ConnectionScreen() -> Html {
                 { text(if app.online { ui().connection_online } else { ui().connection_offline }) }
             </p>
             <fieldset class="device-picker">
-                <legend>{ text(ui().connection_network_question) }</legend>
+                { element("legend", "", text(ui().connection_network_question)) }
                 { for choices }
             </fieldset>
             <details class="hosts">
-                <summary>{ text(ui().connection_hosts_summary) }</summary>
+                { element("summary", "", text(ui().connection_hosts_summary)) }
                 <ul>
                     { for Group::ALL.into_iter().map(|group| {
                         let hosts: Vec<&str> = content().probes.iter().filter(|p| p.group == group && group != Group::OwnSite).map(|p| p.host()).collect();
@@ -272,7 +272,7 @@ fn run_result(run: &Run, in_check: bool) -> Html {
             { element("h3", "", text(ui().connection_fixes_heading)) }
             <ul class="links">
                 { for verdict.fixes.iter().filter_map(|id| content().fix(id)).map(|f| html! {
-                    <li>{ link((Route::Fix { id: f.id.clone() }).href(), "", text(&f.title)) }</li>
+                    { element("li", "", link((Route::Fix { id: f.id.clone() }).href(), "", text(&f.title))) }
                 }) }
             </ul>
             if in_check {
@@ -284,7 +284,7 @@ fn run_result(run: &Run, in_check: bool) -> Html {
             }
             if m.online {
                 <details class="run-details">
-                    <summary>{ text(ui().connection_details) }</summary>
+                    { element("summary", "", text(ui().connection_details)) }
                     if let Some(f) = run.verdict.figures {
                         { element("p", "figures", owned(fill(ui().connection_figures, &[("median", &f.median_ms.to_string()), ("jitter", &f.jitter_ms.to_string()), ("loss", &f.loss_percent.to_string())]))) }
                     }

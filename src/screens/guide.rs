@@ -130,7 +130,7 @@ fn section(section: &Section<'static>, open: Option<&str>, navigator: &Navigator
     html! {
         <details class="guide-section" key={id} open={is_open} {ontoggle}>
             <summary>
-                <span class="card-title">{ text(section.title) }</span>
+                { element("span", "card-title", text(section.title)) }
                 <span class="card-meta">
                     { counts }
                 </span>

@@ -29,8 +29,8 @@ pub fn entry_list(entries: &mut dyn Iterator<Item = Entry<'static>>, ordered: bo
         let href = route.href();
         let meta = html! {
             <span class="card-meta">
-                <span class="kind">{ text(kind) }</span>
-                if let Some(badge) = badge { <span class="effort">{ text(badge) }</span> }
+                { element("span", "kind", text(kind)) }
+                if let Some(badge) = badge { { element("span", "effort", text(badge)) } }
             </span>
         };
         html! {
@@ -57,7 +57,7 @@ pub fn card(
 ) -> Html {
     html! {
         <a {href} {class}>
-            <span class="card-title">{ self::text(title) }</span>
+            { element("span", "card-title", self::text(title)) }
             <span class="card-summary">{ summary }</span>
             { meta }
         </a>

@@ -4,11 +4,11 @@
 //! to outside pages (the Play Store listing, TikTok on the web), and a gentle note when
 //! menus may have moved or no official source confirms the steps.
 
+use super::entry_list::text;
 use super::markup::element;
 use crate::content::{ui, Fix};
 use crate::state::PhoneChoice;
 use crate::widgets::device_picker::device_picker;
-use crate::widgets::entry_list::text;
 use yew::prelude::*;
 
 /// A plain view function (no state of its own, no per-component cost in the wasm).
@@ -34,7 +34,7 @@ pub fn fix_body(fix: &'static Fix, phone: &PhoneChoice) -> Html {
                     { for fix.links.iter().map(|link| html! {
                         <a class="button" href={link.url.clone()} target="_blank" rel="noopener noreferrer">
                             { &link.label }
-                            <span class="visually-hidden">{ ui.fix_body_new_tab }</span>
+                            { element("span", "visually-hidden", text(ui.fix_body_new_tab)) }
                         </a>
                     }) }
                 </p>

@@ -46,7 +46,7 @@ pub fn install_card(
                 <h2 id="install-heading">{ text(ui.install_heading) }</h2>
                 { element("p", "", owned(situation)) }
                 { element("p", "", text(ui.install_in_app_how)) }
-                <ol>{ list_items(&content().open_in_browser) }</ol>
+                { element("ol", "", list_items(&content().open_in_browser)) }
             </section>
         };
     }
@@ -74,11 +74,11 @@ pub fn install_card(
             } else {
                 { element("p", "", text(ui.install_manual_text)) }
                 <details class="install-steps">
-                    <summary class="button">{ text(ui.install_button) }</summary>
+                    { element("summary", "button", text(ui.install_button)) }
                     { for content().install_guides.iter().map(|guide| html! {
                         <div class="install-browser">
                             { element("h3", "", owned(fill(ui.install_in_browser, &[("browser", &guide.browser)]))) }
-                            <ol>{ list_items(&guide.steps) }</ol>
+                            { element("ol", "", list_items(&guide.steps)) }
                         </div>
                     }) }
                 </details>

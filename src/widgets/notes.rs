@@ -2,11 +2,11 @@
 //! and what TikTok support can't change where the cause is a rule for everyone. Plain
 //! view functions (no state of their own, no per-component cost in the wasm).
 
+use super::entry_list::text;
 use super::markup::element;
 use crate::content::Cause;
 use crate::diagnosis::check::Check;
 use crate::diagnosis::engine::support_cant_change;
-use crate::widgets::entry_list::text;
 use yew::prelude::*;
 
 /// The hedge and the rule note of one cause (on its page and on its results card).

@@ -2,9 +2,9 @@
 //! differ by phone, when the browser didn't reveal the brand. "Other Android" gets the
 //! stock Android steps, which most other brands follow closely.
 
+use super::entry_list::text;
 use super::markup::element;
 use crate::content::{ui, DeviceFamily};
-use crate::widgets::entry_list::text;
 use yew::prelude::*;
 
 /// A plain view function (no state of its own, no per-component cost in the wasm).
@@ -27,7 +27,7 @@ pub fn phone_question(on_choose: &Callback<DeviceFamily>) -> Html {
     });
     html! {
         <fieldset class="phone-question">
-            <legend>{ ui.phone_question }</legend>
+            { element("legend", "", text(ui.phone_question)) }
             { element("p", "hint", text(ui.phone_question_hint)) }
             <div class="answers">{ for buttons }</div>
         </fieldset>

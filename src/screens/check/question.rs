@@ -55,7 +55,7 @@ pub fn question_view(check: &Check, app: &AppContext, navigator: &Navigator, nav
             <li key={id}>
                 <button type="button" class={if chosen { "answer chosen" } else { "answer" }} data-answer={id} {onclick}>
                     { label }
-                    if chosen { <span class="earlier">{ ui.check_earlier_answer }</span> }
+                    if chosen { { element("span", "earlier", text(ui.check_earlier_answer)) } }
                 </button>
             </li>
         }
@@ -82,11 +82,11 @@ pub fn question_view(check: &Check, app: &AppContext, navigator: &Navigator, nav
             // Home shows each problem in one line; the first question says it in full,
             // so the person can tell they picked the right one.
             if let Some(symptom) = content().symptom(&check.symptom).filter(|_| number == 1) {
-                <p class="symptom-detail"><strong>{ &symptom.title }</strong>{ ": " }{ &symptom.detail }</p>
+                <p class="symptom-detail">{ element("strong", "", text(&symptom.title)) }{ ": " }{ &symptom.detail }</p>
             }
             { main_heading(text(&question.text)) }
             <details class="why">
-                <summary>{ ui.check_why_we_ask }</summary>
+                { element("summary", "", text(ui.check_why_we_ask)) }
                 { element("p", "", text(&question.why)) }
             </details>
             <ul class="answers" aria-label={ui.check_answers_label}>{ for buttons }</ul>
