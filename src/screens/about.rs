@@ -5,7 +5,7 @@ use crate::content::{content, fill, ui};
 use crate::platform::storage;
 use crate::state::{Action, AppContext};
 use crate::widgets::entry_list::text;
-use crate::widgets::markup::{button, element, main_heading, owned};
+use crate::widgets::markup::{button, each_text, element, main_heading, owned};
 use yew::prelude::*;
 
 /// A plain view function of the one screen component, which keeps `result`: what Delete
@@ -35,7 +35,7 @@ pub fn about(app: &AppContext, result: &UseStateHandle<Option<String>>) -> Html 
             { for page.sections.iter().map(|section| html! {
                 <section>
                     { element("h2", "", text(&section.heading)) }
-                    { for section.paragraphs.iter().map(|p| element("p", "", text(p))) }
+                    { each_text("p", "", &section.paragraphs) }
                 </section>
             }) }
             <section aria-labelledby="data-heading">

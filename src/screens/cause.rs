@@ -4,7 +4,7 @@ use crate::content::search::Entry;
 use crate::content::{content, ui};
 use crate::screens::not_found::not_found;
 use crate::widgets::entry_list::{entry_list, list_items, text};
-use crate::widgets::markup::{element, main_heading};
+use crate::widgets::markup::{each_text, element, main_heading};
 use crate::widgets::{notes::cause_notes, sources::sources};
 use yew::prelude::*;
 
@@ -31,7 +31,7 @@ pub fn cause_screen(id: &str) -> Html {
                 </section>
             }
             { element("h2", "", text(ui().cause_explanation_heading)) }
-            { for cause.explanation.iter().map(|p| element("p", "", text(p))) }
+            { each_text("p", "", &cause.explanation) }
             { element("h2", "", text(ui().cause_fixes_heading)) }
             { entry_list(&mut fixes, true) }
             { sources(&cause.sources) }

@@ -15,6 +15,7 @@ use crate::platform::{focus, now};
 use crate::routes::Route;
 use crate::state::use_app;
 use crate::state::Action;
+use crate::widgets::entry_list::list_items;
 use crate::widgets::entry_list::text;
 use crate::widgets::markup::{element, link, main_heading, owned};
 use std::rc::Rc;
@@ -268,7 +269,7 @@ fn run_result(run: &Run, in_check: bool) -> Html {
                 { element("p", "hint", text(ui().connection_older_run)) }
             }
             { element("h3", "", text(ui().connection_what_to_do)) }
-            <ul>{ for verdict.next_steps.iter().map(|s| element("li", "", text(s))) }</ul>
+            { element("ul", "", list_items(&verdict.next_steps)) }
             { element("h3", "", text(ui().connection_fixes_heading)) }
             <ul class="links">
                 { for verdict.fixes.iter().filter_map(|id| content().fix(id)).map(|f| html! {

@@ -66,10 +66,7 @@ pub fn card(
 
 /// Each text as an item of a list (`<li>`), for the `<ul>` or `<ol>` around them.
 pub fn list_items(texts: &'static [String]) -> Html {
-    texts
-        .iter()
-        .map(|item| element("li", "", text(item)))
-        .collect()
+    super::markup::each_text("li", "", texts)
 }
 
 /// A text of the content as a text node. The content lives for the whole run, so the

@@ -4,7 +4,7 @@
 //! to outside pages (the Play Store listing, TikTok on the web), and a gentle note when
 //! menus may have moved or no official source confirms the steps.
 
-use super::entry_list::text;
+use super::entry_list::{list_items, text};
 use super::markup::element;
 use crate::content::{ui, Fix};
 use crate::state::PhoneChoice;
@@ -20,7 +20,7 @@ pub fn fix_body(fix: &'static Fix, phone: &PhoneChoice) -> Html {
             if !fix.warnings.is_empty() {
                 <aside class="warning" aria-labelledby="warning-heading">
                     <h2 id="warning-heading">{ ui.fix_body_warnings }</h2>
-                    <ul>{ for fix.warnings.iter().map(|w| element("li", "", text(w))) }</ul>
+                    { element("ul", "", list_items(&fix.warnings)) }
                 </aside>
             }
             { element("h2", "", text(ui.fix_body_steps)) }

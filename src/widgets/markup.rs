@@ -12,6 +12,15 @@ pub fn element(tag: &'static str, class: &'static str, child: Html) -> Html {
     yew::html! { <@{tag} {class}>{ child }</@> }
 }
 
+/// Each text of the content as its own `<tag class="class">`: list items, paragraphs.
+#[inline(never)]
+pub fn each_text(tag: &'static str, class: &'static str, texts: &'static [String]) -> Html {
+    texts
+        .iter()
+        .map(|item| element(tag, class, super::entry_list::text(item)))
+        .collect()
+}
+
 /// A screen's main heading, focusable from script (focus moves to it on arrival).
 #[inline(never)]
 pub fn main_heading(child: Html) -> Html {
