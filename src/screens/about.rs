@@ -1,11 +1,11 @@
 //! About: privacy, what is stored, not affiliated with TikTok, version, delete my data.
 
 use super::counted;
-use crate::content::{content, fill, ui};
+use crate::content::{content, ui};
 use crate::platform::storage;
 use crate::state::{Action, AppContext};
 use crate::widgets::entry_list::text;
-use crate::widgets::markup::{button, each_text, element, main_heading, owned};
+use crate::widgets::markup::{button, each_text, element, filled, main_heading};
 use yew::prelude::*;
 
 /// A plain view function of the one screen component, which keeps `result`: what Delete
@@ -44,7 +44,7 @@ pub fn about(app: &AppContext, result: &UseStateHandle<Option<String>>) -> Html 
                 { button("button", delete, text(ui().about_delete)) }
                 <p role="status" class="hint">{ (**result).clone().unwrap_or_default() }</p>
             </section>
-            { element("p", "version", owned(fill(ui().about_version, &[("version", env!("CARGO_PKG_VERSION"))]))) }
+            { filled("p", "version", ui().about_version, &[("version", env!("CARGO_PKG_VERSION"))]) }
         </>
     }
 }

@@ -17,7 +17,7 @@ use crate::state::use_app;
 use crate::state::Action;
 use crate::widgets::entry_list::list_items;
 use crate::widgets::entry_list::text;
-use crate::widgets::markup::{element, link, main_heading, owned};
+use crate::widgets::markup::{element, filled, link, main_heading, owned};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -143,7 +143,7 @@ pub fn ConnectionScreen() -> Html {
     html! {
         <>
             { main_heading(text(ui().connection_heading)) }
-            { element("p", "lead", owned(fill(ui().connection_lead, &[("seconds", &TEST_BOUND_SECONDS.to_string())]))) }
+            { filled("p", "lead", ui().connection_lead, &[("seconds", &TEST_BOUND_SECONDS.to_string())]) }
             <p class={classes!("live", if app.online { "online" } else { "offline" })}>
                 { text(if app.online { ui().connection_online } else { ui().connection_offline }) }
             </p>
@@ -157,7 +157,7 @@ pub fn ConnectionScreen() -> Html {
                     { for Group::ALL.into_iter().map(|group| {
                         let hosts: Vec<&str> = content().probes.iter().filter(|p| p.group == group && group != Group::OwnSite).map(|p| p.host()).collect();
                         let hosts = if hosts.is_empty() { ui().connection_this_site.to_owned() } else { hosts.join(", ") };
-                        element("li", "", owned(fill(ui().connection_hosts_line, &[("group", content().group_name(group)), ("hosts", &hosts)])))
+                        filled("li", "", ui().connection_hosts_line, &[("group", content().group_name(group)), ("hosts", &hosts)])
                     }) }
                 </ul>
                 { element("p", "hint", text(ui().connection_hosts_privacy)) }
@@ -183,12 +183,12 @@ pub fn ConnectionScreen() -> Html {
                     <h2 id="hints-heading">{ text(ui().connection_hints_heading) }</h2>
                     { element("p", "hint", text(ui().connection_hints_note)) }
                     <ul>
-                        if let Some(kind) = &hints.kind { { element("li", "", owned(fill(ui().connection_hint_type, &[("kind", kind)]))) } }
-                        if let Some(kind) = &hints.effective_type { { element("li", "", owned(fill(ui().connection_hint_speed, &[("kind", kind)]))) } }
-                        if let Some(rtt) = hints.rtt_ms { { element("li", "", owned(fill(ui().connection_hint_round_trip, &[("ms", &(rtt as u32).to_string())]))) } }
+                        if let Some(kind) = &hints.kind { { filled("li", "", ui().connection_hint_type, &[("kind", kind)]) } }
+                        if let Some(kind) = &hints.effective_type { { filled("li", "", ui().connection_hint_speed, &[("kind", kind)]) } }
+                        if let Some(rtt) = hints.rtt_ms { { filled("li", "", ui().connection_hint_round_trip, &[("ms", &(rtt as u32).to_string())]) } }
                         if let Some(down) = hints.downlink_mbps {
                             // Whole numbers and tenths without float formatting code.
-                            { element("li", "", owned(fill(ui().connection_hint_download, &[("whole", &(down as u32).to_string()), ("tenths", &(((down * 10.0) as u32) % 10).to_string())]))) }
+                            { filled("li", "", ui().connection_hint_download, &[("whole", &(down as u32).to_string()), ("tenths", &(((down * 10.0) as u32) % 10).to_string())]) }
                         }
                         if hints.save_data == Some(true) { { element("li", "", text(ui().connection_hint_save_data)) } }
                     </ul>
@@ -256,14 +256,14 @@ fn run_result(run: &Run, in_check: bool) -> Html {
     });
     html! {
         <section class={classes!("verdict", run.verdict.kind.id())} aria-labelledby="verdict-heading">
-            { element("p", "eyebrow", owned(fill(ui().connection_result_eyebrow, &[("network", run.network.label())]))) }
+            { filled("p", "eyebrow", ui().connection_result_eyebrow, &[("network", run.network.label())]) }
             <h2 id="verdict-heading" tabindex="-1">{ &verdict.title }</h2>
             { element("p", "", owned(verdict.explanation.replace(FAILING_PARTS, &names(m.failing_parts())))) }
             if let Some(parts) = parts {
                 <ul class="parts">{ for parts }</ul>
             }
             if !unsure.is_empty() {
-                { element("p", "unsure", owned(fill(ui().connection_unsure, &[("parts", &unsure)]))) }
+                { filled("p", "unsure", ui().connection_unsure, &[("parts", &unsure)]) }
             }
             if older {
                 { element("p", "hint", text(ui().connection_older_run)) }
@@ -287,7 +287,7 @@ fn run_result(run: &Run, in_check: bool) -> Html {
                 <details class="run-details">
                     { element("summary", "", text(ui().connection_details)) }
                     if let Some(f) = run.verdict.figures {
-                        { element("p", "figures", owned(fill(ui().connection_figures, &[("median", &f.median_ms.to_string()), ("jitter", &f.jitter_ms.to_string()), ("loss", &f.loss_percent.to_string())]))) }
+                        { filled("p", "figures", ui().connection_figures, &[("median", &f.median_ms.to_string()), ("jitter", &f.jitter_ms.to_string()), ("loss", &f.loss_percent.to_string())]) }
                     }
                     <ul class="hosts-result">
                         { for lines.map(|line| element("li", "", owned(line))) }
@@ -316,7 +316,7 @@ fn comparison(runs: &[Run]) -> Html {
             <div class="compare-column">
                 { element("h3", "", text(run.network.label())) }
                 { element("p", "", owned(title)) }
-                if let Some(f) = run.verdict.figures { { element("p", "figures", owned(fill(ui().connection_compare_ms, &[("ms", &f.median_ms.to_string())]))) } }
+                if let Some(f) = run.verdict.figures { { filled("p", "figures", ui().connection_compare_ms, &[("ms", &f.median_ms.to_string())]) } }
             </div>
         }
     };

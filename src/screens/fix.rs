@@ -1,11 +1,11 @@
 //! One fix: warnings first, then the steps for the user's phone.
 
 use crate::content::search::Entry;
-use crate::content::{content, fill, ui};
+use crate::content::{content, ui};
 use crate::screens::not_found::not_found;
 use crate::state::PhoneChoice;
 use crate::widgets::entry_list::{entry_list, text};
-use crate::widgets::markup::{element, main_heading, owned};
+use crate::widgets::markup::{element, filled, main_heading};
 use crate::widgets::{fix_body::fix_body, sources::sources};
 use yew::prelude::*;
 
@@ -17,7 +17,7 @@ pub fn fix_screen(id: &str, phone: &PhoneChoice) -> Html {
     let mut helps_with = content().causes_fixed_by(&fix.id).map(Entry::Cause);
     html! {
         <article>
-            { element("p", "eyebrow", owned(fill(ui().fix_eyebrow, &[("effort", fix.effort.label())]))) }
+            { filled("p", "eyebrow", ui().fix_eyebrow, &[("effort", fix.effort.label())]) }
             { main_heading(text(&fix.title)) }
             { element("p", "lead", text(&fix.summary)) }
             { fix_body(fix, phone) }

@@ -7,7 +7,7 @@ use crate::routes::Route;
 use crate::state::{Action, AppContext};
 use crate::widgets::entry_list::{card, text};
 use crate::widgets::install::{built_in_browser, install_card};
-use crate::widgets::markup::{element, link, main_heading, owned};
+use crate::widgets::markup::{element, filled, link, main_heading};
 use yew::prelude::*;
 
 /// Where the check stands, in a few words.
@@ -91,7 +91,7 @@ pub fn home(app: &AppContext) -> Html {
             { element("p", "lead", text(ui().home_lead)) }
             if let Some(browser) = in_app {
                 // Seen before any fix that closes or reinstalls the app around this page.
-                { element("p", "in-app-line", owned(fill(ui().home_in_app, &[("browser", &built_in_browser(browser))]))) }
+                { filled("p", "in-app-line", ui().home_in_app, &[("browser", &built_in_browser(browser))]) }
             }
             { for resume }
             <ul class="cards symptoms">{ for symptoms }</ul>

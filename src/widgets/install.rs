@@ -2,7 +2,7 @@
 //! "Add to Home screen" steps otherwise, nothing when already installed; in an app's
 //! built-in browser (opened from a link in TikTok), how to get to the phone's browser.
 
-use super::markup::{button, element, owned};
+use super::markup::{button, element, filled, owned};
 use crate::browser::InAppBrowser;
 use crate::content::{content, fill, ui};
 use crate::state::{InstallOffer, OfflineUse};
@@ -77,7 +77,7 @@ pub fn install_card(
                     { element("summary", "button", text(ui.install_button)) }
                     { for content().install_guides.iter().map(|guide| html! {
                         <div class="install-browser">
-                            { element("h3", "", owned(fill(ui.install_in_browser, &[("browser", &guide.browser)]))) }
+                            { filled("h3", "", ui.install_in_browser, &[("browser", &guide.browser)]) }
                             { element("ol", "", list_items(&guide.steps)) }
                         </div>
                     }) }

@@ -21,6 +21,17 @@ pub fn each_text(tag: &'static str, class: &'static str, texts: &'static [String
         .collect()
 }
 
+/// `<tag class="class">` around `template` filled with `values` (see `content::fill`).
+#[inline(never)]
+pub fn filled(
+    tag: &'static str,
+    class: &'static str,
+    template: &str,
+    values: &[(&str, &str)],
+) -> Html {
+    element(tag, class, owned(crate::content::fill(template, values)))
+}
+
 /// A screen's main heading, focusable from script (focus moves to it on arrival).
 #[inline(never)]
 pub fn main_heading(child: Html) -> Html {

@@ -2,14 +2,14 @@
 //! A plain view function and a hook of the one component that renders screens
 //! (`app::App`): a component of its own would cost wasm bytes.
 
-use crate::content::{content, fill, ui};
+use crate::content::{content, ui};
 use crate::diagnosis::check::Check;
 use crate::platform::now;
 use crate::routes::Route;
 use crate::screens::not_found::not_found;
 use crate::state::{Action, AppContext};
 use crate::widgets::entry_list::text;
-use crate::widgets::markup::{button, element, main_heading, owned};
+use crate::widgets::markup::{button, element, filled, main_heading};
 use crate::widgets::router::Navigator;
 use yew::prelude::*;
 
@@ -76,7 +76,7 @@ pub fn start_check(symptom: &str, app: &AppContext, navigator: &Navigator) -> Ht
     html! {
         <>
             { main_heading(text(ui.check_in_progress_title)) }
-            { element("p", "lead", owned(fill(ui.check_in_progress_lead, &[("symptom", current_title)]))) }
+            { filled("p", "lead", ui.check_in_progress_lead, &[("symptom", current_title)]) }
             <div class="actions">
                 { button("button primary", continue_it, text(ui.check_continue)) }
                 { button("button", start_new, text(ui.check_start_new)) }
