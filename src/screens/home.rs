@@ -95,10 +95,12 @@ pub fn home(app: &AppContext) -> Html {
             }
             { for resume }
             <ul class="cards symptoms">{ for symptoms }</ul>
-            <div class="actions">
-                { link(Route::Connection.href(), "button", text(ui().home_test_connection)) }
-                { link(Route::Guide.href(), "button", text(ui().home_browse_guide)) }
-            </div>
+            { element("div", "actions", html! {
+                <>
+                    { link(Route::Connection.href(), "button", text(ui().home_test_connection)) }
+                    { link(Route::Guide.href(), "button", text(ui().home_browse_guide)) }
+                </>
+            }) }
             { install_card(app.install, app.offline, in_app, &on_install) }
         </>
     }

@@ -12,12 +12,8 @@ pub fn not_found() -> Html {
         <>
             { main_heading(text(ui().not_found_heading)) }
             { element("p", "lead", text(ui().not_found_lead)) }
-            <p class="more">
-                { link(Route::Home.href(), "button primary", text(ui().not_found_home)) }
-            </p>
-            <p class="more">
-                { link(Route::Guide.href(), "button", text(ui().not_found_guide)) }
-            </p>
+            { element("p", "more", link(Route::Home.href(), "button primary", text(ui().not_found_home))) }
+            { element("p", "more", link(Route::Guide.href(), "button", text(ui().not_found_guide))) }
         </>
     }
 }

@@ -36,9 +36,7 @@ pub fn report(
                 { element("h2", "", text(ui.report_how_to_send)) }
                 <ol class="steps">{ for fix.steps.iter().map(|s| element("li", "", text(&s.text))) }</ol>
             }
-            <p class="more">
-                { link(Route::Check.href(), "button", text(ui.report_back_to_check)) }
-            </p>
+            { element("p", "more", link(Route::Check.href(), "button", text(ui.report_back_to_check))) }
         </>
     }
 }

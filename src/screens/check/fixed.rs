@@ -47,9 +47,7 @@ pub fn fixed_view(fix: &str, nav: &Nav) -> Html {
                     { element("p", "", text(tip)) }
                 </section>
             }
-            <div class="actions">
-                { button("button primary", nav.end.clone(), text(ui.check_done)) }
-            </div>
+            { element("div", "actions", button("button primary", nav.end.clone(), text(ui.check_done))) }
             { nav.view() }
         </div>
     }

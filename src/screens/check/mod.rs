@@ -119,9 +119,7 @@ pub fn check_screen(
             <>
                 { main_heading(text(ui().check_none_title)) }
                 { element("p", "lead", text(ui().check_none_lead)) }
-                <p class="more">
-                    { link(Route::Home.href(), "button primary", text(ui().check_choose_problem)) }
-                </p>
+                { element("p", "more", link(Route::Home.href(), "button primary", text(ui().check_choose_problem))) }
             </>
         },
         Some((check, Stage::Questions)) => question::question_view(check, app, navigator, &nav),

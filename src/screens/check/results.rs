@@ -51,10 +51,12 @@ pub fn results_view(check: &Check, app: &AppContext, nav: &Nav) -> Html {
             { main_heading(text(headline.text())) }
             <p class="lead" role="status">{ lead }</p>
             // The next step right under the summary: in view without scrolling on a phone.
-            <div class="actions">
-                { button("button primary", start, text(ui.check_show_fixes)) }
-                { link(Route::Report.href(), "button", text(ui.check_results_get_report)) }
-            </div>
+            { element("div", "actions", html! {
+                <>
+                    { button("button primary", start, text(ui.check_show_fixes)) }
+                    { link(Route::Report.href(), "button", text(ui.check_results_get_report)) }
+                </>
+            }) }
             <ol class="results">{ for items }</ol>
             if check.connection.is_none() {
                 <p class="hint">

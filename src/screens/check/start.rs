@@ -77,10 +77,12 @@ pub fn start_check(symptom: &str, app: &AppContext, navigator: &Navigator) -> Ht
         <>
             { main_heading(text(ui.check_in_progress_title)) }
             { filled("p", "lead", ui.check_in_progress_lead, &[("symptom", current_title)]) }
-            <div class="actions">
-                { button("button primary", continue_it, text(ui.check_continue)) }
-                { button("button", start_new, text(ui.check_start_new)) }
-            </div>
+            { element("div", "actions", html! {
+                <>
+                    { button("button primary", continue_it, text(ui.check_continue)) }
+                    { button("button", start_new, text(ui.check_start_new)) }
+                </>
+            }) }
             { element("p", "hint", text(ui.check_start_new_hint)) }
         </>
     }

@@ -144,10 +144,12 @@ fn checkpoint(tried: usize, left: usize, more: Callback<MouseEvent>, nav: &Nav) 
             { element("p", "eyebrow", owned(tried)) }
             { main_heading(text(ui.check_checkpoint_title)) }
             { element("p", "lead", text(ui.check_checkpoint_lead)) }
-            <div class="actions">
-                { link(Route::Report.href(), "button primary", text(ui.check_checkpoint_get_report)) }
-                { button("button", more, owned(fill(ui.check_checkpoint_more, &[("left", &left.to_string())]))) }
-            </div>
+            { element("div", "actions", html! {
+                <>
+                    { link(Route::Report.href(), "button primary", text(ui.check_checkpoint_get_report)) }
+                    { button("button", more, owned(fill(ui.check_checkpoint_more, &[("left", &left.to_string())]))) }
+                </>
+            }) }
             { nav.view() }
         </div>
     }
