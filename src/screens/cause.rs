@@ -4,7 +4,7 @@ use crate::content::search::Entry;
 use crate::content::{content, ui};
 use crate::screens::not_found::not_found;
 use crate::widgets::entry_list::{entry_list, list_items, text};
-use crate::widgets::markup::{each_text, element, main_heading};
+use crate::widgets::markup::{each_text, element, main_heading, section_heading};
 use crate::widgets::{notes::cause_notes, sources::sources};
 use yew::prelude::*;
 
@@ -26,7 +26,7 @@ pub fn cause_screen(id: &str) -> Html {
             { cause_notes(cause) }
             if !cause.signs.is_empty() {
                 <section class="signs" aria-labelledby="signs-heading">
-                    <h2 id="signs-heading">{ text(ui().cause_signs_heading) }</h2>
+                    { section_heading("signs-heading", text(ui().cause_signs_heading)) }
                     { element("ul", "", list_items(&cause.signs)) }
                 </section>
             }

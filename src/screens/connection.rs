@@ -17,7 +17,7 @@ use crate::state::use_app;
 use crate::state::Action;
 use crate::widgets::entry_list::list_items;
 use crate::widgets::entry_list::text;
-use crate::widgets::markup::{element, filled, link, main_heading, owned};
+use crate::widgets::markup::{element, filled, link, main_heading, owned, section_heading};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -180,7 +180,7 @@ pub fn ConnectionScreen() -> Html {
             // Offline, the browser's last speed figures are stale and contradict the badge.
             if let Some(hints) = choice.hints.as_ref().as_ref().filter(|_| app.online) {
                 <section aria-labelledby="hints-heading">
-                    <h2 id="hints-heading">{ text(ui().connection_hints_heading) }</h2>
+                    { section_heading("hints-heading", text(ui().connection_hints_heading)) }
                     { element("p", "hint", text(ui().connection_hints_note)) }
                     <ul>
                         if let Some(kind) = &hints.kind { { filled("li", "", ui().connection_hint_type, &[("kind", kind)]) } }
@@ -322,7 +322,7 @@ fn comparison(runs: &[Run]) -> Html {
     };
     html! {
         <section class="compare" aria-labelledby="compare-heading">
-            <h2 id="compare-heading">{ text(ui().connection_compare_heading) }</h2>
+            { section_heading("compare-heading", text(ui().connection_compare_heading)) }
             <div class="compare-columns">{ column(wifi) }{ column(mobile) }</div>
             { element("p", "", text(history::comparison_summary(wifi, mobile))) }
         </section>

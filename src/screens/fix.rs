@@ -5,7 +5,7 @@ use crate::content::{content, ui};
 use crate::screens::not_found::not_found;
 use crate::state::PhoneChoice;
 use crate::widgets::entry_list::{entry_list, text};
-use crate::widgets::markup::{element, filled, main_heading};
+use crate::widgets::markup::{element, filled, main_heading, section_heading};
 use crate::widgets::{fix_body::fix_body, sources::sources};
 use yew::prelude::*;
 
@@ -24,13 +24,13 @@ pub fn fix_screen(id: &str, phone: &PhoneChoice) -> Html {
             // A rule's explain step: what the person can do instead (as the check's ending says).
             if let Some(instead) = &fix.instead {
                 <section class="prevention" aria-labelledby="instead-heading">
-                    <h2 id="instead-heading">{ text(ui().fix_instead_heading) }</h2>
+                    { section_heading("instead-heading", text(ui().fix_instead_heading)) }
                     { element("p", "", text(instead)) }
                 </section>
             }
             if let Some(prevention) = &fix.prevention {
                 <section class="prevention" aria-labelledby="prevention-heading">
-                    <h2 id="prevention-heading">{ text(ui().fix_prevention_heading) }</h2>
+                    { section_heading("prevention-heading", text(ui().fix_prevention_heading)) }
                     { element("p", "", text(prevention)) }
                 </section>
             }

@@ -6,6 +6,7 @@
 
 use super::entry_list::{list_items, text};
 use super::markup::element;
+use super::markup::section_heading;
 use crate::content::{ui, Fix};
 use crate::state::PhoneChoice;
 use crate::widgets::device_picker::device_picker;
@@ -19,7 +20,7 @@ pub fn fix_body(fix: &'static Fix, phone: &PhoneChoice) -> Html {
         <>
             if !fix.warnings.is_empty() {
                 <aside class="warning" aria-labelledby="warning-heading">
-                    <h2 id="warning-heading">{ ui.fix_body_warnings }</h2>
+                    { section_heading("warning-heading", text(ui.fix_body_warnings)) }
                     { element("ul", "", list_items(&fix.warnings)) }
                 </aside>
             }

@@ -2,7 +2,7 @@
 //! "Add to Home screen" steps otherwise, nothing when already installed; in an app's
 //! built-in browser (opened from a link in TikTok), how to get to the phone's browser.
 
-use super::markup::{button, element, filled, owned};
+use super::markup::{button, element, filled, owned, section_heading};
 use crate::browser::InAppBrowser;
 use crate::content::{content, fill, ui};
 use crate::state::{InstallOffer, OfflineUse};
@@ -43,7 +43,7 @@ pub fn install_card(
         );
         return html! {
             <section class="install in-app" aria-labelledby="install-heading">
-                <h2 id="install-heading">{ text(ui.install_heading) }</h2>
+                { section_heading("install-heading", text(ui.install_heading)) }
                 { element("p", "", owned(situation)) }
                 { element("p", "", text(ui.install_in_app_how)) }
                 { element("ol", "", list_items(&content().open_in_browser)) }
@@ -67,7 +67,7 @@ pub fn install_card(
     };
     html! {
         <section class="install" aria-labelledby="install-heading">
-            <h2 id="install-heading">{ text(ui.install_heading) }</h2>
+            { section_heading("install-heading", text(ui.install_heading)) }
             if prompt {
                 { element("p", "", text(ui.install_prompt_text)) }
                 { button("button primary", on_install.clone(), text(ui.install_button)) }

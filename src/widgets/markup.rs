@@ -44,6 +44,12 @@ pub fn owned(text: String) -> Html {
     Html::VText(VText::new(text))
 }
 
+/// A section's heading, with the id its section is labelled by (`aria-labelledby`).
+#[inline(never)]
+pub fn section_heading(id: &'static str, child: Html) -> Html {
+    yew::html! { <h2 {id}>{ child }</h2> }
+}
+
 /// A button (never a form's submit) with its class and what a tap does.
 #[inline(never)]
 pub fn button(class: &'static str, onclick: Callback<MouseEvent>, child: Html) -> Html {

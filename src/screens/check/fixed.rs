@@ -7,7 +7,7 @@ use crate::content::{content, fill, ui, DeviceFamily, StepKind};
 use crate::diagnosis::check::{Check, StepResult};
 use crate::routes::Route;
 use crate::widgets::entry_list::text;
-use crate::widgets::markup::{button, element, main_heading, owned};
+use crate::widgets::markup::{button, element, main_heading, owned, section_heading};
 use crate::widgets::notes::support_notes;
 use crate::widgets::report_box::report_box;
 use yew::prelude::*;
@@ -43,7 +43,7 @@ pub fn fixed_view(fix: &str, nav: &Nav) -> Html {
             { element("p", "lead", owned(lead)) }
             if let Some(tip) = tip {
                 <section class="prevention" aria-labelledby="next-time">
-                    <h2 id="next-time">{ next }</h2>
+                    { section_heading("next-time", text(next)) }
                     { element("p", "", text(tip)) }
                 </section>
             }
