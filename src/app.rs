@@ -230,7 +230,7 @@ pub fn App(start: &StartProps) -> Html {
     if location.route != Route::About && deleted.is_some() {
         deleted.set(None);
     }
-    let report_status = use_state(|| "");
+    let report_status = use_state(crate::hooks::nothing_said);
     if location.route != Route::Report && !report_status.is_empty() {
         report_status.set("");
     }

@@ -49,12 +49,12 @@ pub fn use_check_screen(
     let key = if at.is_some() { kind(app) } else { "" };
     use_address_in_step(at, here, app, navigator);
     // "Start over?" stays asked on screens of one kind and is forgotten on another.
-    let asked = use_state(|| "");
+    let asked = use_state(crate::hooks::nothing_said);
     if !asked.is_empty() && *asked != key {
         asked.set("");
     }
     // What Copy or Share said is forgotten off the report's screen.
-    let status = use_state(|| "");
+    let status = use_state(crate::hooks::nothing_said);
     if key != "end" && !status.is_empty() {
         status.set("");
     }
@@ -79,7 +79,7 @@ fn kind(app: &AppContext) -> &'static str {
 /// `screens::layout`). `here`: None off the check's screens.
 #[hook]
 fn use_focus_on_move(here: Option<Place>) {
-    let last = use_mut_ref(|| None::<Place>);
+    let last = use_mut_ref(Option::<Place>::default);
     use_effect_with(here, move |here| {
         let was = last.replace(here.clone());
         if was.is_some() && here.is_some() {
@@ -148,7 +148,7 @@ fn use_address_in_step(
     navigator: &Navigator,
 ) {
     let (app, navigator) = (app.clone(), navigator.clone());
-    let seen = use_mut_ref(|| None::<Place>);
+    let seen = use_mut_ref(Option::<Place>::default);
     use_effect_with((at, here), move |(at, here)| {
         let Some(asked) = at else {
             seen.replace(None); // off the check's screens: arriving again starts afresh
