@@ -119,17 +119,32 @@ fn load_stored<T>(
     }
 }
 
+/// What is saved after every change: one type for both values, so the saving hook is
+/// one copy in the wasm rather than one per type.
+#[derive(Clone, PartialEq)]
+enum Saved {
+    Check(Option<crate::diagnosis::check::Check>),
+    Runs(Vec<crate::connection::history::Run>),
+}
+
+impl Saved {
+    /// The text to store, None to remove the key, or Err if the value can't be encoded.
+    fn encode(&self) -> Result<Option<String>, &'static str> {
+        match self {
+            Saved::Check(check) => check.as_ref().map(saved::encode).transpose(),
+            Saved::Runs(runs) => (!runs.is_empty())
+                .then(|| crate::connection::history::encode(runs))
+                .transpose(),
+        }
+    }
+}
+
 /// Saves `value` under `key` after every change (not on the first render, which would
-/// only write back what was loaded); tells the user once if it can't be saved. `encode`
-/// gives the text to store, None to remove the key, or Err if the value can't be encoded:
-/// then the stored text is left as it was (never replaced by an empty one).
+/// only write back what was loaded); tells the user once if it can't be saved. If the
+/// value can't be encoded, the stored text is left as it was (never replaced by an
+/// empty one).
 #[hook]
-fn use_saved<T: PartialEq + Clone + 'static>(
-    state: &UseReducerHandle<AppState>,
-    key: &'static str,
-    value: T,
-    encode: fn(&T) -> Result<Option<String>, &'static str>,
-) {
+fn use_saved(state: &UseReducerHandle<AppState>, key: &'static str, value: Saved) {
     let dispatcher = state.dispatcher();
     let was_unsaved = state.unsaved.is_some();
     let locked = state.locked.contains(&key);
@@ -138,7 +153,7 @@ fn use_saved<T: PartialEq + Clone + 'static>(
         if first_render || locked {
             return;
         }
-        let raw = match encode(value) {
+        let raw = match value.encode() {
             Ok(raw) => raw,
             Err(_) => {
                 if !was_unsaved {
@@ -161,18 +176,15 @@ fn use_saved<T: PartialEq + Clone + 'static>(
 #[component]
 pub fn App(start: &StartProps) -> Html {
     let state = use_reducer(|| initial_state(start));
-    use_saved(&state, storage::CHECK_KEY, state.check.clone(), |check| {
-        check.as_ref().map(saved::encode).transpose()
-    });
+    use_saved(
+        &state,
+        storage::CHECK_KEY,
+        Saved::Check(state.check.clone()),
+    );
     use_saved(
         &state,
         storage::CONNECTION_KEY,
-        state.runs.clone(),
-        |runs| {
-            (!runs.is_empty())
-                .then(|| crate::connection::history::encode(runs))
-                .transpose()
-        },
+        Saved::Runs(state.runs.clone()),
     );
 
     {
