@@ -43,9 +43,6 @@ pub fn use_check_screen(
         .as_ref()
         .and(app.check.as_ref())
         .map(|check| place_of(check, content()));
-    // Focus follows each new screen of the check (also where the pressed button
-    // disappears), so screen readers read it out.
-    use_focus_on_move(here.clone());
     let key = if at.is_some() { kind(app) } else { "" };
     use_address_in_step(at, here, app, navigator);
     // "Start over?" stays asked on screens of one kind and is forgotten on another.
@@ -72,20 +69,6 @@ fn kind(app: &AppContext) -> &'static str {
         Some(Stage::Fixed { .. } | Stage::Explained { .. }) => "fixed",
         Some(Stage::Report) => "end",
     }
-}
-
-/// Moves focus to the main heading when the check moves from one of its screens to
-/// another, but not when the person arrives on them (the router's business, see
-/// `screens::layout`). `here`: None off the check's screens.
-#[hook]
-fn use_focus_on_move(here: Option<Place>) {
-    let last = use_mut_ref(Option::<Place>::default);
-    use_effect_with(here, move |here| {
-        let was = last.replace(here.clone());
-        if was.is_some() && here.is_some() {
-            crate::platform::focus_main_heading();
-        }
-    });
 }
 
 /// The check's screen for whichever stage the check is at (its state and effects:
@@ -140,6 +123,12 @@ pub fn check_screen(
 /// the address moved (Back, Forward, an old or a `#/check` link) → move the check
 /// toward it, and where it can't get there, show the check's place in the address's
 /// stead (no new entry). Each run ends with the two agreeing, so nothing loops.
+///
+/// First, focus follows each new screen of the check (also where the pressed button
+/// disappears), so screen readers read it out: it moves to the main heading when the
+/// check moves from one of its screens to another, but not when the person arrives on
+/// them (the router's business, see `screens::layout`). One effect for both, as each
+/// effect is its own copy of Yew's effect hook in the wasm.
 #[hook]
 fn use_address_in_step(
     at: Option<Option<Place>>,
@@ -149,7 +138,13 @@ fn use_address_in_step(
 ) {
     let (app, navigator) = (app.clone(), navigator.clone());
     let seen = use_mut_ref(Option::<Place>::default);
+    let last = use_mut_ref(Option::<Place>::default);
     use_effect_with((at, here), move |(at, here)| {
+        // `here` None: off the check's screens. Unchanged: only the address moved.
+        let was = last.replace(here.clone());
+        if was.is_some() && here.is_some() && was != *here {
+            crate::platform::focus_main_heading();
+        }
         let Some(asked) = at else {
             seen.replace(None); // off the check's screens: arriving again starts afresh
             return;
