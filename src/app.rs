@@ -187,8 +187,12 @@ pub fn App(start: &StartProps) -> Html {
         Saved::Runs(state.runs.clone()),
     );
 
+    // The router, and the screen for the current address in its frame: all in this one
+    // component, as each component costs wasm bytes.
+    let (navigator, current) = use_hash_router();
     {
         let dispatcher = state.dispatcher();
+        let navigator = navigator.clone();
         let needs_device = state.device_source == crate::state::DeviceSource::Default;
         use_effect_with((), move |_| {
             let on_update = dispatcher.clone();
@@ -217,14 +221,12 @@ pub fn App(start: &StartProps) -> Html {
                 move || on_prompt.dispatch(Action::InstallPromptAvailable),
                 move || dispatcher.dispatch(Action::Installed),
             );
+            let address = navigator.follow_changes();
             // Removed with the app (in the component tests, each mount is its own app).
-            move || drop((worker, online, install))
+            move || drop((worker, online, install, address))
         });
     }
 
-    // The router, and the screen for the current address in its frame: all in this one
-    // component, as each component costs wasm bytes.
-    let (navigator, current) = use_hash_router();
     let location = &current.location;
     // The screens' own effects come before the focus, as a child component's did: a
     // start screen that forwards has no heading to focus.
