@@ -230,13 +230,13 @@ pub fn App(start: &StartProps) -> Html {
     let location = &current.location;
     // The screens' own effects come before the focus, as a child component's did: a
     // start screen that forwards has no heading to focus.
-    screens::check::start::use_start_at_once(&location.route, &state, &navigator);
+    let start_now = screens::check::start::to_start_at_once(&location.route, &state);
     let check_at = match &location.route {
         Route::Check => Some(None),
         Route::CheckAt { place } => Some(Some(place.clone())),
         _ => None,
     };
-    let check = screens::check::use_check_screen(check_at, &state, &navigator);
+    let check = screens::check::use_check_screen(start_now, check_at, &state, &navigator);
     layout::use_focus_on_arrival(&current, &navigator);
     // What a screen's button said is forgotten on another screen, as a screen of its
     // own would forget it.

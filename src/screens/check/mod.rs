@@ -32,9 +32,11 @@ pub struct CheckScreen {
 /// of their own would cost wasm bytes). Called on every screen, they act on the check's
 /// screens only, and forget it all when the person leaves them, as a component would.
 /// `at`: the place the address asks for, `Some(None)` at plain `#/check`, None on
-/// another screen.
+/// another screen. `start_now`: a start address where the check starts at once
+/// ([`start::to_start_at_once`]).
 #[hook]
 pub fn use_check_screen(
+    start_now: Option<Route>,
     at: Option<Option<Place>>,
     app: &AppContext,
     navigator: &Navigator,
@@ -44,7 +46,7 @@ pub fn use_check_screen(
         .and(app.check.as_ref())
         .map(|check| place_of(check, content()));
     let key = if at.is_some() { kind(app) } else { "" };
-    use_address_in_step(at, here, app, navigator);
+    use_address_in_step(start_now, at, here, app, navigator);
     // "Start over?" stays asked on screens of one kind and is forgotten on another.
     let asked = use_state(crate::hooks::nothing_said);
     if !asked.is_empty() && *asked != key {
@@ -127,10 +129,13 @@ pub fn check_screen(
 /// First, focus follows each new screen of the check (also where the pressed button
 /// disappears), so screen readers read it out: it moves to the main heading when the
 /// check moves from one of its screens to another, but not when the person arrives on
-/// them (the router's business, see `screens::layout`). One effect for both, as each
+/// them (the router's business, see `screens::layout`). Before both, a start address
+/// that starts the check at once does ([`start::start_at_once`]): on such an address,
+/// `at` and `here` are None, so only the start acts. One effect for all three, as each
 /// effect is its own copy of Yew's effect hook in the wasm.
 #[hook]
 fn use_address_in_step(
+    start_now: Option<Route>,
     at: Option<Option<Place>>,
     here: Option<Place>,
     app: &AppContext,
@@ -139,7 +144,8 @@ fn use_address_in_step(
     let (app, navigator) = (app.clone(), navigator.clone());
     let seen = use_mut_ref(Option::<Place>::default);
     let last = use_mut_ref(Option::<Place>::default);
-    use_effect_with((at, here), move |(at, here)| {
+    use_effect_with((start_now, at, here), move |(start_now, at, here)| {
+        start::start_at_once(start_now, &app, &navigator);
         // `here` None: off the check's screens. Unchanged: only the address moved.
         let was = last.replace(here.clone());
         if was.is_some() && here.is_some() && was != *here {

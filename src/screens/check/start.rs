@@ -33,26 +33,29 @@ fn start(app: &AppContext, navigator: &Navigator, symptom: &str, asked: bool) {
 }
 
 /// Nothing to lose: at a known symptom's start address with no check in progress, the
-/// check starts straight away (unless the user already went elsewhere).
-#[hook]
-pub fn use_start_at_once(route: &Route, app: &AppContext, navigator: &Navigator) {
+/// check starts straight away. This gives that address (None: nothing to start); the
+/// check screens' effect starts it ([`start_at_once`]) when it changes.
+pub fn to_start_at_once(route: &Route, app: &AppContext) -> Option<Route> {
     let immediate = match route {
         Route::StartCheck { symptom } => {
             content().symptom(symptom).is_some() && in_progress(app).is_none()
         }
         _ => false,
     };
-    let (app, navigator) = (app.clone(), navigator.clone());
-    use_effect_with(immediate.then(|| route.clone()), move |here| {
-        if let Some(here @ Route::StartCheck { symptom }) = here {
-            if navigator.is_at(here) {
-                start(&app, &navigator, symptom, false);
-            }
-        }
-    });
+    immediate.then(|| route.clone())
 }
 
-/// The start screen for `symptom` (see [`use_start_at_once`] for what it does at once).
+/// Starts the check at the address from [`to_start_at_once`] (unless the user already
+/// went elsewhere).
+pub(super) fn start_at_once(address: &Option<Route>, app: &AppContext, navigator: &Navigator) {
+    if let Some(here @ Route::StartCheck { symptom }) = address {
+        if navigator.is_at(here) {
+            start(app, navigator, symptom, false);
+        }
+    }
+}
+
+/// The start screen for `symptom` (see [`to_start_at_once`] for what it does at once).
 pub fn start_check(symptom: &str, app: &AppContext, navigator: &Navigator) -> Html {
     if content().symptom(symptom).is_none() {
         return not_found();
