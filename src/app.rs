@@ -6,7 +6,7 @@ use crate::platform::{pwa, storage};
 use crate::routes::Route;
 use crate::screens;
 use crate::screens::layout;
-use crate::state::{phone_choice, Action, AppContext, AppState};
+use crate::state::{phone_choice, Action, AppState};
 use crate::widgets::router::use_hash_router;
 use yew::prelude::*;
 
@@ -256,8 +256,5 @@ pub fn App(start: &StartProps) -> Html {
         report_status: &report_status,
         check: &check,
     };
-    let screen = layout::layout(&state, &location.route, screens::render(location, &reads));
-    html! {
-        <ContextProvider<AppContext> context={state}>{ screen }</ContextProvider<AppContext>>
-    }
+    layout::layout(&state, &location.route, screens::render(location, &reads))
 }

@@ -13,8 +13,8 @@ use crate::content::{content, fill, ui, Group};
 use crate::platform::probe::{self, NetworkHints};
 use crate::platform::{focus, now};
 use crate::routes::Route;
-use crate::state::use_app;
 use crate::state::Action;
+use crate::state::AppContext;
 use crate::widgets::entry_list::list_items;
 use crate::widgets::entry_list::text;
 use crate::widgets::markup::{element, filled, link, main_heading, owned, section_heading};
@@ -69,9 +69,17 @@ fn hinted(hints: &Option<NetworkHints>) -> Network {
         .map_or(Network::Unknown, Network::from_connection_type)
 }
 
+/// The connection screen's props: the app state. It is the one screen with a component
+/// of its own, and the only reader of the state outside the root; a prop costs less wasm
+/// than a context provider around the whole app.
+#[derive(Properties, PartialEq)]
+pub struct ConnectionProps {
+    pub app: AppContext,
+}
+
 #[component]
-pub fn ConnectionScreen() -> Html {
-    let app = use_app();
+pub fn ConnectionScreen(props: &ConnectionProps) -> Html {
+    let app = props.app.clone();
     let in_check = app.check.as_ref().is_some_and(|c| c.in_progress());
     let choice = use_state(|| {
         let hints = probe::network_hints();
