@@ -6,7 +6,7 @@ use crate::platform::{pwa, storage};
 use crate::routes::Route;
 use crate::screens;
 use crate::screens::layout;
-use crate::state::{phone_choice, Action, AppContext, AppState};
+use crate::state::{phone_choice, Action, AppState};
 use crate::widgets::router::use_hash_router;
 use yew::prelude::*;
 
@@ -119,17 +119,32 @@ fn load_stored<T>(
     }
 }
 
+/// What is saved after every change: one type for both values, so the saving hook is
+/// one copy in the wasm rather than one per type.
+#[derive(Clone, PartialEq)]
+enum Saved {
+    Check(Option<crate::diagnosis::check::Check>),
+    Runs(Vec<crate::connection::history::Run>),
+}
+
+impl Saved {
+    /// The text to store, None to remove the key, or Err if the value can't be encoded.
+    fn encode(&self) -> Result<Option<String>, &'static str> {
+        match self {
+            Saved::Check(check) => check.as_ref().map(saved::encode).transpose(),
+            Saved::Runs(runs) => (!runs.is_empty())
+                .then(|| crate::connection::history::encode(runs))
+                .transpose(),
+        }
+    }
+}
+
 /// Saves `value` under `key` after every change (not on the first render, which would
-/// only write back what was loaded); tells the user once if it can't be saved. `encode`
-/// gives the text to store, None to remove the key, or Err if the value can't be encoded:
-/// then the stored text is left as it was (never replaced by an empty one).
+/// only write back what was loaded); tells the user once if it can't be saved. If the
+/// value can't be encoded, the stored text is left as it was (never replaced by an
+/// empty one).
 #[hook]
-fn use_saved<T: PartialEq + Clone + 'static>(
-    state: &UseReducerHandle<AppState>,
-    key: &'static str,
-    value: T,
-    encode: fn(&T) -> Result<Option<String>, &'static str>,
-) {
+fn use_saved(state: &UseReducerHandle<AppState>, key: &'static str, value: Saved) {
     let dispatcher = state.dispatcher();
     let was_unsaved = state.unsaved.is_some();
     let locked = state.locked.contains(&key);
@@ -138,7 +153,7 @@ fn use_saved<T: PartialEq + Clone + 'static>(
         if first_render || locked {
             return;
         }
-        let raw = match encode(value) {
+        let raw = match value.encode() {
             Ok(raw) => raw,
             Err(_) => {
                 if !was_unsaved {
@@ -161,22 +176,23 @@ fn use_saved<T: PartialEq + Clone + 'static>(
 #[component]
 pub fn App(start: &StartProps) -> Html {
     let state = use_reducer(|| initial_state(start));
-    use_saved(&state, storage::CHECK_KEY, state.check.clone(), |check| {
-        check.as_ref().map(saved::encode).transpose()
-    });
+    use_saved(
+        &state,
+        storage::CHECK_KEY,
+        Saved::Check(state.check.clone()),
+    );
     use_saved(
         &state,
         storage::CONNECTION_KEY,
-        state.runs.clone(),
-        |runs| {
-            (!runs.is_empty())
-                .then(|| crate::connection::history::encode(runs))
-                .transpose()
-        },
+        Saved::Runs(state.runs.clone()),
     );
 
+    // The router, and the screen for the current address in its frame: all in this one
+    // component, as each component costs wasm bytes.
+    let (navigator, current) = use_hash_router();
     {
         let dispatcher = state.dispatcher();
+        let navigator = navigator.clone();
         let needs_device = state.device_source == crate::state::DeviceSource::Default;
         use_effect_with((), move |_| {
             let on_update = dispatcher.clone();
@@ -205,24 +221,22 @@ pub fn App(start: &StartProps) -> Html {
                 move || on_prompt.dispatch(Action::InstallPromptAvailable),
                 move || dispatcher.dispatch(Action::Installed),
             );
+            let address = navigator.follow_changes();
             // Removed with the app (in the component tests, each mount is its own app).
-            move || drop((worker, online, install))
+            move || drop((worker, online, install, address))
         });
     }
 
-    // The router, and the screen for the current address in its frame: all in this one
-    // component, as each component costs wasm bytes.
-    let (navigator, current) = use_hash_router();
     let location = &current.location;
     // The screens' own effects come before the focus, as a child component's did: a
     // start screen that forwards has no heading to focus.
-    screens::check::start::use_start_at_once(&location.route, &state, &navigator);
+    let start_now = screens::check::start::to_start_at_once(&location.route, &state);
     let check_at = match &location.route {
         Route::Check => Some(None),
         Route::CheckAt { place } => Some(Some(place.clone())),
         _ => None,
     };
-    let check = screens::check::use_check_screen(check_at, &state, &navigator);
+    let check = screens::check::use_check_screen(start_now, check_at, &state, &navigator);
     layout::use_focus_on_arrival(&current, &navigator);
     // What a screen's button said is forgotten on another screen, as a screen of its
     // own would forget it.
@@ -230,7 +244,7 @@ pub fn App(start: &StartProps) -> Html {
     if location.route != Route::About && deleted.is_some() {
         deleted.set(None);
     }
-    let report_status = use_state(|| "");
+    let report_status = use_state(crate::hooks::nothing_said);
     if location.route != Route::Report && !report_status.is_empty() {
         report_status.set("");
     }
@@ -242,8 +256,5 @@ pub fn App(start: &StartProps) -> Html {
         report_status: &report_status,
         check: &check,
     };
-    let screen = layout::layout(&state, &location.route, screens::render(location, &reads));
-    html! {
-        <ContextProvider<AppContext> context={state}>{ screen }</ContextProvider<AppContext>>
-    }
+    layout::layout(&state, &location.route, screens::render(location, &reads))
 }

@@ -11,3 +11,10 @@ pub fn use_is_first_render() -> bool {
     let was_first = std::mem::replace(&mut *first.borrow_mut(), false);
     was_first
 }
+
+/// The first value of a state that holds a short text of the screen's words, "" while
+/// there is none. One named function rather than a `|| ""` at each `use_state`: each
+/// closure type makes its own copy of Yew's state hook in the wasm.
+pub fn nothing_said() -> &'static str {
+    ""
+}

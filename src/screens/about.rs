@@ -1,10 +1,11 @@
 //! About: privacy, what is stored, not affiliated with TikTok, version, delete my data.
 
 use super::counted;
-use crate::content::{content, fill, ui};
+use crate::content::{content, ui};
 use crate::platform::storage;
 use crate::state::{Action, AppContext};
 use crate::widgets::entry_list::text;
+use crate::widgets::markup::{button, each_text, element, filled, main_heading, section_heading};
 use yew::prelude::*;
 
 /// A plain view function of the one screen component, which keeps `result`: what Delete
@@ -30,20 +31,20 @@ pub fn about(app: &AppContext, result: &UseStateHandle<Option<String>>) -> Html 
     };
     html! {
         <>
-            <h1 tabindex="-1">{ &page.title }</h1>
+            { main_heading(text(&page.title)) }
             { for page.sections.iter().map(|section| html! {
                 <section>
-                    <h2>{ &section.heading }</h2>
-                    { for section.paragraphs.iter().map(|p| html! { <p>{ p }</p> }) }
+                    { element("h2", "", text(&section.heading)) }
+                    { each_text("p", "", &section.paragraphs) }
                 </section>
             }) }
             <section aria-labelledby="data-heading">
-                <h2 id="data-heading">{ text(ui().about_data_heading) }</h2>
-                <p>{ text(ui().about_data_text) }</p>
-                <button type="button" class="button" onclick={delete}>{ text(ui().about_delete) }</button>
+                { section_heading("data-heading", text(ui().about_data_heading)) }
+                { element("p", "", text(ui().about_data_text)) }
+                { button("button", delete, text(ui().about_delete)) }
                 <p role="status" class="hint">{ (**result).clone().unwrap_or_default() }</p>
             </section>
-            <p class="version">{ fill(ui().about_version, &[("version", env!("CARGO_PKG_VERSION"))]) }</p>
+            { filled("p", "version", ui().about_version, &[("version", env!("CARGO_PKG_VERSION"))]) }
         </>
     }
 }

@@ -4,6 +4,7 @@ use crate::content::search::Entry;
 use crate::content::{content, ui};
 use crate::screens::not_found::not_found;
 use crate::widgets::entry_list::{entry_list, list_items, text};
+use crate::widgets::markup::{each_text, element, main_heading, section_heading};
 use crate::widgets::{notes::cause_notes, sources::sources};
 use yew::prelude::*;
 
@@ -19,19 +20,19 @@ pub fn cause_screen(id: &str) -> Html {
         .map(Entry::Fix);
     html! {
         <article>
-            <p class="eyebrow">{ text(ui().entry_kind_cause) }</p>
-            <h1 tabindex="-1">{ text(&cause.title) }</h1>
-            <p class="lead">{ text(&cause.summary) }</p>
+            { element("p", "eyebrow", text(ui().entry_kind_cause)) }
+            { main_heading(text(&cause.title)) }
+            { element("p", "lead", text(&cause.summary)) }
             { cause_notes(cause) }
             if !cause.signs.is_empty() {
                 <section class="signs" aria-labelledby="signs-heading">
-                    <h2 id="signs-heading">{ text(ui().cause_signs_heading) }</h2>
-                    <ul>{ list_items(&cause.signs) }</ul>
+                    { section_heading("signs-heading", text(ui().cause_signs_heading)) }
+                    { element("ul", "", list_items(&cause.signs)) }
                 </section>
             }
-            <h2>{ text(ui().cause_explanation_heading) }</h2>
-            { for cause.explanation.iter().map(|p| html! { <p>{ text(p) }</p> }) }
-            <h2>{ text(ui().cause_fixes_heading) }</h2>
+            { element("h2", "", text(ui().cause_explanation_heading)) }
+            { each_text("p", "", &cause.explanation) }
+            { element("h2", "", text(ui().cause_fixes_heading)) }
             { entry_list(&mut fixes, true) }
             { sources(&cause.sources) }
         </article>

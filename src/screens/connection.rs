@@ -13,9 +13,11 @@ use crate::content::{content, fill, ui, Group};
 use crate::platform::probe::{self, NetworkHints};
 use crate::platform::{focus, now};
 use crate::routes::Route;
-use crate::state::use_app;
 use crate::state::Action;
+use crate::state::AppContext;
+use crate::widgets::entry_list::list_items;
 use crate::widgets::entry_list::text;
+use crate::widgets::markup::{element, filled, link, main_heading, owned, section_heading};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -67,9 +69,17 @@ fn hinted(hints: &Option<NetworkHints>) -> Network {
         .map_or(Network::Unknown, Network::from_connection_type)
 }
 
+/// The connection screen's props: the app state. It is the one screen with a component
+/// of its own, and the only reader of the state outside the root; a prop costs less wasm
+/// than a context provider around the whole app.
+#[derive(Properties, PartialEq)]
+pub struct ConnectionProps {
+    pub app: AppContext,
+}
+
 #[component]
-pub fn ConnectionScreen() -> Html {
-    let app = use_app();
+pub fn ConnectionScreen(props: &ConnectionProps) -> Html {
+    let app = props.app.clone();
     let in_check = app.check.as_ref().is_some_and(|c| c.in_progress());
     let choice = use_state(|| {
         let hints = probe::network_hints();
@@ -133,32 +143,32 @@ pub fn ConnectionScreen() -> Html {
         html! {
             <label class="choice">
                 <input type="radio" name="network" value={network.key()} checked={choice.network == network} {onchange} />
-                <span>{ text(network.label()) }</span>
+                { element("span", "", text(network.label())) }
             </label>
         }
     });
 
     html! {
         <>
-            <h1 tabindex="-1">{ text(ui().connection_heading) }</h1>
-            <p class="lead">{ fill(ui().connection_lead, &[("seconds", &TEST_BOUND_SECONDS.to_string())]) }</p>
+            { main_heading(text(ui().connection_heading)) }
+            { filled("p", "lead", ui().connection_lead, &[("seconds", &TEST_BOUND_SECONDS.to_string())]) }
             <p class={classes!("live", if app.online { "online" } else { "offline" })}>
                 { text(if app.online { ui().connection_online } else { ui().connection_offline }) }
             </p>
             <fieldset class="device-picker">
-                <legend>{ text(ui().connection_network_question) }</legend>
+                { element("legend", "", text(ui().connection_network_question)) }
                 { for choices }
             </fieldset>
             <details class="hosts">
-                <summary>{ text(ui().connection_hosts_summary) }</summary>
+                { element("summary", "", text(ui().connection_hosts_summary)) }
                 <ul>
                     { for Group::ALL.into_iter().map(|group| {
                         let hosts: Vec<&str> = content().probes.iter().filter(|p| p.group == group && group != Group::OwnSite).map(|p| p.host()).collect();
                         let hosts = if hosts.is_empty() { ui().connection_this_site.to_owned() } else { hosts.join(", ") };
-                        html! { <li>{ fill(ui().connection_hosts_line, &[("group", content().group_name(group)), ("hosts", &hosts)]) }</li> }
+                        filled("li", "", ui().connection_hosts_line, &[("group", content().group_name(group)), ("hosts", &hosts)])
                     }) }
                 </ul>
-                <p class="hint">{ text(ui().connection_hosts_privacy) }</p>
+                { element("p", "hint", text(ui().connection_hosts_privacy)) }
             </details>
             <div class="actions">
                 <button type="button" class="button primary" onclick={start} disabled={app.testing}>
@@ -178,17 +188,17 @@ pub fn ConnectionScreen() -> Html {
             // Offline, the browser's last speed figures are stale and contradict the badge.
             if let Some(hints) = choice.hints.as_ref().as_ref().filter(|_| app.online) {
                 <section aria-labelledby="hints-heading">
-                    <h2 id="hints-heading">{ text(ui().connection_hints_heading) }</h2>
-                    <p class="hint">{ text(ui().connection_hints_note) }</p>
+                    { section_heading("hints-heading", text(ui().connection_hints_heading)) }
+                    { element("p", "hint", text(ui().connection_hints_note)) }
                     <ul>
-                        if let Some(kind) = &hints.kind { <li>{ fill(ui().connection_hint_type, &[("kind", kind)]) }</li> }
-                        if let Some(kind) = &hints.effective_type { <li>{ fill(ui().connection_hint_speed, &[("kind", kind)]) }</li> }
-                        if let Some(rtt) = hints.rtt_ms { <li>{ fill(ui().connection_hint_round_trip, &[("ms", &(rtt as u32).to_string())]) }</li> }
+                        if let Some(kind) = &hints.kind { { filled("li", "", ui().connection_hint_type, &[("kind", kind)]) } }
+                        if let Some(kind) = &hints.effective_type { { filled("li", "", ui().connection_hint_speed, &[("kind", kind)]) } }
+                        if let Some(rtt) = hints.rtt_ms { { filled("li", "", ui().connection_hint_round_trip, &[("ms", &(rtt as u32).to_string())]) } }
                         if let Some(down) = hints.downlink_mbps {
                             // Whole numbers and tenths without float formatting code.
-                            <li>{ fill(ui().connection_hint_download, &[("whole", &(down as u32).to_string()), ("tenths", &(((down * 10.0) as u32) % 10).to_string())]) }</li>
+                            { filled("li", "", ui().connection_hint_download, &[("whole", &(down as u32).to_string()), ("tenths", &(((down * 10.0) as u32) % 10).to_string())]) }
                         }
-                        if hints.save_data == Some(true) { <li>{ text(ui().connection_hint_save_data) }</li> }
+                        if hints.save_data == Some(true) { { element("li", "", text(ui().connection_hint_save_data)) } }
                     </ul>
                 </section>
             }
@@ -242,46 +252,53 @@ fn run_result(run: &Run, in_check: bool) -> Html {
                 Reach::NotReached => ui().connection_part_no_answer,
             };
             let part = content().group_name(group);
-            Some(html! { <li>{ fill(ui().connection_part_line, &[("part", part), ("state", state)]) }</li> })
+            Some(element(
+                "li",
+                "",
+                owned(fill(
+                    ui().connection_part_line,
+                    &[("part", part), ("state", state)],
+                )),
+            ))
         })
     });
     html! {
         <section class={classes!("verdict", run.verdict.kind.id())} aria-labelledby="verdict-heading">
-            <p class="eyebrow">{ fill(ui().connection_result_eyebrow, &[("network", run.network.label())]) }</p>
+            { filled("p", "eyebrow", ui().connection_result_eyebrow, &[("network", run.network.label())]) }
             <h2 id="verdict-heading" tabindex="-1">{ &verdict.title }</h2>
-            <p>{ verdict.explanation.replace(FAILING_PARTS, &names(m.failing_parts())) }</p>
+            { element("p", "", owned(verdict.explanation.replace(FAILING_PARTS, &names(m.failing_parts())))) }
             if let Some(parts) = parts {
                 <ul class="parts">{ for parts }</ul>
             }
             if !unsure.is_empty() {
-                <p class="unsure">{ fill(ui().connection_unsure, &[("parts", &unsure)]) }</p>
+                { filled("p", "unsure", ui().connection_unsure, &[("parts", &unsure)]) }
             }
             if older {
-                <p class="hint">{ text(ui().connection_older_run) }</p>
+                { element("p", "hint", text(ui().connection_older_run)) }
             }
-            <h3>{ text(ui().connection_what_to_do) }</h3>
-            <ul>{ for verdict.next_steps.iter().map(|s| html! { <li>{ s }</li> }) }</ul>
-            <h3>{ text(ui().connection_fixes_heading) }</h3>
+            { element("h3", "", text(ui().connection_what_to_do)) }
+            { element("ul", "", list_items(&verdict.next_steps)) }
+            { element("h3", "", text(ui().connection_fixes_heading)) }
             <ul class="links">
                 { for verdict.fixes.iter().filter_map(|id| content().fix(id)).map(|f| html! {
-                    <li><a href={(Route::Fix { id: f.id.clone() }).href()}>{ &f.title }</a></li>
+                    { element("li", "", link((Route::Fix { id: f.id.clone() }).href(), "", text(&f.title))) }
                 }) }
             </ul>
             if in_check {
                 <p class="more">
                     { text(if run.evidence().is_some() { ui().connection_added_to_check } else { ui().connection_not_added_to_check }) }
                     { " " }
-                    <a href={Route::Check.href()} class="button">{ text(ui().connection_back_to_check) }</a>
+                    { link(Route::Check.href(), "button", text(ui().connection_back_to_check)) }
                 </p>
             }
             if m.online {
                 <details class="run-details">
-                    <summary>{ text(ui().connection_details) }</summary>
+                    { element("summary", "", text(ui().connection_details)) }
                     if let Some(f) = run.verdict.figures {
-                        <p class="figures">{ fill(ui().connection_figures, &[("median", &f.median_ms.to_string()), ("jitter", &f.jitter_ms.to_string()), ("loss", &f.loss_percent.to_string())]) }</p>
+                        { filled("p", "figures", ui().connection_figures, &[("median", &f.median_ms.to_string()), ("jitter", &f.jitter_ms.to_string()), ("loss", &f.loss_percent.to_string())]) }
                     }
                     <ul class="hosts-result">
-                        { for lines.map(|line| html! { <li>{ line }</li> }) }
+                        { for lines.map(|line| element("li", "", owned(line))) }
                     </ul>
                 </details>
             }
@@ -305,17 +322,17 @@ fn comparison(runs: &[Run]) -> Html {
             .unwrap_or_default();
         html! {
             <div class="compare-column">
-                <h3>{ text(run.network.label()) }</h3>
-                <p>{ title }</p>
-                if let Some(f) = run.verdict.figures { <p class="figures">{ fill(ui().connection_compare_ms, &[("ms", &f.median_ms.to_string())]) }</p> }
+                { element("h3", "", text(run.network.label())) }
+                { element("p", "", owned(title)) }
+                if let Some(f) = run.verdict.figures { { filled("p", "figures", ui().connection_compare_ms, &[("ms", &f.median_ms.to_string())]) } }
             </div>
         }
     };
     html! {
         <section class="compare" aria-labelledby="compare-heading">
-            <h2 id="compare-heading">{ text(ui().connection_compare_heading) }</h2>
+            { section_heading("compare-heading", text(ui().connection_compare_heading)) }
             <div class="compare-columns">{ column(wifi) }{ column(mobile) }</div>
-            <p>{ text(history::comparison_summary(wifi, mobile)) }</p>
+            { element("p", "", text(history::comparison_summary(wifi, mobile))) }
         </section>
     }
 }

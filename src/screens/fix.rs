@@ -1,10 +1,11 @@
 //! One fix: warnings first, then the steps for the user's phone.
 
 use crate::content::search::Entry;
-use crate::content::{content, fill, ui};
+use crate::content::{content, ui};
 use crate::screens::not_found::not_found;
 use crate::state::PhoneChoice;
 use crate::widgets::entry_list::{entry_list, text};
+use crate::widgets::markup::{element, filled, main_heading, section_heading};
 use crate::widgets::{fix_body::fix_body, sources::sources};
 use yew::prelude::*;
 
@@ -16,24 +17,24 @@ pub fn fix_screen(id: &str, phone: &PhoneChoice) -> Html {
     let mut helps_with = content().causes_fixed_by(&fix.id).map(Entry::Cause);
     html! {
         <article>
-            <p class="eyebrow">{ fill(ui().fix_eyebrow, &[("effort", fix.effort.label())]) }</p>
-            <h1 tabindex="-1">{ text(&fix.title) }</h1>
-            <p class="lead">{ text(&fix.summary) }</p>
+            { filled("p", "eyebrow", ui().fix_eyebrow, &[("effort", fix.effort.label())]) }
+            { main_heading(text(&fix.title)) }
+            { element("p", "lead", text(&fix.summary)) }
             { fix_body(fix, phone) }
             // A rule's explain step: what the person can do instead (as the check's ending says).
             if let Some(instead) = &fix.instead {
                 <section class="prevention" aria-labelledby="instead-heading">
-                    <h2 id="instead-heading">{ text(ui().fix_instead_heading) }</h2>
-                    <p>{ text(instead) }</p>
+                    { section_heading("instead-heading", text(ui().fix_instead_heading)) }
+                    { element("p", "", text(instead)) }
                 </section>
             }
             if let Some(prevention) = &fix.prevention {
                 <section class="prevention" aria-labelledby="prevention-heading">
-                    <h2 id="prevention-heading">{ text(ui().fix_prevention_heading) }</h2>
-                    <p>{ text(prevention) }</p>
+                    { section_heading("prevention-heading", text(ui().fix_prevention_heading)) }
+                    { element("p", "", text(prevention)) }
                 </section>
             }
-            <h2>{ text(ui().fix_helps_with_heading) }</h2>
+            { element("h2", "", text(ui().fix_helps_with_heading)) }
             { entry_list(&mut helps_with, false) }
             { sources(&fix.sources) }
         </article>

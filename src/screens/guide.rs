@@ -8,6 +8,7 @@ use crate::content::search::search;
 use crate::content::{content, fill, ui};
 use crate::routes::{search_query, search_text, Location, Route};
 use crate::widgets::entry_list::{entry_list, text};
+use crate::widgets::markup::{element, link, main_heading};
 use crate::widgets::router::Navigator;
 use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
@@ -40,10 +41,10 @@ pub fn guide(location: &Location, navigator: &Navigator) -> Html {
         html! {
             <>
                 if hits.is_empty() {
-                    <p>{ text(ui().guide_no_results_tip) }</p>
+                    { element("p", "", text(ui().guide_no_results_tip)) }
                     <p class="more">
                         { text(before_link) }
-                        <a href={Route::Home.href()}>{ text(ui().guide_no_results_link) }</a>
+                        { link(Route::Home.href(), "", text(ui().guide_no_results_link)) }
                         { text(after_link) }
                     </p>
                 } else {
@@ -59,8 +60,8 @@ pub fn guide(location: &Location, navigator: &Navigator) -> Html {
 
     html! {
         <>
-            <h1 tabindex="-1">{ text(ui().guide_heading) }</h1>
-            <p class="lead">{ text(ui().guide_lead) }</p>
+            { main_heading(text(ui().guide_heading)) }
+            { element("p", "lead", text(ui().guide_lead)) }
             <form class="search" role="search" {onsubmit}>
                 <label for="guide-search">{ text(ui().guide_search_label) }</label>
                 <input id="guide-search" type="search" value={query} {oninput}
@@ -129,14 +130,14 @@ fn section(section: &Section<'static>, open: Option<&str>, navigator: &Navigator
     html! {
         <details class="guide-section" key={id} open={is_open} {ontoggle}>
             <summary>
-                <span class="card-title">{ text(section.title) }</span>
+                { element("span", "card-title", text(section.title)) }
                 <span class="card-meta">
                     { counts }
                 </span>
             </summary>
-            <h2>{ text(ui.guide_causes_heading) }</h2>
+            { element("h2", "", text(ui.guide_causes_heading)) }
             { entry_list(&mut section.causes.iter().copied(), false) }
-            <h2>{ text(ui.guide_fixes_heading) }</h2>
+            { element("h2", "", text(ui.guide_fixes_heading)) }
             { entry_list(&mut section.fixes.iter().copied(), false) }
         </details>
     }

@@ -7,6 +7,7 @@ use crate::routes::Route;
 use crate::state::{Action, AppContext};
 use crate::widgets::entry_list::{card, text};
 use crate::widgets::install::{built_in_browser, install_card};
+use crate::widgets::markup::{element, filled, link, main_heading, section_heading};
 use yew::prelude::*;
 
 /// Where the check stands, in a few words.
@@ -63,7 +64,7 @@ pub fn home(app: &AppContext) -> Html {
             .unwrap_or_default();
         html! {
             <section class="resume" aria-labelledby="resume-heading">
-                <h2 id="resume-heading">{ text(ui().home_resume_heading) }</h2>
+                { section_heading("resume-heading", text(ui().home_resume_heading)) }
                 { card(Route::Check.href(), "card", title, progress(check).into(), Html::default()) }
             </section>
         }
@@ -86,18 +87,20 @@ pub fn home(app: &AppContext) -> Html {
     let in_app = crate::browser::in_app_browser(&crate::platform::user_agent());
     html! {
         <>
-            <h1 tabindex="-1">{ text(ui().home_heading) }</h1>
-            <p class="lead">{ text(ui().home_lead) }</p>
+            { main_heading(text(ui().home_heading)) }
+            { element("p", "lead", text(ui().home_lead)) }
             if let Some(browser) = in_app {
                 // Seen before any fix that closes or reinstalls the app around this page.
-                <p class="in-app-line">{ fill(ui().home_in_app, &[("browser", &built_in_browser(browser))]) }</p>
+                { filled("p", "in-app-line", ui().home_in_app, &[("browser", &built_in_browser(browser))]) }
             }
             { for resume }
             <ul class="cards symptoms">{ for symptoms }</ul>
-            <div class="actions">
-                <a href={Route::Connection.href()} class="button">{ text(ui().home_test_connection) }</a>
-                <a href={Route::Guide.href()} class="button">{ text(ui().home_browse_guide) }</a>
-            </div>
+            { element("div", "actions", html! {
+                <>
+                    { link(Route::Connection.href(), "button", text(ui().home_test_connection)) }
+                    { link(Route::Guide.href(), "button", text(ui().home_browse_guide)) }
+                </>
+            }) }
             { install_card(app.install, app.offline, in_app, &on_install) }
         </>
     }

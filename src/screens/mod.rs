@@ -54,7 +54,7 @@ pub fn render(location: &Location, reads: &Reads) -> Html {
             check::start::start_check(&symptom, reads.app, reads.navigator)
         }
         Route::Report => report::report(reads.app, reads.phone, reads.report_status),
-        Route::Connection => html! { <connection::ConnectionScreen /> },
+        Route::Connection => html! { <connection::ConnectionScreen app={reads.app.clone()} /> },
         Route::About => about::about(reads.app, reads.deleted),
         Route::NotFound => not_found::not_found(),
     }

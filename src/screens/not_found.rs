@@ -3,20 +3,17 @@
 use crate::content::ui;
 use crate::routes::Route;
 use crate::widgets::entry_list::text;
+use crate::widgets::markup::{element, link, main_heading};
 use yew::prelude::*;
 
 /// A plain view function: no state of its own, and no per-component cost in the wasm.
 pub fn not_found() -> Html {
     html! {
         <>
-            <h1 tabindex="-1">{ text(ui().not_found_heading) }</h1>
-            <p class="lead">{ text(ui().not_found_lead) }</p>
-            <p class="more">
-                <a href={Route::Home.href()} class="button primary">{ text(ui().not_found_home) }</a>
-            </p>
-            <p class="more">
-                <a href={Route::Guide.href()} class="button">{ text(ui().not_found_guide) }</a>
-            </p>
+            { main_heading(text(ui().not_found_heading)) }
+            { element("p", "lead", text(ui().not_found_lead)) }
+            { element("p", "more", link(Route::Home.href(), "button primary", text(ui().not_found_home))) }
+            { element("p", "more", link(Route::Guide.href(), "button", text(ui().not_found_guide))) }
         </>
     }
 }

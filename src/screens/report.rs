@@ -3,6 +3,8 @@
 use crate::content::{content, ui};
 use crate::routes::Route;
 use crate::state::{AppContext, PhoneChoice};
+use crate::widgets::entry_list::text;
+use crate::widgets::markup::{element, link, main_heading};
 use crate::widgets::{notes::support_notes, report_box::report_box};
 use yew::prelude::*;
 
@@ -17,26 +19,24 @@ pub fn report(
     let Some(check) = app.check.as_ref() else {
         return html! {
             <>
-                <h1 tabindex="-1">{ ui.report_none_title }</h1>
-                <p class="lead">{ ui.report_none_lead }</p>
-                <a href={Route::Home.href()} class="button primary">{ ui.check_choose_problem }</a>
+                { main_heading(text(ui.report_none_title)) }
+                { element("p", "lead", text(ui.report_none_lead)) }
+                { link(Route::Home.href(), "button primary", text(ui.check_choose_problem)) }
             </>
         };
     };
     let steps = content().fix(crate::diagnosis::engine::REPORT_FIX);
     html! {
         <>
-            <p class="eyebrow">{ ui.report_eyebrow }</p>
-            <h1 tabindex="-1">{ ui.report_title }</h1>
+            { element("p", "eyebrow", text(ui.report_eyebrow)) }
+            { main_heading(text(ui.report_title)) }
             { support_notes(check) }
             { report_box(check, phone.known(), status) }
             if let Some(fix) = steps {
-                <h2>{ ui.report_how_to_send }</h2>
-                <ol class="steps">{ for fix.steps.iter().map(|s| html! { <li>{ &s.text }</li> }) }</ol>
+                { element("h2", "", text(ui.report_how_to_send)) }
+                <ol class="steps">{ for fix.steps.iter().map(|s| element("li", "", text(&s.text))) }</ol>
             }
-            <p class="more">
-                <a href={Route::Check.href()} class="button">{ ui.report_back_to_check }</a>
-            </p>
+            { element("p", "more", link(Route::Check.href(), "button", text(ui.report_back_to_check))) }
         </>
     }
 }

@@ -1,5 +1,7 @@
 //! Lets the user say which phone they have; steps change to match.
 
+use super::entry_list::text;
+use super::markup::element;
 use crate::content::{ui, DeviceFamily};
 use crate::diagnosis::report::phone_name;
 use crate::state::{DeviceSource, PhoneChoice};
@@ -18,19 +20,19 @@ pub fn device_picker(phone: &PhoneChoice) -> Html {
             <label class="choice">
                 <input type="radio" name="device" value={family.key()}
                        checked={phone.family == family} {onchange} />
-                <span>{ phone_name(ui, family) }</span>
+                { element("span", "", text(phone_name(ui, family))) }
             </label>
         }
     });
     let picker = html! {
         <fieldset class="device-picker">
-            <legend>{ ui.phone_picker_legend }</legend>
+            { element("legend", "", text(ui.phone_picker_legend)) }
             { for options }
             if phone.source == DeviceSource::Guessed {
-                <p class="hint">{ ui.phone_picker_guessed }</p>
+                { element("p", "hint", text(ui.phone_picker_guessed)) }
             }
             if phone.source == DeviceSource::Default {
-                <p class="hint">{ ui.phone_picker_other_hint }</p>
+                { element("p", "hint", text(ui.phone_picker_other_hint)) }
             }
         </fieldset>
     };
@@ -45,9 +47,9 @@ pub fn device_picker(phone: &PhoneChoice) -> Html {
     html! {
         <details class="phone-line">
             <summary>
-                { before }<strong>{ phone_name(ui, phone.family) }</strong>{ after }
+                { before }{ element("strong", "", text(phone_name(ui, phone.family))) }{ after }
                 <span class="change" aria-hidden="true">{ ui.phone_picker_change }</span>
-                <span class="visually-hidden">{ ui.phone_picker_change_label }</span>
+                { element("span", "visually-hidden", text(ui.phone_picker_change_label)) }
             </summary>
             { picker }
         </details>

@@ -1,5 +1,6 @@
 //! Lists of guide entries as large tappable cards.
 
+use super::markup::element;
 use crate::content::search::Entry;
 use crate::content::ui;
 use crate::routes::Route;
@@ -28,8 +29,8 @@ pub fn entry_list(entries: &mut dyn Iterator<Item = Entry<'static>>, ordered: bo
         let href = route.href();
         let meta = html! {
             <span class="card-meta">
-                <span class="kind">{ text(kind) }</span>
-                if let Some(badge) = badge { <span class="effort">{ text(badge) }</span> }
+                { element("span", "kind", text(kind)) }
+                if let Some(badge) = badge { { element("span", "effort", text(badge)) } }
             </span>
         };
         html! {
@@ -56,7 +57,7 @@ pub fn card(
 ) -> Html {
     html! {
         <a {href} {class}>
-            <span class="card-title">{ self::text(title) }</span>
+            { element("span", "card-title", self::text(title)) }
             <span class="card-summary">{ summary }</span>
             { meta }
         </a>
@@ -65,10 +66,7 @@ pub fn card(
 
 /// Each text as an item of a list (`<li>`), for the `<ul>` or `<ol>` around them.
 pub fn list_items(texts: &'static [String]) -> Html {
-    texts
-        .iter()
-        .map(|item| html! { <li>{ text(item) }</li> })
-        .collect()
+    super::markup::each_text("li", "", texts)
 }
 
 /// A text of the content as a text node. The content lives for the whole run, so the

@@ -4,6 +4,9 @@
 //! to outside pages (the Play Store listing, TikTok on the web), and a gentle note when
 //! menus may have moved or no official source confirms the steps.
 
+use super::entry_list::{list_items, text};
+use super::markup::element;
+use super::markup::section_heading;
 use crate::content::{ui, Fix};
 use crate::state::PhoneChoice;
 use crate::widgets::device_picker::device_picker;
@@ -17,14 +20,14 @@ pub fn fix_body(fix: &'static Fix, phone: &PhoneChoice) -> Html {
         <>
             if !fix.warnings.is_empty() {
                 <aside class="warning" aria-labelledby="warning-heading">
-                    <h2 id="warning-heading">{ ui.fix_body_warnings }</h2>
-                    <ul>{ for fix.warnings.iter().map(|w| html! { <li>{ w }</li> }) }</ul>
+                    { section_heading("warning-heading", text(ui.fix_body_warnings)) }
+                    { element("ul", "", list_items(&fix.warnings)) }
                 </aside>
             }
-            <h2>{ ui.fix_body_steps }</h2>
+            { element("h2", "", text(ui.fix_body_steps)) }
             if per_device { { device_picker(phone) } }
             <ol class="steps">
-                { for fix.steps.iter().map(|step| html! { <li>{ step.for_device(phone.family) }</li> }) }
+                { for fix.steps.iter().map(|step| element("li", "", text(step.for_device(phone.family)))) }
             </ol>
             if !fix.links.is_empty() {
                 <p class="actions">
@@ -32,13 +35,13 @@ pub fn fix_body(fix: &'static Fix, phone: &PhoneChoice) -> Html {
                     { for fix.links.iter().map(|link| html! {
                         <a class="button" href={link.url.clone()} target="_blank" rel="noopener noreferrer">
                             { &link.label }
-                            <span class="visually-hidden">{ ui.fix_body_new_tab }</span>
+                            { element("span", "visually-hidden", text(ui.fix_body_new_tab)) }
                         </a>
                     }) }
                 </p>
             }
             if let Some(note) = fix.hedge() {
-                <p class="hint">{ note }</p>
+                { element("p", "hint", text(note)) }
             }
         </>
     }

@@ -2,6 +2,7 @@
 //! "Add to Home screen" steps otherwise, nothing when already installed; in an app's
 //! built-in browser (opened from a link in TikTok), how to get to the phone's browser.
 
+use super::markup::{button, element, filled, owned, section_heading};
 use crate::browser::InAppBrowser;
 use crate::content::{content, fill, ui};
 use crate::state::{InstallOffer, OfflineUse};
@@ -42,10 +43,10 @@ pub fn install_card(
         );
         return html! {
             <section class="install in-app" aria-labelledby="install-heading">
-                <h2 id="install-heading">{ text(ui.install_heading) }</h2>
-                <p>{ situation }</p>
-                <p>{ text(ui.install_in_app_how) }</p>
-                <ol>{ list_items(&content().open_in_browser) }</ol>
+                { section_heading("install-heading", text(ui.install_heading)) }
+                { element("p", "", owned(situation)) }
+                { element("p", "", text(ui.install_in_app_how)) }
+                { element("ol", "", list_items(&content().open_in_browser)) }
             </section>
         };
     }
@@ -54,30 +55,30 @@ pub fn install_card(
     }
     let prompt = offer == InstallOffer::Prompt;
     let ready = match offline {
-        OfflineUse::Ready => {
-            html! { <p class="offline-ready">{ text(ui.install_offline_ready) }</p> }
-        }
-        OfflineUse::Unavailable => {
-            html! { <p class="offline-not-ready">{ text(ui.install_offline_unavailable) }</p> }
-        }
+        OfflineUse::Ready => element("p", "offline-ready", text(ui.install_offline_ready)),
+        OfflineUse::Unavailable => element(
+            "p",
+            "offline-not-ready",
+            text(ui.install_offline_unavailable),
+        ),
         OfflineUse::Checking => {
-            html! { <p class="offline-not-ready">{ text(ui.install_offline_checking) }</p> }
+            element("p", "offline-not-ready", text(ui.install_offline_checking))
         }
     };
     html! {
         <section class="install" aria-labelledby="install-heading">
-            <h2 id="install-heading">{ text(ui.install_heading) }</h2>
+            { section_heading("install-heading", text(ui.install_heading)) }
             if prompt {
-                <p>{ text(ui.install_prompt_text) }</p>
-                <button type="button" class="button primary" onclick={on_install.clone()}>{ text(ui.install_button) }</button>
+                { element("p", "", text(ui.install_prompt_text)) }
+                { button("button primary", on_install.clone(), text(ui.install_button)) }
             } else {
-                <p>{ text(ui.install_manual_text) }</p>
+                { element("p", "", text(ui.install_manual_text)) }
                 <details class="install-steps">
-                    <summary class="button">{ text(ui.install_button) }</summary>
+                    { element("summary", "button", text(ui.install_button)) }
                     { for content().install_guides.iter().map(|guide| html! {
                         <div class="install-browser">
-                            <h3>{ fill(ui.install_in_browser, &[("browser", &guide.browser)]) }</h3>
-                            <ol>{ list_items(&guide.steps) }</ol>
+                            { filled("h3", "", ui.install_in_browser, &[("browser", &guide.browser)]) }
+                            { element("ol", "", list_items(&guide.steps)) }
                         </div>
                     }) }
                 </details>

@@ -2,10 +2,11 @@
 //! and what TikTok support can't change where the cause is a rule for everyone. Plain
 //! view functions (no state of their own, no per-component cost in the wasm).
 
+use super::entry_list::text;
+use super::markup::element;
 use crate::content::Cause;
 use crate::diagnosis::check::Check;
 use crate::diagnosis::engine::support_cant_change;
-use crate::widgets::entry_list::text;
 use yew::prelude::*;
 
 /// The hedge and the rule note of one cause (on its page and on its results card).
@@ -13,10 +14,10 @@ pub fn cause_notes(cause: &'static Cause) -> Html {
     html! {
         <>
             if let Some(note) = cause.hedge() {
-                <p class="hint">{ text(note) }</p>
+                { element("p", "hint", text(note)) }
             }
             if let Some(rule) = &cause.support_cant_change {
-                <p class="hint">{ text(rule) }</p>
+                { element("p", "hint", text(rule)) }
             }
         </>
     }
@@ -26,6 +27,6 @@ pub fn cause_notes(cause: &'static Cause) -> Html {
 pub fn support_notes(check: &Check) -> Html {
     let ranking = check.ranking(crate::content::content());
     html! {
-        { for support_cant_change(&ranking).into_iter().map(|rule| html! { <p class="hint">{ text(rule) }</p> }) }
+        { for support_cant_change(&ranking).into_iter().map(|rule| element("p", "hint", text(rule))) }
     }
 }

@@ -2,6 +2,8 @@
 //! differ by phone, when the browser didn't reveal the brand. "Other Android" gets the
 //! stock Android steps, which most other brands follow closely.
 
+use super::entry_list::text;
+use super::markup::element;
 use crate::content::{ui, DeviceFamily};
 use yew::prelude::*;
 
@@ -25,8 +27,8 @@ pub fn phone_question(on_choose: &Callback<DeviceFamily>) -> Html {
     });
     html! {
         <fieldset class="phone-question">
-            <legend>{ ui.phone_question }</legend>
-            <p class="hint">{ ui.phone_question_hint }</p>
+            { element("legend", "", text(ui.phone_question)) }
+            { element("p", "hint", text(ui.phone_question_hint)) }
             <div class="answers">{ for buttons }</div>
         </fieldset>
     }

@@ -114,6 +114,14 @@ impl Navigator {
         self.rendered.set(next);
     }
 
+    /// Follows the address as it changes under us, for as long as the returned listener
+    /// lives: the root component keeps it from its mount effect (one effect for all the
+    /// app's listeners: each effect is its own copy of Yew's effect hook in the wasm).
+    pub fn follow_changes(&self) -> Option<gloo::events::EventListener> {
+        let navigator = self.clone();
+        address::watch(move || navigator.follow_address())
+    }
+
     /// The address changed under us (a link, Back, Forward, typing in the address bar).
     fn follow_address(&self) {
         let location = Location::from_hash(&address::hash());
@@ -126,6 +134,7 @@ impl Navigator {
 
 /// The router: the [`Navigator`] and the [`Current`] location, kept by the root component,
 /// which hands them to the screens (a router component and context would cost wasm bytes).
+/// The root component also keeps [`Navigator::follow_changes`] from its mount.
 #[hook]
 pub fn use_hash_router() -> (Navigator, Current) {
     let loaded = || Current {
@@ -138,12 +147,5 @@ pub fn use_hash_router() -> (Navigator, Current) {
         current: use_mut_ref(loaded),
         rendered: rendered.setter(),
     };
-    {
-        let navigator = navigator.clone();
-        use_effect_with((), move |_| {
-            let listener = address::watch(move || navigator.follow_address());
-            move || drop(listener)
-        });
-    }
     (navigator, (*rendered).clone())
 }

@@ -1,7 +1,8 @@
 //! Where the facts on a page come from, and how sure we are.
 
+use super::entry_list::text;
+use super::markup::element;
 use crate::content::{ui, Confidence, Source};
-use crate::widgets::entry_list::text;
 use yew::prelude::*;
 
 /// How sure we are, in brackets after a source's title.
@@ -21,7 +22,7 @@ pub fn sources(sources: &'static [Source]) -> Html {
     }
     html! {
         <details class="sources">
-            <summary>{ text(ui().sources_heading) }</summary>
+            { element("summary", "", text(ui().sources_heading)) }
             <ul>
                 { for sources.iter().map(|source| html! {
                     <li>

@@ -6,6 +6,8 @@ use super::Nav;
 use crate::content::{content, fill, ui, DeviceFamily, StepKind};
 use crate::diagnosis::check::{Check, StepResult};
 use crate::routes::Route;
+use crate::widgets::entry_list::text;
+use crate::widgets::markup::{button, element, main_heading, owned, section_heading};
 use crate::widgets::notes::support_notes;
 use crate::widgets::report_box::report_box;
 use yew::prelude::*;
@@ -36,18 +38,16 @@ pub fn fixed_view(fix: &str, nav: &Nav) -> Html {
     };
     html! {
         <div class={if explained.is_some() { "explained" } else { "success" }}>
-            <p class="eyebrow">{ eyebrow }</p>
-            <h1 tabindex="-1">{ title }</h1>
-            <p class="lead">{ lead }</p>
+            { element("p", "eyebrow", text(eyebrow)) }
+            { main_heading(text(title)) }
+            { element("p", "lead", owned(lead)) }
             if let Some(tip) = tip {
                 <section class="prevention" aria-labelledby="next-time">
-                    <h2 id="next-time">{ next }</h2>
-                    <p>{ tip }</p>
+                    { section_heading("next-time", text(next)) }
+                    { element("p", "", text(tip)) }
                 </section>
             }
-            <div class="actions">
-                <button type="button" class="button primary" onclick={nav.end.clone()}>{ ui.check_done }</button>
-            </div>
+            { element("div", "actions", button("button primary", nav.end.clone(), text(ui.check_done))) }
             { nav.view() }
         </div>
     }
@@ -92,9 +92,9 @@ pub fn end_view(
 ) -> Html {
     html! {
         <>
-            <p class="eyebrow">{ ui().check_end_eyebrow }</p>
-            <h1 tabindex="-1">{ ui().check_end_title }</h1>
-            <p class="lead">{ end_summary(check) }</p>
+            { element("p", "eyebrow", text(ui().check_end_eyebrow)) }
+            { main_heading(text(ui().check_end_title)) }
+            { element("p", "lead", owned(end_summary(check))) }
             // Where a cause is a rule for everyone, say what support can't change.
             { support_notes(check) }
             { report_box(check, device, status) }

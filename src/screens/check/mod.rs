@@ -15,6 +15,8 @@ use crate::diagnosis::check::Stage;
 use crate::diagnosis::place::{self, place_of, Place};
 use crate::routes::Route;
 use crate::state::{Action, AppContext, PhoneChoice};
+use crate::widgets::entry_list::text;
+use crate::widgets::markup::{button, element, link, main_heading};
 use crate::widgets::router::Navigator;
 use yew::prelude::*;
 
@@ -30,9 +32,11 @@ pub struct CheckScreen {
 /// of their own would cost wasm bytes). Called on every screen, they act on the check's
 /// screens only, and forget it all when the person leaves them, as a component would.
 /// `at`: the place the address asks for, `Some(None)` at plain `#/check`, None on
-/// another screen.
+/// another screen. `start_now`: a start address where the check starts at once
+/// ([`start::to_start_at_once`]).
 #[hook]
 pub fn use_check_screen(
+    start_now: Option<Route>,
     at: Option<Option<Place>>,
     app: &AppContext,
     navigator: &Navigator,
@@ -41,18 +45,15 @@ pub fn use_check_screen(
         .as_ref()
         .and(app.check.as_ref())
         .map(|check| place_of(check, content()));
-    // Focus follows each new screen of the check (also where the pressed button
-    // disappears), so screen readers read it out.
-    use_focus_on_move(here.clone());
     let key = if at.is_some() { kind(app) } else { "" };
-    use_address_in_step(at, here, app, navigator);
+    use_address_in_step(start_now, at, here, app, navigator);
     // "Start over?" stays asked on screens of one kind and is forgotten on another.
-    let asked = use_state(|| "");
+    let asked = use_state(crate::hooks::nothing_said);
     if !asked.is_empty() && *asked != key {
         asked.set("");
     }
     // What Copy or Share said is forgotten off the report's screen.
-    let status = use_state(|| "");
+    let status = use_state(crate::hooks::nothing_said);
     if key != "end" && !status.is_empty() {
         status.set("");
     }
@@ -70,20 +71,6 @@ fn kind(app: &AppContext) -> &'static str {
         Some(Stage::Fixed { .. } | Stage::Explained { .. }) => "fixed",
         Some(Stage::Report) => "end",
     }
-}
-
-/// Moves focus to the main heading when the check moves from one of its screens to
-/// another, but not when the person arrives on them (the router's business, see
-/// `screens::layout`). `here`: None off the check's screens.
-#[hook]
-fn use_focus_on_move(here: Option<Place>) {
-    let last = use_mut_ref(|| None::<Place>);
-    use_effect_with(here, move |here| {
-        let was = last.replace(here.clone());
-        if was.is_some() && here.is_some() {
-            crate::platform::focus_main_heading();
-        }
-    });
 }
 
 /// The check's screen for whichever stage the check is at (its state and effects:
@@ -115,11 +102,9 @@ pub fn check_screen(
     let view = match app.check.as_ref().map(|check| (check, &check.stage)) {
         None => html! {
             <>
-                <h1 tabindex="-1">{ ui().check_none_title }</h1>
-                <p class="lead">{ ui().check_none_lead }</p>
-                <p class="more">
-                    <a href={Route::Home.href()} class="button primary">{ ui().check_choose_problem }</a>
-                </p>
+                { main_heading(text(ui().check_none_title)) }
+                { element("p", "lead", text(ui().check_none_lead)) }
+                { element("p", "more", link(Route::Home.href(), "button primary", text(ui().check_choose_problem))) }
             </>
         },
         Some((check, Stage::Questions)) => question::question_view(check, app, navigator, &nav),
@@ -140,16 +125,32 @@ pub fn check_screen(
 /// the address moved (Back, Forward, an old or a `#/check` link) → move the check
 /// toward it, and where it can't get there, show the check's place in the address's
 /// stead (no new entry). Each run ends with the two agreeing, so nothing loops.
+///
+/// First, focus follows each new screen of the check (also where the pressed button
+/// disappears), so screen readers read it out: it moves to the main heading when the
+/// check moves from one of its screens to another, but not when the person arrives on
+/// them (the router's business, see `screens::layout`). Before both, a start address
+/// that starts the check at once does ([`start::start_at_once`]): on such an address,
+/// `at` and `here` are None, so only the start acts. One effect for all three, as each
+/// effect is its own copy of Yew's effect hook in the wasm.
 #[hook]
 fn use_address_in_step(
+    start_now: Option<Route>,
     at: Option<Option<Place>>,
     here: Option<Place>,
     app: &AppContext,
     navigator: &Navigator,
 ) {
     let (app, navigator) = (app.clone(), navigator.clone());
-    let seen = use_mut_ref(|| None::<Place>);
-    use_effect_with((at, here), move |(at, here)| {
+    let seen = use_mut_ref(Option::<Place>::default);
+    let last = use_mut_ref(Option::<Place>::default);
+    use_effect_with((start_now, at, here), move |(start_now, at, here)| {
+        start::start_at_once(start_now, &app, &navigator);
+        // `here` None: off the check's screens. Unchanged: only the address moved.
+        let was = last.replace(here.clone());
+        if was.is_some() && here.is_some() && was != *here {
+            crate::platform::focus_main_heading();
+        }
         let Some(asked) = at else {
             seen.replace(None); // off the check's screens: arriving again starts afresh
             return;
@@ -209,17 +210,17 @@ impl Nav {
         let ui = ui();
         html! {
             <div class="check-nav">
-                <button type="button" class="button quiet" onclick={on_back}>{ ui.check_back }</button>
+                { button("button quiet", on_back, text(ui.check_back)) }
                 <div class="start-over" role="status" aria-live="polite">
                     // "Keep my check" comes last: Yew reuses the tapped "Start over"
                     // button's element for it (and the other way round), so focus stays
                     // on the button the person pressed (an e2e test checks this).
                     if self.confirming {
-                        <p>{ ui.check_start_over_question }</p>
-                        <button type="button" class="button quiet" onclick={self.end.clone()}>{ ui.check_start_over_yes }</button>
-                        <button type="button" class="button quiet" onclick={self.keep.clone()}>{ ui.check_start_over_keep }</button>
+                        { element("p", "", text(ui.check_start_over_question)) }
+                        { button("button quiet", self.end.clone(), text(ui.check_start_over_yes)) }
+                        { button("button quiet", self.keep.clone(), text(ui.check_start_over_keep)) }
                     } else {
-                        <button type="button" class="button quiet" onclick={self.ask.clone()}>{ ui.check_start_over }</button>
+                        { button("button quiet", self.ask.clone(), text(ui.check_start_over)) }
                     }
                 </div>
             </div>

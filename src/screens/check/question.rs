@@ -7,6 +7,8 @@ use crate::platform::now;
 use crate::routes::Route;
 use crate::state::Action;
 use crate::state::AppContext;
+use crate::widgets::entry_list::text;
+use crate::widgets::markup::{button, element, main_heading};
 use crate::widgets::router::Navigator;
 use yew::prelude::*;
 
@@ -21,8 +23,8 @@ pub fn question_view(check: &Check, app: &AppContext, navigator: &Navigator, nav
         let onclick = super::act(app, |now| Action::StartPlan { now });
         return html! {
             <>
-                <h1 tabindex="-1">{ ui.check_questions_done }</h1>
-                <button type="button" class="button primary" {onclick}>{ ui.check_show_fixes }</button>
+                { main_heading(text(ui.check_questions_done)) }
+                { button("button primary", onclick, text(ui.check_show_fixes)) }
                 { nav.view() }
             </>
         };
@@ -53,7 +55,7 @@ pub fn question_view(check: &Check, app: &AppContext, navigator: &Navigator, nav
             <li key={id}>
                 <button type="button" class={if chosen { "answer chosen" } else { "answer" }} data-answer={id} {onclick}>
                     { label }
-                    if chosen { <span class="earlier">{ ui.check_earlier_answer }</span> }
+                    if chosen { { element("span", "earlier", text(ui.check_earlier_answer)) } }
                 </button>
             </li>
         }
@@ -80,12 +82,12 @@ pub fn question_view(check: &Check, app: &AppContext, navigator: &Navigator, nav
             // Home shows each problem in one line; the first question says it in full,
             // so the person can tell they picked the right one.
             if let Some(symptom) = content().symptom(&check.symptom).filter(|_| number == 1) {
-                <p class="symptom-detail"><strong>{ &symptom.title }</strong>{ ": " }{ &symptom.detail }</p>
+                <p class="symptom-detail">{ element("strong", "", text(&symptom.title)) }{ ": " }{ &symptom.detail }</p>
             }
-            <h1 tabindex="-1">{ &question.text }</h1>
+            { main_heading(text(&question.text)) }
             <details class="why">
-                <summary>{ ui.check_why_we_ask }</summary>
-                <p>{ &question.why }</p>
+                { element("summary", "", text(ui.check_why_we_ask)) }
+                { element("p", "", text(&question.why)) }
             </details>
             <ul class="answers" aria-label={ui.check_answers_label}>{ for buttons }</ul>
             { nav.view_with(on_back) }

@@ -6,6 +6,8 @@ use crate::diagnosis::check::Check;
 use crate::diagnosis::engine::{headline, likelihood_label, shown, Headline};
 use crate::routes::Route;
 use crate::state::{Action, AppContext};
+use crate::widgets::entry_list::text;
+use crate::widgets::markup::{button, element, link, main_heading};
 use crate::widgets::notes::cause_notes;
 use yew::prelude::*;
 
@@ -20,15 +22,15 @@ pub fn results_view(check: &Check, app: &AppContext, nav: &Nav) -> Html {
     let ui = ui();
     let items = shown.iter().enumerate().map(|(index, ranked)| html! {
         <li class="cause-result" key={ranked.cause.id.clone()}>
-            <p class="likelihood">{ likelihood_label(&ranking, index) }</p>
-            <h2>{ &ranked.cause.title }</h2>
-            <p>{ &ranked.cause.summary }</p>
+            { element("p", "likelihood", text(likelihood_label(&ranking, index))) }
+            { element("h2", "", text(&ranked.cause.title)) }
+            { element("p", "", text(&ranked.cause.summary)) }
             { cause_notes(ranked.cause) }
             if !ranked.reasons.is_empty() {
-                <p class="why-label">{ ui.check_results_why }</p>
-                <ul class="reasons">{ for ranked.reasons.iter().map(|r| html! { <li>{ *r }</li> }) }</ul>
+                { element("p", "why-label", text(ui.check_results_why)) }
+                <ul class="reasons">{ for ranked.reasons.iter().map(|r| element("li", "", text(r))) }</ul>
             }
-            <a href={(Route::Cause { id: ranked.cause.id.clone() }).href()}>{ ui.check_results_more }</a>
+            { link((Route::Cause { id: ranked.cause.id.clone() }).href(), "", text(ui.check_results_more)) }
         </li>
     });
     let lead = match (headline, shown.first()) {
@@ -45,19 +47,21 @@ pub fn results_view(check: &Check, app: &AppContext, nav: &Nav) -> Html {
         .unwrap_or_default();
     html! {
         <>
-            <p class="eyebrow">{ ui.check_results_eyebrow }</p>
-            <h1 tabindex="-1">{ headline.text() }</h1>
+            { element("p", "eyebrow", text(ui.check_results_eyebrow)) }
+            { main_heading(text(headline.text())) }
             <p class="lead" role="status">{ lead }</p>
             // The next step right under the summary: in view without scrolling on a phone.
-            <div class="actions">
-                <button type="button" class="button primary" onclick={start}>{ ui.check_show_fixes }</button>
-                <a href={Route::Report.href()} class="button">{ ui.check_results_get_report }</a>
-            </div>
+            { element("div", "actions", html! {
+                <>
+                    { button("button primary", start, text(ui.check_show_fixes)) }
+                    { link(Route::Report.href(), "button", text(ui.check_results_get_report)) }
+                </>
+            }) }
             <ol class="results">{ for items }</ol>
             if check.connection.is_none() {
                 <p class="hint">
                     { before_link }
-                    <a href={Route::Connection.href()}>{ ui.check_results_test_connection }</a>
+                    { link(Route::Connection.href(), "", text(ui.check_results_test_connection)) }
                     { after_link }
                 </p>
             }

@@ -2,12 +2,14 @@
 //! A plain view function and a hook of the one component that renders screens
 //! (`app::App`): a component of its own would cost wasm bytes.
 
-use crate::content::{content, fill, ui};
+use crate::content::{content, ui};
 use crate::diagnosis::check::Check;
 use crate::platform::now;
 use crate::routes::Route;
 use crate::screens::not_found::not_found;
 use crate::state::{Action, AppContext};
+use crate::widgets::entry_list::text;
+use crate::widgets::markup::{button, element, filled, main_heading};
 use crate::widgets::router::Navigator;
 use yew::prelude::*;
 
@@ -31,32 +33,35 @@ fn start(app: &AppContext, navigator: &Navigator, symptom: &str, asked: bool) {
 }
 
 /// Nothing to lose: at a known symptom's start address with no check in progress, the
-/// check starts straight away (unless the user already went elsewhere).
-#[hook]
-pub fn use_start_at_once(route: &Route, app: &AppContext, navigator: &Navigator) {
+/// check starts straight away. This gives that address (None: nothing to start); the
+/// check screens' effect starts it ([`start_at_once`]) when it changes.
+pub fn to_start_at_once(route: &Route, app: &AppContext) -> Option<Route> {
     let immediate = match route {
         Route::StartCheck { symptom } => {
             content().symptom(symptom).is_some() && in_progress(app).is_none()
         }
         _ => false,
     };
-    let (app, navigator) = (app.clone(), navigator.clone());
-    use_effect_with(immediate.then(|| route.clone()), move |here| {
-        if let Some(here @ Route::StartCheck { symptom }) = here {
-            if navigator.is_at(here) {
-                start(&app, &navigator, symptom, false);
-            }
-        }
-    });
+    immediate.then(|| route.clone())
 }
 
-/// The start screen for `symptom` (see [`use_start_at_once`] for what it does at once).
+/// Starts the check at the address from [`to_start_at_once`] (unless the user already
+/// went elsewhere).
+pub(super) fn start_at_once(address: &Option<Route>, app: &AppContext, navigator: &Navigator) {
+    if let Some(here @ Route::StartCheck { symptom }) = address {
+        if navigator.is_at(here) {
+            start(app, navigator, symptom, false);
+        }
+    }
+}
+
+/// The start screen for `symptom` (see [`to_start_at_once`] for what it does at once).
 pub fn start_check(symptom: &str, app: &AppContext, navigator: &Navigator) -> Html {
     if content().symptom(symptom).is_none() {
         return not_found();
     }
     let Some(current) = in_progress(app) else {
-        return html! { <h1 tabindex="-1">{ ui().check_starting }</h1> };
+        return main_heading(text(ui().check_starting));
     };
     let current_title = content()
         .symptom(&current.symptom)
@@ -73,13 +78,15 @@ pub fn start_check(symptom: &str, app: &AppContext, navigator: &Navigator) -> Ht
     let ui = ui();
     html! {
         <>
-            <h1 tabindex="-1">{ ui.check_in_progress_title }</h1>
-            <p class="lead">{ fill(ui.check_in_progress_lead, &[("symptom", current_title)]) }</p>
-            <div class="actions">
-                <button type="button" class="button primary" onclick={continue_it}>{ ui.check_continue }</button>
-                <button type="button" class="button" onclick={start_new}>{ ui.check_start_new }</button>
-            </div>
-            <p class="hint">{ ui.check_start_new_hint }</p>
+            { main_heading(text(ui.check_in_progress_title)) }
+            { filled("p", "lead", ui.check_in_progress_lead, &[("symptom", current_title)]) }
+            { element("div", "actions", html! {
+                <>
+                    { button("button primary", continue_it, text(ui.check_continue)) }
+                    { button("button", start_new, text(ui.check_start_new)) }
+                </>
+            }) }
+            { element("p", "hint", text(ui.check_start_new_hint)) }
         </>
     }
 }

@@ -10,6 +10,8 @@ use crate::diagnosis::check::{Check, Stage, StepResult};
 use crate::platform::now;
 use crate::routes::Route;
 use crate::state::{Action, AppContext, DeviceSource, PhoneChoice};
+use crate::widgets::entry_list::text;
+use crate::widgets::markup::{button, element, link, main_heading, owned};
 use crate::widgets::{fix_body::fix_body, phone_question::phone_question};
 use yew::prelude::*;
 
@@ -29,7 +31,7 @@ pub fn step_view(
     }
     let ui = ui();
     let Some(fix) = check.plan.get(step).and_then(|id| content().fix(id)) else {
-        return html! { <h1 tabindex="-1">{ ui.check_step_gone }</h1> };
+        return main_heading(text(ui.check_step_gone));
     };
     let (number, total) = check.step_counter(step);
     // The first step whose taps differ by phone asks for the phone once, unless the
@@ -89,14 +91,14 @@ pub fn step_view(
         <div class="plan-step">
             <p class="eyebrow" id="progress-label">{ counter }</p>
             <progress max={total.to_string()} value={number.to_string()} aria-labelledby="progress-label" />
-            <h1 tabindex="-1">{ &fix.title }</h1>
-            <p class="lead">{ &fix.summary }</p>
+            { main_heading(text(&fix.title)) }
+            { element("p", "lead", text(&fix.summary)) }
             if ask_phone {
                 { phone_question(&phone.on_choose) }
             } else {
                 { fix_body(fix, phone) }
                 if fix.kind == StepKind::Wait {
-                    <p class="hint">{ ui.check_wait_saved_place }</p>
+                    { element("p", "hint", text(ui.check_wait_saved_place)) }
                 }
                 <div class="action-bar" role="group" aria-labelledby="step-question">
                     <p id="step-question" class="action-question">{ question }</p>
@@ -104,7 +106,7 @@ pub fn step_view(
                         if fix.kind == StepKind::Wait {
                             // Saved after every change: saving the place is going home,
                             // where Continue brings the person back.
-                            <a class="button primary" href={Route::Home.href()}>{ ui.check_wait_save }</a>
+                            { link(Route::Home.href(), "button primary", text(ui.check_wait_save)) }
                         }
                         { for buttons }
                     </div>
@@ -139,13 +141,15 @@ fn checkpoint(tried: usize, left: usize, more: Callback<MouseEvent>, nav: &Nav) 
     };
     html! {
         <div class="checkpoint">
-            <p class="eyebrow">{ tried }</p>
-            <h1 tabindex="-1">{ ui.check_checkpoint_title }</h1>
-            <p class="lead">{ ui.check_checkpoint_lead }</p>
-            <div class="actions">
-                <a class="button primary" href={Route::Report.href()}>{ ui.check_checkpoint_get_report }</a>
-                <button type="button" class="button" onclick={more}>{ fill(ui.check_checkpoint_more, &[("left", &left.to_string())]) }</button>
-            </div>
+            { element("p", "eyebrow", owned(tried)) }
+            { main_heading(text(ui.check_checkpoint_title)) }
+            { element("p", "lead", text(ui.check_checkpoint_lead)) }
+            { element("div", "actions", html! {
+                <>
+                    { link(Route::Report.href(), "button primary", text(ui.check_checkpoint_get_report)) }
+                    { button("button", more, owned(fill(ui.check_checkpoint_more, &[("left", &left.to_string())]))) }
+                </>
+            }) }
             { nav.view() }
         </div>
     }

@@ -1,0 +1,65 @@
+//! Plain elements built by shared functions: each `html!` element is its own inlined
+//! expansion in the wasm, and these few shapes (a paragraph, a list item, a screen's
+//! heading, each with one child) are used dozens of times.
+
+use yew::virtual_dom::VText;
+use yew::{Callback, Html, MouseEvent};
+
+/// `<tag class="class">child</tag>`; no class attribute when `class` is empty.
+#[inline(never)]
+pub fn element(tag: &'static str, class: &'static str, child: Html) -> Html {
+    let class = (!class.is_empty()).then_some(class);
+    yew::html! { <@{tag} {class}>{ child }</@> }
+}
+
+/// Each text of the content as its own `<tag class="class">`: list items, paragraphs.
+#[inline(never)]
+pub fn each_text(tag: &'static str, class: &'static str, texts: &'static [String]) -> Html {
+    texts
+        .iter()
+        .map(|item| element(tag, class, super::entry_list::text(item)))
+        .collect()
+}
+
+/// `<tag class="class">` around `template` filled with `values` (see `content::fill`).
+#[inline(never)]
+pub fn filled(
+    tag: &'static str,
+    class: &'static str,
+    template: &str,
+    values: &[(&str, &str)],
+) -> Html {
+    element(tag, class, owned(crate::content::fill(template, values)))
+}
+
+/// A screen's main heading, focusable from script (focus moves to it on arrival).
+#[inline(never)]
+pub fn main_heading(child: Html) -> Html {
+    yew::html! { <h1 tabindex="-1">{ child }</h1> }
+}
+
+/// A text made at run time as a text node (taken, not copied).
+#[inline(never)]
+pub fn owned(text: String) -> Html {
+    Html::VText(VText::new(text))
+}
+
+/// A section's heading, with the id its section is labelled by (`aria-labelledby`).
+#[inline(never)]
+pub fn section_heading(id: &'static str, child: Html) -> Html {
+    yew::html! { <h2 {id}>{ child }</h2> }
+}
+
+/// A button (never a form's submit) with its class and what a tap does.
+#[inline(never)]
+pub fn button(class: &'static str, onclick: Callback<MouseEvent>, child: Html) -> Html {
+    yew::html! { <button type="button" {class} {onclick}>{ child }</button> }
+}
+
+/// A link within the app (`href` from [`crate::routes::Route::href`]); no class
+/// attribute when `class` is empty.
+#[inline(never)]
+pub fn link(href: String, class: &'static str, child: Html) -> Html {
+    let class = (!class.is_empty()).then_some(class);
+    yew::html! { <a {href} {class}>{ child }</a> }
+}
