@@ -170,9 +170,6 @@ fn main() {
 
     let packs = Path::new("target/packs");
     fs::create_dir_all(packs).unwrap();
-    // Rebuilt when they are gone (a cleaned target/packs with the build script's output
-    // still cached would leave the app without packs).
-    println!("cargo:rerun-if-changed=target/packs/languages.json");
     let mut table = String::from("[");
     let mut rust_table = String::from("&[");
     for (i, language) in languages.language.iter().enumerate() {

@@ -56,7 +56,14 @@ writeFileSync(indexPath, html);
 // 2. Language packs and the head script. Pseudo-locale packs (en-XA, ar-XB) are built
 //    for testing layouts: in dist/ but never precached, offered or counted.
 const packsFrom = join(process.env.TRUNK_SOURCE_DIR || process.cwd(), "target", "packs");
-const languages = JSON.parse(readFileSync(join(packsFrom, "languages.json"), "utf8"));
+let languages;
+try {
+  languages = JSON.parse(readFileSync(join(packsFrom, "languages.json"), "utf8"));
+} catch (error) {
+  // build.rs writes the packs whenever the content changes; a target/packs removed by
+  // hand (with cargo's build cache kept) leaves none.
+  throw new Error(`post-build: no language packs in ${packsFrom} (${error.message}). Run \`touch content/languages.toml\` and build again.`);
+}
 mkdirSync(join(staging, "packs"), { recursive: true });
 const pseudoPacks = new Set();
 for (const language of languages) {

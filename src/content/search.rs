@@ -5,7 +5,8 @@
 //! is "Wi-Fi"), little and vague words such as "my", "not" or "message" are skipped
 //! next to more precise ones, and "sending" finds "send".
 
-use super::model::{Cause, Content, Fix};
+use super::model::{Cause, Fix};
+use super::{Ui, Words};
 
 /// A guide entry that matched a search.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -119,25 +120,21 @@ fn fields<'a>(entry: &Entry<'a>) -> Vec<(u32, &'a str)> {
     out
 }
 
-/// Little words a query can do without: they match almost everything (split by spaces).
-const FILLER: &str = "a an the my me i im it is to on in of and or for with";
-
-/// Words that say little next to a more precise one: "not" and the contractions are how
-/// people describe any failure ("not sending", "won't load"), and every entry is about
-/// messages on TikTok. Alone they are the query ("can't message").
-const VAGUE: &str =
-    "not no dont doesnt wont cant cannot isnt arent didnt wasnt message dm dms tiktok";
-
 /// The query's words that must match: without filler and vague words, or without filler
 /// only if nothing else is left, or all of them if they are all filler. That is, the
-/// words of the most precise kind the query has (filler, vague, other).
-fn query_words(query: &str) -> Vec<String> {
-    // The lists are words split by spaces (smaller in the wasm than slices of strings).
+/// words of the most precise kind the query has (filler, vague, other). Both lists are
+/// in the language's pack (`search_filler`, `search_vague`: words as [`words`] gives
+/// them, split by spaces): little words a query can do without, as they match almost
+/// everything ("the", "my"); and words that say little next to a more precise one:
+/// "not" and the contractions are how people describe any failure ("not sending",
+/// "won't load"), and every entry is about messages on TikTok. Alone they are the query
+/// ("can't message").
+fn query_words(ui: &Ui, query: &str) -> Vec<String> {
     let listed = |list: &str, w: &str| list.split(' ').any(|l| l == w);
     let kind = |w: &String| {
-        if listed(FILLER, w) {
+        if listed(ui.search_filler, w) {
             0
-        } else if listed(VAGUE, w) {
+        } else if listed(ui.search_vague, w) {
             1
         } else {
             2
@@ -190,10 +187,12 @@ fn score(entry: &Entry, query: &[String]) -> Option<u64> {
     Some(rank)
 }
 
-/// Entries matching every word of `query`, best first (causes before fixes on ties,
-/// then content order). An empty query matches nothing.
-pub fn search<'a>(content: &'a Content, query: &str) -> Vec<Entry<'a>> {
-    let query = query_words(query);
+/// Entries of `words` (one language's content) matching every word of `query`, best
+/// first (causes before fixes on ties, then content order). An empty query matches
+/// nothing.
+pub fn search<'a>(words: &'a Words, query: &str) -> Vec<Entry<'a>> {
+    let content = &words.content;
+    let query = query_words(&words.ui, query);
     if query.is_empty() {
         return Vec::new();
     }
@@ -219,10 +218,10 @@ pub fn search<'a>(content: &'a Content, query: &str) -> Vec<Entry<'a>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::content;
+    use crate::content::{content, words as shown};
 
     fn ids(query: &str) -> Vec<&'static str> {
-        search(content(), query).iter().map(|e| e.id()).collect()
+        search(shown(), query).iter().map(|e| e.id()).collect()
     }
 
     #[test]
@@ -273,7 +272,7 @@ mod tests {
         assert!(!ids("wont send").is_empty());
         assert_eq!(ids("my messages"), ids("messages"));
         // Only little words: they are all the query has, so they are kept.
-        assert_eq!(query_words("not"), ["not"]);
+        assert_eq!(query_words(&shown().ui, "not"), ["not"]);
     }
 
     #[test]
@@ -456,11 +455,14 @@ mod tests {
         title_and_summary.summary = "Beta.".into();
         let mut keywords = examples::fix("b", Effort::Quick);
         keywords.keywords = vec!["alpha beta".into()];
-        let content = Content {
-            fixes: vec![title_and_summary, keywords],
-            ..Content::default()
+        let words = Words {
+            content: crate::content::Content {
+                fixes: vec![title_and_summary, keywords],
+                ..Default::default()
+            },
+            ..shown().clone()
         };
-        let found: Vec<_> = search(&content, "alpha beta")
+        let found: Vec<_> = search(&words, "alpha beta")
             .iter()
             .map(|e| e.id())
             .collect();
@@ -478,6 +480,41 @@ mod tests {
                 "{}",
                 cause.id
             );
+        }
+    }
+
+    /// Natural queries in each language find what they ask about: the little words of
+    /// that language are left out, not required to match.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn natural_queries_work_in_every_language() {
+        let pack = |code: &'static str| {
+            let path = format!("{}/target/packs/{code}.bin", env!("CARGO_MANIFEST_DIR"));
+            Words::from_pack(code, &std::fs::read(path).unwrap()).unwrap()
+        };
+        for (code, query, expected) in [
+            ("es", "mis mensajes no se envían", None),
+            ("es", "no puedo enviar mensajes a mi amigo", None),
+            (
+                "es",
+                "borrar la caché de tiktok",
+                Some("clear-cache-android"),
+            ),
+            ("pt-BR", "minhas mensagens não enviam", None),
+            (
+                "pt-BR",
+                "limpar o cache do tiktok",
+                Some("clear-cache-android"),
+            ),
+            ("id", "pesan saya tidak terkirim", None),
+            ("id", "hapus cache tiktok", Some("clear-cache-android")),
+        ] {
+            let words = pack(code);
+            let found: Vec<&str> = search(&words, query).iter().map(|e| e.id()).collect();
+            assert!(!found.is_empty(), "{code}: {query:?} finds nothing");
+            if let Some(expected) = expected {
+                assert!(found.contains(&expected), "{code}: {query:?}: {found:?}");
+            }
         }
     }
 }

@@ -64,6 +64,7 @@ mod tests {
     use super::*;
     use crate::content::content;
 
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn a_check_saved_in_one_language_resumes_in_another_with_the_same_plan() {
         // The Spanish pack as the build wrote it (native builds embed only English).

@@ -27,7 +27,7 @@ pub fn guide(location: &Location, navigator: &Navigator) -> Html {
     let onsubmit = Callback::from(|event: SubmitEvent| event.prevent_default());
 
     // Searched once per render: the results and the announced count both use it.
-    let hits = (!query.trim().is_empty()).then(|| search(content(), &query));
+    let hits = (!query.trim().is_empty()).then(|| search(crate::content::words(), &query));
     let count = hits
         .as_ref()
         .map(|h| result_count(h.len(), &query))

@@ -102,7 +102,7 @@ fn skip_to_main() -> Callback<MouseEvent> {
 /// Live `navigator.onLine`: "Offline" is certain, "Connected" only means some network.
 fn online_badge(online: bool) -> Html {
     html! {
-        <span class={classes!("net", if online { "online" } else { "offline" })} role="status">
+        <span class={if online { "net online" } else { "net offline" }} role="status">
             { if online { ui().net_connected } else { ui().net_offline } }
         </span>
     }

@@ -1,6 +1,7 @@
-//! The app state as Yew context: how screens read it and change it. Kept beside the
-//! reducer (as Yew's todomvc keeps its state in one place), so screens depend on the
-//! state module and never on `app`, which depends on the screens.
+//! The app state's handle: how screens read it and change it (the root component hands
+//! it to them; there is no context provider, which would cost a component in the wasm).
+//! Kept beside the reducer (as Yew's todomvc keeps its state in one place), so screens
+//! depend on the state module and never on `app`, which depends on the screens.
 
 use super::{Action, AppState};
 use crate::content::DeviceFamily;
@@ -9,12 +10,6 @@ use yew::prelude::*;
 
 /// Shared app state; every screen can read it and dispatch actions.
 pub type AppContext = UseReducerHandle<AppState>;
-
-/// Reads the shared state. Panics only if a component is used outside `app::App`.
-#[hook]
-pub fn use_app() -> AppContext {
-    use_context::<AppContext>().expect("component is rendered inside <App>")
-}
 
 /// What a screen hands to the phone widgets: the family, where it came from, and how
 /// to change it (saved, with a notice when it can't be).

@@ -10,7 +10,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 mod context;
-pub use context::{choose_device, choose_language, phone_choice, use_app, AppContext, PhoneChoice};
+pub use context::{choose_device, choose_language, phone_choice, AppContext, PhoneChoice};
 
 /// Whether and how the app can be installed right now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,6 +6,7 @@ use crate::diagnosis::check::Check;
 use crate::diagnosis::report::{self, Environment};
 use crate::language;
 use crate::platform::{share, user_agent};
+use crate::widgets::markup::button;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -78,12 +79,12 @@ pub fn report_box(
             <label for="report-text" class="visually-hidden">{ ui.report_box_text_label }</label>
             <textarea id="report-text" class="report-text" readonly=true rows="14" value={text} />
             <div class="actions">
-                <button type="button" class="button primary" onclick={copy}>{ ui.report_box_copy }</button>
+                { button("button primary", copy, ui.report_box_copy.into()) }
                 if let Some(onclick) = english {
-                    <button type="button" class="button" {onclick}>{ ui.report_box_copy_english }</button>
+                    { button("button", onclick, ui.report_box_copy_english.into()) }
                 }
                 if let Some(onclick) = share_it {
-                    <button type="button" class="button" {onclick}>{ ui.report_box_share }</button>
+                    { button("button", onclick, ui.report_box_share.into()) }
                 }
             </div>
             <p role="status" class="hint">{ **status }</p>
