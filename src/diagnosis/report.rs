@@ -16,12 +16,13 @@ pub struct Environment<'a> {
     pub date: &'a str,
 }
 
-/// The phone family as the phone choice and the report name it: the brands as they
-/// are, stock Android in the words of `ui`.
-pub fn phone_name(ui: &Ui, family: DeviceFamily) -> &str {
+/// The phone family as the phone choice and the report name it, in the words of `ui`
+/// (the report can be written in English while another language is shown).
+pub fn phone_name(ui: &Ui, family: DeviceFamily) -> &'static str {
     match family {
-        DeviceFamily::Stock => ui.phone_family_stock,
-        brand => brand.label(),
+        DeviceFamily::Stock => ui.device_stock,
+        DeviceFamily::Samsung => ui.device_samsung,
+        DeviceFamily::Xiaomi => ui.device_xiaomi,
     }
 }
 
@@ -308,6 +309,8 @@ mod tests {
         let in_app = "Mozilla/5.0 (Linux; Android 12; moto g(60) Build/S2RIS32.32-20-7; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/118.0.5993.111 Mobile Safari/537.36";
         let reports: Vec<String> = [
             (Some(DeviceFamily::Stock), PIXEL_UA),
+            (Some(DeviceFamily::Xiaomi), PIXEL_UA),
+            (Some(DeviceFamily::Samsung), ""),
             (None, ""),
             (None, in_app),
             (None, "Mozilla/5.0 (Linux; Android 12; moto; wv)"),

@@ -80,7 +80,9 @@ fn language_picker(app: &AppContext) -> Html {
     html! {
         <div class="language">
             <label for="language">{ ui().language_label }</label>
-            <select id="language" onchange={on_change}>{ for options }</select>
+            // Made anew whenever the language shown or a failure changes, so it always
+            // shows the language on screen (a select keeps the option last tapped).
+            <select id="language" key={[shown.code, app.language_failed.map_or("", |l| l.code)].concat()} onchange={on_change}>{ for options }</select>
             if app.other_variety {
                 <p class="language-note">{ ui().language_other_variety }</p>
             }

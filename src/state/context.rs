@@ -52,12 +52,20 @@ pub fn choose_device(app: &AppContext, family: DeviceFamily) {
 /// Shows `language`: its words (downloaded, or from the service worker's cache) replace
 /// the ones on screen, the choice is saved for the next start, and `<html lang dir>` and
 /// the title follow. If its pack can't be loaded, the shown language stays and the app
-/// says so.
+/// says so. Only the latest choice counts: a slower download of an earlier one (picked
+/// a moment before, or passed with the arrow keys) is dropped when it arrives.
 pub fn choose_language(app: &AppContext, language: &'static crate::language::Language) {
     use crate::platform::language as page;
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static LATEST: AtomicU32 = AtomicU32::new(0);
+    let choice = LATEST.fetch_add(1, Ordering::Relaxed) + 1;
     let app = app.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        match page::load(language, false).await {
+        let loaded = page::load(language, false).await;
+        if LATEST.load(Ordering::Relaxed) != choice {
+            return;
+        }
+        match loaded {
             Some(words) => {
                 crate::content::show(words);
                 page::show(language, words.ui.app_title);

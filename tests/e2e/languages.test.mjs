@@ -143,6 +143,33 @@ test("switching language offline in the installed app, mid-check: the check goes
   });
 });
 
+test("the latest choice wins: a slower pack picked a moment before is dropped; a failed one leaves the picker on the language shown", async () => {
+  // No service worker: every pack comes over the (routed) network.
+  await withApp({ browser: { serviceWorkers: "block" } }, async ({ server, context, page, watcher }) => {
+    await context.route("**/packs/es-*", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue().catch(() => {});
+    });
+    await context.route("**/packs/pt-BR-*", (route) => route.fulfill({ status: 503, body: "" }));
+    await open(page, server.url, "#/guide", "Guide");
+    await page.locator("#language").selectOption("es");
+    await page.locator("#language").selectOption("id");
+    await page.waitForFunction(() => document.documentElement.lang === "id");
+    await page.waitForTimeout(2500); // the Spanish pack has arrived by now
+    assert.equal((await pageFacts(page)).lang, "id", "still Indonesian");
+    assert.equal(await heading(page), uiText("id", "guide_heading"));
+    assert.equal(await page.evaluate(() => localStorage.getItem("dm-doctor.language")), "id");
+    assert.equal(await page.locator("#language").inputValue(), "id");
+
+    await page.locator("#language").selectOption("pt-BR");
+    await page.locator(".language-failed").waitFor();
+    assert.equal((await pageFacts(page)).lang, "id");
+    assert.equal(await page.locator("#language").inputValue(), "id", "the picker shows the language on screen");
+    assert.equal(await page.evaluate(() => localStorage.getItem("dm-doctor.language")), "id");
+    watcher.assertClean((p) => p.includes("503") || p.includes("Service Worker registration blocked"));
+  });
+});
+
 test("the report offers a copy in English when another language is shown", async () => {
   await withApp({ browser: { locale: "es-MX", permissions: ["clipboard-read", "clipboard-write"] } }, async ({ server, page, watcher }) => {
     await open(page, server.url, "#/", uiText("es", "home_heading"));

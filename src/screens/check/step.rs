@@ -5,7 +5,7 @@
 //! TikTok now, or more things to try.
 
 use super::Nav;
-use crate::content::{content, fill, ui, Effort, StepKind};
+use crate::content::{content, fill, ui, StepKind};
 use crate::diagnosis::check::{Check, Stage, StepResult};
 use crate::platform::now;
 use crate::routes::Route;
@@ -84,7 +84,7 @@ pub fn step_view(
         &[
             ("number", &number.to_string()),
             ("total", &total.to_string()),
-            ("effort", effort_label(fix.effort)),
+            ("effort", fix.effort.label()),
         ],
     );
     html! {
@@ -114,17 +114,6 @@ pub fn step_view(
             }
             { nav.view() }
         </div>
-    }
-}
-
-/// How much a step asks of the person, above the step.
-fn effort_label(effort: Effort) -> &'static str {
-    let ui = ui();
-    match effort {
-        Effort::Check => ui.check_effort_check,
-        Effort::Quick => ui.check_effort_quick,
-        Effort::Moderate => ui.check_effort_moderate,
-        Effort::Drastic => ui.check_effort_drastic,
     }
 }
 
