@@ -94,8 +94,10 @@ async function download(path, url) {
   return unredirected(fetched);
 }
 
-// A lookup of files an earlier build's cache holds at the same revision. Never a
-// redirected response (an old worker may have stored one): that is downloaded again.
+// A lookup of files an earlier build's cache holds at the same revision. The copy's
+// bytes are checked against the revision (a damaged cached file would otherwise be
+// carried from build to build), and a redirected response (an old worker may have
+// stored one) is never copied: both are downloaded again.
 async function unchangedFiles() {
   const held = new Map();
   for (const name of await caches.keys()) {
@@ -111,7 +113,13 @@ async function unchangedFiles() {
   return async (path, revision) => {
     const old = held.get(path + "\0" + revision);
     const response = await old?.match(new URL(path, self.registration.scope));
-    return response && response.ok && !response.redirected ? response : undefined;
+    if (!response || !response.ok || response.redirected) return undefined;
+    const body = await response.arrayBuffer();
+    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", body));
+    const hex = [...digest].map((b) => b.toString(16).padStart(2, "0")).join("");
+    if (!hex.startsWith(revision)) return undefined;
+    const { status, statusText, headers } = response;
+    return new Response(body, { status, statusText, headers });
   };
 }
 
