@@ -26,10 +26,11 @@ pub fn sources(sources: &'static [Source]) -> Html {
             <ul>
                 { for sources.iter().map(|source| html! {
                     <li>
+                        // Titles of English pages, named as they are: read in English.
                         if let Some(url) = &source.url {
-                            <a href={url.as_str()} rel="noreferrer" target="_blank">{ text(&source.title) }</a>
+                            <a href={url.as_str()} rel="noreferrer" target="_blank" lang="en">{ text(&source.title) }</a>
                         } else {
-                            { text(&source.title) }
+                            <span lang="en">{ text(&source.title) }</span>
                         }
                         { " " }{ text(confidence_label(source.confidence)) }
                     </li>

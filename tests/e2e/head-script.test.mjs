@@ -9,12 +9,13 @@ import { test } from "./helpers.mjs";
 const script = readFileSync(`dist/${readdirSync("dist").find((n) => /^lang-[0-9a-f]+\.js$/.test(n))}`, "utf8");
 
 /** Runs the head script as a page would; returns what it set. */
-function run({ saved = null, languages = [], storageThrows = false }) {
+function run({ saved = null, languages, storageThrows = false }) {
   const root = {};
   const fetched = [];
   const page = {
     document: { documentElement: root },
-    navigator: { languages, language: languages[0] ?? "" },
+    // `languages: undefined`: a browser without navigator.languages (only .language).
+    navigator: { languages, language: languages?.[0] ?? "" },
     localStorage: {
       getItem(key) {
         if (storageThrows) throw new Error("SecurityError");
@@ -56,4 +57,6 @@ test("blocked storage and a missing navigator.languages still give a language", 
   assert.equal(blocked.root.lang, "id");
   const bare = run({ languages: undefined });
   assert.equal(bare.root.lang, "en");
+  const empty = run({ languages: [] });
+  assert.equal(empty.root.lang, "en");
 });

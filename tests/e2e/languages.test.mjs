@@ -288,9 +288,18 @@ test("en-XA: every screen's text comes from the pack (no plain English word left
   await withApp(
     { browser: { locale: "en-XA", viewport: { width: 360, height: 800 } } },
     async ({ server, page, watcher }) => {
-      for (const { route } of SCREENS) {
+      let previous = null;
+      for (const { route, ready } of SCREENS) {
         await page.goto(server.url + route);
-        await page.waitForFunction(() => document.querySelector("main h1")?.textContent.startsWith("["));
+        // This screen, not the one before (hash changes keep the page).
+        await page.waitForFunction(
+          ([before, ready]) => {
+            const h1 = document.querySelector("main h1")?.textContent;
+            return h1?.startsWith("[") && (ready ? document.querySelector(ready) : h1 !== before);
+          },
+          [previous, ready],
+        );
+        previous = await heading(page);
         const facts = await pageFacts(page);
         assert.equal(facts.lang, "en-XA", route);
         assert.equal(facts.overflow, false, `no sideways scrolling on ${route}`);
@@ -303,6 +312,24 @@ test("en-XA: every screen's text comes from the pack (no plain English word left
       assert.deepEqual(await plainWords(page), [], "hard-coded English on a question");
       await answerUntilResults(page);
       assert.deepEqual(await plainWords(page), [], "hard-coded English on the results");
+      await page.locator("main .button.primary").first().click();
+      await page.waitForSelector("main .plan-step h1");
+      if (await page.locator("main .phone-question").count()) {
+        await page.locator("main .phone-question button").first().click();
+        await page.waitForSelector("main ol.steps");
+      }
+      assert.deepEqual(await plainWords(page), [], "hard-coded English on a plan step");
+      await page.locator("main .action-buttons button").first().click();
+      await page.waitForSelector("main .success h1");
+      assert.deepEqual(await plainWords(page), [], "hard-coded English on the success screen");
+      await page.goto(server.url + "#/check/report");
+      await page.waitForSelector("main .report");
+      assert.deepEqual(await plainWords(page), [], "hard-coded English on the report screen");
+      for (const pattern of OUTSIDE) await page.context().route(pattern, (route) => route.fulfill({ status: 204, body: "" }));
+      await page.goto(server.url + "#/connection");
+      await page.locator("main .button.primary").click();
+      await page.locator(".verdict h2").waitFor({ timeout: 15000 });
+      assert.deepEqual(await plainWords(page), [], "hard-coded English on a connection verdict");
       watcher.assertClean();
     },
   );
@@ -310,9 +337,17 @@ test("en-XA: every screen's text comes from the pack (no plain English word left
 
 test("ar-XB: every screen runs right to left, mirrored (the back button on the right), and is accessible", async () => {
   await withApp({ browser: { locale: "ar-XB" } }, async ({ server, page, watcher }) => {
-    for (const { route } of SCREENS) {
+    let previous = null;
+    for (const { route, ready } of SCREENS) {
       await page.goto(server.url + route);
-      await page.waitForFunction(() => document.querySelector("main h1")?.textContent.startsWith("\u200f"));
+      await page.waitForFunction(
+        ([before, ready]) => {
+          const h1 = document.querySelector("main h1")?.textContent;
+          return h1?.startsWith("\u200f") && (ready ? document.querySelector(ready) : h1 !== before);
+        },
+        [previous, ready],
+      );
+      previous = await heading(page);
       const facts = await pageFacts(page);
       assert.deepEqual([facts.lang, facts.dir, facts.overflow], ["ar-XB", "rtl", false], route);
       await assertAccessible(page, `ar-XB ${route}`);
