@@ -237,6 +237,8 @@ pub fn App(start: &StartProps) -> Html {
         _ => None,
     };
     let check = screens::check::use_check_screen(start_now, check_at, &state, &navigator);
+    let connection =
+        screens::connection::use_connection_screen(location.route == Route::Connection);
     layout::use_focus_on_arrival(&current, &navigator);
     // What a screen's button said is forgotten on another screen, as a screen of its
     // own would forget it.
@@ -255,6 +257,7 @@ pub fn App(start: &StartProps) -> Html {
         deleted: &deleted,
         report_status: &report_status,
         check: &check,
+        connection: &connection,
     };
     layout::layout(&state, &location.route, screens::render(location, &reads))
 }

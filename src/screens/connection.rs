@@ -18,6 +18,7 @@ use crate::state::AppContext;
 use crate::widgets::entry_list::list_items;
 use crate::widgets::entry_list::text;
 use crate::widgets::markup::{element, filled, link, main_heading, owned, section_heading};
+use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -51,14 +52,13 @@ fn host_summary(m: &Measurements, host: &HostResult) -> String {
     )
 }
 
-/// What the screen keeps: the connection the run is labelled with, whether the user
-/// picked it (until they do, it follows the browser's hint, read again at each start:
-/// people switch networks between runs, as the screen suggests), and the browser's
-/// hints as read on arrival. One state, so one hook.
+/// The connection the run is labelled with, whether the user picked it (until they do,
+/// it follows the browser's hint, read again at each start: people switch networks
+/// between runs, as the screen suggests), and the browser's hints as read on arrival.
 struct Choice {
     network: Network,
     picked: bool,
-    hints: Rc<Option<NetworkHints>>,
+    hints: Option<NetworkHints>,
 }
 
 /// The network the browser hints at.
@@ -69,44 +69,90 @@ fn hinted(hints: &Option<NetworkHints>) -> Network {
         .map_or(Network::Unknown, Network::from_connection_type)
 }
 
-/// The connection screen's props: the app state. It is the one screen with a component
-/// of its own, and the only reader of the state outside the root; a prop costs less wasm
-/// than a context provider around the whole app.
-#[derive(Properties, PartialEq)]
-pub struct ConnectionProps {
-    pub app: AppContext,
+/// One visit to the screen: what it keeps while it shows.
+#[derive(Default)]
+struct Visit {
+    /// Counts arrivals and departures: a test reports its progress only to the visit
+    /// that started it (it keeps running, and its result is recorded, in any case).
+    number: u32,
+    /// None off the screen.
+    choice: Option<Choice>,
+    /// Reported by the probes as samples settle.
+    progress: Progress,
 }
 
-#[component]
-pub fn ConnectionScreen(props: &ConnectionProps) -> Html {
-    let app = props.app.clone();
+/// What the connection screen keeps, in the root component as every screen's is (a
+/// component per screen costs wasm bytes). One cell, changed in place, so that the
+/// render that arrives already shows the fresh visit.
+#[derive(Clone)]
+pub struct ConnectionScreen {
+    visit: Rc<RefCell<Visit>>,
+    redraw: UseForceUpdateHandle,
+}
+
+/// Starts a fresh visit at each arrival on the screen (`here`), hints read anew, and
+/// forgets it when the person leaves, as a component of its own would.
+#[hook]
+pub fn use_connection_screen(here: bool) -> ConnectionScreen {
+    let visit = use_mut_ref(Visit::default);
+    let redraw = use_force_update();
+    let arrived_or_left = here != visit.borrow().choice.is_some();
+    if arrived_or_left {
+        let mut visit = visit.borrow_mut();
+        *visit = Visit {
+            number: visit.number + 1,
+            choice: here.then(|| {
+                let hints = probe::network_hints();
+                Choice {
+                    network: hinted(&hints),
+                    picked: false,
+                    hints,
+                }
+            }),
+            progress: Progress::default(),
+        };
+    }
+    ConnectionScreen { visit, redraw }
+}
+
+/// The connection screen (what it keeps: [`use_connection_screen`]).
+pub fn connection_screen(kept: &ConnectionScreen, app: &AppContext) -> Html {
+    let visit = kept.visit.borrow();
+    let Some(choice) = &visit.choice else {
+        return Html::default(); // off the screen: not shown
+    };
     let in_check = app.check.as_ref().is_some_and(|c| c.in_progress());
-    let choice = use_state(|| {
-        let hints = probe::network_hints();
-        Choice {
-            network: hinted(&hints),
-            picked: false,
-            hints: Rc::new(hints),
-        }
-    });
-    // Reported by the probes as samples settle.
-    let progress = use_state(Progress::default);
+    let progress = visit.progress;
     let known = progress.total > 0;
     let start = {
-        let (app, choice, progress) = (app.clone(), choice.clone(), progress.clone());
+        let (app, kept) = (app.clone(), kept.clone());
         Callback::from(move |_: MouseEvent| {
-            let mut network = choice.network;
-            if !choice.picked {
-                network = hinted(&probe::network_hints());
-                choice.set(Choice {
-                    network,
-                    picked: false,
-                    hints: choice.hints.clone(),
-                });
-            }
-            let (app, progress) = (app.clone(), progress.clone());
+            let (number, network) = {
+                let mut visit = kept.visit.borrow_mut();
+                let number = visit.number;
+                let Some(choice) = visit.choice.as_mut() else {
+                    return;
+                };
+                if !choice.picked {
+                    choice.network = hinted(&probe::network_hints());
+                }
+                (number, choice.network)
+            };
+            let app = app.clone();
             let started = (app.data_epoch, app.check_epoch);
+            // Redraws the screen, the choice with it.
             app.dispatch(Action::TestStarted);
+            let on_progress = {
+                let kept = kept.clone();
+                move |p| {
+                    let mut visit = kept.visit.borrow_mut();
+                    if visit.number == number {
+                        visit.progress = p;
+                        drop(visit);
+                        kept.redraw.force_update();
+                    }
+                }
+            };
             let on_done = move |mut measurements| {
                 // Hosts that answered in an earlier run now count when they fail.
                 history::confirm_known_hosts(&app.runs, &mut measurements);
@@ -122,22 +168,18 @@ pub fn ConnectionScreen(props: &ConnectionProps) -> Html {
                 gloo::timers::callback::Timeout::new(0, || focus("#verdict-heading", true))
                     .forget();
             };
-            probe::run(
-                &content().probes,
-                Box::new(move |p| progress.set(p)),
-                Box::new(on_done),
-            );
+            probe::run(&content().probes, Box::new(on_progress), Box::new(on_done));
         })
     };
     let choices = Network::ALL.into_iter().map(|network| {
         let onchange = {
-            let choice = choice.clone();
+            let kept = kept.clone();
             Callback::from(move |_: Event| {
-                choice.set(Choice {
-                    network,
-                    picked: true,
-                    hints: choice.hints.clone(),
-                })
+                if let Some(choice) = kept.visit.borrow_mut().choice.as_mut() {
+                    choice.network = network;
+                    choice.picked = true;
+                }
+                kept.redraw.force_update();
             })
         };
         html! {
@@ -148,8 +190,10 @@ pub fn ConnectionScreen(props: &ConnectionProps) -> Html {
         }
     });
 
+    // Keyed, so that arriving builds the screen afresh rather than patching the last
+    // screen's elements (an open fold, a focused field), as its own component did.
     html! {
-        <>
+        <><key="connection">
             { main_heading(text(ui().connection_heading)) }
             { filled("p", "lead", ui().connection_lead, &[("seconds", &TEST_BOUND_SECONDS.to_string())]) }
             <p class={classes!("live", if app.online { "online" } else { "offline" })}>
@@ -186,7 +230,7 @@ pub fn ConnectionScreen(props: &ConnectionProps) -> Html {
             }
             { comparison(&app.runs) }
             // Offline, the browser's last speed figures are stale and contradict the badge.
-            if let Some(hints) = choice.hints.as_ref().as_ref().filter(|_| app.online) {
+            if let Some(hints) = choice.hints.as_ref().filter(|_| app.online) {
                 <section aria-labelledby="hints-heading">
                     { section_heading("hints-heading", text(ui().connection_hints_heading)) }
                     { element("p", "hint", text(ui().connection_hints_note)) }
@@ -202,7 +246,7 @@ pub fn ConnectionScreen(props: &ConnectionProps) -> Html {
                     </ul>
                 </section>
             }
-        </>
+        </></>
     }
 }
 
