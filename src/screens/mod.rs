@@ -44,16 +44,16 @@ pub fn counted(count: usize, one: &str, other: &str) -> String {
 /// Maps a location to its screen: view functions given what they read (and keep) by the
 /// root component, which also runs their hooks.
 pub fn render(location: &Location, reads: &Reads) -> Html {
-    match location.route.clone() {
+    match &location.route {
         Route::Home => home::home(reads.app),
         Route::Guide => guide::guide(location, reads.navigator),
-        Route::Cause { id } => cause::cause_screen(&id),
-        Route::Fix { id } => fix::fix_screen(&id, reads.phone),
+        Route::Cause { id } => cause::cause_screen(id),
+        Route::Fix { id } => fix::fix_screen(id, reads.phone),
         Route::Check | Route::CheckAt { .. } => {
             check::check_screen(reads.check, reads.app, reads.navigator, reads.phone)
         }
         Route::StartCheck { symptom } => {
-            check::start::start_check(&symptom, reads.app, reads.navigator)
+            check::start::start_check(symptom, reads.app, reads.navigator)
         }
         Route::Report => report::report(reads.app, reads.phone, reads.report_status),
         Route::Connection => connection::connection_screen(reads.connection, reads.app),
