@@ -196,14 +196,16 @@ pub fn connection_screen(kept: &ConnectionScreen, app: &AppContext) -> Html {
         <><key="connection">
             { main_heading(text(ui().connection_heading)) }
             { filled("p", "lead", ui().connection_lead, &[("seconds", &TEST_BOUND_SECONDS.to_string())]) }
-            <p class={classes!("live", if app.online { "online" } else { "offline" })}>
-                { text(if app.online { ui().connection_online } else { ui().connection_offline }) }
-            </p>
-            <fieldset class="device-picker">
+            { if app.online {
+                element("p", "live online", text(ui().connection_online))
+            } else {
+                element("p", "live offline", text(ui().connection_offline))
+            } }
+            { element("fieldset", "device-picker", html! { <>
                 { element("legend", "", text(ui().connection_network_question)) }
                 { for choices }
-            </fieldset>
-            <details class="hosts">
+            </> }) }
+            { element("details", "hosts", html! { <>
                 { element("summary", "", text(ui().connection_hosts_summary)) }
                 <ul>
                     { for Group::ALL.into_iter().map(|group| {
@@ -213,12 +215,12 @@ pub fn connection_screen(kept: &ConnectionScreen, app: &AppContext) -> Html {
                     }) }
                 </ul>
                 { element("p", "hint", text(ui().connection_hosts_privacy)) }
-            </details>
-            <div class="actions">
+            </> }) }
+            { element("div", "actions", html! {
                 <button type="button" class="button primary" onclick={start} disabled={app.testing}>
                     { text(if app.testing { ui().connection_testing } else if app.runs.is_empty() { ui().connection_start } else { ui().connection_test_again }) }
                 </button>
-            </div>
+            }) }
             if app.testing {
                 <label class="test-progress">
                     { text(ui().connection_progress) }
@@ -309,7 +311,7 @@ fn run_result(run: &Run, in_check: bool) -> Html {
     html! {
         <section class={classes!("verdict", run.verdict.kind.id())} aria-labelledby="verdict-heading">
             { filled("p", "eyebrow", ui().connection_result_eyebrow, &[("network", run.network.label())]) }
-            <h2 id="verdict-heading" tabindex="-1">{ &verdict.title }</h2>
+            <h2 id="verdict-heading" tabindex="-1">{ text(&verdict.title) }</h2>
             { element("p", "", owned(verdict.explanation.replace(FAILING_PARTS, &names(m.failing_parts())))) }
             if let Some(parts) = parts {
                 <ul class="parts">{ for parts }</ul>
@@ -329,14 +331,14 @@ fn run_result(run: &Run, in_check: bool) -> Html {
                 }) }
             </ul>
             if in_check {
-                <p class="more">
+                { element("p", "more", html! { <>
                     { text(if run.evidence().is_some() { ui().connection_added_to_check } else { ui().connection_not_added_to_check }) }
                     { " " }
                     { link(Route::Check.href(), "button", text(ui().connection_back_to_check)) }
-                </p>
+                </> }) }
             }
             if m.online {
-                <details class="run-details">
+                { element("details", "run-details", html! { <>
                     { element("summary", "", text(ui().connection_details)) }
                     if let Some(f) = run.verdict.figures {
                         { filled("p", "figures", ui().connection_figures, &[("median", &f.median_ms.to_string()), ("jitter", &f.jitter_ms.to_string()), ("loss", &f.loss_percent.to_string())]) }
@@ -344,7 +346,7 @@ fn run_result(run: &Run, in_check: bool) -> Html {
                     <ul class="hosts-result">
                         { for lines.map(|line| element("li", "", owned(line))) }
                     </ul>
-                </details>
+                </> }) }
             }
         </section>
     }
@@ -364,13 +366,15 @@ fn comparison(runs: &[Run]) -> Html {
             .verdict(run.verdict.kind.id())
             .map(|v| v.title.clone())
             .unwrap_or_default();
-        html! {
-            <div class="compare-column">
+        element(
+            "div",
+            "compare-column",
+            html! { <>
                 { element("h3", "", text(run.network.label())) }
                 { element("p", "", owned(title)) }
                 if let Some(f) = run.verdict.figures { { filled("p", "figures", ui().connection_compare_ms, &[("ms", &f.median_ms.to_string())]) } }
-            </div>
-        }
+            </> },
+        )
     };
     html! {
         <section class="compare" aria-labelledby="compare-heading">
