@@ -41,18 +41,20 @@ fn initial_state(start: &StartProps) -> AppState {
         storage::CHECK_KEY,
         ui().unreadable_check,
         |raw| match saved::decode(Some(raw), content()) {
-            Loaded::Found(check) => Ok(check),
+            Loaded::Found(check) => Ok(Saved::Check(Some(check))),
             Loaded::Unreadable { reason, .. } => Err(reason),
             Loaded::Empty => Err(ui().unreadable_empty),
         },
     );
-    let runs = load_stored(
-        storage::CONNECTION_KEY,
-        ui().unreadable_tests,
-        crate::connection::history::decode,
-    );
-    state.check = check.value;
-    state.runs = runs.value.unwrap_or_default();
+    let runs = load_stored(storage::CONNECTION_KEY, ui().unreadable_tests, |raw| {
+        crate::connection::history::decode(raw).map(Saved::Runs)
+    });
+    if let Some(Saved::Check(check)) = check.value {
+        state.check = check;
+    }
+    if let Some(Saved::Runs(runs)) = runs.value {
+        state.runs = runs;
+    }
     state.notice = check.notice.or(runs.notice).or(state.notice);
     state.locked = [
         (storage::CHECK_KEY, check.locked),
@@ -72,8 +74,8 @@ fn initial_state(start: &StartProps) -> AppState {
 }
 
 /// What loading one stored value found.
-struct Stored<T> {
-    value: Option<T>,
+struct Stored {
+    value: Option<Saved>,
     notice: Option<String>,
     /// Unreadable data that could not be kept aside: the key must not be written, or it
     /// would be lost.
@@ -83,11 +85,11 @@ struct Stored<T> {
 /// Loads one stored value. Unreadable data is kept aside under another key, never
 /// deleted, and the user is told why they start fresh (`unreadable`: the sentence that
 /// says what couldn't be read, with a `{reason}` place).
-fn load_stored<T>(
+fn load_stored(
     key: &'static str,
     unreadable: &str,
-    decode: impl Fn(&str) -> Result<T, &'static str>,
-) -> Stored<T> {
+    decode: fn(&str) -> Result<Saved, &'static str>,
+) -> Stored {
     let Ok(Some(raw)) = storage::load(key) else {
         // Nothing saved, or storage unavailable (already reported by the phone-type load).
         return Stored {
@@ -119,8 +121,8 @@ fn load_stored<T>(
     }
 }
 
-/// What is saved after every change: one type for both values, so the saving hook is
-/// one copy in the wasm rather than one per type.
+/// What is stored: loaded at start, saved after every change. One type for both values,
+/// so loading and the saving hook are one copy each in the wasm rather than one per type.
 #[derive(Clone, PartialEq)]
 enum Saved {
     Check(Option<crate::diagnosis::check::Check>),
@@ -237,6 +239,8 @@ pub fn App(start: &StartProps) -> Html {
         _ => None,
     };
     let check = screens::check::use_check_screen(start_now, check_at, &state, &navigator);
+    let connection =
+        screens::connection::use_connection_screen(location.route == Route::Connection);
     layout::use_focus_on_arrival(&current, &navigator);
     // What a screen's button said is forgotten on another screen, as a screen of its
     // own would forget it.
@@ -255,6 +259,7 @@ pub fn App(start: &StartProps) -> Html {
         deleted: &deleted,
         report_status: &report_status,
         check: &check,
+        connection: &connection,
     };
     layout::layout(&state, &location.route, screens::render(location, &reads))
 }

@@ -18,6 +18,7 @@ use crate::state::AppContext;
 use crate::widgets::entry_list::list_items;
 use crate::widgets::entry_list::text;
 use crate::widgets::markup::{element, filled, link, main_heading, owned, section_heading};
+use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -51,14 +52,13 @@ fn host_summary(m: &Measurements, host: &HostResult) -> String {
     )
 }
 
-/// What the screen keeps: the connection the run is labelled with, whether the user
-/// picked it (until they do, it follows the browser's hint, read again at each start:
-/// people switch networks between runs, as the screen suggests), and the browser's
-/// hints as read on arrival. One state, so one hook.
+/// The connection the run is labelled with, whether the user picked it (until they do,
+/// it follows the browser's hint, read again at each start: people switch networks
+/// between runs, as the screen suggests), and the browser's hints as read on arrival.
 struct Choice {
     network: Network,
     picked: bool,
-    hints: Rc<Option<NetworkHints>>,
+    hints: Option<NetworkHints>,
 }
 
 /// The network the browser hints at.
@@ -69,44 +69,90 @@ fn hinted(hints: &Option<NetworkHints>) -> Network {
         .map_or(Network::Unknown, Network::from_connection_type)
 }
 
-/// The connection screen's props: the app state. It is the one screen with a component
-/// of its own, and the only reader of the state outside the root; a prop costs less wasm
-/// than a context provider around the whole app.
-#[derive(Properties, PartialEq)]
-pub struct ConnectionProps {
-    pub app: AppContext,
+/// One visit to the screen: what it keeps while it shows.
+#[derive(Default)]
+struct Visit {
+    /// Counts arrivals and departures: a test reports its progress only to the visit
+    /// that started it (it keeps running, and its result is recorded, in any case).
+    number: u32,
+    /// None off the screen.
+    choice: Option<Choice>,
+    /// Reported by the probes as samples settle.
+    progress: Progress,
 }
 
-#[component]
-pub fn ConnectionScreen(props: &ConnectionProps) -> Html {
-    let app = props.app.clone();
+/// What the connection screen keeps, in the root component as every screen's is (a
+/// component per screen costs wasm bytes). One cell, changed in place, so that the
+/// render that arrives already shows the fresh visit.
+#[derive(Clone)]
+pub struct ConnectionScreen {
+    visit: Rc<RefCell<Visit>>,
+    redraw: UseForceUpdateHandle,
+}
+
+/// Starts a fresh visit at each arrival on the screen (`here`), hints read anew, and
+/// forgets it when the person leaves, as a component of its own would.
+#[hook]
+pub fn use_connection_screen(here: bool) -> ConnectionScreen {
+    let visit = use_mut_ref(Visit::default);
+    let redraw = use_force_update();
+    let arrived_or_left = here != visit.borrow().choice.is_some();
+    if arrived_or_left {
+        let mut visit = visit.borrow_mut();
+        *visit = Visit {
+            number: visit.number + 1,
+            choice: here.then(|| {
+                let hints = probe::network_hints();
+                Choice {
+                    network: hinted(&hints),
+                    picked: false,
+                    hints,
+                }
+            }),
+            progress: Progress::default(),
+        };
+    }
+    ConnectionScreen { visit, redraw }
+}
+
+/// The connection screen (what it keeps: [`use_connection_screen`]).
+pub fn connection_screen(kept: &ConnectionScreen, app: &AppContext) -> Html {
+    let visit = kept.visit.borrow();
+    let Some(choice) = &visit.choice else {
+        return Html::default(); // off the screen: not shown
+    };
     let in_check = app.check.as_ref().is_some_and(|c| c.in_progress());
-    let choice = use_state(|| {
-        let hints = probe::network_hints();
-        Choice {
-            network: hinted(&hints),
-            picked: false,
-            hints: Rc::new(hints),
-        }
-    });
-    // Reported by the probes as samples settle.
-    let progress = use_state(Progress::default);
+    let progress = visit.progress;
     let known = progress.total > 0;
     let start = {
-        let (app, choice, progress) = (app.clone(), choice.clone(), progress.clone());
+        let (app, kept) = (app.clone(), kept.clone());
         Callback::from(move |_: MouseEvent| {
-            let mut network = choice.network;
-            if !choice.picked {
-                network = hinted(&probe::network_hints());
-                choice.set(Choice {
-                    network,
-                    picked: false,
-                    hints: choice.hints.clone(),
-                });
-            }
-            let (app, progress) = (app.clone(), progress.clone());
+            let (number, network) = {
+                let mut visit = kept.visit.borrow_mut();
+                let number = visit.number;
+                let Some(choice) = visit.choice.as_mut() else {
+                    return;
+                };
+                if !choice.picked {
+                    choice.network = hinted(&probe::network_hints());
+                }
+                (number, choice.network)
+            };
+            let app = app.clone();
             let started = (app.data_epoch, app.check_epoch);
+            // Redraws the screen, the choice with it.
             app.dispatch(Action::TestStarted);
+            let on_progress = {
+                let kept = kept.clone();
+                move |p| {
+                    let mut visit = kept.visit.borrow_mut();
+                    if visit.number == number {
+                        visit.progress = p;
+                        drop(visit);
+                        kept.redraw.force_update();
+                    }
+                }
+            };
             let on_done = move |mut measurements| {
                 // Hosts that answered in an earlier run now count when they fail.
                 history::confirm_known_hosts(&app.runs, &mut measurements);
@@ -122,22 +168,18 @@ pub fn ConnectionScreen(props: &ConnectionProps) -> Html {
                 gloo::timers::callback::Timeout::new(0, || focus("#verdict-heading", true))
                     .forget();
             };
-            probe::run(
-                &content().probes,
-                Box::new(move |p| progress.set(p)),
-                Box::new(on_done),
-            );
+            probe::run(&content().probes, Box::new(on_progress), Box::new(on_done));
         })
     };
     let choices = Network::ALL.into_iter().map(|network| {
         let onchange = {
-            let choice = choice.clone();
+            let kept = kept.clone();
             Callback::from(move |_: Event| {
-                choice.set(Choice {
-                    network,
-                    picked: true,
-                    hints: choice.hints.clone(),
-                })
+                if let Some(choice) = kept.visit.borrow_mut().choice.as_mut() {
+                    choice.network = network;
+                    choice.picked = true;
+                }
+                kept.redraw.force_update();
             })
         };
         html! {
@@ -148,18 +190,22 @@ pub fn ConnectionScreen(props: &ConnectionProps) -> Html {
         }
     });
 
+    // Keyed, so that arriving builds the screen afresh rather than patching the last
+    // screen's elements (an open fold, a focused field), as its own component did.
     html! {
-        <>
+        <><key="connection">
             { main_heading(text(ui().connection_heading)) }
             { filled("p", "lead", ui().connection_lead, &[("seconds", &TEST_BOUND_SECONDS.to_string())]) }
-            <p class={classes!("live", if app.online { "online" } else { "offline" })}>
-                { text(if app.online { ui().connection_online } else { ui().connection_offline }) }
-            </p>
-            <fieldset class="device-picker">
+            { if app.online {
+                element("p", "live online", text(ui().connection_online))
+            } else {
+                element("p", "live offline", text(ui().connection_offline))
+            } }
+            { element("fieldset", "device-picker", html! { <>
                 { element("legend", "", text(ui().connection_network_question)) }
                 { for choices }
-            </fieldset>
-            <details class="hosts">
+            </> }) }
+            { element("details", "hosts", html! { <>
                 { element("summary", "", text(ui().connection_hosts_summary)) }
                 <ul>
                     { for Group::ALL.into_iter().map(|group| {
@@ -169,12 +215,12 @@ pub fn ConnectionScreen(props: &ConnectionProps) -> Html {
                     }) }
                 </ul>
                 { element("p", "hint", text(ui().connection_hosts_privacy)) }
-            </details>
-            <div class="actions">
+            </> }) }
+            { element("div", "actions", html! {
                 <button type="button" class="button primary" onclick={start} disabled={app.testing}>
                     { text(if app.testing { ui().connection_testing } else if app.runs.is_empty() { ui().connection_start } else { ui().connection_test_again }) }
                 </button>
-            </div>
+            }) }
             if app.testing {
                 <label class="test-progress">
                     { text(ui().connection_progress) }
@@ -186,7 +232,7 @@ pub fn ConnectionScreen(props: &ConnectionProps) -> Html {
             }
             { comparison(&app.runs) }
             // Offline, the browser's last speed figures are stale and contradict the badge.
-            if let Some(hints) = choice.hints.as_ref().as_ref().filter(|_| app.online) {
+            if let Some(hints) = choice.hints.as_ref().filter(|_| app.online) {
                 <section aria-labelledby="hints-heading">
                     { section_heading("hints-heading", text(ui().connection_hints_heading)) }
                     { element("p", "hint", text(ui().connection_hints_note)) }
@@ -202,7 +248,7 @@ pub fn ConnectionScreen(props: &ConnectionProps) -> Html {
                     </ul>
                 </section>
             }
-        </>
+        </></>
     }
 }
 
@@ -265,7 +311,7 @@ fn run_result(run: &Run, in_check: bool) -> Html {
     html! {
         <section class={classes!("verdict", run.verdict.kind.id())} aria-labelledby="verdict-heading">
             { filled("p", "eyebrow", ui().connection_result_eyebrow, &[("network", run.network.label())]) }
-            <h2 id="verdict-heading" tabindex="-1">{ &verdict.title }</h2>
+            <h2 id="verdict-heading" tabindex="-1">{ text(&verdict.title) }</h2>
             { element("p", "", owned(verdict.explanation.replace(FAILING_PARTS, &names(m.failing_parts())))) }
             if let Some(parts) = parts {
                 <ul class="parts">{ for parts }</ul>
@@ -285,14 +331,14 @@ fn run_result(run: &Run, in_check: bool) -> Html {
                 }) }
             </ul>
             if in_check {
-                <p class="more">
+                { element("p", "more", html! { <>
                     { text(if run.evidence().is_some() { ui().connection_added_to_check } else { ui().connection_not_added_to_check }) }
                     { " " }
                     { link(Route::Check.href(), "button", text(ui().connection_back_to_check)) }
-                </p>
+                </> }) }
             }
             if m.online {
-                <details class="run-details">
+                { element("details", "run-details", html! { <>
                     { element("summary", "", text(ui().connection_details)) }
                     if let Some(f) = run.verdict.figures {
                         { filled("p", "figures", ui().connection_figures, &[("median", &f.median_ms.to_string()), ("jitter", &f.jitter_ms.to_string()), ("loss", &f.loss_percent.to_string())]) }
@@ -300,7 +346,7 @@ fn run_result(run: &Run, in_check: bool) -> Html {
                     <ul class="hosts-result">
                         { for lines.map(|line| element("li", "", owned(line))) }
                     </ul>
-                </details>
+                </> }) }
             }
         </section>
     }
@@ -320,13 +366,15 @@ fn comparison(runs: &[Run]) -> Html {
             .verdict(run.verdict.kind.id())
             .map(|v| v.title.clone())
             .unwrap_or_default();
-        html! {
-            <div class="compare-column">
+        element(
+            "div",
+            "compare-column",
+            html! { <>
                 { element("h3", "", text(run.network.label())) }
                 { element("p", "", owned(title)) }
                 if let Some(f) = run.verdict.figures { { filled("p", "figures", ui().connection_compare_ms, &[("ms", &f.median_ms.to_string())]) } }
-            </div>
-        }
+            </> },
+        )
     };
     html! {
         <section class="compare" aria-labelledby="compare-heading">

@@ -30,6 +30,8 @@ pub struct Reads<'a> {
     pub report_status: &'a UseStateHandle<&'static str>,
     /// What the check's screens keep ([`check::use_check_screen`]).
     pub check: &'a check::CheckScreen,
+    /// What the connection test's screen keeps ([`connection::use_connection_screen`]).
+    pub connection: &'a connection::ConnectionScreen,
 }
 
 /// `one` or `other` (texts with a `{count}` place) as `count` asks, filled in: "1 fix",
@@ -40,21 +42,21 @@ pub fn counted(count: usize, one: &str, other: &str) -> String {
 }
 
 /// Maps a location to its screen: view functions given what they read (and keep) by the
-/// root component, which also runs their hooks; the connection test is a component.
+/// root component, which also runs their hooks.
 pub fn render(location: &Location, reads: &Reads) -> Html {
-    match location.route.clone() {
+    match &location.route {
         Route::Home => home::home(reads.app),
         Route::Guide => guide::guide(location, reads.navigator),
-        Route::Cause { id } => cause::cause_screen(&id),
-        Route::Fix { id } => fix::fix_screen(&id, reads.phone),
+        Route::Cause { id } => cause::cause_screen(id),
+        Route::Fix { id } => fix::fix_screen(id, reads.phone),
         Route::Check | Route::CheckAt { .. } => {
             check::check_screen(reads.check, reads.app, reads.navigator, reads.phone)
         }
         Route::StartCheck { symptom } => {
-            check::start::start_check(&symptom, reads.app, reads.navigator)
+            check::start::start_check(symptom, reads.app, reads.navigator)
         }
         Route::Report => report::report(reads.app, reads.phone, reads.report_status),
-        Route::Connection => html! { <connection::ConnectionScreen app={reads.app.clone()} /> },
+        Route::Connection => connection::connection_screen(reads.connection, reads.app),
         Route::About => about::about(reads.app, reads.deleted),
         Route::NotFound => not_found::not_found(),
     }
