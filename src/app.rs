@@ -238,10 +238,10 @@ pub fn App(start: &StartProps) -> Html {
         Route::CheckAt { place } => Some(Some(place.clone())),
         _ => None,
     };
-    let check = screens::check::use_check_screen(start_now, check_at, &state, &navigator);
+    // The check's effect also moves focus to a new screen's heading, after its own work.
+    let check = screens::check::use_check_screen(start_now, check_at, &current, &state, &navigator);
     let connection =
         screens::connection::use_connection_screen(location.route == Route::Connection);
-    layout::use_focus_on_arrival(&current, &navigator);
     // What a screen's button said is forgotten on another screen, as a screen of its
     // own would forget it.
     let deleted = use_state(|| None);

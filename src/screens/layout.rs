@@ -1,29 +1,15 @@
-//! The frame around every screen: header and navigation, update and notice banners,
-//! and focus moved to the new screen's heading on navigation. Plain view functions and a
-//! hook of the one component that renders screens (`app::App`): a component of its
-//! own would cost wasm bytes.
+//! The frame around every screen: header and navigation, the language picker, update
+//! and notice banners. Plain view functions of the one component that renders screens
+//! (`app::App`): a component of its own would cost wasm bytes. (Focus moves to a new
+//! screen's heading in the check screens' address effect, `screens::check`, which runs
+//! on every screen: one effect less in the wasm.)
 
 use crate::content::{fill, ui};
 use crate::language::{self, Language};
 use crate::platform::{focus_main_heading, pwa};
 use crate::routes::Route;
 use crate::state::{choose_language, Action, AppContext};
-use crate::widgets::router::{Arrival, Current, Navigator};
 use yew::prelude::*;
-
-/// Moves focus to the new screen's heading after a navigation (not on load), so screen
-/// readers read the new screen out.
-#[hook]
-pub fn use_focus_on_arrival(current: &Current, navigator: &Navigator) {
-    let arrival = current.arrival;
-    let navigator = navigator.clone();
-    use_effect_with(current.location.route.clone(), move |route| {
-        // Not for a screen that already forwarded elsewhere: its heading is on its way out.
-        if arrival == Arrival::Navigation && navigator.is_at(route) {
-            focus_main_heading();
-        }
-    });
-}
 
 /// The frame around `screen`, the screen for `route`.
 pub fn layout(app: &AppContext, route: &Route, screen: Html) -> Html {

@@ -272,6 +272,8 @@ test("a damaged pack in the cache, offline: English shows, with a note that Span
 const plainWords = (page) =>
   page.evaluate(() => {
     const typed = new URLSearchParams(location.hash.split("?")[1] ?? "").get("q");
+    // Browser names in the install help (shown when the browser offers no install prompt).
+    const names = ["Chrome", "Samsung", "Internet", "Firefox"];
     const skip = (el) => el.closest("select, .brand, [lang]:not(html), .visually-hidden, .hosts, .run-details, .sources, footer p:last-child");
     const words = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -279,7 +281,7 @@ const plainWords = (page) =>
       const node = walker.currentNode;
       const el = node.parentElement;
       if (!el || skip(el) || el.getClientRects().length === 0) continue;
-      words.push(...(node.textContent.match(/\b[A-Za-z]{2,}\b/g) ?? []).filter((w) => w !== typed));
+      words.push(...(node.textContent.match(/\b[A-Za-z]{2,}\b/g) ?? []).filter((w) => w !== typed && !names.includes(w)));
     }
     return words;
   });

@@ -17,7 +17,7 @@ use crate::routes::Route;
 use crate::state::{Action, AppContext, PhoneChoice};
 use crate::widgets::entry_list::text;
 use crate::widgets::markup::{button, element, link, main_heading};
-use crate::widgets::router::Navigator;
+use crate::widgets::router::{Arrival, Current, Navigator};
 use yew::prelude::*;
 
 /// What the check's screens keep between renders, while the person is on them.
@@ -38,6 +38,7 @@ pub struct CheckScreen {
 pub fn use_check_screen(
     start_now: Option<Route>,
     at: Option<Option<Place>>,
+    current: &Current,
     app: &AppContext,
     navigator: &Navigator,
 ) -> CheckScreen {
@@ -46,7 +47,7 @@ pub fn use_check_screen(
         .and(app.check.as_ref())
         .map(|check| place_of(check, content()));
     let key = if at.is_some() { kind(app) } else { "" };
-    use_address_in_step(start_now, at, here, app, navigator);
+    use_address_in_step(start_now, at, here, current, app, navigator);
     // "Start over?" stays asked on screens of one kind and is forgotten on another.
     let asked = use_state(crate::hooks::nothing_said);
     if !asked.is_empty() && *asked != key {
@@ -128,24 +129,55 @@ pub fn check_screen(
 ///
 /// First, focus follows each new screen of the check (also where the pressed button
 /// disappears), so screen readers read it out: it moves to the main heading when the
-/// check moves from one of its screens to another, but not when the person arrives on
-/// them (the router's business, see `screens::layout`). Before both, a start address
-/// that starts the check at once does ([`start::start_at_once`]): on such an address,
-/// `at` and `here` are None, so only the start acts. One effect for all three, as each
-/// effect is its own copy of Yew's effect hook in the wasm.
+/// check moves from one of its screens to another. Before both, a start address that
+/// starts the check at once does ([`start::start_at_once`]): on such an address, `at`
+/// and `here` are None, so only the start acts. Last, on any screen, arriving by
+/// navigation (not on load) moves focus to the new screen's heading. One effect for
+/// all four, as each effect is its own copy of Yew's effect hook in the wasm.
 #[hook]
 fn use_address_in_step(
     start_now: Option<Route>,
     at: Option<Option<Place>>,
     here: Option<Place>,
+    current: &Current,
     app: &AppContext,
     navigator: &Navigator,
 ) {
     let (app, navigator) = (app.clone(), navigator.clone());
     let seen = use_mut_ref(Option::<Place>::default);
     let last = use_mut_ref(Option::<Place>::default);
-    use_effect_with((start_now, at, here), move |(start_now, at, here)| {
-        start::start_at_once(start_now, &app, &navigator);
+    let arrived = use_mut_ref(Option::<Route>::default);
+    let arrival = current.arrival;
+    let route = current.location.route.clone();
+    use_effect_with(
+        (start_now, at, here, route),
+        move |(start_now, at, here, route)| {
+            follow_address(start_now, at, here, (&seen, &last), &app, &navigator);
+            // Then, on arrival by navigation (not on load), the new screen's heading gets the
+            // focus, so screen readers read it out; not for a screen that already forwarded
+            // elsewhere: its heading is on its way out.
+            let new_screen = arrived.replace(Some(route.clone())).as_ref() != Some(route);
+            if new_screen && arrival == Arrival::Navigation && navigator.is_at(route) {
+                crate::platform::focus_main_heading();
+            }
+        },
+    );
+}
+
+/// A place kept between renders (`use_mut_ref`).
+type KeptPlace = std::rc::Rc<std::cell::RefCell<Option<Place>>>;
+
+/// The check's part of [`use_address_in_step`]'s effect.
+fn follow_address(
+    start_now: &Option<Route>,
+    at: &Option<Option<Place>>,
+    here: &Option<Place>,
+    (seen, last): (&KeptPlace, &KeptPlace),
+    app: &AppContext,
+    navigator: &Navigator,
+) {
+    {
+        start::start_at_once(start_now, app, navigator);
         // `here` None: off the check's screens. Unchanged: only the address moved.
         let was = last.replace(here.clone());
         if was.is_some() && here.is_some() && was != *here {
@@ -182,7 +214,7 @@ fn use_address_in_step(
             }
             None => navigator.redirect(&show(here.clone())),
         }
-    });
+    }
 }
 
 /// "Back" and "Start over", shown on every screen of the check, with what they do
