@@ -43,22 +43,24 @@ pub fn ui() -> &'static Ui {
 /// Word order differs between languages, so texts carry named places, never pieces to
 /// glue together.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    // split_once, not slicing by index: no panic path (and its formatting code) in the
+    // wasm.
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        rest = &rest[open..];
-        let value = rest.find('}').and_then(|close| {
-            let name = &rest[1..close];
+    while let Some((before, after)) = rest.split_once('{') {
+        out.push_str(before);
+        let filled = after.split_once('}').and_then(|(name, tail)| {
             let (_, value) = values.iter().find(|(n, _)| *n == name)?;
-            rest = &rest[close + 1..];
-            Some(*value)
+            Some((value, tail))
         });
-        match value {
-            Some(value) => out.push_str(value),
+        match filled {
+            Some((value, tail)) => {
+                out.push_str(value);
+                rest = tail;
+            }
             None => {
                 out.push('{');
-                rest = &rest[1..];
+                rest = after;
             }
         }
     }
