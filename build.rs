@@ -225,6 +225,12 @@ fn main() {
     let out_dir = env::var("OUT_DIR").unwrap();
     let out_dir = Path::new(&out_dir);
     fs::write(out_dir.join("languages.rs"), rust_table).unwrap();
+    // The whole English content, texts in place, for the tests of the structure's reader.
+    fs::write(
+        out_dir.join("content.postcard"),
+        postcard::to_allocvec(&content).unwrap(),
+    )
+    .unwrap();
     fs::write(out_dir.join("ui.rs"), ui_struct(&ui, fingerprint)).unwrap();
 
     // The app never shows topic tags (the validator above checks them): the wasm build

@@ -11,13 +11,18 @@
 
 use super::model::*;
 
-/// The content bytes not read yet.
-pub struct Reader<'a>(&'a [u8]);
+/// The content bytes not read yet, and the texts that fill the structure's empty strings.
+pub struct Reader<'a> {
+    bytes: &'a [u8],
+    texts: &'a mut dyn Iterator<Item = String>,
+    /// Set when an empty string found no text left to fill it.
+    short: bool,
+}
 
 impl<'a> Reader<'a> {
     fn byte(&mut self) -> u8 {
-        let (&first, rest) = self.0.split_first().expect("content ends early");
-        self.0 = rest;
+        let (&first, rest) = self.bytes.split_first().expect("content ends early");
+        self.bytes = rest;
         first
     }
 
@@ -35,8 +40,8 @@ impl<'a> Reader<'a> {
     }
 
     fn take(&mut self, len: usize) -> &'a [u8] {
-        let (taken, rest) = self.0.split_at(len);
-        self.0 = rest;
+        let (taken, rest) = self.bytes.split_at(len);
+        self.bytes = rest;
         taken
     }
 }
@@ -46,17 +51,31 @@ pub trait Decode {
     fn decode(reader: &mut Reader) -> Self;
 }
 
-/// Reads the whole content; panics on bytes the build didn't write.
-pub fn decode(bytes: &[u8]) -> Content {
-    let mut reader = Reader(bytes);
+/// Reads the whole content; panics on bytes the build didn't write. Every empty string
+/// of the app core's structure is a text taken out by the build (no id or condition is
+/// empty): it is filled with the next of `texts`, the pack's texts in the order of the
+/// structure's fields, which is the order `texts.rs` walks them (its lists follow the
+/// declaration order). Returns false as well when `texts` ran out.
+pub fn decode(bytes: &[u8], texts: &mut dyn Iterator<Item = String>) -> (Content, bool) {
+    let mut reader = Reader {
+        bytes,
+        texts,
+        short: false,
+    };
     let content = Content::decode(&mut reader);
-    assert!(reader.0.is_empty(), "content has trailing bytes");
-    content
+    assert!(reader.bytes.is_empty(), "content has trailing bytes");
+    (content, !reader.short)
 }
 
 impl Decode for String {
     fn decode(reader: &mut Reader) -> Self {
         let len = reader.varint() as usize;
+        if len == 0 {
+            return reader.texts.next().unwrap_or_else(|| {
+                reader.short = true;
+                String::new()
+            });
+        }
         // A plain panic: `expect` would bring the error's Debug formatting into the wasm.
         let Ok(text) = std::str::from_utf8(reader.take(len)) else {
             panic!("content text is not UTF-8");
@@ -167,7 +186,26 @@ mod tests {
     fn reads_the_shipped_content_as_postcard_does() {
         let bytes = include_bytes!(concat!(env!("OUT_DIR"), "/content.postcard"));
         let by_postcard: Content = postcard::from_bytes(bytes).unwrap();
-        assert_eq!(decode(bytes), by_postcard);
+        assert_eq!(decode(bytes, &mut std::iter::empty()), (by_postcard, true));
+    }
+
+    /// The structure's empty strings are exactly the texts the walk of `texts.rs` takes,
+    /// in its order: filled with them, the structure is the whole content again.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn the_structures_empty_strings_are_the_texts_in_walk_order() {
+        let bytes = include_bytes!(concat!(env!("OUT_DIR"), "/content.postcard"));
+        let whole: Content = postcard::from_bytes(bytes).unwrap();
+        let mut structure = whole.clone();
+        let texts = super::super::texts::take_texts(&mut structure);
+        let structure = postcard::to_allocvec(&structure).unwrap();
+        let (filled, complete) = decode(&structure, &mut texts.clone().into_iter());
+        assert!(complete);
+        assert_eq!(filled, whole);
+        // Too few texts is noticed; the shipped English words are the whole content.
+        let mut short = texts.into_iter().skip(1);
+        assert!(!decode(&structure, &mut short).1);
+        assert_eq!(super::super::english().content, whole);
     }
 
     #[test]
@@ -215,6 +253,7 @@ mod tests {
             }],
             ..Content::default()
         };
-        assert_eq!(decode(&postcard::to_allocvec(&content).unwrap()), content);
+        let bytes = postcard::to_allocvec(&content).unwrap();
+        assert_eq!(decode(&bytes, &mut std::iter::empty()), (content, true));
     }
 }

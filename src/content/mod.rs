@@ -18,7 +18,6 @@ pub use model::*;
 pub use ui::{fill, ui, Ui};
 
 use std::sync::atomic::{AtomicPtr, Ordering};
-use texts::Texts;
 
 /// The content's structure as built from `content/*.toml` by `build.rs`, every text
 /// emptied (postcard encoding, read by [`decode`]): the texts come from a language pack.
@@ -38,17 +37,13 @@ impl Words {
     /// rest of the session (see [`show`]).
     pub fn from_pack(language: &'static str, file: &[u8]) -> Result<Words, pack::PackError> {
         let mut texts = pack::decode(ui::FINGERPRINT, file)?.into_iter();
-        let mut content = decode::decode(STRUCTURE);
-        let mut short = false;
-        content.each_text(&mut |text| match texts.next() {
-            Some(next) => *text = next,
-            None => short = true,
-        });
+        // The content's texts fill the structure's empty strings; the screens' follow.
+        let (content, complete) = decode::decode(STRUCTURE, &mut texts);
         let rest = texts
             .map(|text| &*Box::leak(text.into_boxed_str()))
             .collect();
         match Ui::from_texts(rest) {
-            Some(ui) if !short => Ok(Words {
+            Some(ui) if complete => Ok(Words {
                 language,
                 content,
                 ui,
@@ -105,7 +100,7 @@ fn default_words() -> Words {
 fn default_words() -> Words {
     Words {
         language: "",
-        content: decode::decode(STRUCTURE),
+        content: decode::decode(STRUCTURE, &mut std::iter::empty()).0,
         ui: Ui::default(),
     }
 }
