@@ -17,7 +17,7 @@ use crate::state::Action;
 use crate::state::AppContext;
 use crate::widgets::entry_list::list_items;
 use crate::widgets::entry_list::text;
-use crate::widgets::markup::{element, filled, link, main_heading, owned, section_heading};
+use crate::widgets::markup::{element, filled, link, main_heading, nodes, owned, section_heading};
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -192,63 +192,119 @@ pub fn connection_screen(kept: &ConnectionScreen, app: &AppContext) -> Html {
 
     // Keyed, so that arriving builds the screen afresh rather than patching the last
     // screen's elements (an open fold, a focused field), as its own component did.
-    html! {
-        <><key="connection">
-            { main_heading(text(ui().connection_heading)) }
-            { filled("p", "lead", ui().connection_lead, &[("seconds", &TEST_BOUND_SECONDS.to_string())]) }
-            { if app.online {
+    nodes(
+        Some("connection".into()),
+        vec![
+            main_heading(text(ui().connection_heading)),
+            filled(
+                "p",
+                "lead",
+                ui().connection_lead,
+                &[("seconds", &TEST_BOUND_SECONDS.to_string())],
+            ),
+            if app.online {
                 element("p", "live online", text(ui().connection_online))
             } else {
                 element("p", "live offline", text(ui().connection_offline))
-            } }
-            { element("fieldset", "device-picker", html! { <>
-                { element("legend", "", text(ui().connection_network_question)) }
-                { for choices }
-            </> }) }
-            { element("details", "hosts", html! { <>
-                { element("summary", "", text(ui().connection_hosts_summary)) }
-                <ul>
-                    { for Group::ALL.into_iter().map(|group| {
-                        let hosts: Vec<&str> = content().probes.iter().filter(|p| p.group == group && group != Group::OwnSite).map(|p| p.host()).collect();
-                        let hosts = if hosts.is_empty() { ui().connection_this_site.to_owned() } else { hosts.join(", ") };
-                        filled("li", "", ui().connection_hosts_line, &[("group", content().group_name(group)), ("hosts", &hosts)])
-                    }) }
-                </ul>
-                { element("p", "hint", text(ui().connection_hosts_privacy)) }
-            </> }) }
-            { element("div", "actions", html! {
-                <button type="button" class="button primary" onclick={start} disabled={app.testing}>
-                    { text(if app.testing { ui().connection_testing } else if app.runs.is_empty() { ui().connection_start } else { ui().connection_test_again }) }
-                </button>
-            }) }
+            },
+            element(
+                "fieldset",
+                "device-picker",
+                nodes(
+                    None,
+                    vec![
+                        element("legend", "", text(ui().connection_network_question)),
+                        choices.collect(),
+                    ],
+                ),
+            ),
+            element("details", "hosts", hosts()),
+            element(
+                "div",
+                "actions",
+                html! {
+                    <button type="button" class="button primary" onclick={start} disabled={app.testing}>
+                        { text(if app.testing { ui().connection_testing } else if app.runs.is_empty() { ui().connection_start } else { ui().connection_test_again }) }
+                    </button>
+                },
+            ),
             if app.testing {
-                <label class="test-progress">
-                    { text(ui().connection_progress) }
-                    // No value (a moving bar) until the probes report.
-                    <progress max="100" value={known.then(|| progress.percent().to_string())}></progress>
-                </label>
+                html! {
+                    <label class="test-progress">
+                        { text(ui().connection_progress) }
+                        // No value (a moving bar) until the probes report.
+                        <progress max="100" value={known.then(|| progress.percent().to_string())}></progress>
+                    </label>
+                }
             } else if let Some(run) = app.runs.first() {
-                { run_result(run, in_check) }
-            }
-            { comparison(&app.runs) }
+                run_result(run, in_check)
+            } else {
+                Html::default()
+            },
+            comparison(&app.runs),
             // Offline, the browser's last speed figures are stale and contradict the badge.
-            if let Some(hints) = choice.hints.as_ref().filter(|_| app.online) {
-                <section aria-labelledby="hints-heading">
-                    { section_heading("hints-heading", text(ui().connection_hints_heading)) }
-                    { element("p", "hint", text(ui().connection_hints_note)) }
-                    <ul>
-                        if let Some(kind) = &hints.kind { { filled("li", "", ui().connection_hint_type, &[("kind", kind)]) } }
-                        if let Some(kind) = &hints.effective_type { { filled("li", "", ui().connection_hint_speed, &[("kind", kind)]) } }
-                        if let Some(rtt) = hints.rtt_ms { { filled("li", "", ui().connection_hint_round_trip, &[("ms", &(rtt as u32).to_string())]) } }
-                        if let Some(down) = hints.downlink_mbps {
-                            // Whole numbers and tenths without float formatting code.
-                            { filled("li", "", ui().connection_hint_download, &[("whole", &(down as u32).to_string()), ("tenths", &(((down * 10.0) as u32) % 10).to_string())]) }
-                        }
-                        if hints.save_data == Some(true) { { element("li", "", text(ui().connection_hint_save_data)) } }
-                    </ul>
-                </section>
-            }
-        </></>
+            match choice.hints.as_ref().filter(|_| app.online) {
+                Some(hints) => hints_section(hints),
+                None => Html::default(),
+            },
+        ],
+    )
+}
+
+/// Which hosts the test contacts, by part, folded away.
+fn hosts() -> Html {
+    nodes(
+        None,
+        vec![
+            element("summary", "", text(ui().connection_hosts_summary)),
+            element(
+                "ul",
+                "",
+                Group::ALL
+                    .into_iter()
+                    .map(|group| {
+                        let hosts: Vec<&str> = content()
+                            .probes
+                            .iter()
+                            .filter(|p| p.group == group && group != Group::OwnSite)
+                            .map(|p| p.host())
+                            .collect();
+                        let hosts = if hosts.is_empty() {
+                            ui().connection_this_site.to_owned()
+                        } else {
+                            hosts.join(", ")
+                        };
+                        filled(
+                            "li",
+                            "",
+                            ui().connection_hosts_line,
+                            &[("group", content().group_name(group)), ("hosts", &hosts)],
+                        )
+                    })
+                    .collect(),
+            ),
+            element("p", "hint", text(ui().connection_hosts_privacy)),
+        ],
+    )
+}
+
+/// What the browser says about the connection, as it said it on arrival.
+fn hints_section(hints: &NetworkHints) -> Html {
+    html! {
+        <section aria-labelledby="hints-heading">
+            { section_heading("hints-heading", text(ui().connection_hints_heading)) }
+            { element("p", "hint", text(ui().connection_hints_note)) }
+            <ul>
+                if let Some(kind) = &hints.kind { { filled("li", "", ui().connection_hint_type, &[("kind", kind)]) } }
+                if let Some(kind) = &hints.effective_type { { filled("li", "", ui().connection_hint_speed, &[("kind", kind)]) } }
+                if let Some(rtt) = hints.rtt_ms { { filled("li", "", ui().connection_hint_round_trip, &[("ms", &(rtt as u32).to_string())]) } }
+                if let Some(down) = hints.downlink_mbps {
+                    // Whole numbers and tenths without float formatting code.
+                    { filled("li", "", ui().connection_hint_download, &[("whole", &(down as u32).to_string()), ("tenths", &(((down * 10.0) as u32) % 10).to_string())]) }
+                }
+                if hints.save_data == Some(true) { { element("li", "", text(ui().connection_hint_save_data)) } }
+            </ul>
+        </section>
     }
 }
 

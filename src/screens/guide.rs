@@ -8,7 +8,7 @@ use crate::content::search::search;
 use crate::content::{content, fill, ui};
 use crate::routes::{search_query, search_text, Location, Route};
 use crate::widgets::entry_list::{entry_list, text};
-use crate::widgets::markup::{element, link, main_heading};
+use crate::widgets::markup::{element, link, main_heading, owned};
 use crate::widgets::router::Navigator;
 use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
@@ -68,7 +68,7 @@ pub fn guide(location: &Location, navigator: &Navigator) -> Html {
                        placeholder={ui().guide_search_placeholder} autocomplete="off" enterkeyhint="search" />
             </form>
             // Only the count is announced; the list itself is not re-read on every key.
-            <p class="result-count" role="status">{ count }</p>
+            <p class="result-count" role="status">{ owned(count) }</p>
             { body }
         </>
     }

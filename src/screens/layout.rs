@@ -4,11 +4,13 @@
 //! screen's heading in the check screens' address effect, `screens::check`, which runs
 //! on every screen: one effect less in the wasm.)
 
-use crate::content::{fill, ui};
+use crate::content::ui;
 use crate::language::{self, Language};
 use crate::platform::{focus_main_heading, pwa};
 use crate::routes::Route;
 use crate::state::{choose_language, Action, AppContext};
+use crate::widgets::entry_list::text;
+use crate::widgets::markup::{button, element, filled};
 use yew::prelude::*;
 
 /// The frame around `screen`, the screen for `route`.
@@ -16,7 +18,7 @@ pub fn layout(app: &AppContext, route: &Route, screen: Html) -> Html {
     let ui = ui();
     html! {
         <>
-            <a class="skip" href="#main" onclick={skip_to_main()}>{ ui.skip_to_content }</a>
+            <a class="skip" href="#main" onclick={skip_to_main()}>{ text(ui.skip_to_content) }</a>
             <header class="top">
                 <a href={Route::Home.href()} class="brand">
                     <img src="icons/icon.svg" alt="" width="28" height="28" />
@@ -33,8 +35,8 @@ pub fn layout(app: &AppContext, route: &Route, screen: Html) -> Html {
             <main id="main">{ screen }</main>
             <footer class="bottom">
                 { language_picker(app) }
-                <p>{ ui.footer_disclaimer }</p>
-                <p>{ fill(ui.footer_version, &[("version", env!("CARGO_PKG_VERSION"))]) }</p>
+                { element("p", "", text(ui.footer_disclaimer)) }
+                { filled("p", "", ui.footer_version, &[("version", env!("CARGO_PKG_VERSION"))]) }
             </footer>
         </>
     }
@@ -60,17 +62,17 @@ fn language_picker(app: &AppContext) -> Html {
         .chain((shown.pseudo).then_some(shown))
         .map(|l: &'static Language| {
             html! {
-                <option value={l.code} lang={l.code} selected={l == shown}>{ l.name }</option>
+                <option value={l.code} lang={l.code} selected={l == shown}>{ text(l.name) }</option>
             }
         });
     html! {
         <div class="language">
-            <label for="language">{ ui().language_label }</label>
+            <label for="language">{ text(ui().language_label) }</label>
             // Made anew whenever the language shown or a failure changes, so it always
             // shows the language on screen (a select keeps the option last tapped).
             <select id="language" key={[shown.code, app.language_failed.map_or("", |l| l.code)].concat()} onchange={on_change}>{ for options }</select>
             if app.other_variety {
-                <p class="language-note">{ ui().language_other_variety }</p>
+                { element("p", "language-note", text(ui().language_other_variety)) }
             }
         </div>
     }
@@ -91,19 +93,19 @@ fn skip_to_main() -> Callback<MouseEvent> {
 fn online_badge(online: bool) -> Html {
     html! {
         <span class={if online { "net online" } else { "net offline" }} role="status">
-            { if online { ui().net_connected } else { ui().net_offline } }
+            { text(if online { ui().net_connected } else { ui().net_offline }) }
         </span>
     }
 }
 
 /// A navigation link that tells screen readers which screen is current.
-fn nav_link(to: Route, current: &Route, label: &str) -> Html {
+fn nav_link(to: Route, current: &Route, label: &'static str) -> Html {
     let is_current = match (&to, current) {
         (Route::Guide, Route::Guide | Route::Cause { .. } | Route::Fix { .. }) => true,
         (to, current) => to == current,
     };
     html! {
-        <a href={to.href()} aria-current={is_current.then_some("page")}>{ label }</a>
+        <a href={to.href()} aria-current={is_current.then_some("page")}>{ text(label) }</a>
     }
 }
 
@@ -124,29 +126,29 @@ fn banners(app: &AppContext) -> Html {
             <div role="status" aria-live="polite">
                 if app.update_ready {
                     <div class="banner update">
-                        <p>{ ui.update_ready }</p>
-                        <button type="button" class="button primary" onclick={reload}>{ ui.update_reload }</button>
+                        { element("p", "", text(ui.update_ready)) }
+                        { button("button primary", reload, text(ui.update_reload)) }
                     </div>
                 }
             </div>
             <div role="status" aria-live="polite">
                 if let Some(unsaved) = app.unsaved {
-                    <div class="banner notice"><p>{ unsaved }</p></div>
+                    { element("div", "banner notice", element("p", "", text(unsaved))) }
                 }
             </div>
             <div role="status" aria-live="polite">
                 if let Some(notice) = &app.notice {
                     <div class="banner notice">
                         <p>{ notice }</p>
-                        <button type="button" class="button" onclick={dismiss}>{ ui.notice_ok }</button>
+                        { button("button", dismiss, text(ui.notice_ok)) }
                     </div>
                 }
             </div>
             <div role="status" aria-live="polite">
                 if let (Some(failed), Some(retry)) = (app.language_failed, retry) {
                     <div class="banner notice language-failed">
-                        <p>{ fill(ui.language_failed, &[("language", failed.name)]) }</p>
-                        <button type="button" class="button" onclick={retry}>{ ui.language_retry }</button>
+                        { filled("p", "", ui.language_failed, &[("language", failed.name)]) }
+                        { button("button", retry, text(ui.language_retry)) }
                     </div>
                 }
             </div>

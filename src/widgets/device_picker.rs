@@ -47,8 +47,8 @@ pub fn device_picker(phone: &PhoneChoice) -> Html {
     html! {
         <details class="phone-line">
             <summary>
-                { before }{ element("strong", "", text(phone_name(ui, phone.family))) }{ after }
-                <span class="change" aria-hidden="true">{ ui.phone_picker_change }</span>
+                { text(before) }{ element("strong", "", text(phone_name(ui, phone.family))) }{ text(after) }
+                <span class="change" aria-hidden="true">{ text(ui.phone_picker_change) }</span>
                 { element("span", "visually-hidden", text(ui.phone_picker_change_label)) }
             </summary>
             { picker }

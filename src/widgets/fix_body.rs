@@ -34,7 +34,7 @@ pub fn fix_body(fix: &'static Fix, phone: &PhoneChoice) -> Html {
                     // A new tab: the check stays where it is in this one.
                     { for fix.links.iter().map(|link| html! {
                         <a class="button" href={link.url.clone()} target="_blank" rel="noopener noreferrer">
-                            { &link.label }
+                            { text(&link.label) }
                             { element("span", "visually-hidden", text(ui.fix_body_new_tab)) }
                         </a>
                     }) }

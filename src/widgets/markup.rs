@@ -2,8 +2,18 @@
 //! expansion in the wasm, and these few shapes (a paragraph, a list item, a screen's
 //! heading, each with one child) are used dozens of times.
 
-use yew::virtual_dom::VText;
+use std::rc::Rc;
+use yew::virtual_dom::{Key, VList, VText};
 use yew::{Callback, Html, MouseEvent};
+
+/// Nodes side by side, with no element around them: `html!` copies each `{ child }`
+/// into a list of its own before joining them, at every place it is used. `key` as a
+/// keyed fragment's (`<><key=..>`): one kind of screen is built afresh, not patched,
+/// when another replaces it.
+#[inline(never)]
+pub fn nodes(key: Option<Key>, children: Vec<Html>) -> Html {
+    Html::VList(Rc::new(VList::with_children(children, key)))
+}
 
 /// `<tag class="class">child</tag>`; no class attribute when `class` is empty.
 #[inline(never)]

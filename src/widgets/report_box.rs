@@ -6,7 +6,8 @@ use crate::diagnosis::check::Check;
 use crate::diagnosis::report::{self, Environment};
 use crate::language;
 use crate::platform::{share, user_agent};
-use crate::widgets::markup::button;
+use crate::widgets::entry_list::text as words_of;
+use crate::widgets::markup::{button, element, section_heading};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -74,17 +75,17 @@ pub fn report_box(
 
     html! {
         <section class="report" aria-labelledby="report-heading">
-            <h2 id="report-heading">{ ui.report_box_heading }</h2>
-            <p class="hint">{ ui.report_box_hint }</p>
-            <label for="report-text" class="visually-hidden">{ ui.report_box_text_label }</label>
+            { section_heading("report-heading", words_of(ui.report_box_heading)) }
+            { element("p", "hint", words_of(ui.report_box_hint)) }
+            <label for="report-text" class="visually-hidden">{ words_of(ui.report_box_text_label) }</label>
             <textarea id="report-text" class="report-text" readonly=true rows="14" value={text} />
             <div class="actions">
-                { button("button primary", copy, ui.report_box_copy.into()) }
+                { button("button primary", copy, words_of(ui.report_box_copy)) }
                 if let Some(onclick) = english {
-                    { button("button", onclick, ui.report_box_copy_english.into()) }
+                    { button("button", onclick, words_of(ui.report_box_copy_english)) }
                 }
                 if let Some(onclick) = share_it {
-                    { button("button", onclick, ui.report_box_share.into()) }
+                    { button("button", onclick, words_of(ui.report_box_share)) }
                 }
             </div>
             <p role="status" class="hint">{ **status }</p>

@@ -7,7 +7,7 @@ use crate::content::{content, fill, ui, DeviceFamily, StepKind};
 use crate::diagnosis::check::{Check, StepResult};
 use crate::routes::Route;
 use crate::widgets::entry_list::text;
-use crate::widgets::markup::{button, element, main_heading, owned, section_heading};
+use crate::widgets::markup::{button, element, link, main_heading, owned, section_heading};
 use crate::widgets::notes::support_notes;
 use crate::widgets::report_box::report_box;
 use yew::prelude::*;
@@ -98,11 +98,11 @@ pub fn end_view(
             // Where a cause is a rule for everyone, say what support can't change.
             { support_notes(check) }
             { report_box(check, device, status) }
-            <p>
-                <a href={(Route::Fix { id: crate::diagnosis::engine::REPORT_FIX.into() }).href()}>
-                    { ui().check_end_how_to_send }
-                </a>
-            </p>
+            { element("p", "", link(
+                (Route::Fix { id: crate::diagnosis::engine::REPORT_FIX.into() }).href(),
+                "",
+                text(ui().check_end_how_to_send),
+            )) }
             { nav.view() }
         </>
     }

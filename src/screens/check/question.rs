@@ -8,7 +8,7 @@ use crate::routes::Route;
 use crate::state::Action;
 use crate::state::AppContext;
 use crate::widgets::entry_list::text;
-use crate::widgets::markup::{button, element, main_heading};
+use crate::widgets::markup::{button, element, main_heading, owned};
 use crate::widgets::router::Navigator;
 use yew::prelude::*;
 
@@ -77,12 +77,12 @@ pub fn question_view(check: &Check, app: &AppContext, navigator: &Navigator, nav
     );
     html! {
         <div class="question" data-question={question.id.clone()}>
-            <p class="eyebrow" id="progress-label">{ counter }</p>
+            <p class="eyebrow" id="progress-label">{ owned(counter) }</p>
             <progress max={total.to_string()} value={number.to_string()} aria-labelledby="progress-label" />
             // Home shows each problem in one line; the first question says it in full,
             // so the person can tell they picked the right one.
             if let Some(symptom) = content().symptom(&check.symptom).filter(|_| number == 1) {
-                <p class="symptom-detail">{ element("strong", "", text(&symptom.title)) }{ ": " }{ &symptom.detail }</p>
+                <p class="symptom-detail">{ element("strong", "", text(&symptom.title)) }{ ": " }{ text(&symptom.detail) }</p>
             }
             { main_heading(text(&question.text)) }
             <details class="why">

@@ -7,7 +7,7 @@ use crate::diagnosis::engine::{headline, likelihood_label, shown, Headline};
 use crate::routes::Route;
 use crate::state::{Action, AppContext};
 use crate::widgets::entry_list::text;
-use crate::widgets::markup::{button, element, link, main_heading};
+use crate::widgets::markup::{button, element, link, main_heading, owned};
 use crate::widgets::notes::cause_notes;
 use yew::prelude::*;
 
@@ -49,7 +49,7 @@ pub fn results_view(check: &Check, app: &AppContext, nav: &Nav) -> Html {
         <>
             { element("p", "eyebrow", text(ui.check_results_eyebrow)) }
             { main_heading(text(headline.text())) }
-            <p class="lead" role="status">{ lead }</p>
+            <p class="lead" role="status">{ owned(lead) }</p>
             // The next step right under the summary: in view without scrolling on a phone.
             { element("div", "actions", html! {
                 <>

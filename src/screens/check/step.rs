@@ -72,11 +72,22 @@ pub fn step_view(
     let filled = matches!(fix.kind, StepKind::Fix | StepKind::Explain);
     let buttons = answers.into_iter().enumerate().map(|(i, (label, result))| {
         let app = app.clone();
-        let onclick =
-            Callback::from(move |_: MouseEvent| app.dispatch(Action::Record { step, result, now: now() }));
-        html! {
-            <button type="button" class={if filled && i == 0 { "button primary" } else { "button" }} {onclick}>{ label }</button>
-        }
+        let onclick = Callback::from(move |_: MouseEvent| {
+            app.dispatch(Action::Record {
+                step,
+                result,
+                now: now(),
+            })
+        });
+        button(
+            if filled && i == 0 {
+                "button primary"
+            } else {
+                "button"
+            },
+            onclick,
+            text(label),
+        )
     });
 
     let counter = fill(
@@ -89,7 +100,7 @@ pub fn step_view(
     );
     html! {
         <div class="plan-step">
-            <p class="eyebrow" id="progress-label">{ counter }</p>
+            <p class="eyebrow" id="progress-label">{ owned(counter) }</p>
             <progress max={total.to_string()} value={number.to_string()} aria-labelledby="progress-label" />
             { main_heading(text(&fix.title)) }
             { element("p", "lead", text(&fix.summary)) }
