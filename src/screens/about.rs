@@ -5,7 +5,9 @@ use crate::content::{content, ui};
 use crate::platform::storage;
 use crate::state::{Action, AppContext};
 use crate::widgets::entry_list::text;
-use crate::widgets::markup::{button, each_text, element, filled, main_heading, section_heading};
+use crate::widgets::markup::{
+    button, each_text, element, filled, main_heading, owned, section_heading,
+};
 use yew::prelude::*;
 
 /// A plain view function of the one screen component, which keeps `result`: what Delete
@@ -42,7 +44,7 @@ pub fn about(app: &AppContext, result: &UseStateHandle<Option<String>>) -> Html 
                 { section_heading("data-heading", text(ui().about_data_heading)) }
                 { element("p", "", text(ui().about_data_text)) }
                 { button("button", delete, text(ui().about_delete)) }
-                <p role="status" class="hint">{ (**result).clone().unwrap_or_default() }</p>
+                <p role="status" class="hint">{ owned((**result).clone().unwrap_or_default()) }</p>
             </section>
             { filled("p", "version", ui().about_version, &[("version", env!("CARGO_PKG_VERSION"))]) }
         </>

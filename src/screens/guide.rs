@@ -131,9 +131,7 @@ fn section(section: &Section<'static>, open: Option<&str>, navigator: &Navigator
         <details class="guide-section" key={id} open={is_open} {ontoggle}>
             <summary>
                 { element("span", "card-title", text(section.title)) }
-                <span class="card-meta">
-                    { counts }
-                </span>
+                { element("span", "card-meta", owned(counts)) }
             </summary>
             { element("h2", "", text(ui.guide_causes_heading)) }
             { entry_list(&mut section.causes.iter().copied(), false) }

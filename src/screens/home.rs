@@ -71,7 +71,7 @@ pub fn home(app: &AppContext) -> Html {
     });
     let symptoms = content().symptoms.iter().map(|symptom| {
         html! {
-            <li key={symptom.id.clone()}>
+            <li key={symptom.id.as_str()}>
                 // One line each, so all symptoms fit on a phone's first screen; the
                 // detail comes on the check's first screen.
                 { card(

@@ -10,7 +10,7 @@ use crate::platform::{focus_main_heading, pwa};
 use crate::routes::Route;
 use crate::state::{choose_language, Action, AppContext};
 use crate::widgets::entry_list::text;
-use crate::widgets::markup::{button, element, filled};
+use crate::widgets::markup::{button, element, filled, owned};
 use yew::prelude::*;
 
 /// The frame around `screen`, the screen for `route`.
@@ -139,7 +139,7 @@ fn banners(app: &AppContext) -> Html {
             <div role="status" aria-live="polite">
                 if let Some(notice) = &app.notice {
                     <div class="banner notice">
-                        <p>{ notice }</p>
+                        { element("p", "", owned(notice.clone())) }
                         { button("button", dismiss, text(ui.notice_ok)) }
                     </div>
                 }

@@ -58,7 +58,7 @@ pub fn card(
     html! {
         <a {href} {class}>
             { element("span", "card-title", self::text(title)) }
-            <span class="card-summary">{ summary }</span>
+            <span class="card-summary">{ Html::VText(yew::virtual_dom::VText::new(summary)) }</span>
             { meta }
         </a>
     }

@@ -33,7 +33,7 @@ pub fn fix_body(fix: &'static Fix, phone: &PhoneChoice) -> Html {
                 <p class="actions">
                     // A new tab: the check stays where it is in this one.
                     { for fix.links.iter().map(|link| html! {
-                        <a class="button" href={link.url.clone()} target="_blank" rel="noopener noreferrer">
+                        <a class="button" href={link.url.as_str()} target="_blank" rel="noopener noreferrer">
                             { text(&link.label) }
                             { element("span", "visually-hidden", text(ui.fix_body_new_tab)) }
                         </a>

@@ -88,7 +88,7 @@ pub fn report_box(
                     { button("button", onclick, words_of(ui.report_box_share)) }
                 }
             </div>
-            <p role="status" class="hint">{ **status }</p>
+            <p role="status" class="hint">{ words_of(**status) }</p>
         </section>
     }
 }

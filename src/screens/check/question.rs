@@ -76,7 +76,7 @@ pub fn question_view(check: &Check, app: &AppContext, navigator: &Navigator, nav
         ],
     );
     html! {
-        <div class="question" data-question={question.id.clone()}>
+        <div class="question" data-question={question.id.as_str()}>
             <p class="eyebrow" id="progress-label">{ owned(counter) }</p>
             <progress max={total.to_string()} value={number.to_string()} aria-labelledby="progress-label" />
             // Home shows each problem in one line; the first question says it in full,

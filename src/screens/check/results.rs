@@ -21,7 +21,7 @@ pub fn results_view(check: &Check, app: &AppContext, nav: &Nav) -> Html {
     let start = super::act(app, |now| Action::StartPlan { now });
     let ui = ui();
     let items = shown.iter().enumerate().map(|(index, ranked)| html! {
-        <li class="cause-result" key={ranked.cause.id.clone()}>
+        <li class="cause-result" key={ranked.cause.id.as_str()}>
             { element("p", "likelihood", text(likelihood_label(&ranking, index))) }
             { element("h2", "", text(&ranked.cause.title)) }
             { element("p", "", text(&ranked.cause.summary)) }
@@ -60,9 +60,9 @@ pub fn results_view(check: &Check, app: &AppContext, nav: &Nav) -> Html {
             <ol class="results">{ for items }</ol>
             if check.connection.is_none() {
                 <p class="hint">
-                    { before_link }
+                    { text(before_link) }
                     { link(Route::Connection.href(), "", text(ui.check_results_test_connection)) }
-                    { after_link }
+                    { text(after_link) }
                 </p>
             }
             { nav.view() }

@@ -112,7 +112,7 @@ pub fn step_view(
                     { element("p", "hint", text(ui.check_wait_saved_place)) }
                 }
                 <div class="action-bar" role="group" aria-labelledby="step-question">
-                    <p id="step-question" class="action-question">{ question }</p>
+                    <p id="step-question" class="action-question">{ text(question) }</p>
                     <div class="action-buttons">
                         if fix.kind == StepKind::Wait {
                             // Saved after every change: saving the place is going home,
