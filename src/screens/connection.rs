@@ -295,14 +295,12 @@ fn hints_section(hints: &NetworkHints) -> Html {
             { section_heading("hints-heading", text(ui().connection_hints_heading)) }
             { element("p", "hint", text(ui().connection_hints_note)) }
             <ul>
-                if let Some(kind) = &hints.kind { { filled("li", "", ui().connection_hint_type, &[("kind", kind)]) } }
-                if let Some(kind) = &hints.effective_type { { filled("li", "", ui().connection_hint_speed, &[("kind", kind)]) } }
-                if let Some(rtt) = hints.rtt_ms { { filled("li", "", ui().connection_hint_round_trip, &[("ms", &(rtt as u32).to_string())]) } }
-                if let Some(down) = hints.downlink_mbps {
-                    // Whole numbers and tenths without float formatting code.
-                    { filled("li", "", ui().connection_hint_download, &[("whole", &(down as u32).to_string()), ("tenths", &(((down * 10.0) as u32) % 10).to_string())]) }
-                }
-                if hints.save_data == Some(true) { { element("li", "", text(ui().connection_hint_save_data)) } }
+                { if let Some(kind) = &hints.kind { filled("li", "", ui().connection_hint_type, &[("kind", kind)]) } else { Html::default() } }
+                { if let Some(kind) = &hints.effective_type { filled("li", "", ui().connection_hint_speed, &[("kind", kind)]) } else { Html::default() } }
+                { if let Some(rtt) = hints.rtt_ms { filled("li", "", ui().connection_hint_round_trip, &[("ms", &(rtt as u32).to_string())]) } else { Html::default() } }
+                // Whole numbers and tenths without float formatting code.
+                { if let Some(down) = hints.downlink_mbps { filled("li", "", ui().connection_hint_download, &[("whole", &(down as u32).to_string()), ("tenths", &(((down * 10.0) as u32) % 10).to_string())]) } else { Html::default() } }
+                { if hints.save_data == Some(true) { element("li", "", text(ui().connection_hint_save_data)) } else { Html::default() } }
             </ul>
         </section>
     }
@@ -372,12 +370,8 @@ fn run_result(run: &Run, in_check: bool) -> Html {
             if let Some(parts) = parts {
                 <ul class="parts">{ for parts }</ul>
             }
-            if !unsure.is_empty() {
-                { filled("p", "unsure", ui().connection_unsure, &[("parts", &unsure)]) }
-            }
-            if older {
-                { element("p", "hint", text(ui().connection_older_run)) }
-            }
+            { if !unsure.is_empty() { filled("p", "unsure", ui().connection_unsure, &[("parts", &unsure)]) } else { Html::default() } }
+            { if older { element("p", "hint", text(ui().connection_older_run)) } else { Html::default() } }
             { element("h3", "", text(ui().connection_what_to_do)) }
             { element("ul", "", list_items(&verdict.next_steps)) }
             { element("h3", "", text(ui().connection_fixes_heading)) }
@@ -396,9 +390,7 @@ fn run_result(run: &Run, in_check: bool) -> Html {
             if m.online {
                 { element("details", "run-details", html! { <>
                     { element("summary", "", text(ui().connection_details)) }
-                    if let Some(f) = run.verdict.figures {
-                        { filled("p", "figures", ui().connection_figures, &[("median", &f.median_ms.to_string()), ("jitter", &f.jitter_ms.to_string()), ("loss", &f.loss_percent.to_string())]) }
-                    }
+                    { if let Some(f) = run.verdict.figures { filled("p", "figures", ui().connection_figures, &[("median", &f.median_ms.to_string()), ("jitter", &f.jitter_ms.to_string()), ("loss", &f.loss_percent.to_string())]) } else { Html::default() } }
                     <ul class="hosts-result">
                         { for lines.map(|line| element("li", "", owned(line))) }
                     </ul>
@@ -428,7 +420,7 @@ fn comparison(runs: &[Run]) -> Html {
             html! { <>
                 { element("h3", "", text(run.network.label())) }
                 { element("p", "", owned(title)) }
-                if let Some(f) = run.verdict.figures { { filled("p", "figures", ui().connection_compare_ms, &[("ms", &f.median_ms.to_string())]) } }
+                { if let Some(f) = run.verdict.figures { filled("p", "figures", ui().connection_compare_ms, &[("ms", &f.median_ms.to_string())]) } else { Html::default() } }
             </> },
         )
     };

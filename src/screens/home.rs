@@ -89,10 +89,8 @@ pub fn home(app: &AppContext) -> Html {
         <>
             { main_heading(text(ui().home_heading)) }
             { element("p", "lead", text(ui().home_lead)) }
-            if let Some(browser) = in_app {
-                // Seen before any fix that closes or reinstalls the app around this page.
-                { filled("p", "in-app-line", ui().home_in_app, &[("browser", &built_in_browser(browser))]) }
-            }
+            // Seen before any fix that closes or reinstalls the app around this page.
+            { if let Some(browser) = in_app { filled("p", "in-app-line", ui().home_in_app, &[("browser", &built_in_browser(browser))]) } else { Html::default() } }
             { for resume }
             <ul class="cards symptoms">{ for symptoms }</ul>
             { element("div", "actions", html! {

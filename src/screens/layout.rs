@@ -71,9 +71,7 @@ fn language_picker(app: &AppContext) -> Html {
             // Made anew whenever the language shown or a failure changes, so it always
             // shows the language on screen (a select keeps the option last tapped).
             <select id="language" key={[shown.code, app.language_failed.map_or("", |l| l.code)].concat()} onchange={on_change}>{ for options }</select>
-            if app.other_variety {
-                { element("p", "language-note", text(ui().language_other_variety)) }
-            }
+            { if app.other_variety { element("p", "language-note", text(ui().language_other_variety)) } else { Html::default() } }
         </div>
     }
 }
@@ -132,9 +130,7 @@ fn banners(app: &AppContext) -> Html {
                 }
             </div>
             <div role="status" aria-live="polite">
-                if let Some(unsaved) = app.unsaved {
-                    { element("div", "banner notice", element("p", "", text(unsaved))) }
-                }
+                { if let Some(unsaved) = app.unsaved { element("div", "banner notice", element("p", "", text(unsaved))) } else { Html::default() } }
             </div>
             <div role="status" aria-live="polite">
                 if let Some(notice) = &app.notice {

@@ -30,7 +30,7 @@ pub fn entry_list(entries: &mut dyn Iterator<Item = Entry<'static>>, ordered: bo
         let meta = html! {
             <span class="card-meta">
                 { element("span", "kind", text(kind)) }
-                if let Some(badge) = badge { { element("span", "effort", text(badge)) } }
+                { if let Some(badge) = badge { element("span", "effort", text(badge)) } else { Html::default() } }
             </span>
         };
         html! {

@@ -25,7 +25,7 @@ pub fn fix_body(fix: &'static Fix, phone: &PhoneChoice) -> Html {
                 </aside>
             }
             { element("h2", "", text(ui.fix_body_steps)) }
-            if per_device { { device_picker(phone) } }
+            { if per_device { device_picker(phone) } else { Html::default() } }
             <ol class="steps">
                 { for fix.steps.iter().map(|step| element("li", "", text(step.for_device(phone.family)))) }
             </ol>
@@ -40,9 +40,7 @@ pub fn fix_body(fix: &'static Fix, phone: &PhoneChoice) -> Html {
                     }) }
                 </p>
             }
-            if let Some(note) = fix.hedge() {
-                { element("p", "hint", text(note)) }
-            }
+            { if let Some(note) = fix.hedge() { element("p", "hint", text(note)) } else { Html::default() } }
         </>
     }
 }

@@ -13,12 +13,8 @@ use yew::prelude::*;
 pub fn cause_notes(cause: &'static Cause) -> Html {
     html! {
         <>
-            if let Some(note) = cause.hedge() {
-                { element("p", "hint", text(note)) }
-            }
-            if let Some(rule) = &cause.support_cant_change {
-                { element("p", "hint", text(rule)) }
-            }
+            { if let Some(note) = cause.hedge() { element("p", "hint", text(note)) } else { Html::default() } }
+            { if let Some(rule) = &cause.support_cant_change { element("p", "hint", text(rule)) } else { Html::default() } }
         </>
     }
 }

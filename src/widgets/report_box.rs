@@ -81,12 +81,8 @@ pub fn report_box(
             <textarea id="report-text" class="report-text" readonly=true rows="14" value={text} />
             <div class="actions">
                 { button("button primary", copy, words_of(ui.report_box_copy)) }
-                if let Some(onclick) = english {
-                    { button("button", onclick, words_of(ui.report_box_copy_english)) }
-                }
-                if let Some(onclick) = share_it {
-                    { button("button", onclick, words_of(ui.report_box_share)) }
-                }
+                { if let Some(onclick) = english { button("button", onclick, words_of(ui.report_box_copy_english)) } else { Html::default() } }
+                { if let Some(onclick) = share_it { button("button", onclick, words_of(ui.report_box_share)) } else { Html::default() } }
             </div>
             <p role="status" class="hint">{ words_of(**status) }</p>
         </section>

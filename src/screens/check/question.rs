@@ -55,7 +55,7 @@ pub fn question_view(check: &Check, app: &AppContext, navigator: &Navigator, nav
             <li key={id}>
                 <button type="button" class={if chosen { "answer chosen" } else { "answer" }} data-answer={id} {onclick}>
                     { label }
-                    if chosen { { element("span", "earlier", text(ui.check_earlier_answer)) } }
+                    { if chosen { element("span", "earlier", text(ui.check_earlier_answer)) } else { Html::default() } }
                 </button>
             </li>
         }

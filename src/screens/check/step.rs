@@ -108,9 +108,7 @@ pub fn step_view(
                 { phone_question(&phone.on_choose) }
             } else {
                 { fix_body(fix, phone) }
-                if fix.kind == StepKind::Wait {
-                    { element("p", "hint", text(ui.check_wait_saved_place)) }
-                }
+                { if fix.kind == StepKind::Wait { element("p", "hint", text(ui.check_wait_saved_place)) } else { Html::default() } }
                 <div class="action-bar" role="group" aria-labelledby="step-question">
                     <p id="step-question" class="action-question">{ text(question) }</p>
                     <div class="action-buttons">
