@@ -24,12 +24,12 @@ pub fn cause_screen(id: &str) -> Html {
             { main_heading(text(&cause.title)) }
             { element("p", "lead", text(&cause.summary)) }
             { cause_notes(cause) }
-            if !cause.signs.is_empty() {
+            { if !cause.signs.is_empty() { html! {
                 <section class="signs" aria-labelledby="signs-heading">
                     { section_heading("signs-heading", text(ui().cause_signs_heading)) }
                     { element("ul", "", list_items(&cause.signs)) }
                 </section>
-            }
+            } } else { Html::default() } }
             { element("h2", "", text(ui().cause_explanation_heading)) }
             { each_text("p", "", &cause.explanation) }
             { element("h2", "", text(ui().cause_fixes_heading)) }

@@ -367,9 +367,9 @@ fn run_result(run: &Run, in_check: bool) -> Html {
             { filled("p", "eyebrow", ui().connection_result_eyebrow, &[("network", run.network.label())]) }
             <h2 id="verdict-heading" tabindex="-1">{ text(&verdict.title) }</h2>
             { element("p", "", owned(verdict.explanation.replace(FAILING_PARTS, &names(m.failing_parts())))) }
-            if let Some(parts) = parts {
+            { if let Some(parts) = parts { html! {
                 <ul class="parts">{ for parts }</ul>
-            }
+            } } else { Html::default() } }
             { if !unsure.is_empty() { filled("p", "unsure", ui().connection_unsure, &[("parts", &unsure)]) } else { Html::default() } }
             { if older { element("p", "hint", text(ui().connection_older_run)) } else { Html::default() } }
             { element("h3", "", text(ui().connection_what_to_do)) }
@@ -380,14 +380,14 @@ fn run_result(run: &Run, in_check: bool) -> Html {
                     { element("li", "", link((Route::Fix { id: f.id.clone() }).href(), "", text(&f.title))) }
                 }) }
             </ul>
-            if in_check {
+            { if in_check { html! {
                 { element("p", "more", html! { <>
                     { text(if run.evidence().is_some() { ui().connection_added_to_check } else { ui().connection_not_added_to_check }) }
                     { " " }
                     { link(Route::Check.href(), "button", text(ui().connection_back_to_check)) }
                 </> }) }
-            }
-            if m.online {
+            } } else { Html::default() } }
+            { if m.online { html! {
                 { element("details", "run-details", html! { <>
                     { element("summary", "", text(ui().connection_details)) }
                     { if let Some(f) = run.verdict.figures { filled("p", "figures", ui().connection_figures, &[("median", &f.median_ms.to_string()), ("jitter", &f.jitter_ms.to_string()), ("loss", &f.loss_percent.to_string())]) } else { Html::default() } }
@@ -395,7 +395,7 @@ fn run_result(run: &Run, in_check: bool) -> Html {
                         { for lines.map(|line| element("li", "", owned(line))) }
                     </ul>
                 </> }) }
-            }
+            } } else { Html::default() } }
         </section>
     }
 }
@@ -403,10 +403,10 @@ fn run_result(run: &Run, in_check: bool) -> Html {
 /// Wi-Fi and mobile data side by side, or how to get there.
 fn comparison(runs: &[Run]) -> Html {
     let Some((wifi, mobile)) = history::latest_pair(runs) else {
-        return html! {
-            if !runs.is_empty() {
-                <p class="hint compare-hint">{ text(ui().connection_compare_hint) }</p>
-            }
+        return if runs.is_empty() {
+            Html::default()
+        } else {
+            element("p", "hint compare-hint", text(ui().connection_compare_hint))
         };
     };
     let column = |run: &Run| {

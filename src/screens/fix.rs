@@ -22,18 +22,18 @@ pub fn fix_screen(id: &str, phone: &PhoneChoice) -> Html {
             { element("p", "lead", text(&fix.summary)) }
             { fix_body(fix, phone) }
             // A rule's explain step: what the person can do instead (as the check's ending says).
-            if let Some(instead) = &fix.instead {
+            { if let Some(instead) = &fix.instead { html! {
                 <section class="prevention" aria-labelledby="instead-heading">
                     { section_heading("instead-heading", text(ui().fix_instead_heading)) }
                     { element("p", "", text(instead)) }
                 </section>
-            }
-            if let Some(prevention) = &fix.prevention {
+            } } else { Html::default() } }
+            { if let Some(prevention) = &fix.prevention { html! {
                 <section class="prevention" aria-labelledby="prevention-heading">
                     { section_heading("prevention-heading", text(ui().fix_prevention_heading)) }
                     { element("p", "", text(prevention)) }
                 </section>
-            }
+            } } else { Html::default() } }
             { element("h2", "", text(ui().fix_helps_with_heading)) }
             { entry_list(&mut helps_with, false) }
             { sources(&fix.sources) }

@@ -38,19 +38,19 @@ pub fn guide(location: &Location, navigator: &Navigator) -> Html {
             .guide_no_results_check
             .split_once("{link}")
             .unwrap_or((ui().guide_no_results_check, ""));
-        html! {
-            <>
-                if hits.is_empty() {
+        if hits.is_empty() {
+            html! {
+                <>
                     { element("p", "", text(ui().guide_no_results_tip)) }
                     <p class="more">
                         { text(before_link) }
                         { link(Route::Home.href(), "", text(ui().guide_no_results_link)) }
                         { text(after_link) }
                     </p>
-                } else {
-                    { entry_list(&mut hits.iter().copied(), false) }
-                }
-            </>
+                </>
+            }
+        } else {
+            entry_list(&mut hits.iter().copied(), false)
         }
     } else {
         let open = opened(&location.query);

@@ -122,31 +122,31 @@ fn banners(app: &AppContext) -> Html {
     html! {
         <div class="banners">
             <div role="status" aria-live="polite">
-                if app.update_ready {
+                { if app.update_ready { html! {
                     <div class="banner update">
                         { element("p", "", text(ui.update_ready)) }
                         { button("button primary", reload, text(ui.update_reload)) }
                     </div>
-                }
+                } } else { Html::default() } }
             </div>
             <div role="status" aria-live="polite">
                 { if let Some(unsaved) = app.unsaved { element("div", "banner notice", element("p", "", text(unsaved))) } else { Html::default() } }
             </div>
             <div role="status" aria-live="polite">
-                if let Some(notice) = &app.notice {
+                { if let Some(notice) = &app.notice { html! {
                     <div class="banner notice">
                         { element("p", "", owned(notice.clone())) }
                         { button("button", dismiss, text(ui.notice_ok)) }
                     </div>
-                }
+                } } else { Html::default() } }
             </div>
             <div role="status" aria-live="polite">
-                if let (Some(failed), Some(retry)) = (app.language_failed, retry) {
+                { if let (Some(failed), Some(retry)) = (app.language_failed, retry) { html! {
                     <div class="banner notice language-failed">
                         { filled("p", "", ui.language_failed, &[("language", failed.name)]) }
                         { button("button", retry, text(ui.language_retry)) }
                     </div>
-                }
+                } } else { Html::default() } }
             </div>
         </div>
     }

@@ -32,10 +32,10 @@ pub fn report(
             { main_heading(text(ui.report_title)) }
             { support_notes(check) }
             { report_box(check, phone.known(), status) }
-            if let Some(fix) = steps {
+            { if let Some(fix) = steps { html! { <>
                 { element("h2", "", text(ui.report_how_to_send)) }
                 <ol class="steps">{ for fix.steps.iter().map(|s| element("li", "", text(&s.text))) }</ol>
-            }
+            </> } } else { Html::default() } }
             { element("p", "more", link(Route::Check.href(), "button", text(ui.report_back_to_check))) }
         </>
     }

@@ -81,9 +81,9 @@ pub fn question_view(check: &Check, app: &AppContext, navigator: &Navigator, nav
             <progress max={total.to_string()} value={number.to_string()} aria-labelledby="progress-label" />
             // Home shows each problem in one line; the first question says it in full,
             // so the person can tell they picked the right one.
-            if let Some(symptom) = content().symptom(&check.symptom).filter(|_| number == 1) {
+            { if let Some(symptom) = content().symptom(&check.symptom).filter(|_| number == 1) { html! {
                 <p class="symptom-detail">{ element("strong", "", text(&symptom.title)) }{ ": " }{ text(&symptom.detail) }</p>
-            }
+            } } else { Html::default() } }
             { main_heading(text(&question.text)) }
             <details class="why">
                 { element("summary", "", text(ui.check_why_we_ask)) }

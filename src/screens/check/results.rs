@@ -26,10 +26,10 @@ pub fn results_view(check: &Check, app: &AppContext, nav: &Nav) -> Html {
             { element("h2", "", text(&ranked.cause.title)) }
             { element("p", "", text(&ranked.cause.summary)) }
             { cause_notes(ranked.cause) }
-            if !ranked.reasons.is_empty() {
+            { if !ranked.reasons.is_empty() { html! { <>
                 { element("p", "why-label", text(ui.check_results_why)) }
                 <ul class="reasons">{ for ranked.reasons.iter().map(|r| element("li", "", text(r))) }</ul>
-            }
+            </> } } else { Html::default() } }
             { link((Route::Cause { id: ranked.cause.id.clone() }).href(), "", text(ui.check_results_more)) }
         </li>
     });
@@ -58,13 +58,13 @@ pub fn results_view(check: &Check, app: &AppContext, nav: &Nav) -> Html {
                 </>
             }) }
             <ol class="results">{ for items }</ol>
-            if check.connection.is_none() {
+            { if check.connection.is_none() { html! {
                 <p class="hint">
                     { text(before_link) }
                     { link(Route::Connection.href(), "", text(ui.check_results_test_connection)) }
                     { text(after_link) }
                 </p>
-            }
+            } } else { Html::default() } }
             { nav.view() }
         </>
     }

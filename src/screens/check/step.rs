@@ -112,11 +112,9 @@ pub fn step_view(
                 <div class="action-bar" role="group" aria-labelledby="step-question">
                     <p id="step-question" class="action-question">{ text(question) }</p>
                     <div class="action-buttons">
-                        if fix.kind == StepKind::Wait {
-                            // Saved after every change: saving the place is going home,
-                            // where Continue brings the person back.
-                            { link(Route::Home.href(), "button primary", text(ui.check_wait_save)) }
-                        }
+                        // Saved after every change: saving the place is going home,
+                        // where Continue brings the person back.
+                        { if fix.kind == StepKind::Wait { link(Route::Home.href(), "button primary", text(ui.check_wait_save)) } else { Html::default() } }
                         { for buttons }
                     </div>
                 </div>
