@@ -1,21 +1,11 @@
 // End-to-end tests of how DM Doctor behaves as an Android app (issue 15): opened from a
 // link inside TikTok, in TikTok's own in-app browser.
 import assert from "node:assert/strict";
-import { answerFirst, answerUntilResults, assertAccessible, heading, open, pickSymptom, SCREENS, test, waitForServiceWorker, withApp } from "./helpers.mjs";
+import { answerFirst, answerUntilResults, assertAccessible, heading, open, pickSymptom, SCREENS, test, waitForServiceWorker, withApp, OUTSIDE } from "./helpers.mjs";
 
 /** TikTok's in-app browser on Android: a WebView ("; wv)") with TikTok's markers. */
 const TIKTOK_IN_APP =
   "Mozilla/5.0 (Linux; Android 13; SM-A536B Build/TP1A.220624.014; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/119.0.6045.193 Mobile Safari/537.36 trill_320404 JsSdk/1.0 NetType/WIFI Channel/googleplay AppName/trill app_version/32.4.4 BytedanceWebview/d8a21c6";
-/** Every outside host the connection test contacts (answered by the tests, never the internet). */
-const OUTSIDE = [
-  "https://www.google.com/**",
-  "https://www.cloudflare.com/**",
-  "https://www.tiktok.com/**",
-  "https://p16-sign-va.tiktokcdn.com/**",
-  "https://v16-webapp-prime.tiktok.com/**",
-  "https://im-api-va.tiktok.com/**",
-  "https://im-api-va.tiktokv.com/**",
-];
 const CHROME =
   "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";
 

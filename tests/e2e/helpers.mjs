@@ -42,6 +42,17 @@ export async function withApp(options, body) {
   }
 }
 
+/** Every outside host the connection test contacts (answered by the tests, never the internet). */
+export const OUTSIDE = [
+  "https://www.google.com/**",
+  "https://www.cloudflare.com/**",
+  "https://www.tiktok.com/**",
+  "https://p16-sign-va.tiktokcdn.com/**",
+  "https://v16-webapp-prime.tiktok.com/**",
+  "https://im-api-va.tiktok.com/**",
+  "https://im-api-va.tiktokv.com/**",
+];
+
 /** Every route the app has, with a word its heading must contain. */
 export const SCREENS = [
   { route: "#/", heading: "What's going wrong?" },

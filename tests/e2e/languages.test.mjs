@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import {
+  OUTSIDE,
   SCREENS,
   answerUntilResults,
   assertAccessible,
@@ -37,15 +38,26 @@ function verdictTitle(code, id) {
 /** The pack file of `code` in the build. */
 const packOf = (code) => readdirSync("dist/packs").find((f) => new RegExp(`^${code}-[0-9a-f]{16}\\.txt$`).test(f));
 
-const OUTSIDE = [
-  "https://www.google.com/**",
-  "https://www.cloudflare.com/**",
-  "https://www.tiktok.com/**",
-  "https://p16-sign-va.tiktokcdn.com/**",
-  "https://v16-webapp-prime.tiktok.com/**",
-  "https://im-api-va.tiktok.com/**",
-  "https://im-api-va.tiktokv.com/**",
-];
+
+/**
+ * Opens each of SCREENS in turn and calls `check(route)` once that screen (not the one
+ * before: hash changes keep the page) shows a heading starting with `marker`.
+ */
+async function eachScreen(page, server, marker, check) {
+  let previous = null;
+  for (const { route, ready } of SCREENS) {
+    await page.goto(server.url + route);
+    await page.waitForFunction(
+      ([marker, before, ready]) => {
+        const h1 = document.querySelector("main h1")?.textContent;
+        return h1?.startsWith(marker) && (ready ? document.querySelector(ready) : h1 !== before);
+      },
+      [marker, previous, ready],
+    );
+    previous = await heading(page);
+    await check(route);
+  }
+}
 
 /** Facts about the page's layout and language that the rules below check. */
 const pageFacts = (page) =>
@@ -290,23 +302,12 @@ test("en-XA: every screen's text comes from the pack (no plain English word left
   await withApp(
     { browser: { locale: "en-XA", viewport: { width: 360, height: 800 } } },
     async ({ server, page, watcher }) => {
-      let previous = null;
-      for (const { route, ready } of SCREENS) {
-        await page.goto(server.url + route);
-        // This screen, not the one before (hash changes keep the page).
-        await page.waitForFunction(
-          ([before, ready]) => {
-            const h1 = document.querySelector("main h1")?.textContent;
-            return h1?.startsWith("[") && (ready ? document.querySelector(ready) : h1 !== before);
-          },
-          [previous, ready],
-        );
-        previous = await heading(page);
+      await eachScreen(page, server, "[", async (route) => {
         const facts = await pageFacts(page);
         assert.equal(facts.lang, "en-XA", route);
         assert.equal(facts.overflow, false, `no sideways scrolling on ${route}`);
         assert.deepEqual(await plainWords(page), [], `hard-coded English on ${route}`);
-      }
+      });
       // A check's screens too.
       await page.goto(server.url + "#/");
       await page.locator("main a.card.symptom").first().click();
@@ -339,21 +340,11 @@ test("en-XA: every screen's text comes from the pack (no plain English word left
 
 test("ar-XB: every screen runs right to left, mirrored (the back button on the right), and is accessible", async () => {
   await withApp({ browser: { locale: "ar-XB" } }, async ({ server, page, watcher }) => {
-    let previous = null;
-    for (const { route, ready } of SCREENS) {
-      await page.goto(server.url + route);
-      await page.waitForFunction(
-        ([before, ready]) => {
-          const h1 = document.querySelector("main h1")?.textContent;
-          return h1?.startsWith("\u200f") && (ready ? document.querySelector(ready) : h1 !== before);
-        },
-        [previous, ready],
-      );
-      previous = await heading(page);
+    await eachScreen(page, server, "\u200f", async (route) => {
       const facts = await pageFacts(page);
       assert.deepEqual([facts.lang, facts.dir, facts.overflow], ["ar-XB", "rtl", false], route);
       await assertAccessible(page, `ar-XB ${route}`);
-    }
+    });
     await page.goto(server.url + "#/");
     await page.locator("main a.card.symptom").first().click();
     await page.waitForSelector("main .question h1");
