@@ -68,8 +68,12 @@ const readyScript = (selector) => `
     }
   })();`;
 
-async function timeTo(context, url, selector) {
+async function timeTo(context, url, selector, cpuSlowdown = 1) {
   const page = await context.newPage();
+  if (cpuSlowdown > 1) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: cpuSlowdown });
+  }
   await page.addInitScript(readyScript(selector));
   await page.goto(url);
   await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: 20000 });
@@ -107,6 +111,40 @@ console.log(`DM Doctor, the same with a Spanish browser:   ${fmt(appColdSpanish)
 console.log(`Static baseline, to its content:              ${fmt(baseCold)}`);
 console.log(`Ratio (median): ${(median(appCold) / median(baseCold)).toFixed(2)}x; Spanish ${(median(appColdSpanish) / median(baseCold)).toFixed(2)}x`);
 
+// A budget phone on a bad network (issue 14): the CPU slowed 4x, 400 kbps down, 400 ms
+// round trip, files gzip-compressed as a host would. Time to the home screen's text, for
+// the app and for the static page with the same text.
+async function budgetPhoneVisit(url, selector) {
+  const p = await profile();
+  const page = await p.context.newPage();
+  const cdp = await p.context.newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: 400,
+    downloadThroughput: (400 * 1000) / 8,
+    uploadThroughput: (400 * 1000) / 8,
+  });
+  await cdp.send("Network.setExtraHTTPHeaders", { headers: { "Accept-Encoding": "gzip" } });
+  await page.addInitScript(readyScript(selector));
+  await page.goto(url, { timeout: 60000 });
+  await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: 60000 });
+  const ms = await page.evaluate(() => window.__ready);
+  await p.close();
+  return ms;
+}
+console.log("\n== Budget phone, first visit (CPU 4x slower, 400 kbps, 400 ms round trip, gzip) ==");
+const phoneApp = [];
+const phoneBase = [];
+for (let i = 0; i < Math.max(3, Math.ceil(RUNS / 2)); i++) {
+  phoneApp.push(await budgetPhoneVisit(app.url + "#/", "main h1"));
+  phoneBase.push(await budgetPhoneVisit(baseline.url, "main h1"));
+}
+console.log(`DM Doctor, to the home screen's text: ${fmt(phoneApp)}`);
+console.log(`Static page with the same text:      ${fmt(phoneBase)}`);
+console.log(`Ratio (median): ${(median(phoneApp) / median(phoneBase)).toFixed(2)}x`);
+
 console.log("\n== Warm start ==");
 const warm = await profile();
 {
@@ -139,11 +177,18 @@ await timeTo(basePage.context, baseline.url, "main h1"); // fills the HTTP cache
 const appWarm = [];
 const appIdle = [];
 const baseWarm = [];
+const appWarmSlow = [];
+const baseWarmSlow = [];
 for (let i = 0; i < WARM_RUNS; i++) {
   appWarm.push(await timeTo(warm.context, appUrl + "#/check", "main .answers button"));
   baseWarm.push(await timeTo(basePage.context, baseline.url, "main h1"));
   await stopServiceWorkers(warm.context);
   appIdle.push(await timeTo(warm.context, appUrl + "#/check", "main .answers button"));
+  if (i % 3 === 0) {
+    // The same on a budget phone (CPU 4x slower).
+    appWarmSlow.push(await timeTo(warm.context, appUrl + "#/check", "main .answers button", 4));
+    baseWarmSlow.push(await timeTo(basePage.context, baseline.url, "main h1", 4));
+  }
 }
 await warm.close();
 await basePage.close();
@@ -152,6 +197,7 @@ console.log(`Static baseline, second visit (HTTP cache, server running):  ${fmt(
 const warmRatio = median(appWarm) / median(baseWarm);
 console.log(`Ratio (median): ${warmRatio.toFixed(2)}x (budget: <= ${BUDGETS.warmStartRatio}x${warmRatio > BUDGETS.warmStartRatio ? ", OVER" : ""})`);
 console.log(`DM Doctor, offline, service worker stopped first (an app opened after idling): ${fmt(appIdle)}`);
+console.log(`With the CPU 4x slower: DM Doctor ${fmt(appWarmSlow)}; baseline ${fmt(baseWarmSlow)}; ratio ${(median(appWarmSlow) / median(baseWarmSlow)).toFixed(2)}x`);
 
 console.log("\n== Lighthouse 12.2.3, mobile (default config), headless Debian Chromium ==");
 const lhServer = await startServer({ root: DIST });
