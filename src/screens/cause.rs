@@ -4,7 +4,7 @@ use crate::content::search::Entry;
 use crate::content::{content, ui};
 use crate::screens::not_found::not_found;
 use crate::widgets::entry_list::{entry_list, list_items, text};
-use crate::widgets::markup::{each_text, element, main_heading, section_heading};
+use crate::widgets::markup::{each_text, element, labelled, main_heading};
 use crate::widgets::{notes::cause_notes, sources::sources};
 use yew::prelude::*;
 
@@ -24,12 +24,7 @@ pub fn cause_screen(id: &str) -> Html {
             { main_heading(text(&cause.title)) }
             { element("p", "lead", text(&cause.summary)) }
             { cause_notes(cause) }
-            { if !cause.signs.is_empty() { html! {
-                <section class="signs" aria-labelledby="signs-heading">
-                    { section_heading("signs-heading", text(ui().cause_signs_heading)) }
-                    { element("ul", "", list_items(&cause.signs)) }
-                </section>
-            } } else { Html::default() } }
+            { if !cause.signs.is_empty() { labelled("signs", "signs-heading", text(ui().cause_signs_heading), element("ul", "", list_items(&cause.signs))) } else { Html::default() } }
             { element("h2", "", text(ui().cause_explanation_heading)) }
             { each_text("p", "", &cause.explanation) }
             { element("h2", "", text(ui().cause_fixes_heading)) }

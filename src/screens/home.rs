@@ -7,7 +7,7 @@ use crate::routes::Route;
 use crate::state::{Action, AppContext};
 use crate::widgets::entry_list::{card, text};
 use crate::widgets::install::{built_in_browser, install_card};
-use crate::widgets::markup::{element, filled, link, main_heading, section_heading};
+use crate::widgets::markup::{element, filled, labelled, link, main_heading};
 use yew::prelude::*;
 
 /// Where the check stands, in a few words.
@@ -62,12 +62,18 @@ pub fn home(app: &AppContext) -> Html {
             .symptom(&check.symptom)
             .map(|s| s.title.as_str())
             .unwrap_or_default();
-        html! {
-            <section class="resume" aria-labelledby="resume-heading">
-                { section_heading("resume-heading", text(ui().home_resume_heading)) }
-                { card(Route::Check.href(), "card", title, progress(check).into(), Html::default()) }
-            </section>
-        }
+        labelled(
+            "resume",
+            "resume-heading",
+            text(ui().home_resume_heading),
+            card(
+                Route::Check.href(),
+                "card",
+                title,
+                progress(check).into(),
+                Html::default(),
+            ),
+        )
     });
     let symptoms = content().symptoms.iter().map(|symptom| {
         html! {

@@ -73,3 +73,12 @@ pub fn link(href: String, class: &'static str, child: Html) -> Html {
     let class = (!class.is_empty()).then_some(class);
     yew::html! { <a {href} {class}>{ child }</a> }
 }
+
+/// `<tag class="class" aria-labelledby="id">` whose first child is its heading
+/// ([`section_heading`] with `id`), then `body`; no class attribute when `class` is empty.
+#[inline(never)]
+pub fn labelled(class: &'static str, id: &'static str, heading: Html, body: Html) -> Html {
+    yew::html! {
+        <section {class} aria-labelledby={id}>{ section_heading(id, heading) }{ body }</section>
+    }
+}

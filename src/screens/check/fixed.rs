@@ -7,7 +7,7 @@ use crate::content::{content, fill, ui, DeviceFamily, StepKind};
 use crate::diagnosis::check::{Check, StepResult};
 use crate::routes::Route;
 use crate::widgets::entry_list::text;
-use crate::widgets::markup::{button, element, link, main_heading, owned, section_heading};
+use crate::widgets::markup::{button, element, labelled, link, main_heading, owned};
 use crate::widgets::notes::support_notes;
 use crate::widgets::report_box::report_box;
 use yew::prelude::*;
@@ -41,12 +41,7 @@ pub fn fixed_view(fix: &str, nav: &Nav) -> Html {
             { element("p", "eyebrow", text(eyebrow)) }
             { main_heading(text(title)) }
             { element("p", "lead", owned(lead)) }
-            if let Some(tip) = tip {
-                <section class="prevention" aria-labelledby="next-time">
-                    { section_heading("next-time", text(next)) }
-                    { element("p", "", text(tip)) }
-                </section>
-            }
+            { if let Some(tip) = tip { labelled("prevention", "next-time", text(next), element("p", "", text(tip))) } else { Html::default() } }
             { element("div", "actions", button("button primary", nav.end.clone(), text(ui.check_done))) }
             { nav.view() }
         </div>
