@@ -28,12 +28,11 @@ pub fn device_picker(phone: &PhoneChoice) -> Html {
         <fieldset class="device-picker">
             { element("legend", "", text(ui.phone_picker_legend)) }
             { for options }
-            if phone.source == DeviceSource::Guessed {
-                { element("p", "hint", text(ui.phone_picker_guessed)) }
-            }
-            if phone.source == DeviceSource::Default {
-                { element("p", "hint", text(ui.phone_picker_other_hint)) }
-            }
+            { match phone.source {
+                DeviceSource::Guessed => element("p", "hint", text(ui.phone_picker_guessed)),
+                DeviceSource::Default => element("p", "hint", text(ui.phone_picker_other_hint)),
+                DeviceSource::Chosen => Html::default(),
+            } }
         </fieldset>
     };
     if phone.source == DeviceSource::Default {

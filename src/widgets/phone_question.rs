@@ -3,7 +3,7 @@
 //! stock Android steps, which most other brands follow closely.
 
 use super::entry_list::text;
-use super::markup::element;
+use super::markup::{button, element};
 use crate::content::{ui, DeviceFamily};
 use yew::prelude::*;
 
@@ -19,11 +19,11 @@ pub fn phone_question(on_choose: &Callback<DeviceFamily>) -> Html {
     ];
     let buttons = answers.into_iter().map(|(label, family)| {
         let on_choose = on_choose.clone();
-        html! {
-            <button type="button" class="answer" onclick={Callback::from(move |_: MouseEvent| on_choose.emit(family))}>
-                { label }
-            </button>
-        }
+        button(
+            "answer",
+            Callback::from(move |_: MouseEvent| on_choose.emit(family)),
+            text(label),
+        )
     });
     html! {
         <fieldset class="phone-question">
