@@ -7,7 +7,7 @@ use crate::routes::Route;
 use crate::state::{Action, AppContext};
 use crate::widgets::entry_list::{card, text};
 use crate::widgets::install::{built_in_browser, install_card};
-use crate::widgets::markup::{element, filled, labelled, link, main_heading};
+use crate::widgets::markup::{element, filled, labelled, link, main_heading, text_in};
 use yew::prelude::*;
 
 /// Where the check stands, in a few words.
@@ -94,7 +94,7 @@ pub fn home(app: &AppContext) -> Html {
     html! {
         <>
             { main_heading(text(ui().home_heading)) }
-            { element("p", "lead", text(ui().home_lead)) }
+            { text_in("p", "lead", ui().home_lead) }
             // Seen before any fix that closes or reinstalls the app around this page.
             { if let Some(browser) = in_app { filled("p", "in-app-line", ui().home_in_app, &[("browser", &built_in_browser(browser))]) } else { Html::default() } }
             { for resume }

@@ -10,7 +10,7 @@ use crate::platform::{focus_main_heading, pwa};
 use crate::routes::Route;
 use crate::state::{choose_language, Action, AppContext};
 use crate::widgets::entry_list::text;
-use crate::widgets::markup::{button, element, filled, owned};
+use crate::widgets::markup::{button, element, filled, owned, text_in};
 use yew::prelude::*;
 
 /// The frame around `screen`, the screen for `route`.
@@ -35,7 +35,7 @@ pub fn layout(app: &AppContext, route: &Route, screen: Html) -> Html {
             <main id="main">{ screen }</main>
             <footer class="bottom">
                 { language_picker(app) }
-                { element("p", "", text(ui.footer_disclaimer)) }
+                { text_in("p", "", ui.footer_disclaimer) }
                 { filled("p", "", ui.footer_version, &[("version", env!("CARGO_PKG_VERSION"))]) }
             </footer>
         </>
@@ -71,7 +71,7 @@ fn language_picker(app: &AppContext) -> Html {
             // Made anew whenever the language shown or a failure changes, so it always
             // shows the language on screen (a select keeps the option last tapped).
             <select id="language" key={[shown.code, app.language_failed.map_or("", |l| l.code)].concat()} onchange={on_change}>{ for options }</select>
-            { if app.other_variety { element("p", "language-note", text(ui().language_other_variety)) } else { Html::default() } }
+            { if app.other_variety { text_in("p", "language-note", ui().language_other_variety) } else { Html::default() } }
         </div>
     }
 }
@@ -124,13 +124,13 @@ fn banners(app: &AppContext) -> Html {
             <div role="status" aria-live="polite">
                 { if app.update_ready { html! {
                     <div class="banner update">
-                        { element("p", "", text(ui.update_ready)) }
+                        { text_in("p", "", ui.update_ready) }
                         { button("button primary", reload, text(ui.update_reload)) }
                     </div>
                 } } else { Html::default() } }
             </div>
             <div role="status" aria-live="polite">
-                { if let Some(unsaved) = app.unsaved { element("div", "banner notice", element("p", "", text(unsaved))) } else { Html::default() } }
+                { if let Some(unsaved) = app.unsaved { element("div", "banner notice", text_in("p", "", unsaved)) } else { Html::default() } }
             </div>
             <div role="status" aria-live="polite">
                 { if let Some(notice) = &app.notice { html! {

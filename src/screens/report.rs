@@ -4,7 +4,7 @@ use crate::content::{content, ui};
 use crate::routes::Route;
 use crate::state::{AppContext, PhoneChoice};
 use crate::widgets::entry_list::text;
-use crate::widgets::markup::{element, link, main_heading};
+use crate::widgets::markup::{element, link, main_heading, text_in};
 use crate::widgets::{notes::support_notes, report_box::report_box};
 use yew::prelude::*;
 
@@ -20,7 +20,7 @@ pub fn report(
         return html! {
             <>
                 { main_heading(text(ui.report_none_title)) }
-                { element("p", "lead", text(ui.report_none_lead)) }
+                { text_in("p", "lead", ui.report_none_lead) }
                 { link(Route::Home.href(), "button primary", text(ui.check_choose_problem)) }
             </>
         };
@@ -28,13 +28,13 @@ pub fn report(
     let steps = content().fix(crate::diagnosis::engine::REPORT_FIX);
     html! {
         <>
-            { element("p", "eyebrow", text(ui.report_eyebrow)) }
+            { text_in("p", "eyebrow", ui.report_eyebrow) }
             { main_heading(text(ui.report_title)) }
             { support_notes(check) }
             { report_box(check, phone.known(), status) }
             { if let Some(fix) = steps { html! { <>
-                { element("h2", "", text(ui.report_how_to_send)) }
-                <ol class="steps">{ for fix.steps.iter().map(|s| element("li", "", text(&s.text))) }</ol>
+                { text_in("h2", "", ui.report_how_to_send) }
+                <ol class="steps">{ for fix.steps.iter().map(|s| text_in("li", "", &s.text)) }</ol>
             </> } } else { Html::default() } }
             { element("p", "more", link(Route::Check.href(), "button", text(ui.report_back_to_check))) }
         </>

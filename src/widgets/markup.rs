@@ -82,3 +82,10 @@ pub fn labelled(class: &'static str, id: &'static str, heading: Html, body: Html
         <section {class} aria-labelledby={id}>{ section_heading(id, heading) }{ body }</section>
     }
 }
+
+/// `<tag class="class">` around a text of the content (see [`element`]): one call
+/// where most elements hold a single text.
+#[inline(never)]
+pub fn text_in(tag: &'static str, class: &'static str, text: &'static str) -> Html {
+    element(tag, class, super::entry_list::text(text))
+}

@@ -3,7 +3,7 @@
 //! stock Android steps, which most other brands follow closely.
 
 use super::entry_list::text;
-use super::markup::{button, element};
+use super::markup::{button, text_in};
 use crate::content::{ui, DeviceFamily};
 use yew::prelude::*;
 
@@ -27,8 +27,8 @@ pub fn phone_question(on_choose: &Callback<DeviceFamily>) -> Html {
     });
     html! {
         <fieldset class="phone-question">
-            { element("legend", "", text(ui.phone_question)) }
-            { element("p", "hint", text(ui.phone_question_hint)) }
+            { text_in("legend", "", ui.phone_question) }
+            { text_in("p", "hint", ui.phone_question_hint) }
             <div class="answers">{ for buttons }</div>
         </fieldset>
     }

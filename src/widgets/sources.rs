@@ -1,7 +1,7 @@
 //! Where the facts on a page come from, and how sure we are.
 
 use super::entry_list::text;
-use super::markup::element;
+use super::markup::text_in;
 use crate::content::{ui, Confidence, Source};
 use yew::prelude::*;
 
@@ -22,7 +22,7 @@ pub fn sources(sources: &'static [Source]) -> Html {
     }
     html! {
         <details class="sources">
-            { element("summary", "", text(ui().sources_heading)) }
+            { text_in("summary", "", ui().sources_heading) }
             <ul>
                 { for sources.iter().map(|source| html! {
                     <li>

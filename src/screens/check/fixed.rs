@@ -7,7 +7,7 @@ use crate::content::{content, fill, ui, DeviceFamily, StepKind};
 use crate::diagnosis::check::{Check, StepResult};
 use crate::routes::Route;
 use crate::widgets::entry_list::text;
-use crate::widgets::markup::{button, element, labelled, link, main_heading, owned};
+use crate::widgets::markup::{button, element, labelled, link, main_heading, owned, text_in};
 use crate::widgets::notes::support_notes;
 use crate::widgets::report_box::report_box;
 use yew::prelude::*;
@@ -38,10 +38,10 @@ pub fn fixed_view(fix: &str, nav: &Nav) -> Html {
     };
     html! {
         <div class={if explained.is_some() { "explained" } else { "success" }}>
-            { element("p", "eyebrow", text(eyebrow)) }
+            { text_in("p", "eyebrow", eyebrow) }
             { main_heading(text(title)) }
             { element("p", "lead", owned(lead)) }
-            { if let Some(tip) = tip { labelled("prevention", "next-time", text(next), element("p", "", text(tip))) } else { Html::default() } }
+            { if let Some(tip) = tip { labelled("prevention", "next-time", text(next), text_in("p", "", tip)) } else { Html::default() } }
             { element("div", "actions", button("button primary", nav.end.clone(), text(ui.check_done))) }
             { nav.view() }
         </div>
@@ -87,7 +87,7 @@ pub fn end_view(
 ) -> Html {
     html! {
         <>
-            { element("p", "eyebrow", text(ui().check_end_eyebrow)) }
+            { text_in("p", "eyebrow", ui().check_end_eyebrow) }
             { main_heading(text(ui().check_end_title)) }
             { element("p", "lead", owned(end_summary(check))) }
             // Where a cause is a rule for everyone, say what support can't change.

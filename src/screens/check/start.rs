@@ -9,7 +9,7 @@ use crate::routes::Route;
 use crate::screens::not_found::not_found;
 use crate::state::{Action, AppContext};
 use crate::widgets::entry_list::text;
-use crate::widgets::markup::{button, element, filled, main_heading};
+use crate::widgets::markup::{button, element, filled, main_heading, text_in};
 use crate::widgets::router::Navigator;
 use yew::prelude::*;
 
@@ -86,7 +86,7 @@ pub fn start_check(symptom: &str, app: &AppContext, navigator: &Navigator) -> Ht
                     { button("button", start_new, text(ui.check_start_new)) }
                 </>
             }) }
-            { element("p", "hint", text(ui.check_start_new_hint)) }
+            { text_in("p", "hint", ui.check_start_new_hint) }
         </>
     }
 }

@@ -11,7 +11,7 @@ use crate::platform::now;
 use crate::routes::Route;
 use crate::state::{Action, AppContext, DeviceSource, PhoneChoice};
 use crate::widgets::entry_list::text;
-use crate::widgets::markup::{button, element, link, main_heading, owned};
+use crate::widgets::markup::{button, element, link, main_heading, owned, text_in};
 use crate::widgets::{fix_body::fix_body, phone_question::phone_question};
 use yew::prelude::*;
 
@@ -100,15 +100,14 @@ pub fn step_view(
     );
     html! {
         <div class="plan-step">
-            <p class="eyebrow" id="progress-label">{ owned(counter) }</p>
-            <progress max={total.to_string()} value={number.to_string()} aria-labelledby="progress-label" />
+            { super::progress(counter, number, total) }
             { main_heading(text(&fix.title)) }
-            { element("p", "lead", text(&fix.summary)) }
+            { text_in("p", "lead", &fix.summary) }
             if ask_phone {
                 { phone_question(&phone.on_choose) }
             } else {
                 { fix_body(fix, phone) }
-                { if fix.kind == StepKind::Wait { element("p", "hint", text(ui.check_wait_saved_place)) } else { Html::default() } }
+                { if fix.kind == StepKind::Wait { text_in("p", "hint", ui.check_wait_saved_place) } else { Html::default() } }
                 <div class="action-bar" role="group" aria-labelledby="step-question">
                     <p id="step-question" class="action-question">{ text(question) }</p>
                     <div class="action-buttons">
@@ -139,7 +138,7 @@ fn checkpoint(tried: usize, left: usize, more: Callback<MouseEvent>, nav: &Nav) 
         <div class="checkpoint">
             { element("p", "eyebrow", owned(tried)) }
             { main_heading(text(ui.check_checkpoint_title)) }
-            { element("p", "lead", text(ui.check_checkpoint_lead)) }
+            { text_in("p", "lead", ui.check_checkpoint_lead) }
             { element("div", "actions", html! {
                 <>
                     { link(Route::Report.href(), "button primary", text(ui.check_checkpoint_get_report)) }
