@@ -60,11 +60,9 @@ pub fn install_card(
     let prompt = offer == InstallOffer::Prompt;
     let ready = match offline {
         OfflineUse::Ready => text_in("p", "offline-ready", ui.install_offline_ready),
-        OfflineUse::Unavailable => element(
-            "p",
-            "offline-not-ready",
-            text(ui.install_offline_unavailable),
-        ),
+        OfflineUse::Unavailable => {
+            text_in("p", "offline-not-ready", ui.install_offline_unavailable)
+        }
         OfflineUse::Checking => text_in("p", "offline-not-ready", ui.install_offline_checking),
     };
     labelled(
@@ -73,10 +71,10 @@ pub fn install_card(
         text(ui.install_heading),
         html! {
             <>
-                if prompt {
+                { if prompt { html! { <>
                     { text_in("p", "", ui.install_prompt_text) }
                     { button("button primary", on_install.clone(), text(ui.install_button)) }
-                } else {
+                </> } } else { html! { <>
                     { text_in("p", "", ui.install_manual_text) }
                     <details class="install-steps">
                         { text_in("summary", "button", ui.install_button) }
@@ -87,7 +85,7 @@ pub fn install_card(
                             </div>
                         }) }
                     </details>
-                }
+                </> } } }
                 { ready }
             </>
         },

@@ -27,11 +27,11 @@ pub fn sources(sources: &'static [Source]) -> Html {
                 { for sources.iter().map(|source| html! {
                     <li>
                         // Titles of English pages, named as they are: read in English.
-                        if let Some(url) = &source.url {
+                        { if let Some(url) = &source.url { html! {
                             <a href={url.as_str()} rel="noreferrer" target="_blank" lang="en">{ text(&source.title) }</a>
-                        } else {
+                        } } else { html! {
                             <span lang="en">{ text(&source.title) }</span>
-                        }
+                        } } }
                         { " " }{ text(confidence_label(source.confidence)) }
                     </li>
                 }) }

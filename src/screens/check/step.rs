@@ -103,9 +103,7 @@ pub fn step_view(
             { super::progress(counter, number, total) }
             { main_heading(text(&fix.title)) }
             { text_in("p", "lead", &fix.summary) }
-            if ask_phone {
-                { phone_question(&phone.on_choose) }
-            } else {
+            { if ask_phone { phone_question(&phone.on_choose) } else { html! { <>
                 { fix_body(fix, phone) }
                 { if fix.kind == StepKind::Wait { text_in("p", "hint", ui.check_wait_saved_place) } else { Html::default() } }
                 <div class="action-bar" role="group" aria-labelledby="step-question">
@@ -117,7 +115,7 @@ pub fn step_view(
                         { for buttons }
                     </div>
                 </div>
-            }
+            </> } } }
             { nav.view() }
         </div>
     }
