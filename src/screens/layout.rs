@@ -121,33 +121,37 @@ fn banners(app: &AppContext) -> Html {
     });
     html! {
         <div class="banners">
-            <div role="status" aria-live="polite">
-                { if app.update_ready { html! {
-                    <div class="banner update">
-                        { text_in("p", "", ui.update_ready) }
-                        { button("button primary", reload, text(ui.update_reload)) }
-                    </div>
-                } } else { Html::default() } }
-            </div>
-            <div role="status" aria-live="polite">
-                { if let Some(unsaved) = app.unsaved { element("div", "banner notice", text_in("p", "", unsaved)) } else { Html::default() } }
-            </div>
-            <div role="status" aria-live="polite">
-                { if let Some(notice) = &app.notice { html! {
-                    <div class="banner notice">
-                        { element("p", "", owned(notice.clone())) }
-                        { button("button", dismiss, text(ui.notice_ok)) }
-                    </div>
-                } } else { Html::default() } }
-            </div>
-            <div role="status" aria-live="polite">
-                { if let (Some(failed), Some(retry)) = (app.language_failed, retry) { html! {
-                    <div class="banner notice language-failed">
-                        { filled("p", "", ui.language_failed, &[("language", failed.name)]) }
-                        { button("button", retry, text(ui.language_retry)) }
-                    </div>
-                } } else { Html::default() } }
-            </div>
+            { live("banner update", app.update_ready.then(|| html! {
+                <>
+                    { text_in("p", "", ui.update_ready) }
+                    { button("button primary", reload, text(ui.update_reload)) }
+                </>
+            })) }
+            { live("banner notice", app.unsaved.map(|unsaved| text_in("p", "", unsaved))) }
+            { live("banner notice", app.notice.as_ref().map(|notice| html! {
+                <>
+                    { element("p", "", owned(notice.clone())) }
+                    { button("button", dismiss, text(ui.notice_ok)) }
+                </>
+            })) }
+            { live("banner notice language-failed", app.language_failed.zip(retry).map(|(failed, retry)| html! {
+                <>
+                    { filled("p", "", ui.language_failed, &[("language", failed.name)]) }
+                    { button("button", retry, text(ui.language_retry)) }
+                </>
+            })) }
         </div>
     }
+}
+
+/// A live region that exists from the start, so screen readers announce the banner
+/// (`<div class="class">` around `banner`) when one appears in it.
+#[inline(never)]
+fn live(class: &'static str, banner: Option<Html>) -> Html {
+    let banner = if let Some(banner) = banner {
+        element("div", class, banner)
+    } else {
+        Html::default()
+    };
+    html! { <div role="status" aria-live="polite">{ banner }</div> }
 }
