@@ -33,7 +33,7 @@ pub fn about(app: &AppContext, result: &UseStateHandle<Option<String>>) -> Html 
     };
     html! {
         <>
-            { main_heading(text(&page.title)) }
+            { main_heading(&page.title) }
             { for page.sections.iter().map(|section| html! {
                 <section>
                     { text_in("h2", "", &section.heading) }
@@ -41,7 +41,7 @@ pub fn about(app: &AppContext, result: &UseStateHandle<Option<String>>) -> Html 
                 </section>
             }) }
             <section aria-labelledby="data-heading">
-                { section_heading("data-heading", text(ui().about_data_heading)) }
+                { section_heading("data-heading", ui().about_data_heading) }
                 { text_in("p", "", ui().about_data_text) }
                 { button("button", delete, text(ui().about_delete)) }
                 <p role="status" class="hint">{ owned((**result).clone().unwrap_or_default()) }</p>

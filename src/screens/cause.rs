@@ -3,7 +3,7 @@
 use crate::content::search::Entry;
 use crate::content::{content, ui};
 use crate::screens::not_found::not_found;
-use crate::widgets::entry_list::{entry_list, list_items, text};
+use crate::widgets::entry_list::{entry_list, list_items};
 use crate::widgets::markup::{each_text, element, labelled, main_heading, text_in};
 use crate::widgets::{notes::cause_notes, sources::sources};
 use yew::prelude::*;
@@ -21,10 +21,10 @@ pub fn cause_screen(id: &str) -> Html {
     html! {
         <article>
             { text_in("p", "eyebrow", ui().entry_kind_cause) }
-            { main_heading(text(&cause.title)) }
+            { main_heading(&cause.title) }
             { text_in("p", "lead", &cause.summary) }
             { cause_notes(cause) }
-            { if !cause.signs.is_empty() { labelled("signs", "signs-heading", text(ui().cause_signs_heading), element("ul", "", list_items(&cause.signs))) } else { Html::default() } }
+            { if !cause.signs.is_empty() { labelled("signs", "signs-heading", ui().cause_signs_heading, element("ul", "", list_items(&cause.signs))) } else { Html::default() } }
             { text_in("h2", "", ui().cause_explanation_heading) }
             { each_text("p", "", &cause.explanation) }
             { text_in("h2", "", ui().cause_fixes_heading) }

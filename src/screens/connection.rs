@@ -197,7 +197,7 @@ pub fn connection_screen(kept: &ConnectionScreen, app: &AppContext) -> Html {
     nodes(
         Some("connection".into()),
         vec![
-            main_heading(text(ui().connection_heading)),
+            main_heading(ui().connection_heading),
             filled(
                 "p",
                 "lead",
@@ -294,7 +294,7 @@ fn hosts() -> Html {
 fn hints_section(hints: &NetworkHints) -> Html {
     html! {
         <section aria-labelledby="hints-heading">
-            { section_heading("hints-heading", text(ui().connection_hints_heading)) }
+            { section_heading("hints-heading", ui().connection_hints_heading) }
             { text_in("p", "hint", ui().connection_hints_note) }
             <ul>
                 { if let Some(kind) = &hints.kind { filled("li", "", ui().connection_hint_type, &[("kind", kind)]) } else { Html::default() } }
@@ -428,7 +428,7 @@ fn comparison(runs: &[Run]) -> Html {
     };
     html! {
         <section class="compare" aria-labelledby="compare-heading">
-            { section_heading("compare-heading", text(ui().connection_compare_heading)) }
+            { section_heading("compare-heading", ui().connection_compare_heading) }
             <div class="compare-columns">{ column(wifi) }{ column(mobile) }</div>
             { text_in("p", "", history::comparison_summary(wifi, mobile)) }
         </section>

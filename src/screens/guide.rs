@@ -60,7 +60,7 @@ pub fn guide(location: &Location, navigator: &Navigator) -> Html {
 
     html! {
         <>
-            { main_heading(text(ui().guide_heading)) }
+            { main_heading(ui().guide_heading) }
             { text_in("p", "lead", ui().guide_lead) }
             <form class="search" role="search" {onsubmit}>
                 <label for="guide-search">{ text(ui().guide_search_label) }</label>

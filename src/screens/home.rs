@@ -65,7 +65,7 @@ pub fn home(app: &AppContext) -> Html {
         labelled(
             "resume",
             "resume-heading",
-            text(ui().home_resume_heading),
+            ui().home_resume_heading,
             card(
                 Route::Check.href(),
                 "card",
@@ -93,7 +93,7 @@ pub fn home(app: &AppContext) -> Html {
     let in_app = crate::browser::in_app_browser(&crate::platform::user_agent());
     html! {
         <>
-            { main_heading(text(ui().home_heading)) }
+            { main_heading(ui().home_heading) }
             { text_in("p", "lead", ui().home_lead) }
             // Seen before any fix that closes or reinstalls the app around this page.
             { if let Some(browser) = in_app { filled("p", "in-app-line", ui().home_in_app, &[("browser", &built_in_browser(browser))]) } else { Html::default() } }

@@ -10,7 +10,7 @@ use yew::prelude::*;
 pub fn not_found() -> Html {
     html! {
         <>
-            { main_heading(text(ui().not_found_heading)) }
+            { main_heading(ui().not_found_heading) }
             { text_in("p", "lead", ui().not_found_lead) }
             { element("p", "more", link(Route::Home.href(), "button primary", text(ui().not_found_home))) }
             { element("p", "more", link(Route::Guide.href(), "button", text(ui().not_found_guide))) }

@@ -19,7 +19,7 @@ pub fn report(
     let Some(check) = app.check.as_ref() else {
         return html! {
             <>
-                { main_heading(text(ui.report_none_title)) }
+                { main_heading(ui.report_none_title) }
                 { text_in("p", "lead", ui.report_none_lead) }
                 { link(Route::Home.href(), "button primary", text(ui.check_choose_problem)) }
             </>
@@ -29,7 +29,7 @@ pub fn report(
     html! {
         <>
             { text_in("p", "eyebrow", ui.report_eyebrow) }
-            { main_heading(text(ui.report_title)) }
+            { main_heading(ui.report_title) }
             { support_notes(check) }
             { report_box(check, phone.known(), status) }
             { if let Some(fix) = steps { html! { <>

@@ -20,7 +20,7 @@ pub fn fix_body(fix: &'static Fix, phone: &PhoneChoice) -> Html {
         <>
             if !fix.warnings.is_empty() {
                 <aside class="warning" aria-labelledby="warning-heading">
-                    { section_heading("warning-heading", text(ui.fix_body_warnings)) }
+                    { section_heading("warning-heading", ui.fix_body_warnings) }
                     { element("ul", "", list_items(&fix.warnings)) }
                 </aside>
             }

@@ -44,7 +44,7 @@ pub fn install_card(
         return labelled(
             "install in-app",
             "install-heading",
-            text(ui.install_heading),
+            ui.install_heading,
             html! {
                 <>
                     { element("p", "", owned(situation)) }
@@ -68,7 +68,7 @@ pub fn install_card(
     labelled(
         "install",
         "install-heading",
-        text(ui.install_heading),
+        ui.install_heading,
         html! {
             <>
                 { if prompt { html! { <>

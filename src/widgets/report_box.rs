@@ -76,7 +76,7 @@ pub fn report_box(
     labelled(
         "report",
         "report-heading",
-        words_of(ui.report_box_heading),
+        ui.report_box_heading,
         html! {
             <>
                 { element("p", "hint", words_of(ui.report_box_hint)) }

@@ -39,9 +39,9 @@ pub fn fixed_view(fix: &str, nav: &Nav) -> Html {
     html! {
         <div class={if explained.is_some() { "explained" } else { "success" }}>
             { text_in("p", "eyebrow", eyebrow) }
-            { main_heading(text(title)) }
+            { main_heading(title) }
             { element("p", "lead", owned(lead)) }
-            { if let Some(tip) = tip { labelled("prevention", "next-time", text(next), text_in("p", "", tip)) } else { Html::default() } }
+            { if let Some(tip) = tip { labelled("prevention", "next-time", next, text_in("p", "", tip)) } else { Html::default() } }
             { element("div", "actions", button("button primary", nav.end.clone(), text(ui.check_done))) }
             { nav.view() }
         </div>
@@ -88,7 +88,7 @@ pub fn end_view(
     html! {
         <>
             { text_in("p", "eyebrow", ui().check_end_eyebrow) }
-            { main_heading(text(ui().check_end_title)) }
+            { main_heading(ui().check_end_title) }
             { element("p", "lead", owned(end_summary(check))) }
             // Where a cause is a rule for everyone, say what support can't change.
             { support_notes(check) }

@@ -103,7 +103,7 @@ pub fn check_screen(
     let view = match app.check.as_ref().map(|check| (check, &check.stage)) {
         None => html! {
             <>
-                { main_heading(text(ui().check_none_title)) }
+                { main_heading(ui().check_none_title) }
                 { text_in("p", "lead", ui().check_none_lead) }
                 { element("p", "more", link(Route::Home.href(), "button primary", text(ui().check_choose_problem))) }
             </>

@@ -23,7 +23,7 @@ pub fn question_view(check: &Check, app: &AppContext, navigator: &Navigator, nav
         let onclick = super::act(app, |now| Action::StartPlan { now });
         return html! {
             <>
-                { main_heading(text(ui.check_questions_done)) }
+                { main_heading(ui.check_questions_done) }
                 { button("button primary", onclick, text(ui.check_show_fixes)) }
                 { nav.view() }
             </>
@@ -83,7 +83,7 @@ pub fn question_view(check: &Check, app: &AppContext, navigator: &Navigator, nav
             { if let Some(symptom) = content().symptom(&check.symptom).filter(|_| number == 1) { html! {
                 <p class="symptom-detail">{ text_in("strong", "", &symptom.title) }{ ": " }{ text(&symptom.detail) }</p>
             } } else { Html::default() } }
-            { main_heading(text(&question.text)) }
+            { main_heading(&question.text) }
             <details class="why">
                 { text_in("summary", "", ui.check_why_we_ask) }
                 { text_in("p", "", &question.why) }

@@ -48,7 +48,7 @@ pub fn results_view(check: &Check, app: &AppContext, nav: &Nav) -> Html {
     html! {
         <>
             { text_in("p", "eyebrow", ui.check_results_eyebrow) }
-            { main_heading(text(headline.text())) }
+            { main_heading(headline.text()) }
             <p class="lead" role="status">{ owned(lead) }</p>
             // The next step right under the summary: in view without scrolling on a phone.
             { element("div", "actions", html! {

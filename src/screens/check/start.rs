@@ -61,7 +61,7 @@ pub fn start_check(symptom: &str, app: &AppContext, navigator: &Navigator) -> Ht
         return not_found();
     }
     let Some(current) = in_progress(app) else {
-        return main_heading(text(ui().check_starting));
+        return main_heading(ui().check_starting);
     };
     let current_title = content()
         .symptom(&current.symptom)
@@ -78,7 +78,7 @@ pub fn start_check(symptom: &str, app: &AppContext, navigator: &Navigator) -> Ht
     let ui = ui();
     html! {
         <>
-            { main_heading(text(ui.check_in_progress_title)) }
+            { main_heading(ui.check_in_progress_title) }
             { filled("p", "lead", ui.check_in_progress_lead, &[("symptom", current_title)]) }
             { element("div", "actions", html! {
                 <>

@@ -31,7 +31,7 @@ pub fn step_view(
     }
     let ui = ui();
     let Some(fix) = check.plan.get(step).and_then(|id| content().fix(id)) else {
-        return main_heading(text(ui.check_step_gone));
+        return main_heading(ui.check_step_gone);
     };
     let (number, total) = check.step_counter(step);
     // The first step whose taps differ by phone asks for the phone once, unless the
@@ -101,7 +101,7 @@ pub fn step_view(
     html! {
         <div class="plan-step">
             { super::progress(counter, number, total) }
-            { main_heading(text(&fix.title)) }
+            { main_heading(&fix.title) }
             { text_in("p", "lead", &fix.summary) }
             { if ask_phone { phone_question(&phone.on_choose) } else { html! { <>
                 { fix_body(fix, phone) }
@@ -135,7 +135,7 @@ fn checkpoint(tried: usize, left: usize, more: Callback<MouseEvent>, nav: &Nav) 
     html! {
         <div class="checkpoint">
             { element("p", "eyebrow", owned(tried)) }
-            { main_heading(text(ui.check_checkpoint_title)) }
+            { main_heading(ui.check_checkpoint_title) }
             { text_in("p", "lead", ui.check_checkpoint_lead) }
             { element("div", "actions", html! {
                 <>
