@@ -18,18 +18,18 @@ pub fn fix_body(fix: &'static Fix, phone: &PhoneChoice) -> Html {
     let ui = ui();
     html! {
         <>
-            if !fix.warnings.is_empty() {
+            { if !fix.warnings.is_empty() { html! {
                 <aside class="warning" aria-labelledby="warning-heading">
                     { section_heading("warning-heading", ui.fix_body_warnings) }
                     { element("ul", "", list_items(&fix.warnings)) }
                 </aside>
-            }
+            } } else { Html::default() } }
             { text_in("h2", "", ui.fix_body_steps) }
             { if per_device { device_picker(phone) } else { Html::default() } }
             <ol class="steps">
                 { for fix.steps.iter().map(|step| text_in("li", "", step.for_device(phone.family))) }
             </ol>
-            if !fix.links.is_empty() {
+            { if !fix.links.is_empty() { html! {
                 <p class="actions">
                     // A new tab: the check stays where it is in this one.
                     { for fix.links.iter().map(|link| html! {
@@ -39,7 +39,7 @@ pub fn fix_body(fix: &'static Fix, phone: &PhoneChoice) -> Html {
                         </a>
                     }) }
                 </p>
-            }
+            } } else { Html::default() } }
             { if let Some(note) = fix.hedge() { text_in("p", "hint", note) } else { Html::default() } }
         </>
     }
