@@ -379,14 +379,14 @@ fn run_result(run: &Run, in_check: bool) -> Html {
             { text_in("h3", "", ui().connection_fixes_heading) }
             <ul class="links">
                 { for verdict.fixes.iter().filter_map(|id| content().fix(id)).map(|f| html! {
-                    { element("li", "", link((Route::Fix { id: f.id.clone() }).href(), "", text(&f.title))) }
+                    { element("li", "", link((Route::Fix { id: f.id.clone() }).href(), "", &f.title)) }
                 }) }
             </ul>
             { if in_check { html! {
                 { element("p", "more", html! { <>
                     { text(if run.evidence().is_some() { ui().connection_added_to_check } else { ui().connection_not_added_to_check }) }
-                    { " " }
-                    { link(Route::Check.href(), "button", text(ui().connection_back_to_check)) }
+                    { text(" ") }
+                    { link(Route::Check.href(), "button", ui().connection_back_to_check) }
                 </> }) }
             } } else { Html::default() } }
             { if m.online { html! {

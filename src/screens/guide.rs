@@ -44,7 +44,7 @@ pub fn guide(location: &Location, navigator: &Navigator) -> Html {
                     { text_in("p", "", ui().guide_no_results_tip) }
                     <p class="more">
                         { text(before_link) }
-                        { link(Route::Home.href(), "", text(ui().guide_no_results_link)) }
+                        { link(Route::Home.href(), "", ui().guide_no_results_link) }
                         { text(after_link) }
                     </p>
                 </>

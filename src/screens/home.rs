@@ -5,7 +5,7 @@ use crate::content::{content, fill, ui};
 use crate::diagnosis::check::{Check, Stage};
 use crate::routes::Route;
 use crate::state::{Action, AppContext};
-use crate::widgets::entry_list::{card, text};
+use crate::widgets::entry_list::card;
 use crate::widgets::install::{built_in_browser, install_card};
 use crate::widgets::markup::{element, filled, labelled, link, main_heading, text_in};
 use yew::prelude::*;
@@ -97,12 +97,12 @@ pub fn home(app: &AppContext) -> Html {
             { text_in("p", "lead", ui().home_lead) }
             // Seen before any fix that closes or reinstalls the app around this page.
             { if let Some(browser) = in_app { filled("p", "in-app-line", ui().home_in_app, &[("browser", &built_in_browser(browser))]) } else { Html::default() } }
-            { for resume }
+            { resume.unwrap_or_default() }
             <ul class="cards symptoms">{ for symptoms }</ul>
             { element("div", "actions", html! {
                 <>
-                    { link(Route::Connection.href(), "button", text(ui().home_test_connection)) }
-                    { link(Route::Guide.href(), "button", text(ui().home_browse_guide)) }
+                    { link(Route::Connection.href(), "button", ui().home_test_connection) }
+                    { link(Route::Guide.href(), "button", ui().home_browse_guide) }
                 </>
             }) }
             { install_card(app.install, app.offline, in_app, &on_install) }

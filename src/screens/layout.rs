@@ -22,7 +22,7 @@ pub fn layout(app: &AppContext, route: &Route, screen: Html) -> Html {
             <header class="top">
                 <a href={Route::Home.href()} class="brand">
                     <img src="icons/icon.svg" alt="" width="28" height="28" />
-                    { "DM Doctor" }
+                    { text("DM Doctor") }
                 </a>
                 { online_badge(app.online) }
                 <nav aria-label={ui.nav_label}>

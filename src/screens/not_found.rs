@@ -2,7 +2,6 @@
 
 use crate::content::ui;
 use crate::routes::Route;
-use crate::widgets::entry_list::text;
 use crate::widgets::markup::{element, link, main_heading, text_in};
 use yew::prelude::*;
 
@@ -12,8 +11,8 @@ pub fn not_found() -> Html {
         <>
             { main_heading(ui().not_found_heading) }
             { text_in("p", "lead", ui().not_found_lead) }
-            { element("p", "more", link(Route::Home.href(), "button primary", text(ui().not_found_home))) }
-            { element("p", "more", link(Route::Guide.href(), "button", text(ui().not_found_guide))) }
+            { element("p", "more", link(Route::Home.href(), "button primary", ui().not_found_home)) }
+            { element("p", "more", link(Route::Guide.href(), "button", ui().not_found_guide)) }
         </>
     }
 }

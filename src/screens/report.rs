@@ -3,7 +3,6 @@
 use crate::content::{content, ui};
 use crate::routes::Route;
 use crate::state::{AppContext, PhoneChoice};
-use crate::widgets::entry_list::text;
 use crate::widgets::markup::{element, link, main_heading, text_in};
 use crate::widgets::{notes::support_notes, report_box::report_box};
 use yew::prelude::*;
@@ -21,7 +20,7 @@ pub fn report(
             <>
                 { main_heading(ui.report_none_title) }
                 { text_in("p", "lead", ui.report_none_lead) }
-                { link(Route::Home.href(), "button primary", text(ui.check_choose_problem)) }
+                { link(Route::Home.href(), "button primary", ui.check_choose_problem) }
             </>
         };
     };
@@ -36,7 +35,7 @@ pub fn report(
                 { text_in("h2", "", ui.report_how_to_send) }
                 <ol class="steps">{ for fix.steps.iter().map(|s| text_in("li", "", &s.text)) }</ol>
             </> } } else { Html::default() } }
-            { element("p", "more", link(Route::Check.href(), "button", text(ui.report_back_to_check))) }
+            { element("p", "more", link(Route::Check.href(), "button", ui.report_back_to_check)) }
         </>
     }
 }

@@ -69,9 +69,9 @@ pub fn button(class: &'static str, onclick: Callback<MouseEvent>, child: Html) -
 /// A link within the app (`href` from [`crate::routes::Route::href`]); no class
 /// attribute when `class` is empty.
 #[inline(never)]
-pub fn link(href: String, class: &'static str, child: Html) -> Html {
+pub fn link(href: String, class: &'static str, text: &'static str) -> Html {
     let class = (!class.is_empty()).then_some(class);
-    yew::html! { <a {href} {class}>{ child }</a> }
+    yew::html! { <a {href} {class}>{ super::entry_list::text(text) }</a> }
 }
 
 /// `<tag class="class" aria-labelledby="id">` whose first child is its heading

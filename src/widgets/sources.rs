@@ -32,7 +32,7 @@ pub fn sources(sources: &'static [Source]) -> Html {
                         } } else { html! {
                             <span lang="en">{ text(&source.title) }</span>
                         } } }
-                        { " " }{ text(confidence_label(source.confidence)) }
+                        { text(" ") }{ text(confidence_label(source.confidence)) }
                     </li>
                 }) }
             </ul>

@@ -96,7 +96,7 @@ pub fn end_view(
             { element("p", "", link(
                 (Route::Fix { id: crate::diagnosis::engine::REPORT_FIX.into() }).href(),
                 "",
-                text(ui().check_end_how_to_send),
+                ui().check_end_how_to_send,
             )) }
             { nav.view() }
         </>

@@ -105,7 +105,7 @@ pub fn check_screen(
             <>
                 { main_heading(ui().check_none_title) }
                 { text_in("p", "lead", ui().check_none_lead) }
-                { element("p", "more", link(Route::Home.href(), "button primary", text(ui().check_choose_problem))) }
+                { element("p", "more", link(Route::Home.href(), "button primary", ui().check_choose_problem)) }
             </>
         },
         Some((check, Stage::Questions)) => question::question_view(check, app, navigator, &nav),

@@ -81,7 +81,7 @@ pub fn question_view(check: &Check, app: &AppContext, navigator: &Navigator, nav
             // Home shows each problem in one line; the first question says it in full,
             // so the person can tell they picked the right one.
             { if let Some(symptom) = content().symptom(&check.symptom).filter(|_| number == 1) { html! {
-                <p class="symptom-detail">{ text_in("strong", "", &symptom.title) }{ ": " }{ text(&symptom.detail) }</p>
+                <p class="symptom-detail">{ text_in("strong", "", &symptom.title) }{ text(": ") }{ text(&symptom.detail) }</p>
             } } else { Html::default() } }
             { main_heading(&question.text) }
             <details class="why">

@@ -30,7 +30,7 @@ pub fn results_view(check: &Check, app: &AppContext, nav: &Nav) -> Html {
                 { text_in("p", "why-label", ui.check_results_why) }
                 <ul class="reasons">{ for ranked.reasons.iter().map(|r| text_in("li", "", r)) }</ul>
             </> } } else { Html::default() } }
-            { link((Route::Cause { id: ranked.cause.id.clone() }).href(), "", text(ui.check_results_more)) }
+            { link((Route::Cause { id: ranked.cause.id.clone() }).href(), "", ui.check_results_more) }
         </li>
     });
     let lead = match (headline, shown.first()) {
@@ -54,14 +54,14 @@ pub fn results_view(check: &Check, app: &AppContext, nav: &Nav) -> Html {
             { element("div", "actions", html! {
                 <>
                     { button("button primary", start, text(ui.check_show_fixes)) }
-                    { link(Route::Report.href(), "button", text(ui.check_results_get_report)) }
+                    { link(Route::Report.href(), "button", ui.check_results_get_report) }
                 </>
             }) }
             <ol class="results">{ for items }</ol>
             { if check.connection.is_none() { html! {
                 <p class="hint">
                     { text(before_link) }
-                    { link(Route::Connection.href(), "", text(ui.check_results_test_connection)) }
+                    { link(Route::Connection.href(), "", ui.check_results_test_connection) }
                     { text(after_link) }
                 </p>
             } } else { Html::default() } }

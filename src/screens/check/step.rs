@@ -111,7 +111,7 @@ pub fn step_view(
                     <div class="action-buttons">
                         // Saved after every change: saving the place is going home,
                         // where Continue brings the person back.
-                        { if fix.kind == StepKind::Wait { link(Route::Home.href(), "button primary", text(ui.check_wait_save)) } else { Html::default() } }
+                        { if fix.kind == StepKind::Wait { link(Route::Home.href(), "button primary", ui.check_wait_save) } else { Html::default() } }
                         { for buttons }
                     </div>
                 </div>
@@ -139,7 +139,7 @@ fn checkpoint(tried: usize, left: usize, more: Callback<MouseEvent>, nav: &Nav) 
             { text_in("p", "lead", ui.check_checkpoint_lead) }
             { element("div", "actions", html! {
                 <>
-                    { link(Route::Report.href(), "button primary", text(ui.check_checkpoint_get_report)) }
+                    { link(Route::Report.href(), "button primary", ui.check_checkpoint_get_report) }
                     { button("button", more, owned(fill(ui.check_checkpoint_more, &[("left", &left.to_string())]))) }
                 </>
             }) }
