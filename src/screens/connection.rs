@@ -365,7 +365,7 @@ fn run_result(run: &Run, in_check: bool) -> Html {
         })
     });
     html! {
-        <section class={classes!("verdict", run.verdict.kind.id())} aria-labelledby="verdict-heading">
+        <section class={["verdict ", run.verdict.kind.id()].concat()} aria-labelledby="verdict-heading">
             { filled("p", "eyebrow", ui().connection_result_eyebrow, &[("network", run.network.label())]) }
             <h2 id="verdict-heading" tabindex="-1">{ text(&verdict.title) }</h2>
             { element("p", "", owned(verdict.explanation.replace(FAILING_PARTS, &names(m.failing_parts())))) }
