@@ -18,7 +18,7 @@ pub fn nodes(key: Option<Key>, children: Vec<Html>) -> Html {
 /// `<tag class="class">child</tag>`; no class attribute when `class` is empty.
 #[inline(never)]
 pub fn element(tag: &'static str, class: &'static str, child: Html) -> Html {
-    let class = (!class.is_empty()).then_some(class);
+    // An empty class gives no attribute (Yew's empty class set is none).
     yew::html! { <@{tag} {class}>{ child }</@> }
 }
 
@@ -70,7 +70,6 @@ pub fn button(class: &'static str, onclick: Callback<MouseEvent>, child: Html) -
 /// attribute when `class` is empty.
 #[inline(never)]
 pub fn link(href: String, class: &'static str, text: &'static str) -> Html {
-    let class = (!class.is_empty()).then_some(class);
     yew::html! { <a {href} {class}>{ super::entry_list::text(text) }</a> }
 }
 
