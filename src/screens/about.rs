@@ -6,7 +6,7 @@ use crate::platform::storage;
 use crate::state::{Action, AppContext};
 use crate::widgets::entry_list::text;
 use crate::widgets::markup::{
-    button, each_text, element, filled, main_heading, owned, section_heading,
+    button, each_text, filled, main_heading, owned, section_heading, text_in,
 };
 use yew::prelude::*;
 
@@ -33,16 +33,16 @@ pub fn about(app: &AppContext, result: &UseStateHandle<Option<String>>) -> Html 
     };
     html! {
         <>
-            { main_heading(text(&page.title)) }
+            { main_heading(&page.title) }
             { for page.sections.iter().map(|section| html! {
                 <section>
-                    { element("h2", "", text(&section.heading)) }
+                    { text_in("h2", "", &section.heading) }
                     { each_text("p", "", &section.paragraphs) }
                 </section>
             }) }
             <section aria-labelledby="data-heading">
-                { section_heading("data-heading", text(ui().about_data_heading)) }
-                { element("p", "", text(ui().about_data_text)) }
+                { section_heading("data-heading", ui().about_data_heading) }
+                { text_in("p", "", ui().about_data_text) }
                 { button("button", delete, text(ui().about_delete)) }
                 <p role="status" class="hint">{ owned((**result).clone().unwrap_or_default()) }</p>
             </section>

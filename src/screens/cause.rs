@@ -3,8 +3,8 @@
 use crate::content::search::Entry;
 use crate::content::{content, ui};
 use crate::screens::not_found::not_found;
-use crate::widgets::entry_list::{entry_list, list_items, text};
-use crate::widgets::markup::{each_text, element, main_heading, section_heading};
+use crate::widgets::entry_list::{entry_list, list_items};
+use crate::widgets::markup::{each_text, element, labelled, main_heading, text_in};
 use crate::widgets::{notes::cause_notes, sources::sources};
 use yew::prelude::*;
 
@@ -20,19 +20,14 @@ pub fn cause_screen(id: &str) -> Html {
         .map(Entry::Fix);
     html! {
         <article>
-            { element("p", "eyebrow", text(ui().entry_kind_cause)) }
-            { main_heading(text(&cause.title)) }
-            { element("p", "lead", text(&cause.summary)) }
+            { text_in("p", "eyebrow", ui().entry_kind_cause) }
+            { main_heading(&cause.title) }
+            { text_in("p", "lead", &cause.summary) }
             { cause_notes(cause) }
-            { if !cause.signs.is_empty() { html! {
-                <section class="signs" aria-labelledby="signs-heading">
-                    { section_heading("signs-heading", text(ui().cause_signs_heading)) }
-                    { element("ul", "", list_items(&cause.signs)) }
-                </section>
-            } } else { Html::default() } }
-            { element("h2", "", text(ui().cause_explanation_heading)) }
+            { if !cause.signs.is_empty() { labelled("signs", "signs-heading", ui().cause_signs_heading, element("ul", "", list_items(&cause.signs))) } else { Html::default() } }
+            { text_in("h2", "", ui().cause_explanation_heading) }
             { each_text("p", "", &cause.explanation) }
-            { element("h2", "", text(ui().cause_fixes_heading)) }
+            { text_in("h2", "", ui().cause_fixes_heading) }
             { entry_list(&mut fixes, true) }
             { sources(&cause.sources) }
         </article>

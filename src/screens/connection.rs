@@ -17,7 +17,9 @@ use crate::state::Action;
 use crate::state::AppContext;
 use crate::widgets::entry_list::list_items;
 use crate::widgets::entry_list::text;
-use crate::widgets::markup::{element, filled, link, main_heading, nodes, owned, section_heading};
+use crate::widgets::markup::{
+    element, filled, link, main_heading, nodes, owned, section_heading, text_in,
+};
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -185,7 +187,7 @@ pub fn connection_screen(kept: &ConnectionScreen, app: &AppContext) -> Html {
         html! {
             <label class="choice">
                 <input type="radio" name="network" value={network.key()} checked={choice.network == network} {onchange} />
-                { element("span", "", text(network.label())) }
+                { text_in("span", "", network.label()) }
             </label>
         }
     });
@@ -195,7 +197,7 @@ pub fn connection_screen(kept: &ConnectionScreen, app: &AppContext) -> Html {
     nodes(
         Some("connection".into()),
         vec![
-            main_heading(text(ui().connection_heading)),
+            main_heading(ui().connection_heading),
             filled(
                 "p",
                 "lead",
@@ -203,9 +205,9 @@ pub fn connection_screen(kept: &ConnectionScreen, app: &AppContext) -> Html {
                 &[("seconds", &TEST_BOUND_SECONDS.to_string())],
             ),
             if app.online {
-                element("p", "live online", text(ui().connection_online))
+                text_in("p", "live online", ui().connection_online)
             } else {
-                element("p", "live offline", text(ui().connection_offline))
+                text_in("p", "live offline", ui().connection_offline)
             },
             element(
                 "fieldset",
@@ -213,7 +215,7 @@ pub fn connection_screen(kept: &ConnectionScreen, app: &AppContext) -> Html {
                 nodes(
                     None,
                     vec![
-                        element("legend", "", text(ui().connection_network_question)),
+                        text_in("legend", "", ui().connection_network_question),
                         choices.collect(),
                     ],
                 ),
@@ -256,7 +258,7 @@ fn hosts() -> Html {
     nodes(
         None,
         vec![
-            element("summary", "", text(ui().connection_hosts_summary)),
+            text_in("summary", "", ui().connection_hosts_summary),
             element(
                 "ul",
                 "",
@@ -283,7 +285,7 @@ fn hosts() -> Html {
                     })
                     .collect(),
             ),
-            element("p", "hint", text(ui().connection_hosts_privacy)),
+            text_in("p", "hint", ui().connection_hosts_privacy),
         ],
     )
 }
@@ -292,15 +294,15 @@ fn hosts() -> Html {
 fn hints_section(hints: &NetworkHints) -> Html {
     html! {
         <section aria-labelledby="hints-heading">
-            { section_heading("hints-heading", text(ui().connection_hints_heading)) }
-            { element("p", "hint", text(ui().connection_hints_note)) }
+            { section_heading("hints-heading", ui().connection_hints_heading) }
+            { text_in("p", "hint", ui().connection_hints_note) }
             <ul>
                 { if let Some(kind) = &hints.kind { filled("li", "", ui().connection_hint_type, &[("kind", kind)]) } else { Html::default() } }
                 { if let Some(kind) = &hints.effective_type { filled("li", "", ui().connection_hint_speed, &[("kind", kind)]) } else { Html::default() } }
                 { if let Some(rtt) = hints.rtt_ms { filled("li", "", ui().connection_hint_round_trip, &[("ms", &(rtt as u32).to_string())]) } else { Html::default() } }
                 // Whole numbers and tenths without float formatting code.
                 { if let Some(down) = hints.downlink_mbps { filled("li", "", ui().connection_hint_download, &[("whole", &(down as u32).to_string()), ("tenths", &(((down * 10.0) as u32) % 10).to_string())]) } else { Html::default() } }
-                { if hints.save_data == Some(true) { element("li", "", text(ui().connection_hint_save_data)) } else { Html::default() } }
+                { if hints.save_data == Some(true) { text_in("li", "", ui().connection_hint_save_data) } else { Html::default() } }
             </ul>
         </section>
     }
@@ -363,7 +365,7 @@ fn run_result(run: &Run, in_check: bool) -> Html {
         })
     });
     html! {
-        <section class={classes!("verdict", run.verdict.kind.id())} aria-labelledby="verdict-heading">
+        <section class={["verdict ", run.verdict.kind.id()].concat()} aria-labelledby="verdict-heading">
             { filled("p", "eyebrow", ui().connection_result_eyebrow, &[("network", run.network.label())]) }
             <h2 id="verdict-heading" tabindex="-1">{ text(&verdict.title) }</h2>
             { element("p", "", owned(verdict.explanation.replace(FAILING_PARTS, &names(m.failing_parts())))) }
@@ -371,25 +373,25 @@ fn run_result(run: &Run, in_check: bool) -> Html {
                 <ul class="parts">{ for parts }</ul>
             } } else { Html::default() } }
             { if !unsure.is_empty() { filled("p", "unsure", ui().connection_unsure, &[("parts", &unsure)]) } else { Html::default() } }
-            { if older { element("p", "hint", text(ui().connection_older_run)) } else { Html::default() } }
-            { element("h3", "", text(ui().connection_what_to_do)) }
+            { if older { text_in("p", "hint", ui().connection_older_run) } else { Html::default() } }
+            { text_in("h3", "", ui().connection_what_to_do) }
             { element("ul", "", list_items(&verdict.next_steps)) }
-            { element("h3", "", text(ui().connection_fixes_heading)) }
+            { text_in("h3", "", ui().connection_fixes_heading) }
             <ul class="links">
                 { for verdict.fixes.iter().filter_map(|id| content().fix(id)).map(|f| html! {
-                    { element("li", "", link((Route::Fix { id: f.id.clone() }).href(), "", text(&f.title))) }
+                    { element("li", "", link((Route::Fix { id: f.id.clone() }).href(), "", &f.title)) }
                 }) }
             </ul>
             { if in_check { html! {
                 { element("p", "more", html! { <>
                     { text(if run.evidence().is_some() { ui().connection_added_to_check } else { ui().connection_not_added_to_check }) }
-                    { " " }
-                    { link(Route::Check.href(), "button", text(ui().connection_back_to_check)) }
+                    { text(" ") }
+                    { link(Route::Check.href(), "button", ui().connection_back_to_check) }
                 </> }) }
             } } else { Html::default() } }
             { if m.online { html! {
                 { element("details", "run-details", html! { <>
-                    { element("summary", "", text(ui().connection_details)) }
+                    { text_in("summary", "", ui().connection_details) }
                     { if let Some(f) = run.verdict.figures { filled("p", "figures", ui().connection_figures, &[("median", &f.median_ms.to_string()), ("jitter", &f.jitter_ms.to_string()), ("loss", &f.loss_percent.to_string())]) } else { Html::default() } }
                     <ul class="hosts-result">
                         { for lines.map(|line| element("li", "", owned(line))) }
@@ -406,7 +408,7 @@ fn comparison(runs: &[Run]) -> Html {
         return if runs.is_empty() {
             Html::default()
         } else {
-            element("p", "hint compare-hint", text(ui().connection_compare_hint))
+            text_in("p", "hint compare-hint", ui().connection_compare_hint)
         };
     };
     let column = |run: &Run| {
@@ -418,7 +420,7 @@ fn comparison(runs: &[Run]) -> Html {
             "div",
             "compare-column",
             html! { <>
-                { element("h3", "", text(run.network.label())) }
+                { text_in("h3", "", run.network.label()) }
                 { element("p", "", owned(title)) }
                 { if let Some(f) = run.verdict.figures { filled("p", "figures", ui().connection_compare_ms, &[("ms", &f.median_ms.to_string())]) } else { Html::default() } }
             </> },
@@ -426,9 +428,9 @@ fn comparison(runs: &[Run]) -> Html {
     };
     html! {
         <section class="compare" aria-labelledby="compare-heading">
-            { section_heading("compare-heading", text(ui().connection_compare_heading)) }
+            { section_heading("compare-heading", ui().connection_compare_heading) }
             <div class="compare-columns">{ column(wifi) }{ column(mobile) }</div>
-            { element("p", "", text(history::comparison_summary(wifi, mobile))) }
+            { text_in("p", "", history::comparison_summary(wifi, mobile)) }
         </section>
     }
 }

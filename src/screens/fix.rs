@@ -4,8 +4,8 @@ use crate::content::search::Entry;
 use crate::content::{content, ui};
 use crate::screens::not_found::not_found;
 use crate::state::PhoneChoice;
-use crate::widgets::entry_list::{entry_list, text};
-use crate::widgets::markup::{element, filled, main_heading, section_heading};
+use crate::widgets::entry_list::entry_list;
+use crate::widgets::markup::{filled, labelled, main_heading, text_in};
 use crate::widgets::{fix_body::fix_body, sources::sources};
 use yew::prelude::*;
 
@@ -18,23 +18,13 @@ pub fn fix_screen(id: &str, phone: &PhoneChoice) -> Html {
     html! {
         <article>
             { filled("p", "eyebrow", ui().fix_eyebrow, &[("effort", fix.effort.label())]) }
-            { main_heading(text(&fix.title)) }
-            { element("p", "lead", text(&fix.summary)) }
+            { main_heading(&fix.title) }
+            { text_in("p", "lead", &fix.summary) }
             { fix_body(fix, phone) }
             // A rule's explain step: what the person can do instead (as the check's ending says).
-            { if let Some(instead) = &fix.instead { html! {
-                <section class="prevention" aria-labelledby="instead-heading">
-                    { section_heading("instead-heading", text(ui().fix_instead_heading)) }
-                    { element("p", "", text(instead)) }
-                </section>
-            } } else { Html::default() } }
-            { if let Some(prevention) = &fix.prevention { html! {
-                <section class="prevention" aria-labelledby="prevention-heading">
-                    { section_heading("prevention-heading", text(ui().fix_prevention_heading)) }
-                    { element("p", "", text(prevention)) }
-                </section>
-            } } else { Html::default() } }
-            { element("h2", "", text(ui().fix_helps_with_heading)) }
+            { if let Some(instead) = &fix.instead { labelled("prevention", "instead-heading", ui().fix_instead_heading, text_in("p", "", instead)) } else { Html::default() } }
+            { if let Some(prevention) = &fix.prevention { labelled("prevention", "prevention-heading", ui().fix_prevention_heading, text_in("p", "", prevention)) } else { Html::default() } }
+            { text_in("h2", "", ui().fix_helps_with_heading) }
             { entry_list(&mut helps_with, false) }
             { sources(&fix.sources) }
         </article>

@@ -8,7 +8,7 @@ use crate::content::search::search;
 use crate::content::{content, fill, ui};
 use crate::routes::{search_query, search_text, Location, Route};
 use crate::widgets::entry_list::{entry_list, text};
-use crate::widgets::markup::{element, link, main_heading, owned};
+use crate::widgets::markup::{element, link, main_heading, owned, text_in};
 use crate::widgets::router::Navigator;
 use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
@@ -41,10 +41,10 @@ pub fn guide(location: &Location, navigator: &Navigator) -> Html {
         if hits.is_empty() {
             html! {
                 <>
-                    { element("p", "", text(ui().guide_no_results_tip)) }
+                    { text_in("p", "", ui().guide_no_results_tip) }
                     <p class="more">
                         { text(before_link) }
-                        { link(Route::Home.href(), "", text(ui().guide_no_results_link)) }
+                        { link(Route::Home.href(), "", ui().guide_no_results_link) }
                         { text(after_link) }
                     </p>
                 </>
@@ -60,8 +60,8 @@ pub fn guide(location: &Location, navigator: &Navigator) -> Html {
 
     html! {
         <>
-            { main_heading(text(ui().guide_heading)) }
-            { element("p", "lead", text(ui().guide_lead)) }
+            { main_heading(ui().guide_heading) }
+            { text_in("p", "lead", ui().guide_lead) }
             <form class="search" role="search" {onsubmit}>
                 <label for="guide-search">{ text(ui().guide_search_label) }</label>
                 <input id="guide-search" type="search" value={query} {oninput}
@@ -130,12 +130,12 @@ fn section(section: &Section<'static>, open: Option<&str>, navigator: &Navigator
     html! {
         <details class="guide-section" key={id} open={is_open} {ontoggle}>
             <summary>
-                { element("span", "card-title", text(section.title)) }
+                { text_in("span", "card-title", section.title) }
                 { element("span", "card-meta", owned(counts)) }
             </summary>
-            { element("h2", "", text(ui.guide_causes_heading)) }
+            { text_in("h2", "", ui.guide_causes_heading) }
             { entry_list(&mut section.causes.iter().copied(), false) }
-            { element("h2", "", text(ui.guide_fixes_heading)) }
+            { text_in("h2", "", ui.guide_fixes_heading) }
             { entry_list(&mut section.fixes.iter().copied(), false) }
         </details>
     }

@@ -5,9 +5,9 @@ use crate::content::{content, fill, ui};
 use crate::diagnosis::check::{Check, Stage};
 use crate::routes::Route;
 use crate::state::{Action, AppContext};
-use crate::widgets::entry_list::{card, text};
+use crate::widgets::entry_list::card;
 use crate::widgets::install::{built_in_browser, install_card};
-use crate::widgets::markup::{element, filled, link, main_heading, section_heading};
+use crate::widgets::markup::{element, filled, labelled, link, main_heading, text_in};
 use yew::prelude::*;
 
 /// Where the check stands, in a few words.
@@ -62,12 +62,18 @@ pub fn home(app: &AppContext) -> Html {
             .symptom(&check.symptom)
             .map(|s| s.title.as_str())
             .unwrap_or_default();
-        html! {
-            <section class="resume" aria-labelledby="resume-heading">
-                { section_heading("resume-heading", text(ui().home_resume_heading)) }
-                { card(Route::Check.href(), "card", title, progress(check).into(), Html::default()) }
-            </section>
-        }
+        labelled(
+            "resume",
+            "resume-heading",
+            ui().home_resume_heading,
+            card(
+                Route::Check.href(),
+                "card",
+                title,
+                progress(check).into(),
+                Html::default(),
+            ),
+        )
     });
     let symptoms = content().symptoms.iter().map(|symptom| {
         html! {
@@ -87,16 +93,16 @@ pub fn home(app: &AppContext) -> Html {
     let in_app = crate::browser::in_app_browser(&crate::platform::user_agent());
     html! {
         <>
-            { main_heading(text(ui().home_heading)) }
-            { element("p", "lead", text(ui().home_lead)) }
+            { main_heading(ui().home_heading) }
+            { text_in("p", "lead", ui().home_lead) }
             // Seen before any fix that closes or reinstalls the app around this page.
             { if let Some(browser) = in_app { filled("p", "in-app-line", ui().home_in_app, &[("browser", &built_in_browser(browser))]) } else { Html::default() } }
-            { for resume }
+            { resume.unwrap_or_default() }
             <ul class="cards symptoms">{ for symptoms }</ul>
             { element("div", "actions", html! {
                 <>
-                    { link(Route::Connection.href(), "button", text(ui().home_test_connection)) }
-                    { link(Route::Guide.href(), "button", text(ui().home_browse_guide)) }
+                    { link(Route::Connection.href(), "button", ui().home_test_connection) }
+                    { link(Route::Guide.href(), "button", ui().home_browse_guide) }
                 </>
             }) }
             { install_card(app.install, app.offline, in_app, &on_install) }

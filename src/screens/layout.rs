@@ -10,7 +10,7 @@ use crate::platform::{focus_main_heading, pwa};
 use crate::routes::Route;
 use crate::state::{choose_language, Action, AppContext};
 use crate::widgets::entry_list::text;
-use crate::widgets::markup::{button, element, filled, owned};
+use crate::widgets::markup::{button, element, filled, owned, text_in};
 use yew::prelude::*;
 
 /// The frame around `screen`, the screen for `route`.
@@ -22,7 +22,7 @@ pub fn layout(app: &AppContext, route: &Route, screen: Html) -> Html {
             <header class="top">
                 <a href={Route::Home.href()} class="brand">
                     <img src="icons/icon.svg" alt="" width="28" height="28" />
-                    { "DM Doctor" }
+                    { text("DM Doctor") }
                 </a>
                 { online_badge(app.online) }
                 <nav aria-label={ui.nav_label}>
@@ -35,7 +35,7 @@ pub fn layout(app: &AppContext, route: &Route, screen: Html) -> Html {
             <main id="main">{ screen }</main>
             <footer class="bottom">
                 { language_picker(app) }
-                { element("p", "", text(ui.footer_disclaimer)) }
+                { text_in("p", "", ui.footer_disclaimer) }
                 { filled("p", "", ui.footer_version, &[("version", env!("CARGO_PKG_VERSION"))]) }
             </footer>
         </>
@@ -71,7 +71,7 @@ fn language_picker(app: &AppContext) -> Html {
             // Made anew whenever the language shown or a failure changes, so it always
             // shows the language on screen (a select keeps the option last tapped).
             <select id="language" key={[shown.code, app.language_failed.map_or("", |l| l.code)].concat()} onchange={on_change}>{ for options }</select>
-            { if app.other_variety { element("p", "language-note", text(ui().language_other_variety)) } else { Html::default() } }
+            { if app.other_variety { text_in("p", "language-note", ui().language_other_variety) } else { Html::default() } }
         </div>
     }
 }
@@ -121,33 +121,37 @@ fn banners(app: &AppContext) -> Html {
     });
     html! {
         <div class="banners">
-            <div role="status" aria-live="polite">
-                { if app.update_ready { html! {
-                    <div class="banner update">
-                        { element("p", "", text(ui.update_ready)) }
-                        { button("button primary", reload, text(ui.update_reload)) }
-                    </div>
-                } } else { Html::default() } }
-            </div>
-            <div role="status" aria-live="polite">
-                { if let Some(unsaved) = app.unsaved { element("div", "banner notice", element("p", "", text(unsaved))) } else { Html::default() } }
-            </div>
-            <div role="status" aria-live="polite">
-                { if let Some(notice) = &app.notice { html! {
-                    <div class="banner notice">
-                        { element("p", "", owned(notice.clone())) }
-                        { button("button", dismiss, text(ui.notice_ok)) }
-                    </div>
-                } } else { Html::default() } }
-            </div>
-            <div role="status" aria-live="polite">
-                { if let (Some(failed), Some(retry)) = (app.language_failed, retry) { html! {
-                    <div class="banner notice language-failed">
-                        { filled("p", "", ui.language_failed, &[("language", failed.name)]) }
-                        { button("button", retry, text(ui.language_retry)) }
-                    </div>
-                } } else { Html::default() } }
-            </div>
+            { live("banner update", app.update_ready.then(|| html! {
+                <>
+                    { text_in("p", "", ui.update_ready) }
+                    { button("button primary", reload, text(ui.update_reload)) }
+                </>
+            })) }
+            { live("banner notice", app.unsaved.map(|unsaved| text_in("p", "", unsaved))) }
+            { live("banner notice", app.notice.as_ref().map(|notice| html! {
+                <>
+                    { element("p", "", owned(notice.clone())) }
+                    { button("button", dismiss, text(ui.notice_ok)) }
+                </>
+            })) }
+            { live("banner notice language-failed", app.language_failed.zip(retry).map(|(failed, retry)| html! {
+                <>
+                    { filled("p", "", ui.language_failed, &[("language", failed.name)]) }
+                    { button("button", retry, text(ui.language_retry)) }
+                </>
+            })) }
         </div>
     }
+}
+
+/// A live region that exists from the start, so screen readers announce the banner
+/// (`<div class="class">` around `banner`) when one appears in it.
+#[inline(never)]
+fn live(class: &'static str, banner: Option<Html>) -> Html {
+    let banner = if let Some(banner) = banner {
+        element("div", class, banner)
+    } else {
+        Html::default()
+    };
+    html! { <div role="status" aria-live="polite">{ banner }</div> }
 }

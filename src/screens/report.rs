@@ -3,8 +3,7 @@
 use crate::content::{content, ui};
 use crate::routes::Route;
 use crate::state::{AppContext, PhoneChoice};
-use crate::widgets::entry_list::text;
-use crate::widgets::markup::{element, link, main_heading};
+use crate::widgets::markup::{element, link, main_heading, text_in};
 use crate::widgets::{notes::support_notes, report_box::report_box};
 use yew::prelude::*;
 
@@ -19,24 +18,24 @@ pub fn report(
     let Some(check) = app.check.as_ref() else {
         return html! {
             <>
-                { main_heading(text(ui.report_none_title)) }
-                { element("p", "lead", text(ui.report_none_lead)) }
-                { link(Route::Home.href(), "button primary", text(ui.check_choose_problem)) }
+                { main_heading(ui.report_none_title) }
+                { text_in("p", "lead", ui.report_none_lead) }
+                { link(Route::Home.href(), "button primary", ui.check_choose_problem) }
             </>
         };
     };
     let steps = content().fix(crate::diagnosis::engine::REPORT_FIX);
     html! {
         <>
-            { element("p", "eyebrow", text(ui.report_eyebrow)) }
-            { main_heading(text(ui.report_title)) }
+            { text_in("p", "eyebrow", ui.report_eyebrow) }
+            { main_heading(ui.report_title) }
             { support_notes(check) }
             { report_box(check, phone.known(), status) }
             { if let Some(fix) = steps { html! { <>
-                { element("h2", "", text(ui.report_how_to_send)) }
-                <ol class="steps">{ for fix.steps.iter().map(|s| element("li", "", text(&s.text))) }</ol>
+                { text_in("h2", "", ui.report_how_to_send) }
+                <ol class="steps">{ for fix.steps.iter().map(|s| text_in("li", "", &s.text)) }</ol>
             </> } } else { Html::default() } }
-            { element("p", "more", link(Route::Check.href(), "button", text(ui.report_back_to_check))) }
+            { element("p", "more", link(Route::Check.href(), "button", ui.report_back_to_check)) }
         </>
     }
 }

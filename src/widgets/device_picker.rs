@@ -1,7 +1,7 @@
 //! Lets the user say which phone they have; steps change to match.
 
 use super::entry_list::text;
-use super::markup::element;
+use super::markup::text_in;
 use crate::content::{ui, DeviceFamily};
 use crate::diagnosis::report::phone_name;
 use crate::state::{DeviceSource, PhoneChoice};
@@ -20,20 +20,19 @@ pub fn device_picker(phone: &PhoneChoice) -> Html {
             <label class="choice">
                 <input type="radio" name="device" value={family.key()}
                        checked={phone.family == family} {onchange} />
-                { element("span", "", text(phone_name(ui, family))) }
+                { text_in("span", "", phone_name(ui, family)) }
             </label>
         }
     });
     let picker = html! {
         <fieldset class="device-picker">
-            { element("legend", "", text(ui.phone_picker_legend)) }
+            { text_in("legend", "", ui.phone_picker_legend) }
             { for options }
-            if phone.source == DeviceSource::Guessed {
-                { element("p", "hint", text(ui.phone_picker_guessed)) }
-            }
-            if phone.source == DeviceSource::Default {
-                { element("p", "hint", text(ui.phone_picker_other_hint)) }
-            }
+            { match phone.source {
+                DeviceSource::Guessed => text_in("p", "hint", ui.phone_picker_guessed),
+                DeviceSource::Default => text_in("p", "hint", ui.phone_picker_other_hint),
+                DeviceSource::Chosen => Html::default(),
+            } }
         </fieldset>
     };
     if phone.source == DeviceSource::Default {
@@ -47,9 +46,9 @@ pub fn device_picker(phone: &PhoneChoice) -> Html {
     html! {
         <details class="phone-line">
             <summary>
-                { text(before) }{ element("strong", "", text(phone_name(ui, phone.family))) }{ text(after) }
+                { text(before) }{ text_in("strong", "", phone_name(ui, phone.family)) }{ text(after) }
                 <span class="change" aria-hidden="true">{ text(ui.phone_picker_change) }</span>
-                { element("span", "visually-hidden", text(ui.phone_picker_change_label)) }
+                { text_in("span", "visually-hidden", ui.phone_picker_change_label) }
             </summary>
             { picker }
         </details>

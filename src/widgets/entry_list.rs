@@ -1,6 +1,6 @@
 //! Lists of guide entries as large tappable cards.
 
-use super::markup::element;
+use super::markup::{element, text_in};
 use crate::content::search::Entry;
 use crate::content::ui;
 use crate::routes::Route;
@@ -29,8 +29,8 @@ pub fn entry_list(entries: &mut dyn Iterator<Item = Entry<'static>>, ordered: bo
         let href = route.href();
         let meta = html! {
             <span class="card-meta">
-                { element("span", "kind", text(kind)) }
-                { if let Some(badge) = badge { element("span", "effort", text(badge)) } else { Html::default() } }
+                { text_in("span", "kind", kind) }
+                { if let Some(badge) = badge { text_in("span", "effort", badge) } else { Html::default() } }
             </span>
         };
         html! {

@@ -5,8 +5,8 @@
 //! menus may have moved or no official source confirms the steps.
 
 use super::entry_list::{list_items, text};
-use super::markup::element;
 use super::markup::section_heading;
+use super::markup::{element, text_in};
 use crate::content::{ui, Fix};
 use crate::state::PhoneChoice;
 use crate::widgets::device_picker::device_picker;
@@ -18,29 +18,29 @@ pub fn fix_body(fix: &'static Fix, phone: &PhoneChoice) -> Html {
     let ui = ui();
     html! {
         <>
-            if !fix.warnings.is_empty() {
+            { if !fix.warnings.is_empty() { html! {
                 <aside class="warning" aria-labelledby="warning-heading">
-                    { section_heading("warning-heading", text(ui.fix_body_warnings)) }
+                    { section_heading("warning-heading", ui.fix_body_warnings) }
                     { element("ul", "", list_items(&fix.warnings)) }
                 </aside>
-            }
-            { element("h2", "", text(ui.fix_body_steps)) }
+            } } else { Html::default() } }
+            { text_in("h2", "", ui.fix_body_steps) }
             { if per_device { device_picker(phone) } else { Html::default() } }
             <ol class="steps">
-                { for fix.steps.iter().map(|step| element("li", "", text(step.for_device(phone.family)))) }
+                { for fix.steps.iter().map(|step| text_in("li", "", step.for_device(phone.family))) }
             </ol>
-            if !fix.links.is_empty() {
+            { if !fix.links.is_empty() { html! {
                 <p class="actions">
                     // A new tab: the check stays where it is in this one.
                     { for fix.links.iter().map(|link| html! {
                         <a class="button" href={link.url.as_str()} target="_blank" rel="noopener noreferrer">
                             { text(&link.label) }
-                            { element("span", "visually-hidden", text(ui.fix_body_new_tab)) }
+                            { text_in("span", "visually-hidden", ui.fix_body_new_tab) }
                         </a>
                     }) }
                 </p>
-            }
-            { if let Some(note) = fix.hedge() { element("p", "hint", text(note)) } else { Html::default() } }
+            } } else { Html::default() } }
+            { if let Some(note) = fix.hedge() { text_in("p", "hint", note) } else { Html::default() } }
         </>
     }
 }

@@ -2,7 +2,7 @@
 //! "Add to Home screen" steps otherwise, nothing when already installed; in an app's
 //! built-in browser (opened from a link in TikTok), how to get to the phone's browser.
 
-use super::markup::{button, element, filled, owned, section_heading};
+use super::markup::{button, element, filled, labelled, owned, text_in};
 use crate::browser::InAppBrowser;
 use crate::content::{content, fill, ui};
 use crate::state::{InstallOffer, OfflineUse};
@@ -41,49 +41,53 @@ pub fn install_card(
             template,
             &[("browser", &built_in_browser(browser)), ("app", app)],
         );
-        return html! {
-            <section class="install in-app" aria-labelledby="install-heading">
-                { section_heading("install-heading", text(ui.install_heading)) }
-                { element("p", "", owned(situation)) }
-                { element("p", "", text(ui.install_in_app_how)) }
-                { element("ol", "", list_items(&content().open_in_browser)) }
-            </section>
-        };
+        return labelled(
+            "install in-app",
+            "install-heading",
+            ui.install_heading,
+            html! {
+                <>
+                    { element("p", "", owned(situation)) }
+                    { text_in("p", "", ui.install_in_app_how) }
+                    { element("ol", "", list_items(&content().open_in_browser)) }
+                </>
+            },
+        );
     }
     if offer == InstallOffer::Installed {
         return html! {};
     }
     let prompt = offer == InstallOffer::Prompt;
     let ready = match offline {
-        OfflineUse::Ready => element("p", "offline-ready", text(ui.install_offline_ready)),
-        OfflineUse::Unavailable => element(
-            "p",
-            "offline-not-ready",
-            text(ui.install_offline_unavailable),
-        ),
-        OfflineUse::Checking => {
-            element("p", "offline-not-ready", text(ui.install_offline_checking))
+        OfflineUse::Ready => text_in("p", "offline-ready", ui.install_offline_ready),
+        OfflineUse::Unavailable => {
+            text_in("p", "offline-not-ready", ui.install_offline_unavailable)
         }
+        OfflineUse::Checking => text_in("p", "offline-not-ready", ui.install_offline_checking),
     };
-    html! {
-        <section class="install" aria-labelledby="install-heading">
-            { section_heading("install-heading", text(ui.install_heading)) }
-            if prompt {
-                { element("p", "", text(ui.install_prompt_text)) }
-                { button("button primary", on_install.clone(), text(ui.install_button)) }
-            } else {
-                { element("p", "", text(ui.install_manual_text)) }
-                <details class="install-steps">
-                    { element("summary", "button", text(ui.install_button)) }
-                    { for content().install_guides.iter().map(|guide| html! {
-                        <div class="install-browser">
-                            { filled("h3", "", ui.install_in_browser, &[("browser", &guide.browser)]) }
-                            { element("ol", "", list_items(&guide.steps)) }
-                        </div>
-                    }) }
-                </details>
-            }
-            { ready }
-        </section>
-    }
+    labelled(
+        "install",
+        "install-heading",
+        ui.install_heading,
+        html! {
+            <>
+                { if prompt { html! { <>
+                    { text_in("p", "", ui.install_prompt_text) }
+                    { button("button primary", on_install.clone(), text(ui.install_button)) }
+                </> } } else { html! { <>
+                    { text_in("p", "", ui.install_manual_text) }
+                    <details class="install-steps">
+                        { text_in("summary", "button", ui.install_button) }
+                        { for content().install_guides.iter().map(|guide| html! {
+                            <div class="install-browser">
+                                { filled("h3", "", ui.install_in_browser, &[("browser", &guide.browser)]) }
+                                { element("ol", "", list_items(&guide.steps)) }
+                            </div>
+                        }) }
+                    </details>
+                </> } } }
+                { ready }
+            </>
+        },
+    )
 }

@@ -18,7 +18,7 @@ pub fn nodes(key: Option<Key>, children: Vec<Html>) -> Html {
 /// `<tag class="class">child</tag>`; no class attribute when `class` is empty.
 #[inline(never)]
 pub fn element(tag: &'static str, class: &'static str, child: Html) -> Html {
-    let class = (!class.is_empty()).then_some(class);
+    // An empty class gives no attribute (Yew's empty class set is none).
     yew::html! { <@{tag} {class}>{ child }</@> }
 }
 
@@ -44,8 +44,8 @@ pub fn filled(
 
 /// A screen's main heading, focusable from script (focus moves to it on arrival).
 #[inline(never)]
-pub fn main_heading(child: Html) -> Html {
-    yew::html! { <h1 tabindex="-1">{ child }</h1> }
+pub fn main_heading(text: &'static str) -> Html {
+    yew::html! { <h1 tabindex="-1">{ super::entry_list::text(text) }</h1> }
 }
 
 /// A text made at run time as a text node (taken, not copied).
@@ -56,8 +56,8 @@ pub fn owned(text: String) -> Html {
 
 /// A section's heading, with the id its section is labelled by (`aria-labelledby`).
 #[inline(never)]
-pub fn section_heading(id: &'static str, child: Html) -> Html {
-    yew::html! { <h2 {id}>{ child }</h2> }
+pub fn section_heading(id: &'static str, text: &'static str) -> Html {
+    yew::html! { <h2 {id}>{ super::entry_list::text(text) }</h2> }
 }
 
 /// A button (never a form's submit) with its class and what a tap does.
@@ -69,7 +69,22 @@ pub fn button(class: &'static str, onclick: Callback<MouseEvent>, child: Html) -
 /// A link within the app (`href` from [`crate::routes::Route::href`]); no class
 /// attribute when `class` is empty.
 #[inline(never)]
-pub fn link(href: String, class: &'static str, child: Html) -> Html {
-    let class = (!class.is_empty()).then_some(class);
-    yew::html! { <a {href} {class}>{ child }</a> }
+pub fn link(href: String, class: &'static str, text: &'static str) -> Html {
+    yew::html! { <a {href} {class}>{ super::entry_list::text(text) }</a> }
+}
+
+/// `<tag class="class" aria-labelledby="id">` whose first child is its heading
+/// ([`section_heading`] with `id`), then `body`; no class attribute when `class` is empty.
+#[inline(never)]
+pub fn labelled(class: &'static str, id: &'static str, heading: &'static str, body: Html) -> Html {
+    yew::html! {
+        <section {class} aria-labelledby={id}>{ section_heading(id, heading) }{ body }</section>
+    }
+}
+
+/// `<tag class="class">` around a text of the content (see [`element`]): one call
+/// where most elements hold a single text.
+#[inline(never)]
+pub fn text_in(tag: &'static str, class: &'static str, text: &'static str) -> Html {
+    element(tag, class, super::entry_list::text(text))
 }

@@ -2,8 +2,7 @@
 //! and what TikTok support can't change where the cause is a rule for everyone. Plain
 //! view functions (no state of their own, no per-component cost in the wasm).
 
-use super::entry_list::text;
-use super::markup::element;
+use super::markup::text_in;
 use crate::content::Cause;
 use crate::diagnosis::check::Check;
 use crate::diagnosis::engine::support_cant_change;
@@ -13,8 +12,8 @@ use yew::prelude::*;
 pub fn cause_notes(cause: &'static Cause) -> Html {
     html! {
         <>
-            { if let Some(note) = cause.hedge() { element("p", "hint", text(note)) } else { Html::default() } }
-            { if let Some(rule) = &cause.support_cant_change { element("p", "hint", text(rule)) } else { Html::default() } }
+            { if let Some(note) = cause.hedge() { text_in("p", "hint", note) } else { Html::default() } }
+            { if let Some(rule) = &cause.support_cant_change { text_in("p", "hint", rule) } else { Html::default() } }
         </>
     }
 }
@@ -23,6 +22,6 @@ pub fn cause_notes(cause: &'static Cause) -> Html {
 pub fn support_notes(check: &Check) -> Html {
     let ranking = check.ranking(crate::content::content());
     html! {
-        { for support_cant_change(&ranking).into_iter().map(|rule| element("p", "hint", text(rule))) }
+        { for support_cant_change(&ranking).into_iter().map(|rule| text_in("p", "hint", rule)) }
     }
 }

@@ -3,7 +3,7 @@
 //! stock Android steps, which most other brands follow closely.
 
 use super::entry_list::text;
-use super::markup::element;
+use super::markup::{button, text_in};
 use crate::content::{ui, DeviceFamily};
 use yew::prelude::*;
 
@@ -19,16 +19,16 @@ pub fn phone_question(on_choose: &Callback<DeviceFamily>) -> Html {
     ];
     let buttons = answers.into_iter().map(|(label, family)| {
         let on_choose = on_choose.clone();
-        html! {
-            <button type="button" class="answer" onclick={Callback::from(move |_: MouseEvent| on_choose.emit(family))}>
-                { label }
-            </button>
-        }
+        button(
+            "answer",
+            Callback::from(move |_: MouseEvent| on_choose.emit(family)),
+            text(label),
+        )
     });
     html! {
         <fieldset class="phone-question">
-            { element("legend", "", text(ui.phone_question)) }
-            { element("p", "hint", text(ui.phone_question_hint)) }
+            { text_in("legend", "", ui.phone_question) }
+            { text_in("p", "hint", ui.phone_question_hint) }
             <div class="answers">{ for buttons }</div>
         </fieldset>
     }

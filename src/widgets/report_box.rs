@@ -7,7 +7,7 @@ use crate::diagnosis::report::{self, Environment};
 use crate::language;
 use crate::platform::{share, user_agent};
 use crate::widgets::entry_list::text as words_of;
-use crate::widgets::markup::{button, element, section_heading};
+use crate::widgets::markup::{button, element, labelled};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -73,18 +73,22 @@ pub fn report_box(
     let english = (words().language != language::english().code).then(|| act(How::CopyInEnglish));
     let share_it = share::can_share().then(|| act(How::Share));
 
-    html! {
-        <section class="report" aria-labelledby="report-heading">
-            { section_heading("report-heading", words_of(ui.report_box_heading)) }
-            { element("p", "hint", words_of(ui.report_box_hint)) }
-            <label for="report-text" class="visually-hidden">{ words_of(ui.report_box_text_label) }</label>
-            <textarea id="report-text" class="report-text" readonly=true rows="14" value={text} />
-            <div class="actions">
-                { button("button primary", copy, words_of(ui.report_box_copy)) }
-                { if let Some(onclick) = english { button("button", onclick, words_of(ui.report_box_copy_english)) } else { Html::default() } }
-                { if let Some(onclick) = share_it { button("button", onclick, words_of(ui.report_box_share)) } else { Html::default() } }
-            </div>
-            <p role="status" class="hint">{ words_of(**status) }</p>
-        </section>
-    }
+    labelled(
+        "report",
+        "report-heading",
+        ui.report_box_heading,
+        html! {
+            <>
+                { element("p", "hint", words_of(ui.report_box_hint)) }
+                <label for="report-text" class="visually-hidden">{ words_of(ui.report_box_text_label) }</label>
+                <textarea id="report-text" class="report-text" readonly=true rows="14" value={text} />
+                <div class="actions">
+                    { button("button primary", copy, words_of(ui.report_box_copy)) }
+                    { if let Some(onclick) = english { button("button", onclick, words_of(ui.report_box_copy_english)) } else { Html::default() } }
+                    { if let Some(onclick) = share_it { button("button", onclick, words_of(ui.report_box_share)) } else { Html::default() } }
+                </div>
+                <p role="status" class="hint">{ words_of(**status) }</p>
+            </>
+        },
+    )
 }

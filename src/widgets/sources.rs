@@ -1,7 +1,7 @@
 //! Where the facts on a page come from, and how sure we are.
 
 use super::entry_list::text;
-use super::markup::element;
+use super::markup::text_in;
 use crate::content::{ui, Confidence, Source};
 use yew::prelude::*;
 
@@ -22,17 +22,17 @@ pub fn sources(sources: &'static [Source]) -> Html {
     }
     html! {
         <details class="sources">
-            { element("summary", "", text(ui().sources_heading)) }
+            { text_in("summary", "", ui().sources_heading) }
             <ul>
                 { for sources.iter().map(|source| html! {
                     <li>
                         // Titles of English pages, named as they are: read in English.
-                        if let Some(url) = &source.url {
+                        { if let Some(url) = &source.url { html! {
                             <a href={url.as_str()} rel="noreferrer" target="_blank" lang="en">{ text(&source.title) }</a>
-                        } else {
+                        } } else { html! {
                             <span lang="en">{ text(&source.title) }</span>
-                        }
-                        { " " }{ text(confidence_label(source.confidence)) }
+                        } } }
+                        { text(" ") }{ text(confidence_label(source.confidence)) }
                     </li>
                 }) }
             </ul>

@@ -7,7 +7,7 @@ use crate::content::{content, fill, ui, DeviceFamily, StepKind};
 use crate::diagnosis::check::{Check, StepResult};
 use crate::routes::Route;
 use crate::widgets::entry_list::text;
-use crate::widgets::markup::{button, element, link, main_heading, owned, section_heading};
+use crate::widgets::markup::{button, element, labelled, link, main_heading, owned, text_in};
 use crate::widgets::notes::support_notes;
 use crate::widgets::report_box::report_box;
 use yew::prelude::*;
@@ -38,15 +38,10 @@ pub fn fixed_view(fix: &str, nav: &Nav) -> Html {
     };
     html! {
         <div class={if explained.is_some() { "explained" } else { "success" }}>
-            { element("p", "eyebrow", text(eyebrow)) }
-            { main_heading(text(title)) }
+            { text_in("p", "eyebrow", eyebrow) }
+            { main_heading(title) }
             { element("p", "lead", owned(lead)) }
-            if let Some(tip) = tip {
-                <section class="prevention" aria-labelledby="next-time">
-                    { section_heading("next-time", text(next)) }
-                    { element("p", "", text(tip)) }
-                </section>
-            }
+            { if let Some(tip) = tip { labelled("prevention", "next-time", next, text_in("p", "", tip)) } else { Html::default() } }
             { element("div", "actions", button("button primary", nav.end.clone(), text(ui.check_done))) }
             { nav.view() }
         </div>
@@ -92,8 +87,8 @@ pub fn end_view(
 ) -> Html {
     html! {
         <>
-            { element("p", "eyebrow", text(ui().check_end_eyebrow)) }
-            { main_heading(text(ui().check_end_title)) }
+            { text_in("p", "eyebrow", ui().check_end_eyebrow) }
+            { main_heading(ui().check_end_title) }
             { element("p", "lead", owned(end_summary(check))) }
             // Where a cause is a rule for everyone, say what support can't change.
             { support_notes(check) }
@@ -101,7 +96,7 @@ pub fn end_view(
             { element("p", "", link(
                 (Route::Fix { id: crate::diagnosis::engine::REPORT_FIX.into() }).href(),
                 "",
-                text(ui().check_end_how_to_send),
+                ui().check_end_how_to_send,
             )) }
             { nav.view() }
         </>

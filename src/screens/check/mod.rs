@@ -16,7 +16,7 @@ use crate::diagnosis::place::{self, place_of, Place};
 use crate::routes::Route;
 use crate::state::{Action, AppContext, PhoneChoice};
 use crate::widgets::entry_list::text;
-use crate::widgets::markup::{button, element, link, main_heading};
+use crate::widgets::markup::{button, element, link, main_heading, text_in};
 use crate::widgets::router::{Arrival, Current, Navigator};
 use yew::prelude::*;
 
@@ -103,9 +103,9 @@ pub fn check_screen(
     let view = match app.check.as_ref().map(|check| (check, &check.stage)) {
         None => html! {
             <>
-                { main_heading(text(ui().check_none_title)) }
-                { element("p", "lead", text(ui().check_none_lead)) }
-                { element("p", "more", link(Route::Home.href(), "button primary", text(ui().check_choose_problem))) }
+                { main_heading(ui().check_none_title) }
+                { text_in("p", "lead", ui().check_none_lead) }
+                { element("p", "more", link(Route::Home.href(), "button primary", ui().check_choose_problem)) }
             </>
         },
         Some((check, Stage::Questions)) => question::question_view(check, app, navigator, &nav),
@@ -238,6 +238,7 @@ impl Nav {
 
     /// Back doing `on_back`, and "Start over" set apart from it. Starting over deletes
     /// the check, so it asks first: nothing is lost until the person confirms.
+    #[inline(never)]
     pub fn view_with(&self, on_back: Callback<MouseEvent>) -> Html {
         let ui = ui();
         html! {
@@ -248,7 +249,7 @@ impl Nav {
                     // button's element for it (and the other way round), so focus stays
                     // on the button the person pressed (an e2e test checks this).
                     if self.confirming {
-                        { element("p", "", text(ui.check_start_over_question)) }
+                        { text_in("p", "", ui.check_start_over_question) }
                         { button("button quiet", self.end.clone(), text(ui.check_start_over_yes)) }
                         { button("button quiet", self.keep.clone(), text(ui.check_start_over_keep)) }
                     } else {
@@ -257,6 +258,18 @@ impl Nav {
                 </div>
             </div>
         }
+    }
+}
+
+/// How far along the questions or the plan is: `counter` ("Question 2 of 5") labels
+/// the bar. One copy for both kinds of screen.
+#[inline(never)]
+fn progress(counter: String, number: usize, total: usize) -> Html {
+    html! {
+        <>
+            <p class="eyebrow" id="progress-label">{ crate::widgets::markup::owned(counter) }</p>
+            <progress max={total.to_string()} value={number.to_string()} aria-labelledby="progress-label" />
+        </>
     }
 }
 

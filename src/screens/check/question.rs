@@ -8,7 +8,7 @@ use crate::routes::Route;
 use crate::state::Action;
 use crate::state::AppContext;
 use crate::widgets::entry_list::text;
-use crate::widgets::markup::{button, element, main_heading, owned};
+use crate::widgets::markup::{button, main_heading, text_in};
 use crate::widgets::router::Navigator;
 use yew::prelude::*;
 
@@ -23,7 +23,7 @@ pub fn question_view(check: &Check, app: &AppContext, navigator: &Navigator, nav
         let onclick = super::act(app, |now| Action::StartPlan { now });
         return html! {
             <>
-                { main_heading(text(ui.check_questions_done)) }
+                { main_heading(ui.check_questions_done) }
                 { button("button primary", onclick, text(ui.check_show_fixes)) }
                 { nav.view() }
             </>
@@ -55,7 +55,7 @@ pub fn question_view(check: &Check, app: &AppContext, navigator: &Navigator, nav
             <li key={id}>
                 <button type="button" class={if chosen { "answer chosen" } else { "answer" }} data-answer={id} {onclick}>
                     { label }
-                    { if chosen { element("span", "earlier", text(ui.check_earlier_answer)) } else { Html::default() } }
+                    { if chosen { text_in("span", "earlier", ui.check_earlier_answer) } else { Html::default() } }
                 </button>
             </li>
         }
@@ -77,17 +77,16 @@ pub fn question_view(check: &Check, app: &AppContext, navigator: &Navigator, nav
     );
     html! {
         <div class="question" data-question={question.id.as_str()}>
-            <p class="eyebrow" id="progress-label">{ owned(counter) }</p>
-            <progress max={total.to_string()} value={number.to_string()} aria-labelledby="progress-label" />
+            { super::progress(counter, number, total) }
             // Home shows each problem in one line; the first question says it in full,
             // so the person can tell they picked the right one.
             { if let Some(symptom) = content().symptom(&check.symptom).filter(|_| number == 1) { html! {
-                <p class="symptom-detail">{ element("strong", "", text(&symptom.title)) }{ ": " }{ text(&symptom.detail) }</p>
+                <p class="symptom-detail">{ text_in("strong", "", &symptom.title) }{ text(": ") }{ text(&symptom.detail) }</p>
             } } else { Html::default() } }
-            { main_heading(text(&question.text)) }
+            { main_heading(&question.text) }
             <details class="why">
-                { element("summary", "", text(ui.check_why_we_ask)) }
-                { element("p", "", text(&question.why)) }
+                { text_in("summary", "", ui.check_why_we_ask) }
+                { text_in("p", "", &question.why) }
             </details>
             <ul class="answers" aria-label={ui.check_answers_label}>{ for buttons }</ul>
             { nav.view_with(on_back) }

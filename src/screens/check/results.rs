@@ -7,7 +7,7 @@ use crate::diagnosis::engine::{headline, likelihood_label, shown, Headline};
 use crate::routes::Route;
 use crate::state::{Action, AppContext};
 use crate::widgets::entry_list::text;
-use crate::widgets::markup::{button, element, link, main_heading, owned};
+use crate::widgets::markup::{button, element, link, main_heading, owned, text_in};
 use crate::widgets::notes::cause_notes;
 use yew::prelude::*;
 
@@ -22,15 +22,15 @@ pub fn results_view(check: &Check, app: &AppContext, nav: &Nav) -> Html {
     let ui = ui();
     let items = shown.iter().enumerate().map(|(index, ranked)| html! {
         <li class="cause-result" key={ranked.cause.id.as_str()}>
-            { element("p", "likelihood", text(likelihood_label(&ranking, index))) }
-            { element("h2", "", text(&ranked.cause.title)) }
-            { element("p", "", text(&ranked.cause.summary)) }
+            { text_in("p", "likelihood", likelihood_label(&ranking, index)) }
+            { text_in("h2", "", &ranked.cause.title) }
+            { text_in("p", "", &ranked.cause.summary) }
             { cause_notes(ranked.cause) }
             { if !ranked.reasons.is_empty() { html! { <>
-                { element("p", "why-label", text(ui.check_results_why)) }
-                <ul class="reasons">{ for ranked.reasons.iter().map(|r| element("li", "", text(r))) }</ul>
+                { text_in("p", "why-label", ui.check_results_why) }
+                <ul class="reasons">{ for ranked.reasons.iter().map(|r| text_in("li", "", r)) }</ul>
             </> } } else { Html::default() } }
-            { link((Route::Cause { id: ranked.cause.id.clone() }).href(), "", text(ui.check_results_more)) }
+            { link((Route::Cause { id: ranked.cause.id.clone() }).href(), "", ui.check_results_more) }
         </li>
     });
     let lead = match (headline, shown.first()) {
@@ -47,21 +47,21 @@ pub fn results_view(check: &Check, app: &AppContext, nav: &Nav) -> Html {
         .unwrap_or_default();
     html! {
         <>
-            { element("p", "eyebrow", text(ui.check_results_eyebrow)) }
-            { main_heading(text(headline.text())) }
+            { text_in("p", "eyebrow", ui.check_results_eyebrow) }
+            { main_heading(headline.text()) }
             <p class="lead" role="status">{ owned(lead) }</p>
             // The next step right under the summary: in view without scrolling on a phone.
             { element("div", "actions", html! {
                 <>
                     { button("button primary", start, text(ui.check_show_fixes)) }
-                    { link(Route::Report.href(), "button", text(ui.check_results_get_report)) }
+                    { link(Route::Report.href(), "button", ui.check_results_get_report) }
                 </>
             }) }
             <ol class="results">{ for items }</ol>
             { if check.connection.is_none() { html! {
                 <p class="hint">
                     { text(before_link) }
-                    { link(Route::Connection.href(), "", text(ui.check_results_test_connection)) }
+                    { link(Route::Connection.href(), "", ui.check_results_test_connection) }
                     { text(after_link) }
                 </p>
             } } else { Html::default() } }

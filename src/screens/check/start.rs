@@ -9,7 +9,7 @@ use crate::routes::Route;
 use crate::screens::not_found::not_found;
 use crate::state::{Action, AppContext};
 use crate::widgets::entry_list::text;
-use crate::widgets::markup::{button, element, filled, main_heading};
+use crate::widgets::markup::{button, element, filled, main_heading, text_in};
 use crate::widgets::router::Navigator;
 use yew::prelude::*;
 
@@ -61,7 +61,7 @@ pub fn start_check(symptom: &str, app: &AppContext, navigator: &Navigator) -> Ht
         return not_found();
     }
     let Some(current) = in_progress(app) else {
-        return main_heading(text(ui().check_starting));
+        return main_heading(ui().check_starting);
     };
     let current_title = content()
         .symptom(&current.symptom)
@@ -78,7 +78,7 @@ pub fn start_check(symptom: &str, app: &AppContext, navigator: &Navigator) -> Ht
     let ui = ui();
     html! {
         <>
-            { main_heading(text(ui.check_in_progress_title)) }
+            { main_heading(ui.check_in_progress_title) }
             { filled("p", "lead", ui.check_in_progress_lead, &[("symptom", current_title)]) }
             { element("div", "actions", html! {
                 <>
@@ -86,7 +86,7 @@ pub fn start_check(symptom: &str, app: &AppContext, navigator: &Navigator) -> Ht
                     { button("button", start_new, text(ui.check_start_new)) }
                 </>
             }) }
-            { element("p", "hint", text(ui.check_start_new_hint)) }
+            { text_in("p", "hint", ui.check_start_new_hint) }
         </>
     }
 }

@@ -11,7 +11,7 @@ use crate::platform::now;
 use crate::routes::Route;
 use crate::state::{Action, AppContext, DeviceSource, PhoneChoice};
 use crate::widgets::entry_list::text;
-use crate::widgets::markup::{button, element, link, main_heading, owned};
+use crate::widgets::markup::{button, element, link, main_heading, owned, text_in};
 use crate::widgets::{fix_body::fix_body, phone_question::phone_question};
 use yew::prelude::*;
 
@@ -31,7 +31,7 @@ pub fn step_view(
     }
     let ui = ui();
     let Some(fix) = check.plan.get(step).and_then(|id| content().fix(id)) else {
-        return main_heading(text(ui.check_step_gone));
+        return main_heading(ui.check_step_gone);
     };
     let (number, total) = check.step_counter(step);
     // The first step whose taps differ by phone asks for the phone once, unless the
@@ -100,25 +100,22 @@ pub fn step_view(
     );
     html! {
         <div class="plan-step">
-            <p class="eyebrow" id="progress-label">{ owned(counter) }</p>
-            <progress max={total.to_string()} value={number.to_string()} aria-labelledby="progress-label" />
-            { main_heading(text(&fix.title)) }
-            { element("p", "lead", text(&fix.summary)) }
-            if ask_phone {
-                { phone_question(&phone.on_choose) }
-            } else {
+            { super::progress(counter, number, total) }
+            { main_heading(&fix.title) }
+            { text_in("p", "lead", &fix.summary) }
+            { if ask_phone { phone_question(&phone.on_choose) } else { html! { <>
                 { fix_body(fix, phone) }
-                { if fix.kind == StepKind::Wait { element("p", "hint", text(ui.check_wait_saved_place)) } else { Html::default() } }
+                { if fix.kind == StepKind::Wait { text_in("p", "hint", ui.check_wait_saved_place) } else { Html::default() } }
                 <div class="action-bar" role="group" aria-labelledby="step-question">
                     <p id="step-question" class="action-question">{ text(question) }</p>
                     <div class="action-buttons">
                         // Saved after every change: saving the place is going home,
                         // where Continue brings the person back.
-                        { if fix.kind == StepKind::Wait { link(Route::Home.href(), "button primary", text(ui.check_wait_save)) } else { Html::default() } }
+                        { if fix.kind == StepKind::Wait { link(Route::Home.href(), "button primary", ui.check_wait_save) } else { Html::default() } }
                         { for buttons }
                     </div>
                 </div>
-            }
+            </> } } }
             { nav.view() }
         </div>
     }
@@ -138,11 +135,11 @@ fn checkpoint(tried: usize, left: usize, more: Callback<MouseEvent>, nav: &Nav) 
     html! {
         <div class="checkpoint">
             { element("p", "eyebrow", owned(tried)) }
-            { main_heading(text(ui.check_checkpoint_title)) }
-            { element("p", "lead", text(ui.check_checkpoint_lead)) }
+            { main_heading(ui.check_checkpoint_title) }
+            { text_in("p", "lead", ui.check_checkpoint_lead) }
             { element("div", "actions", html! {
                 <>
-                    { link(Route::Report.href(), "button primary", text(ui.check_checkpoint_get_report)) }
+                    { link(Route::Report.href(), "button primary", ui.check_checkpoint_get_report) }
                     { button("button", more, owned(fill(ui.check_checkpoint_more, &[("left", &left.to_string())]))) }
                 </>
             }) }
