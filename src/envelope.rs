@@ -33,37 +33,34 @@ pub fn open<T: DeserializeOwned>(
     // that was cut and pasted together, or migrated wrongly, could otherwise load.
     match postcard::take_from_bytes(&bytes) {
         Ok((value, [])) => Ok(value),
-        _ => Err(damaged()),
+        _ => Err(ui().unreadable_damaged),
     }
-}
-
-fn damaged() -> &'static str {
-    ui().unreadable_damaged
 }
 
 /// The body of an envelope, migrated to `current`: the part of [`open`] that doesn't
 /// depend on the type, so it is compiled once, not once per stored type.
 fn open_bytes(raw: &str, current: u64, migrations: &[Migration]) -> Result<Vec<u8>, &'static str> {
+    let ui = ui();
     let Some(rest) = raw.strip_prefix(PREFIX) else {
-        return Err(ui().unreadable_foreign);
+        return Err(ui.unreadable_foreign);
     };
     let Some((schema, body)) = rest.split_once(':') else {
-        return Err(damaged());
+        return Err(ui.unreadable_damaged);
     };
-    let schema: u64 = schema.parse().map_err(|_| damaged())?;
+    let schema: u64 = schema.parse().map_err(|_| ui.unreadable_damaged)?;
     if schema > current {
-        return Err(ui().unreadable_newer);
+        return Err(ui.unreadable_newer);
     }
     if schema == 0 {
-        return Err(damaged());
+        return Err(ui.unreadable_damaged);
     }
-    let mut bytes = base64_decode(body).ok_or_else(damaged)?;
+    let mut bytes = base64_decode(body).ok_or(ui.unreadable_damaged)?;
     for migrate in migrations
         .iter()
         .skip((schema - 1) as usize)
         .take((current - schema) as usize)
     {
-        bytes = migrate(bytes).map_err(|_| ui().unreadable_not_updated)?;
+        bytes = migrate(bytes).map_err(|_| ui.unreadable_not_updated)?;
     }
     Ok(bytes)
 }

@@ -38,44 +38,44 @@ impl Route {
     /// The route at `path` ("/guide/fix/update-app"). A trailing slash is ignored;
     /// unknown paths are [`Route::NotFound`].
     pub fn recognize(path: &str) -> Route {
+        Self::known(path).unwrap_or(Route::NotFound)
+    }
+
+    /// The route at `path`, if a screen claims it.
+    fn known(path: &str) -> Option<Route> {
         let path = path.strip_prefix('/').unwrap_or(path);
         let path = path.strip_suffix('/').unwrap_or(path);
         let segments: Vec<&str> = path.split('/').collect();
         let id = |s: &str| (!s.is_empty()).then(|| s.to_owned());
-        match segments.as_slice() {
+        // A number in the address counts from 1.
+        let index = |s: &str| s.parse::<usize>().ok()?.checked_sub(1);
+        let route = match segments.as_slice() {
             [""] => Route::Home,
             ["guide"] => Route::Guide,
-            ["guide", "cause", s] => id(s).map_or(Route::NotFound, |id| Route::Cause { id }),
-            ["guide", "fix", s] => id(s).map_or(Route::NotFound, |id| Route::Fix { id }),
+            ["guide", "cause", s] => Route::Cause { id: id(s)? },
+            ["guide", "fix", s] => Route::Fix { id: id(s)? },
             ["check"] => Route::Check,
-            ["check", "question", s] => id(s).map_or(Route::NotFound, |id| Route::CheckAt {
-                place: Place::Question(id),
-            }),
+            ["check", "question", s] => Route::CheckAt {
+                place: Place::Question(id(s)?),
+            },
             ["check", "results"] => Route::CheckAt {
                 place: Place::Results,
             },
             // Steps count from 1 in the address: the step's number in the whole plan.
-            ["check", "step", n] => match n.parse::<usize>() {
-                Ok(n @ 1..) => Route::CheckAt {
-                    place: Place::Step(n - 1),
-                },
-                _ => Route::NotFound,
+            ["check", "step", n] => Route::CheckAt {
+                place: Place::Step(index(n)?),
             },
-            ["check", "checkpoint", n] => match n.parse::<usize>() {
-                Ok(n @ 1..) => Route::CheckAt {
-                    place: Place::Checkpoint(n - 1),
-                },
-                _ => Route::NotFound,
+            ["check", "checkpoint", n] => Route::CheckAt {
+                place: Place::Checkpoint(index(n)?),
             },
             ["check", "done"] => Route::CheckAt { place: Place::Done },
-            ["check", "start", s] => {
-                id(s).map_or(Route::NotFound, |symptom| Route::StartCheck { symptom })
-            }
+            ["check", "start", s] => Route::StartCheck { symptom: id(s)? },
             ["check", "report"] => Route::Report,
             ["connection"] => Route::Connection,
             ["about"] => Route::About,
-            _ => Route::NotFound,
-        }
+            _ => return None,
+        };
+        Some(route)
     }
 
     /// The path [`Route::recognize`] maps back to this route.

@@ -242,6 +242,7 @@ pub fn figures(hosts: &[&HostResult]) -> Option<Figures> {
 }
 
 /// The verdict for a run.
+#[inline(never)]
 pub fn judge(m: &Measurements) -> Verdict {
     let verdict = |kind, figures| Verdict { kind, figures };
     if !m.online {
@@ -310,6 +311,7 @@ const SAME_SPEED_MS: u32 = 150;
 
 /// Which of two runs (e.g. Wi-Fi and mobile data) is better for TikTok messages:
 /// `Less` when `a` is better. Reaching TikTok beats everything; then clearly better speed.
+#[inline(never)]
 pub fn compare(a: &Verdict, b: &Verdict) -> std::cmp::Ordering {
     fn rank(v: &Verdict) -> (u8, u32) {
         let class = match v.kind {

@@ -19,7 +19,7 @@
 
 use crate::content::validate::applies;
 use crate::content::{
-    conditions_allow, ui, Answer, Content, Effort, Fix, Question, StepKind, NOT_SURE,
+    conditions_allow, ui, Answer, Content, Effort, Evidence, Fix, Question, StepKind, NOT_SURE,
 };
 
 /// A question and the answer the user chose, and when (ms since 1970; 0 if unknown).
@@ -158,14 +158,14 @@ pub fn rank_with<'a>(
             let Some(answer) = answer else {
                 continue;
             };
-            let w = answer.evidence.get(id).copied().unwrap_or(0);
+            let w = weight(&answer.evidence, id);
             points += f64::from(w);
             if w >= REASON_POINTS {
                 reasons.push((w, answer.said.as_str(), at));
             }
         }
         if let Some(v) = verdict {
-            let w = v.evidence.get(id).copied().unwrap_or(0);
+            let w = weight(&v.evidence, id);
             points += f64::from(w);
             if w >= REASON_POINTS {
                 reasons.push((w, v.title.as_str(), usize::MAX));
@@ -310,9 +310,15 @@ fn uncertainty(weights: &[f64]) -> f64 {
     1.0 - same
 }
 
+/// The points `evidence` gives `cause`, 0 if none: one copy of the lookup for all uses.
+#[inline(never)]
+fn weight(evidence: &Evidence, cause: &str) -> i32 {
+    evidence.get(cause).copied().unwrap_or(0)
+}
+
 /// 2^(the answer's weight for the cause).
 fn factor(answer: &Answer, cause: &str) -> f64 {
-    f64::from(answer.evidence.get(cause).copied().unwrap_or(0)).exp2()
+    f64::from(weight(&answer.evidence, cause)).exp2()
 }
 
 /// How common each answer is among people whose causes are ranked so (see [`gain`]).
@@ -374,9 +380,7 @@ pub fn could_overturn(question: &Question, ranking: &[Ranked]) -> bool {
     };
     let chances = answer_chances(question, ranking);
     for (answer, chance) in question.answers.iter().zip(chances) {
-        let moved = |r: &Ranked| {
-            r.points + f64::from(answer.evidence.get(&r.cause.id).copied().unwrap_or(0))
-        };
+        let moved = |r: &Ranked| r.points + f64::from(weight(&answer.evidence, &r.cause.id));
         if chance >= FLIP_CHANCE && rest.iter().any(|r| moved(r) > moved(top)) {
             return true;
         }

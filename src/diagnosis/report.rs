@@ -51,10 +51,8 @@ pub fn browser_summary(ui: &Ui, user_agent: &str) -> String {
     .iter()
     .find_map(|marker| {
         let start = user_agent.find(marker)? + marker.len();
-        let version: String = user_agent[start..]
-            .chars()
-            .take_while(|c| c.is_ascii_digit())
-            .collect();
+        let rest = &user_agent[start..];
+        let version = &rest[..rest.bytes().take_while(u8::is_ascii_digit).count()];
         let name = match *marker {
             "SamsungBrowser/" => "Samsung Internet",
             "MiuiBrowser/" => "Mi Browser",

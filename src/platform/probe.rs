@@ -97,9 +97,21 @@ impl Test {
     fn update(&self, change: impl FnOnce(&mut Progress)) {
         let mut progress = self.progress.get();
         change(&mut progress);
+        self.publish(progress);
+    }
+
+    /// Stamps the clock on `progress` and reports it: one copy for every kind of change.
+    #[inline(never)]
+    fn publish(&self, mut progress: Progress) {
         progress.elapsed_ms = self.elapsed_ms();
         self.progress.set(progress);
         (self.report)(progress);
+    }
+
+    /// Marks a probe as waiting on a request or not: one copy for both.
+    #[inline(never)]
+    fn set_waiting(&self, index: usize, waiting: bool) {
+        self.waiting.borrow_mut()[index] = waiting;
     }
 
     /// True once the measurements went out: late answers are ignored.
@@ -152,12 +164,12 @@ async fn probe_host(index: usize, probe: &Probe, test: &Test) {
     loop {
         let next = schedule::next_timeout(&test.samples.borrow()[index], test.elapsed_ms());
         let Some(timeout) = next else { break };
-        test.waiting.borrow_mut()[index] = true;
+        test.set_waiting(index, true);
         let result = sample(&probe.url, own_site, timeout).await;
         if test.over() {
             return;
         }
-        test.waiting.borrow_mut()[index] = false;
+        test.set_waiting(index, false);
         schedule::record(&mut test.samples.borrow_mut()[index], result, timeout);
         test.update(Progress::sample_settled);
     }
