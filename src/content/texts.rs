@@ -73,7 +73,9 @@ pub fn take_texts<T: Texts>(value: &mut T) -> Vec<String> {
 }
 
 /// Puts `texts` back in visiting order. False, leaving `value` partly filled, when the
-/// count doesn't match its structure.
+/// count doesn't match its structure. For the tests only: the app fills the texts while
+/// reading the structure (`decode::decode`), which gives the same order.
+#[cfg(test)]
 pub fn fill_texts<T: Texts>(value: &mut T, texts: Vec<String>) -> bool {
     let mut texts = texts.into_iter();
     let mut short = false;
