@@ -32,6 +32,9 @@ mod texts;
 #[allow(dead_code)]
 mod translation;
 
+#[path = "build/first_screen.rs"]
+mod first_screen;
+
 use std::{env, fs, path::Path};
 
 /// Reads and merges every `*.toml` of `dir` (not its subfolders) into one content.
@@ -96,6 +99,7 @@ struct Language {
     #[serde(default)]
     pseudo: bool,
     pack_failed: String,
+    boot_failed: String,
     retry: String,
 }
 
@@ -168,18 +172,27 @@ fn main() {
     println!("cargo:rerun-if-changed=content/languages.toml");
     assert_eq!(languages.language[0].code, "en", "English comes first");
 
+    let version = env!("CARGO_PKG_VERSION");
     let packs = Path::new("target/packs");
     fs::create_dir_all(packs).unwrap();
     let mut table = String::from("[");
     let mut rust_table = String::from("&[");
+    let mut first = String::new();
     for (i, language) in languages.language.iter().enumerate() {
         let code = language.code.as_str();
         let texts: Vec<String> = match code {
             "en" => english.clone(),
             "en-XA" => english.iter().map(|t| pseudo::accented(t)).collect(),
             "ar-XB" => english.iter().map(|t| pseudo::mirrored(t)).collect(),
-            _ => translated(code, &content, &ui),
+            _ => {
+                let (texts, content, ui) = translated(code, &content, &ui);
+                first += &first_screen::markup(code, &language.dir, &content, &ui, version);
+                texts
+            }
         };
+        if code == "en" {
+            first += &first_screen::markup(code, &language.dir, &content, &ui, version);
+        }
         let bytes = pack::encode(fingerprint, &texts);
         if code == "en" {
             let out_dir = env::var("OUT_DIR").unwrap();
@@ -198,13 +211,14 @@ fn main() {
         };
         // The head script also shows the few words for "no pack could be loaded".
         table += &format!(
-            "{}{{\"code\":{code:?},\"dir\":{:?},\"matches\":[{}],\"regions\":[{}],\"pseudo\":{},\"packFailed\":{:?},\"retry\":{:?}}}",
+            "{}{{\"code\":{code:?},\"dir\":{:?},\"matches\":[{}],\"regions\":[{}],\"pseudo\":{},\"packFailed\":{:?},\"bootFailed\":{:?},\"retry\":{:?}}}",
             if i == 0 { "" } else { "," },
             language.dir,
             list(&language.matches),
             list(&language.regions),
             language.pseudo,
             language.pack_failed,
+            language.boot_failed,
             language.retry,
         );
         rust_table += &format!(
@@ -221,6 +235,10 @@ fn main() {
     let tmp = packs.join(format!("languages.json.{}", std::process::id()));
     fs::write(&tmp, table).unwrap();
     fs::rename(&tmp, packs.join("languages.json")).unwrap();
+    // Home as plain HTML in every real language, for post-build to put in index.html.
+    let tmp = packs.join(format!("first-screen.html.{}", std::process::id()));
+    fs::write(&tmp, first).unwrap();
+    fs::rename(&tmp, packs.join("first-screen.html")).unwrap();
 
     let out_dir = env::var("OUT_DIR").unwrap();
     let out_dir = Path::new(&out_dir);
@@ -267,7 +285,7 @@ fn translated(
     code: &str,
     english: &model::Content,
     english_ui: &[(String, String)],
-) -> Vec<String> {
+) -> (Vec<String>, model::Content, Vec<(String, String)>) {
     let dir = Path::new("content/i18n").join(code);
     let content = read_content(&dir);
     let mut problems = translation::check_content(code, english, &content);
@@ -288,10 +306,10 @@ fn translated(
         problems = translation::check_texts(code, &texts(english_ui), &texts(&ui), &[]);
     }
     fail_on(&format!("content/i18n/{code}"), &problems);
-    let mut structure = content;
+    let mut structure = content.clone();
     let mut texts = texts::take_texts(&mut structure);
-    texts.extend(ui.into_iter().map(|(_, text)| text));
-    texts
+    texts.extend(ui.iter().map(|(_, text)| text.clone()));
+    (texts, content, ui)
 }
 
 /// The `Ui` struct: one field per screen text, filled from the current pack. The texts

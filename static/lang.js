@@ -7,6 +7,8 @@
 (function () {
   const LANGUAGES = ["__DM_DOCTOR_LANGUAGES__"];
   const SAVED_KEY = "dm-doctor.language";
+  // The saved check (src/platform/storage.rs): home then has "Continue where you left off".
+  const CHECK_KEY = "dm-doctor.check";
 
   const byCode = (code) =>
     LANGUAGES.find((l) => typeof code === "string" && l.code.toLowerCase() === code.toLowerCase());
@@ -34,8 +36,10 @@
   }
 
   let saved = null;
+  let checkSaved = false;
   try {
     saved = localStorage.getItem(SAVED_KEY);
+    checkSaved = localStorage.getItem(CHECK_KEY) !== null;
   } catch {
     // Storage blocked (private mode, in-app browsers): the browser's languages decide.
   }
@@ -46,6 +50,23 @@
   const root = document.documentElement;
   root.lang = language.code;
   root.dir = language.dir;
+
+  // index.html holds home as plain HTML in every language (<dm-first lang>, written at
+  // build time), for the seconds before the app starts. As the parser meets each copy,
+  // this keeps only the picked language's, and only at home: any other address waits
+  // for the app rather than flash a screen it doesn't name. Nor with a saved check: the
+  // app's home would add its "Continue" card above the symptoms, a jump (and a returning
+  // visitor's app starts from the service worker in a moment). (Without this script, the
+  // stylesheet shows the English copy.)
+  const atHome = /^#?\/?$/.test(location.hash) && !checkSaved;
+  customElements.define(
+    "dm-first",
+    class extends HTMLElement {
+      connectedCallback() {
+        this.hidden = !atHome || this.lang !== language.code;
+      }
+    },
+  );
 
   // The pack's bytes, for the app to take when it starts (a failed download is the app's
   // to report, with Retry; it never leaves an unhandled rejection here).
@@ -93,5 +114,8 @@
     packs: Object.fromEntries(LANGUAGES.map((l) => [l.code, l.pack])),
     pick,
     showPackProblem,
+    // For the boot script's message when the app can't be downloaded or started.
+    bootFailed: language.bootFailed,
+    retry: language.retry,
   };
 })();

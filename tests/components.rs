@@ -329,3 +329,104 @@ async fn an_update_still_installing_when_registration_resolves_is_offered_once_i
     assert_eq!(after_install, 1, "the installed update is offered");
     assert_eq!(after_drop, 1, "listeners are removed with their owner");
 }
+
+/// The static first screen `index.html` shows before the app starts (build.rs writes it,
+/// every language's copy, `<dm-first lang>`).
+const FIRST_SCREEN: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/target/packs/first-screen.html"
+));
+
+/// An element's tree as text: tags, the attributes that matter to layout and use, and
+/// each element's text. Leaves out what only the app can know: the online badge's
+/// answer, the install card, the language picker.
+fn shape(element: &Element) -> String {
+    let class = element.get_attribute("class").unwrap_or_default();
+    if ["net", "install", "language"]
+        .iter()
+        .any(|skipped| class.split(' ').any(|c| c == *skipped))
+    {
+        return String::new();
+    }
+    let mut out = format!("<{}", element.tag_name().to_lowercase());
+    for name in [
+        "class",
+        "href",
+        "aria-current",
+        "aria-label",
+        "tabindex",
+        "src",
+        "alt",
+        "width",
+        "height",
+    ] {
+        if let Some(value) = element.get_attribute(name) {
+            out += &format!(" {name}={value:?}");
+        }
+    }
+    out += ">";
+    let mut child = element.first_element_child();
+    while let Some(el) = child {
+        out += &shape(&el);
+        child = el.next_element_sibling();
+    }
+    out + &format!("{:?}</>", element.text_content().unwrap_or_default())
+}
+
+#[wasm_bindgen_test]
+async fn the_static_first_screen_is_the_apps_home_in_every_language() {
+    use dm_doctor::content::{show, Words};
+    let packs: [(&str, &[u8]); 4] = [
+        ("en", ENGLISH_PACK),
+        (
+            "es",
+            include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/target/packs/es.bin")),
+        ),
+        (
+            "pt-BR",
+            include_bytes!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/target/packs/pt-BR.bin"
+            )),
+        ),
+        (
+            "id",
+            include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/target/packs/id.bin")),
+        ),
+    ];
+    let offered: Vec<&str> = dm_doctor::language::offered().map(|l| l.code).collect();
+    assert_eq!(
+        packs.iter().map(|(code, _)| *code).collect::<Vec<_>>(),
+        offered,
+        "every language the app offers is compared"
+    );
+    let first = document().create_element("div").unwrap();
+    first.set_inner_html(FIRST_SCREEN);
+    for (code, pack) in packs {
+        let words = Words::from_pack(code, pack).expect("the pack fits this core");
+        show(Box::leak(Box::new(words)));
+        let (root, handle) = render_at("#/").await;
+        let copy = first
+            .query_selector(&format!("dm-first[lang='{code}']"))
+            .unwrap()
+            .unwrap_or_else(|| panic!("no static copy for {code}"));
+        for part in ["header", "main", "footer"] {
+            let app = root.query_selector(part).unwrap().unwrap();
+            let static_part = copy.query_selector(part).unwrap().unwrap();
+            assert_eq!(
+                shape(&static_part),
+                shape(&app),
+                "{code}: the static first screen's {part} is the app's"
+            );
+        }
+        cleanup(root, handle);
+    }
+    show_english_again();
+}
+
+/// Shows English after a test that showed another language.
+fn show_english_again() {
+    use dm_doctor::content::{show, Words};
+    let words = Words::from_pack("en", ENGLISH_PACK).expect("the English pack fits this core");
+    show(Box::leak(Box::new(words)));
+}

@@ -1,7 +1,8 @@
 // Trunk post_build hook (see Trunk.toml). Runs in $TRUNK_STAGING_DIR before it becomes dist/.
 // 0. Minifies the JS glue (release builds).
-// 1. Moves Trunk's inline module loader into an external, content-hashed file, because
-//    the CSP allows no inline script.
+// 1. Writes the boot script (static/boot.js) in place of Trunk's inline loader, because
+//    the CSP allows no inline script, and puts the static first screen (build.rs wrote
+//    it) into index.html.
 // 2. Copies the language packs build.rs wrote (target/packs) into packs/, named by
 //    content hash, and fills the head script's language table (static/lang.js).
 // 3. Fills the service worker's precache list with every built file and its revision
@@ -16,6 +17,16 @@ const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error("TRUNK_STAGING_DIR is not set: run this through trunk build");
 
 const hash = (data) => createHash("sha256").update(data).digest("hex");
+
+/** `template` with each placeholder of `values` replaced, each found exactly once. */
+function fill(template, values) {
+  let out = template;
+  for (const [placeholder, value] of Object.entries(values)) {
+    if (out.split(placeholder).length !== 2) throw new Error(`post-build: placeholder ${placeholder} not found once`);
+    out = out.replace(placeholder, () => value);
+  }
+  return out;
+}
 
 // 0. Minify wasm-bindgen's JS glue (Trunk minifies HTML and CSS, not the glue), and
 //    update the Subresource Integrity hash Trunk put on the tags that load it.
@@ -39,23 +50,12 @@ html = html.replace(/<link[^>]*\bas=(?:"fetch"|'fetch'|fetch(?=[\s/>]))[^>]*>/g,
   tag.replace(/\s+integrity=(?:"[^"]*"|[^\s>]+)/, ""),
 );
 
-// 1. External loader.
+// 1. The boot script (static/boot.js), in place of Trunk's inline loader: the CSP allows
+//    no inline script, and the boot script also catches a failed start and hands over
+//    from the static first screen. Trunk's loader names the glue and the wasm.
 // Trunk writes `type="module"`, or `type=module` when minifying.
-const inline = /<script type=(?:"module"|module)(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g;
-let moved = 0;
-html = html.replace(inline, (_, code) => {
-  const name = `boot-${hash(code).slice(0, 16)}.js`;
-  writeFileSync(join(staging, name), code.trim() + "\n");
-  moved += 1;
-  return `<script type="module" src="./${name}"></script>`;
-});
-if (moved === 0) throw new Error("post-build: Trunk's inline loader was not found in index.html");
-if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error("post-build: inline <script> left in index.html");
-writeFileSync(indexPath, html);
-
-// 2. Language packs and the head script. Pseudo-locale packs (en-XA, ar-XB) are built
-//    for testing layouts: in dist/ but never precached, offered or counted.
-const packsFrom = join(process.env.TRUNK_SOURCE_DIR || process.cwd(), "target", "packs");
+const source = process.env.TRUNK_SOURCE_DIR || process.cwd();
+const packsFrom = join(source, "target", "packs");
 let languages;
 try {
   languages = JSON.parse(readFileSync(join(packsFrom, "languages.json"), "utf8"));
@@ -64,6 +64,37 @@ try {
   // hand (with cargo's build cache kept) leaves none.
   throw new Error(`post-build: no language packs in ${packsFrom} (${error.message}). Run \`touch content/languages.toml\` and build again.`);
 }
+const inline = /<script type=(?:"module"|module)(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g;
+let moved = 0;
+html = html.replace(inline, (_, code) => {
+  const glue = code.match(/from\s*['"](\.\/dm-doctor-[0-9a-f]+\.js)['"]/)?.[1];
+  const wasm = code.match(/['"](\.\/dm-doctor-[0-9a-f]+_bg\.wasm)['"]/)?.[1];
+  if (!glue || !wasm) throw new Error(`post-build: the glue or the wasm is not named in Trunk's loader:\n${code}`);
+  const template = readFileSync(join(source, "static", "boot.js"), "utf8");
+  const { bootFailed, retry } = languages[0];
+  let boot = fill(template, {
+    '"__DM_DOCTOR_GLUE__"': JSON.stringify(glue),
+    '"__DM_DOCTOR_WASM__"': JSON.stringify(wasm),
+    '["__DM_DOCTOR_BOOT_WORDS__"]': JSON.stringify({ bootFailed, retry }),
+  });
+  if (process.env.TRUNK_PROFILE === "release") boot = transformSync(boot, { minify: true, format: "esm", target: "es2022" }).code;
+  const name = `boot-${hash(boot).slice(0, 16)}.js`;
+  writeFileSync(join(staging, name), boot);
+  moved += 1;
+  return `<script type="module" src="./${name}"></script>`;
+});
+if (moved === 0) throw new Error("post-build: Trunk's inline loader was not found in index.html");
+if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error("post-build: inline <script> left in index.html");
+
+// 1b. The static first screen (build.rs writes it, from the content, in every language).
+const firstScreen = readFileSync(join(packsFrom, "first-screen.html"), "utf8");
+const slot = /<div id=(?:"first"|first)><\/div>/;
+if (!slot.test(html)) throw new Error("post-build: the first screen's <div id=first> was not found in index.html");
+html = html.replace(slot, () => `<div id="first">${firstScreen}</div>`);
+writeFileSync(indexPath, html);
+
+// 2. Language packs and the head script. Pseudo-locale packs (en-XA, ar-XB) are built
+//    for testing layouts: in dist/ but never precached, offered or counted.
 mkdirSync(join(staging, "packs"), { recursive: true });
 const pseudoPacks = new Set();
 for (const language of languages) {

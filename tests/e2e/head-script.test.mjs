@@ -9,16 +9,21 @@ import { test } from "./helpers.mjs";
 const script = readFileSync(`dist/${readdirSync("dist").find((n) => /^lang-[0-9a-f]+\.js$/.test(n))}`, "utf8");
 
 /** Runs the head script as a page would; returns what it set. */
-function run({ saved = null, languages, storageThrows = false }) {
+function run({ saved = null, languages, storageThrows = false, hash = "", checkSaved = false }) {
   const root = {};
   const fetched = [];
+  const elements = {};
   const page = {
     document: { documentElement: root },
+    location: { hash },
+    HTMLElement: class {},
+    customElements: { define: (name, element) => (elements[name] = element) },
     // `languages: undefined`: a browser without navigator.languages (only .language).
     navigator: { languages, language: languages?.[0] ?? "" },
     localStorage: {
       getItem(key) {
         if (storageThrows) throw new Error("SecurityError");
+        if (key === "dm-doctor.check") return checkSaved ? "dm-doctor:3:…" : null;
         return key === "dm-doctor.language" ? saved : null;
       },
     },
@@ -29,8 +34,28 @@ function run({ saved = null, languages, storageThrows = false }) {
   };
   page.self = page;
   runInNewContext(script, page);
-  return { root, fetched, head: page.dmDoctorLanguage };
+  return { root, fetched, head: page.dmDoctorLanguage, elements };
 }
+
+/** Which copies of the static first screen (`<dm-first lang>`) the head script leaves shown. */
+function copiesShown(elements) {
+  return ["en", "es", "pt-BR", "id"].filter((lang) => {
+    const copy = Object.assign(new elements["dm-first"](), { lang });
+    copy.connectedCallback();
+    return copy.hidden === false;
+  });
+}
+
+test("the static first screen: the picked language's copy, at home only, and not with a saved check", () => {
+  assert.deepEqual(copiesShown(run({ languages: ["es-MX"] }).elements), ["es"]);
+  assert.deepEqual(copiesShown(run({ languages: ["es-MX"], hash: "#/" }).elements), ["es"]);
+  assert.deepEqual(copiesShown(run({ saved: "id", languages: ["es-MX"] }).elements), ["id"]);
+  assert.deepEqual(copiesShown(run({ languages: ["pt-PT"] }).elements), ["pt-BR"]);
+  assert.deepEqual(copiesShown(run({ languages: ["en-XA"] }).elements), [], "a pseudo-locale has no copy");
+  assert.deepEqual(copiesShown(run({ languages: ["en"], hash: "#/guide" }).elements), [], "another address waits for the app");
+  assert.deepEqual(copiesShown(run({ languages: ["en"], checkSaved: true }).elements), [], "a saved check waits for the app");
+  assert.deepEqual(copiesShown(run({ languages: ["en"], storageThrows: true }).elements), ["en"], "blocked storage: no saved check");
+});
 
 test("the head script passes the shared language-matching cases", () => {
   const cases = readFileSync("tests/language-matching.txt", "utf8")

@@ -100,9 +100,18 @@ export async function watch(context) {
   };
 }
 
-/** Opens a route and waits until its screen heading is rendered. */
+/**
+ * Waits until the app has started: it has taken over from index.html's static first
+ * screen (home as plain HTML in every language), which is then gone.
+ */
+export async function appStarted(page) {
+  await page.waitForFunction(() => !document.getElementById("first") && document.querySelector("body > main"), null, { timeout: 15000 });
+}
+
+/** Opens a route and waits until the app shows its screen heading. */
 export async function open(page, baseUrl, route, heading, ready) {
   await page.goto(baseUrl + route);
+  await appStarted(page);
   await page.waitForFunction((text) => document.querySelector("main h1")?.textContent.includes(text), heading, {
     timeout: 15000,
   });
@@ -131,7 +140,8 @@ export async function assertScreenRules(page, label, lang = "en") {
       .filter(({ box }) => box.height < 48 || box.width < 48)
       .map(({ el, box }) => `${el.tagName.toLowerCase()}.${el.className} "${el.textContent.trim().slice(0, 30)}" ${Math.round(box.width)}x${Math.round(box.height)}`);
     return {
-      h1: document.querySelectorAll("h1").length,
+      // Shown ones: index.html's static first screen holds a hidden copy per language.
+      h1: [...document.querySelectorAll("h1")].filter((el) => el.getClientRects().length > 0).length,
       lang: document.documentElement.lang,
       styled: document.querySelectorAll("[style]").length,
       small,

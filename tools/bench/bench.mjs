@@ -38,7 +38,8 @@ async function makeBaseline(appUrl) {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const page = await browser.newPage();
   await page.goto(appUrl + "#/");
-  await page.waitForSelector("main h1");
+  // The app's own home, once it has taken over from the static first screen.
+  await page.waitForFunction(() => !document.getElementById("first") && document.querySelector("body > main h1"));
   const body = await page.evaluate(() => document.body.innerHTML);
   await browser.close();
   const css = readdirSync(DIST).find((f) => f.endsWith(".css"));
@@ -54,11 +55,14 @@ async function makeBaseline(appUrl) {
   return dir;
 }
 
-// Records, inside the page, when `selector` first exists (ms since navigation start).
+// Records, inside the page, when `selector` first matches a shown element (ms since
+// navigation start): index.html's static first screen holds home in every language, and
+// only the one shown counts.
 const readyScript = (selector) => `
   (() => {
     const check = () => {
-      if (document.querySelector(${JSON.stringify(selector)})) { window.__ready = performance.now(); return true; }
+      const shown = [...document.querySelectorAll(${JSON.stringify(selector)})].some((el) => el.getClientRects().length > 0);
+      if (shown) { window.__ready = performance.now(); return true; }
       return false;
     };
     if (!check()) {
@@ -114,7 +118,7 @@ console.log(`Ratio (median): ${(median(appCold) / median(baseCold)).toFixed(2)}x
 // A budget phone on a bad network (issue 14): the CPU slowed 4x, 400 kbps down, 400 ms
 // round trip, files gzip-compressed as a host would. Time to the home screen's text, for
 // the app and for the static page with the same text.
-async function budgetPhoneVisit(url, selector) {
+async function budgetPhoneVisit(url, selector, started) {
   const p = await profile();
   const page = await p.context.newPage();
   const cdp = await p.context.newCDPSession(page);
@@ -131,17 +135,27 @@ async function budgetPhoneVisit(url, selector) {
   await page.goto(url, { timeout: 60000 });
   await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: 60000 });
   const ms = await page.evaluate(() => window.__ready);
+  // When the app has taken over from the static first screen (it can be used fully).
+  let startedMs = null;
+  if (started) {
+    await page.waitForFunction(started, null, { timeout: 60000 });
+    startedMs = await page.evaluate(() => performance.now());
+  }
   await p.close();
-  return ms;
+  return { ms, startedMs };
 }
 console.log("\n== Budget phone, first visit (CPU 4x slower, 400 kbps, 400 ms round trip, gzip) ==");
 const phoneApp = [];
+const phoneAppStarted = [];
 const phoneBase = [];
 for (let i = 0; i < Math.max(3, Math.ceil(RUNS / 2)); i++) {
-  phoneApp.push(await budgetPhoneVisit(app.url + "#/", "main h1"));
-  phoneBase.push(await budgetPhoneVisit(baseline.url, "main h1"));
+  const visit = await budgetPhoneVisit(app.url + "#/", "main h1", () => !document.getElementById("first") && document.querySelector("body > main h1"));
+  phoneApp.push(visit.ms);
+  phoneAppStarted.push(visit.startedMs);
+  phoneBase.push((await budgetPhoneVisit(baseline.url, "main h1")).ms);
 }
 console.log(`DM Doctor, to the home screen's text: ${fmt(phoneApp)}`);
+console.log(`DM Doctor, the app taken over (polled, +~100 ms): ${fmt(phoneAppStarted)}`);
 console.log(`Static page with the same text:      ${fmt(phoneBase)}`);
 console.log(`Ratio (median): ${(median(phoneApp) / median(phoneBase)).toFixed(2)}x`);
 

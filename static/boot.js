@@ -1,0 +1,60 @@
+// DM Doctor's boot script: starts the app and hands the page over to it from the static
+// first screen. tools/post-build.mjs writes it from this template, in place of Trunk's
+// inline loader (the CSP allows no inline script), with the content-hashed names of the
+// JS glue and the wasm and the English words of content/languages.toml.
+// If the app can't be downloaded or started, it says so, with Try again: never a blank
+// page, never dead links.
+const GLUE = "__DM_DOCTOR_GLUE__";
+const WASM = "__DM_DOCTOR_WASM__";
+// For when the head script (static/lang.js) didn't run: it holds the picked language's.
+const ENGLISH = ["__DM_DOCTOR_BOOT_WORDS__"];
+
+// The app renders into <body>: Yew empties it when it mounts (the static first screen,
+// index.html's #first, goes) and renders in the same task, before anything is painted:
+// no frame without either, and nothing moved (the static screen is the app's markup).
+// What this adds: a link focused on the static screen stays focused (the app's same link
+// takes the focus: the same href, counted in order, as the brand and Home share "#/"),
+// and the static screen goes too when something else takes the page (the head script's
+// "no words could be loaded").
+const first = document.getElementById("first");
+if (first) {
+  let focused = null;
+  first.addEventListener("focusin", (event) => (focused = event.target));
+  const handOver = new MutationObserver(() => {
+    if (!document.querySelector("body > main")) return;
+    handOver.disconnect();
+    first.remove();
+    if (!focused || document.activeElement !== document.body) return;
+    const href = focused.getAttribute("href");
+    const sameLinks = (root) => [...root.querySelectorAll("a")].filter((a) => a.getAttribute("href") === href);
+    sameLinks(document.body)[sameLinks(first).indexOf(focused)]?.focus();
+  });
+  handOver.observe(document.body, { childList: true });
+}
+
+function showProblem() {
+  const words = self.dmDoctorLanguage ?? ENGLISH;
+  const box = document.createElement("div");
+  box.className = "pack-problem";
+  box.setAttribute("role", "alert");
+  const line = document.createElement("p");
+  line.textContent = words.bootFailed;
+  const retry = document.createElement("button");
+  retry.type = "button";
+  retry.className = "button primary";
+  retry.textContent = words.retry;
+  retry.addEventListener("click", () => location.reload());
+  box.append(line, retry);
+  document.body.prepend(box);
+  // The static screen's links still lead somewhere: a new start, at the address tapped.
+  addEventListener("hashchange", () => location.reload());
+}
+
+try {
+  if (!self.dmDoctorLanguage) throw new Error("the head script didn't run");
+  const glue = await import(GLUE);
+  await glue.default({ module_or_path: WASM });
+} catch (error) {
+  console.error("DM Doctor couldn't start:", error);
+  showProblem();
+}

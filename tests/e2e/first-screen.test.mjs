@@ -1,0 +1,180 @@
+// End-to-end tests of the static first screen (index.html holds home as plain HTML in
+// every language) against the release build: with the wasm held back, home is there in
+// the browser's language and its links work; released, the app takes over without a
+// shift, at the screen the address names; and when the app can't be downloaded, a short
+// message with Try again, never a blank page.
+import assert from "node:assert/strict";
+import { appStarted, assertAccessible, assertScreenRules, test, withApp } from "./helpers.mjs";
+
+const WASM = "**/dm-doctor-*_bg.wasm";
+
+/**
+ * Holds every request for the wasm until `release()`; `requested` resolves at the first.
+ * (A first visit: no service worker yet, so every request reaches the route.)
+ */
+async function holdWasm(context) {
+  let release;
+  const released = new Promise((resolve) => (release = resolve));
+  let requested;
+  const asked = new Promise((resolve) => (requested = resolve));
+  await context.route(WASM, async (route) => {
+    requested();
+    await released;
+    await route.continue();
+  });
+  return { release, asked };
+}
+
+/** Sums layout shifts from the first paint on (the CLS a user would get, no input). */
+function watchLayoutShifts() {
+  window.__shifts = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      window.__shifts.push({ value: entry.value, input: entry.hadRecentInput });
+    }
+  }).observe({ type: "layout-shift", buffered: true });
+}
+
+/** What is visible of the static first screen: its copies shown, and its main's text. */
+const visibleStatic = (page) =>
+  page.evaluate(() => {
+    const shown = [...document.querySelectorAll("dm-first")].filter((el) => el.getClientRects().length > 0 || [...el.children].some((c) => c.getClientRects().length > 0));
+    return {
+      shown: shown.map((el) => el.lang),
+      heading: shown[0]?.querySelector("h1").textContent ?? null,
+      main: shown[0]?.querySelector("main").innerText ?? null,
+      links: shown.flatMap((el) => [...el.querySelectorAll("a")].map((a) => a.getAttribute("href"))),
+    };
+  });
+
+test("with the wasm held back, home is there in the browser's language; the app takes over with no shift", async () => {
+  await withApp({ browser: { locale: "es-MX", viewport: { width: 360, height: 800 } }, initScript: watchLayoutShifts }, async ({ server, context, page, watcher }) => {
+    const wasm = await holdWasm(context);
+    await page.goto(server.url);
+    await wasm.asked;
+    await page.waitForSelector("dm-first[lang='es'] main h1", { state: "visible" });
+    const before = await visibleStatic(page);
+    assert.deepEqual(before.shown, ["es"], "only the Spanish copy shows");
+    assert.equal(before.heading, "¿Qué está fallando?");
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "es", "<html lang> is the language shown");
+    assert.ok(before.links.every((href) => href.startsWith("#/")), `every link is an address of the app: ${before.links}`);
+    await assertScreenRules(page, "static first screen", "es");
+    await assertAccessible(page, "static first screen");
+    const boxes = () => page.evaluate(() => [...document.querySelectorAll("h1, main .card, main .actions a")].filter((el) => el.getClientRects().length > 0).map((el) => {
+      const box = el.getBoundingClientRect();
+      return `${el.textContent.trim().slice(0, 20)} ${Math.round(box.x)},${Math.round(box.y)} ${Math.round(box.width)}x${Math.round(box.height)}`;
+    }));
+    const staticBoxes = await boxes();
+
+    wasm.release();
+    await appStarted(page);
+    assert.equal(await page.evaluate(() => location.hash), "", "the address is left alone");
+    assert.equal(await page.locator("main h1").textContent(), before.heading, "the app shows the same home");
+    const after = await page.evaluate(() => document.querySelector("main").innerText);
+    assert.ok(after.startsWith(before.main), `the app's home begins with the static screen's text:\n${after}\n---\n${before.main}`);
+    assert.deepEqual(await boxes(), staticBoxes, "heading, cards and buttons are where they were");
+    // Two frames, so a late shift would be reported too.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const shifts = await page.evaluate(() => window.__shifts);
+    assert.deepEqual(shifts, [], "no layout shift (CLS 0)");
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "es");
+    watcher.assertClean();
+  });
+});
+
+test("a symptom tapped before the wasm has loaded ends on that check", async () => {
+  await withApp({ browser: { viewport: { width: 412, height: 915 } } }, async ({ server, context, page, watcher }) => {
+    const wasm = await holdWasm(context);
+    await page.goto(server.url + "#/");
+    await wasm.asked;
+    const card = page.locator("dm-first[lang='en'] a.card", { hasText: "won't send to one person" });
+    await card.click();
+    assert.equal(await page.evaluate(() => location.hash), "#/check/start/send-fails-one-person", "a plain navigation");
+    wasm.release();
+    await appStarted(page);
+    await page.waitForSelector("main .question h1");
+    assert.match(await page.evaluate(() => location.hash), /^#\/check\/question\//, "the check has started");
+    assert.match(await page.locator("main").innerText(), /one person/, "on the symptom tapped");
+    watcher.assertClean();
+  });
+});
+
+/** Loads the page anew at `hash` (a new document, not a move within this one) and waits for the app. */
+async function reloadAt(page, hash) {
+  await page.evaluate((h) => (location.hash = h), hash);
+  await page.reload();
+  await appStarted(page);
+}
+
+/** Records, once the page is parsed (before any script of the app runs), which copies of the static screen show. */
+function recordStaticCopies() {
+  document.addEventListener("readystatechange", () => {
+    if (document.readyState === "interactive") {
+      window.__staticShown = [...document.querySelectorAll("dm-first")].filter((el) => !el.hidden).map((el) => el.lang);
+    }
+  });
+}
+
+test("a link focused before the app starts keeps the focus; other addresses and a saved check never show the static home", async () => {
+  await withApp({ initScript: recordStaticCopies }, async ({ server, context, page, watcher }) => {
+    const wasm = await holdWasm(context);
+    await page.goto(server.url);
+    await wasm.asked;
+    assert.deepEqual(await page.evaluate(() => window.__staticShown), ["en"]);
+    await page.locator("dm-first[lang='en'] .actions a", { hasText: "Browse the guide" }).focus();
+    wasm.release();
+    await appStarted(page);
+    assert.equal(
+      await page.evaluate(() => document.activeElement.closest("main") !== null && document.activeElement.textContent),
+      "Browse the guide",
+      "the app's own link has the focus",
+    );
+
+    // Another address waits for the app rather than flash home.
+    await reloadAt(page, "#/guide");
+    assert.deepEqual(await page.evaluate(() => window.__staticShown), [], "no copy of home at #/guide");
+    assert.equal(await page.locator("main h1").textContent(), "Guide");
+
+    // With a check saved, home waits too: the app's home has its "Continue" card first.
+    await reloadAt(page, "#/check/start/inbox-wont-load");
+    await page.waitForSelector("main .question h1");
+    await reloadAt(page, "#/");
+    assert.deepEqual(await page.evaluate(() => window.__staticShown), [], "no copy of home with a check saved");
+    await page.waitForSelector("main .resume");
+    watcher.assertClean();
+  });
+});
+
+test("a wasm that can't be downloaded: a short message with Try again, and the links still lead somewhere", async () => {
+  await withApp({ browser: { locale: "pt-BR" } }, async ({ server, context, page, watcher }) => {
+    await context.route(WASM, (route) => route.abort("internetdisconnected"));
+    await page.goto(server.url);
+    const problem = page.getByRole("alert");
+    await problem.waitFor();
+    assert.match(await problem.innerText(), /não conseguiu iniciar/);
+    assert.deepEqual((await visibleStatic(page)).shown, ["pt-BR"], "home stays readable");
+    await assertAccessible(page, "boot problem");
+
+    // Back online: a tapped link starts again, at the address it names.
+    await context.unrouteAll();
+    await page.locator("dm-first[lang='pt-BR'] .actions a").first().click();
+    await appStarted(page);
+    assert.equal(await page.evaluate(() => location.hash), "#/connection");
+    assert.equal(await page.getByRole("alert").count(), 0, "the message has gone with the failed start");
+    watcher.assertClean((p) => /Failed to load resource|couldn't start|ERR_INTERNET_DISCONNECTED|Failed to fetch|wasm/i.test(p));
+  });
+});
+
+test("no head script: the English copy shows with the message, and Try again starts the app", async () => {
+  await withApp({}, async ({ server, context, page, watcher }) => {
+    await context.route("**/lang-*.js", (route) => route.fulfill({ status: 404, body: "" }));
+    await page.goto(server.url);
+    await page.getByRole("alert").waitFor();
+    assert.deepEqual((await visibleStatic(page)).shown, ["en"], "English, the one copy the stylesheet shows");
+    await context.unrouteAll();
+    await page.getByRole("button", { name: "Try again" }).click();
+    await appStarted(page);
+    assert.equal(await page.locator("main h1").textContent(), "What's going wrong?");
+    watcher.assertClean((p) => /Failed to load resource|couldn't start|head script|MIME type/i.test(p));
+  });
+});
