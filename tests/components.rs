@@ -338,7 +338,7 @@ const FIRST_SCREEN: &str = include_str!(concat!(
 ));
 
 /// An element's tree as text: tags, the attributes that matter to layout and use, and
-/// each element's text. Leaves out what only the app can know: the online badge's
+/// each element's own text. Leaves out what only the app can know: the online badge's
 /// answer, the install card, the language picker.
 fn shape(element: &Element) -> String {
     let class = element.get_attribute("class").unwrap_or_default();
@@ -365,12 +365,15 @@ fn shape(element: &Element) -> String {
         }
     }
     out += ">";
+    // The element's own text: its whole text, each child's taken out.
+    let mut own = element.text_content().unwrap_or_default();
     let mut child = element.first_element_child();
     while let Some(el) = child {
         out += &shape(&el);
+        own = own.replacen(&el.text_content().unwrap_or_default(), "", 1);
         child = el.next_element_sibling();
     }
-    out + &format!("{:?}</>", element.text_content().unwrap_or_default())
+    out + &format!("{own:?}</>")
 }
 
 #[wasm_bindgen_test]
