@@ -52,8 +52,13 @@ function showProblem() {
 
 try {
   if (!self.dmDoctorLanguage) throw new Error("the head script didn't run");
+  // The wasm, the pack and the glue download side by side (the head script may have
+  // started them already: these requests then take its downloads).
+  const wasm = fetch(WASM);
+  wasm.catch(() => {}); // a failure is init's to report, below
+  void self.dmDoctorLanguage.pack;
   const glue = await import(GLUE);
-  await glue.default({ module_or_path: WASM });
+  await glue.default({ module_or_path: wasm });
 } catch (error) {
   console.error("DM Doctor couldn't start:", error);
   showProblem();

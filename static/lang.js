@@ -1,11 +1,14 @@
-// DM Doctor's head script: picks the language before anything is painted and starts
-// downloading its pack at once, in parallel with the app's wasm. A classic script in
-// <head> (external: the CSP allows no inline script). tools/post-build.mjs fills in the
-// language table from content/languages.toml, with each pack's content-hashed file.
+// DM Doctor's head script: picks the language before anything is painted, shows that
+// language's copy of the static first screen, and says when the pack, the glue and the
+// wasm start downloading. A classic script in <head> (external: the CSP allows no inline
+// script). tools/post-build.mjs fills in the language table from content/languages.toml,
+// with each pack's content-hashed file, and the app's file names.
 // The rule is the app's (src/language.rs); both pass tests/language-matching.txt.
 "use strict";
 (function () {
   const LANGUAGES = ["__DM_DOCTOR_LANGUAGES__"];
+  // The app's JS glue and wasm ({glue, wasm}, content-hashed names).
+  const APP = ["__DM_DOCTOR_APP__"];
   const SAVED_KEY = "dm-doctor.language";
   // The saved check (src/platform/storage.rs): home then has "Continue where you left off".
   const CHECK_KEY = "dm-doctor.check";
@@ -77,8 +80,31 @@
       return response.arrayBuffer();
     });
   };
-  const pack = load(language.code);
-  pack.catch(() => {});
+  // When downloads start. When the static first screen shows on a first visit, the
+  // network is what is slow (a budget phone on a bad network): the first paint (the
+  // static screen, its stylesheet) gets it alone, and the pack, the glue and the wasm are
+  // asked for when the boot script runs, after that paint. Otherwise all start now, in
+  // parallel: from the service worker (every later visit) nothing is shared, and at any
+  // other address the app itself is the first paint.
+  let pack = null;
+  const startPack = () => {
+    if (!pack) {
+      pack = load(language.code);
+      pack.catch(() => {});
+    }
+    return pack;
+  };
+  if (navigator.serviceWorker?.controller || !atHome) {
+    startPack();
+    for (const [rel, href, as] of [["modulepreload", APP.glue], ["preload", APP.wasm, "fetch"]]) {
+      const link = document.createElement("link");
+      link.rel = rel;
+      link.href = href;
+      link.crossOrigin = "anonymous";
+      if (as) link.as = as;
+      document.head.append(link);
+    }
+  }
   // When no language's pack can be loaded (a failed first visit, offline), the app asks
   // for this: the few words of content/languages.toml in every language, the picked one
   // first, and Retry (a new start downloads again). Never a blank page.
@@ -109,7 +135,10 @@
   self.dmDoctorLanguage = {
     code: language.code,
     otherVariety,
-    pack,
+    // The pack's bytes (a promise), its download started on first use.
+    get pack() {
+      return startPack();
+    },
     // code -> pack URL, for switching languages and falling back.
     packs: Object.fromEntries(LANGUAGES.map((l) => [l.code, l.pack])),
     pick,

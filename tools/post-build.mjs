@@ -44,11 +44,16 @@ if (process.env.TRUNK_PROFILE === "release") {
   }
 }
 
-// Chrome ignores `integrity` on a preload of destination "fetch" (the wasm), and warns
-// about it in the console on every start.
-html = html.replace(/<link[^>]*\bas=(?:"fetch"|'fetch'|fetch(?=[\s/>]))[^>]*>/g, (tag) =>
-  tag.replace(/\s+integrity=(?:"[^"]*"|[^\s>]+)/, ""),
-);
+// Trunk's early downloads of the glue and the wasm (modulepreload, preload) go: on a first
+// visit they would share a slow network with what the first paint needs. The head script
+// starts them itself when the service worker answers (see static/lang.js), and the boot
+// script after the first paint otherwise.
+let preloads = 0;
+html = html.replace(/<link[^>]*\brel=(?:"(?:module)?preload"|(?:module)?preload(?=[\s/>]))[^>]*>/g, () => {
+  preloads += 1;
+  return "";
+});
+if (preloads !== 2) throw new Error(`post-build: expected Trunk's 2 preloads (glue, wasm) in index.html, found ${preloads}`);
 
 // 1. The boot script (static/boot.js), in place of Trunk's inline loader: the CSP allows
 //    no inline script, and the boot script also catches a failed start and hands over
@@ -66,10 +71,13 @@ try {
 }
 const inline = /<script type=(?:"module"|module)(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g;
 let moved = 0;
+let app = null;
+let bootTag = null;
 html = html.replace(inline, (_, code) => {
   const glue = code.match(/from\s*['"](\.\/dm-doctor-[0-9a-f]+\.js)['"]/)?.[1];
   const wasm = code.match(/['"](\.\/dm-doctor-[0-9a-f]+_bg\.wasm)['"]/)?.[1];
   if (!glue || !wasm) throw new Error(`post-build: the glue or the wasm is not named in Trunk's loader:\n${code}`);
+  app = { glue, wasm };
   const template = readFileSync(join(source, "static", "boot.js"), "utf8");
   const { bootFailed, retry } = languages[0];
   let boot = fill(template, {
@@ -81,10 +89,17 @@ html = html.replace(inline, (_, code) => {
   const name = `boot-${hash(boot).slice(0, 16)}.js`;
   writeFileSync(join(staging, name), boot);
   moved += 1;
-  return `<script type="module" src="./${name}"></script>`;
+  bootTag = `<script type="module" src="./${name}"></script>`;
+  return "";
 });
 if (moved === 0) throw new Error("post-build: Trunk's inline loader was not found in index.html");
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error("post-build: inline <script> left in index.html");
+// The boot script goes just before the head script, so that it downloads beside the
+// stylesheet instead of after the head script (it still runs after the page is parsed:
+// a module script is deferred).
+const headScript = /<script src=(?:"\.\/lang\.js"|\.\/lang\.js)><\/script>/;
+if (!headScript.test(html)) throw new Error("post-build: the head script tag was not found in index.html");
+html = html.replace(headScript, (tag) => bootTag + tag);
 
 // 1b. The static first screen (build.rs writes it, from the content, in every language).
 const firstScreen = readFileSync(join(packsFrom, "first-screen.html"), "utf8");
@@ -108,7 +123,10 @@ for (const language of languages) {
 }
 const langTemplate = readFileSync(join(staging, "lang.js"), "utf8");
 if (!langTemplate.includes('["__DM_DOCTOR_LANGUAGES__"]')) throw new Error("post-build: lang.js placeholder not found");
-let langScript = langTemplate.replace('["__DM_DOCTOR_LANGUAGES__"]', JSON.stringify(languages));
+let langScript = fill(langTemplate, {
+  '["__DM_DOCTOR_LANGUAGES__"]': JSON.stringify(languages),
+  '["__DM_DOCTOR_APP__"]': JSON.stringify(app),
+});
 if (process.env.TRUNK_PROFILE === "release") langScript = transformSync(langScript, { minify: true, target: "es2020" }).code;
 const langName = `lang-${hash(langScript).slice(0, 16)}.js`;
 writeFileSync(join(staging, langName), langScript);

@@ -9,17 +9,22 @@ import { test } from "./helpers.mjs";
 const script = readFileSync(`dist/${readdirSync("dist").find((n) => /^lang-[0-9a-f]+\.js$/.test(n))}`, "utf8");
 
 /** Runs the head script as a page would; returns what it set. */
-function run({ saved = null, languages, storageThrows = false, hash = "", checkSaved = false }) {
+function run({ saved = null, languages, storageThrows = false, hash = "", checkSaved = false, controlled = false }) {
   const root = {};
   const fetched = [];
   const elements = {};
+  const preloads = [];
   const page = {
-    document: { documentElement: root },
+    document: {
+      documentElement: root,
+      head: { append: (link) => preloads.push(`${link.rel} ${link.as ?? ""} ${link.href}`) },
+      createElement: () => ({}),
+    },
     location: { hash },
     HTMLElement: class {},
     customElements: { define: (name, element) => (elements[name] = element) },
     // `languages: undefined`: a browser without navigator.languages (only .language).
-    navigator: { languages, language: languages?.[0] ?? "" },
+    navigator: { languages, language: languages?.[0] ?? "", serviceWorker: controlled ? { controller: {} } : undefined },
     localStorage: {
       getItem(key) {
         if (storageThrows) throw new Error("SecurityError");
@@ -34,8 +39,21 @@ function run({ saved = null, languages, storageThrows = false, hash = "", checkS
   };
   page.self = page;
   runInNewContext(script, page);
-  return { root, fetched, head: page.dmDoctorLanguage, elements };
+  return { root, fetched, head: page.dmDoctorLanguage, elements, preloads };
 }
+
+test("from the service worker, the pack, the glue and the wasm start downloading at once; on a first visit at home, after the first paint", () => {
+  const warm = run({ languages: ["es-MX"], controlled: true });
+  assert.equal(warm.fetched.length, 1, "the pack, at once");
+  assert.match(warm.fetched[0], /^packs\/es-[0-9a-f]{16}\.txt$/);
+  assert.equal(warm.preloads.length, 2);
+  assert.match(warm.preloads[0], /^modulepreload {2}\.\/dm-doctor-[0-9a-f]{16}\.js$/);
+  assert.match(warm.preloads[1], /^preload fetch \.\/dm-doctor-[0-9a-f]{16}_bg\.wasm$/);
+  const cold = run({ languages: ["es-MX"] });
+  assert.deepEqual([cold.fetched, cold.preloads], [[], []], "a first visit at home paints first");
+  const deep = run({ languages: ["es-MX"], hash: "#/guide/fix/update-app" });
+  assert.equal(deep.fetched.length + deep.preloads.length, 3, "at another address, the app is the first paint: all start at once");
+});
 
 /** Which copies of the static first screen (`<dm-first lang>`) the head script leaves shown. */
 function copiesShown(elements) {
@@ -71,7 +89,9 @@ test("the head script passes the shared language-matching cases", () => {
     assert.equal(head.code, code, line);
     assert.equal(head.otherVariety, note, line);
     assert.equal(root.dir, code === "ar-XB" ? "rtl" : "ltr", line);
-    // Its pack's download starts at once, and only that one.
+    // A first visit at home: its pack's download starts when the boot script asks, once.
+    assert.deepEqual(fetched, [], line);
+    assert.equal(head.pack, head.pack, line);
     assert.deepEqual(fetched, [head.packs[code]], line);
     assert.match(head.packs[code], new RegExp(`^packs/${code}-[0-9a-f]{16}\\.txt$`), line);
   }
