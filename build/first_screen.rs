@@ -7,10 +7,12 @@
 //! The markup is the app's own (the frame of `src/screens/layout.rs` and home of
 //! `src/screens/home.rs`), so the same stylesheet lays it out the same way and the app
 //! takes over without a jump. A component test (`tests/components.rs`) renders the app's
-//! home in every language and compares it with this file. Left out: what only the app
-//! can know or do (the online badge's answer: its place is kept, unseen; the language
-//! picker, a check to continue, the install card) and the skip link (its `#main` would be
-//! read as an address).
+//! home in every language and compares it with this file. The line said in an app's
+//! built-in browser is a `<dm-in-app>` with its templates, which the head script fills in
+//! (`tests/e2e/first-screen.test.mjs` compares it with the app's). Left out: what only
+//! the app can know or do (the online badge's answer: its place is kept, unseen; the
+//! language picker, a check to continue, the install card) and the skip link (its `#main`
+//! would be read as an address).
 
 use crate::model::Content;
 
@@ -43,9 +45,16 @@ pub fn markup(
         word("nav_about"),
     );
     html += &format!(
-        "<main><h1 tabindex=\"-1\">{}</h1><p class=\"lead\">{}</p><ul class=\"cards symptoms\">",
+        "<main><h1 tabindex=\"-1\">{}</h1><p class=\"lead\">{}</p>",
         word("home_heading"),
         word("home_lead"),
+    );
+    // In an app's built-in browser the head script fills this in as the app's home does.
+    html += &format!(
+        "<dm-in-app class=\"in-app-line\" data-line=\"{}\" data-app=\"{}\" data-other=\"{}\"></dm-in-app><ul class=\"cards symptoms\">",
+        word("home_in_app"),
+        word("install_app_browser"),
+        word("install_unknown_app_browser"),
     );
     for symptom in &content.symptoms {
         html += &format!(

@@ -38,6 +38,18 @@
     return { language: LANGUAGES[0], otherVariety: false };
   }
 
+  // An app's built-in browser (TikTok, Instagram, Facebook, or "Other" for another app's
+  // WebView), else null: the app's rule (src/browser.rs); both pass
+  // tests/in-app-browsers.txt.
+  function inAppBrowser(userAgent) {
+    const has = (marker) => userAgent.includes(marker);
+    if (["BytedanceWebview", "musical_ly", "trill_", "AppName/trill"].some(has)) return "TikTok";
+    if (has("Instagram")) return "Instagram";
+    if (["FBAN/", "FBAV/", "FB_IAB"].some(has)) return "Facebook";
+    if (has("; wv)") && !has("DuckDuckGo/")) return "Other";
+    return null;
+  }
+
   let saved = null;
   let checkSaved = false;
   try {
@@ -62,6 +74,22 @@
   // visitor's app starts from the service worker in a moment). (Without this script, the
   // stylesheet shows the English copy.)
   const atHome = /^#?\/?$/.test(location.hash) && !checkSaved;
+  // In an app's built-in browser, the app's home says so first (src/screens/home.rs), so
+  // the static one does too, in the same words: its <dm-in-app> holds the templates.
+  const inApp = inAppBrowser(navigator.userAgent ?? "");
+  customElements.define(
+    "dm-in-app",
+    class extends HTMLElement {
+      connectedCallback() {
+        if (!inApp) {
+          this.hidden = true;
+          return;
+        }
+        const browser = inApp === "Other" ? this.dataset.other : this.dataset.app.replace("{app}", inApp);
+        this.textContent = this.dataset.line.replace("{browser}", browser);
+      }
+    },
+  );
   customElements.define(
     "dm-first",
     class extends HTMLElement {
@@ -142,6 +170,7 @@
     // code -> pack URL, for switching languages and falling back.
     packs: Object.fromEntries(LANGUAGES.map((l) => [l.code, l.pack])),
     pick,
+    inAppBrowser,
     showPackProblem,
     // For the boot script's message when the app can't be downloaded or started.
     bootFailed: language.bootFailed,

@@ -82,6 +82,31 @@ test("with the wasm held back, home is there in the browser's language; the app 
   });
 });
 
+const TIKTOK_IN_APP =
+  "Mozilla/5.0 (Linux; Android 13; SM-A536B Build/TP1A.220624.014; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/119.0.6045.193 Mobile Safari/537.36 trill_320404 JsSdk/1.0 NetType/WIFI Channel/googleplay AppName/trill app_version/32.4.4 BytedanceWebview/d8a21c6";
+
+test("in TikTok's built-in browser the static home says so first, as the app does, and nothing moves when it takes over", async () => {
+  await withApp({ browser: { locale: "id-ID", userAgent: TIKTOK_IN_APP, viewport: { width: 360, height: 800 } } }, async ({ server, context, page, watcher }) => {
+    const wasm = await holdWasm(context);
+    await page.goto(server.url);
+    await wasm.asked;
+    const line = page.locator("dm-first[lang='id'] .in-app-line");
+    await line.waitFor();
+    const staticLine = await line.innerText();
+    assert.match(staticLine, /TikTok/);
+    const boxes = () => page.evaluate(() => [...document.querySelectorAll("h1, .in-app-line, main .card")].filter((el) => el.getClientRects().length > 0).map((el) => {
+      const box = el.getBoundingClientRect();
+      return `${el.className} ${Math.round(box.x)},${Math.round(box.y)} ${Math.round(box.width)}x${Math.round(box.height)}`;
+    }));
+    const staticBoxes = await boxes();
+    wasm.release();
+    await appStarted(page);
+    assert.equal(await page.locator("main .in-app-line").innerText(), staticLine, "the app's line, word for word");
+    assert.deepEqual(await boxes(), staticBoxes, "the line and the cards are where they were");
+    watcher.assertClean();
+  });
+});
+
 test("a symptom tapped before the wasm has loaded ends on that check", async () => {
   await withApp({ browser: { viewport: { width: 412, height: 915 } } }, async ({ server, context, page, watcher }) => {
     const wasm = await holdWasm(context);

@@ -55,6 +55,19 @@ test("from the service worker, the pack, the glue and the wasm start downloading
   assert.equal(deep.fetched.length + deep.preloads.length, 3, "at another address, the app is the first paint: all start at once");
 });
 
+test("the head script tells an app's built-in browser as the app does (tests/in-app-browsers.txt)", () => {
+  const cases = readFileSync("tests/in-app-browsers.txt", "utf8")
+    .split("\n")
+    .filter((line) => line.trim() && !line.startsWith("#"));
+  assert.ok(cases.length >= 15, `${cases.length} cases`);
+  const { head } = run({ languages: ["en"] });
+  for (const line of cases) {
+    const cut = line.lastIndexOf("|");
+    const [userAgent, expected] = [line.slice(0, cut).trim(), line.slice(cut + 1).trim()];
+    assert.equal(head.inAppBrowser(userAgent), expected === "none" ? null : expected, line);
+  }
+});
+
 /** Which copies of the static first screen (`<dm-first lang>`) the head script leaves shown. */
 function copiesShown(elements) {
   return ["en", "es", "pt-BR", "id"].filter((lang) => {
