@@ -100,6 +100,7 @@ struct Language {
     pseudo: bool,
     pack_failed: String,
     boot_failed: String,
+    starting: String,
     retry: String,
 }
 
@@ -211,7 +212,7 @@ fn main() {
         };
         // The head script also shows the few words for "no pack could be loaded".
         table += &format!(
-            "{}{{\"code\":{code:?},\"dir\":{:?},\"matches\":[{}],\"regions\":[{}],\"pseudo\":{},\"packFailed\":{:?},\"bootFailed\":{:?},\"retry\":{:?}}}",
+            "{}{{\"code\":{code:?},\"dir\":{:?},\"matches\":[{}],\"regions\":[{}],\"pseudo\":{},\"packFailed\":{:?},\"bootFailed\":{:?},\"starting\":{:?},\"retry\":{:?}}}",
             if i == 0 { "" } else { "," },
             language.dir,
             list(&language.matches),
@@ -219,6 +220,7 @@ fn main() {
             language.pseudo,
             language.pack_failed,
             language.boot_failed,
+            language.starting,
             language.retry,
         );
         rust_table += &format!(

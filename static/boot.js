@@ -6,7 +6,7 @@
 // page, never dead links.
 const GLUE = "__DM_DOCTOR_GLUE__";
 const WASM = "__DM_DOCTOR_WASM__";
-// For when the head script (static/lang.js) didn't run: it holds the picked language's.
+// For when the head script (static/lang.js) didn't run: it has the picked language's.
 const ENGLISH = ["__DM_DOCTOR_BOOT_WORDS__"];
 
 // The app renders into <body>: Yew empties it when it mounts (the static first screen,
@@ -19,7 +19,9 @@ const ENGLISH = ["__DM_DOCTOR_BOOT_WORDS__"];
 const first = document.getElementById("first");
 if (first) {
   let focused = null;
-  first.addEventListener("focusin", (event) => (focused = event.target));
+  // (Focus leaving for elsewhere forgets it; the static screen's removal, which also
+  // takes the focus away, doesn't.)
+  document.addEventListener("focusin", (event) => (focused = first.contains(event.target) ? event.target : null));
   const handOver = new MutationObserver(() => {
     if (!document.querySelector("body > main")) return;
     handOver.disconnect();
@@ -27,26 +29,26 @@ if (first) {
     if (!focused || document.activeElement !== document.body) return;
     const href = focused.getAttribute("href");
     const sameLinks = (root) => [...root.querySelectorAll("a")].filter((a) => a.getAttribute("href") === href);
-    sameLinks(document.body)[sameLinks(first).indexOf(focused)]?.focus();
+    sameLinks(document.body)[sameLinks(first).indexOf(focused)]?.focus({ preventScroll: true });
   });
   handOver.observe(document.body, { childList: true });
 }
 
-function showProblem() {
-  const words = self.dmDoctorLanguage ?? ENGLISH;
+// When the head script didn't run, its words and its message aren't there: English,
+// plainly.
+function showProblemInEnglish() {
   const box = document.createElement("div");
-  box.className = "pack-problem";
+  box.className = "banner notice start-message";
   box.setAttribute("role", "alert");
   const line = document.createElement("p");
-  line.textContent = words.bootFailed;
+  line.textContent = ENGLISH.bootFailed;
   const retry = document.createElement("button");
   retry.type = "button";
   retry.className = "button primary";
-  retry.textContent = words.retry;
+  retry.textContent = ENGLISH.retry;
   retry.addEventListener("click", () => location.reload());
   box.append(line, retry);
   document.body.prepend(box);
-  // The static screen's links still lead somewhere: a new start, at the address tapped.
   addEventListener("hashchange", () => location.reload());
 }
 
@@ -61,5 +63,6 @@ try {
   await glue.default({ module_or_path: wasm });
 } catch (error) {
   console.error("DM Doctor couldn't start:", error);
-  showProblem();
+  if (self.dmDoctorLanguage) self.dmDoctorLanguage.showBootProblem();
+  else showProblemInEnglish();
 }

@@ -85,8 +85,8 @@
           this.hidden = true;
           return;
         }
-        const browser = inApp === "Other" ? this.dataset.other : this.dataset.app.replace("{app}", inApp);
-        this.textContent = this.dataset.line.replace("{browser}", browser);
+        const browser = inApp === "Other" ? this.dataset.other : this.dataset.app.replace("{app}", () => inApp);
+        this.textContent = this.dataset.line.replace("{browser}", () => browser);
       }
     },
   );
@@ -122,7 +122,13 @@
     }
     return pack;
   };
-  if (navigator.serviceWorker?.controller || !atHome) {
+  let controlled = false;
+  try {
+    controlled = Boolean(navigator.serviceWorker?.controller);
+  } catch {
+    // Service workers refused (storage blocked): no service worker answers either.
+  }
+  if (controlled || !atHome) {
     startPack();
     for (const [rel, href, as] of [["modulepreload", APP.glue], ["preload", APP.wasm, "fetch"]]) {
       const link = document.createElement("link");
@@ -160,6 +166,49 @@
     document.body.append(main);
   }
 
+  // A short message at the top of the page, in the picked language: `role` "status"
+  // while the app is still on its way, "alert" with Try again when it can't start.
+  let message = null;
+  function say(text, role, retry) {
+    message?.remove();
+    message = document.createElement("div");
+    message.className = "banner notice start-message";
+    message.setAttribute("role", role);
+    const line = document.createElement("p");
+    line.textContent = text;
+    message.append(line);
+    if (retry) {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "button primary";
+      button.textContent = language.retry;
+      button.addEventListener("click", () => location.reload());
+      message.append(button);
+    }
+    document.body.prepend(message);
+  }
+  const started = () => !document.getElementById("first")?.isConnected;
+  // The app can't be downloaded or started. A link of the static screen still leads
+  // somewhere: a new start, at the address tapped.
+  function showBootProblem() {
+    say(language.bootFailed, "alert", true);
+    addEventListener("hashchange", () => location.reload());
+  }
+  // A link of the static screen tapped before the app has started: the app will open
+  // where it leads; until then, say that it is on its way (on a slow network, seconds).
+  addEventListener("hashchange", () => {
+    if (!started() && message === null) say(language.starting, "status", false);
+  });
+  // The boot script itself not loading (a module script's failure is an `error` event on
+  // its element, which doesn't bubble).
+  document.addEventListener(
+    "error",
+    (event) => {
+      if (event.target instanceof HTMLScriptElement && !started()) showBootProblem();
+    },
+    true,
+  );
+
   self.dmDoctorLanguage = {
     code: language.code,
     otherVariety,
@@ -172,6 +221,7 @@
     pick,
     inAppBrowser,
     showPackProblem,
+    showBootProblem,
     // For the boot script's message when the app can't be downloaded or started.
     bootFailed: language.bootFailed,
     retry: language.retry,

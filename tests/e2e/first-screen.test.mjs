@@ -115,6 +115,8 @@ test("a symptom tapped before the wasm has loaded ends on that check", async () 
     const card = page.locator("dm-first[lang='en'] a.card", { hasText: "won't send to one person" });
     await card.click();
     assert.equal(await page.evaluate(() => location.hash), "#/check/start/send-fails-one-person", "a plain navigation");
+    // Seen at once: the tap was taken, the app is on its way.
+    assert.equal(await page.getByRole("status").innerText(), "Opening… DM Doctor is still downloading.");
     wasm.release();
     await appStarted(page);
     await page.waitForSelector("main .question h1");
@@ -201,5 +203,21 @@ test("no head script: the English copy shows with the message, and Try again sta
     await appStarted(page);
     assert.equal(await page.locator("main h1").textContent(), "What's going wrong?");
     watcher.assertClean((p) => /Failed to load resource|couldn't start|head script|MIME type/i.test(p));
+  });
+});
+
+test("no boot script: the head script says so, in the browser's language, and Try again starts the app", async () => {
+  await withApp({ browser: { locale: "es-ES" } }, async ({ server, context, page, watcher }) => {
+    await context.route("**/boot-*.js", (route) => route.fulfill({ status: 404, body: "" }));
+    await page.goto(server.url);
+    const problem = page.getByRole("alert");
+    await problem.waitFor();
+    assert.match(await problem.innerText(), /no pudo iniciarse/);
+    await assertAccessible(page, "boot script missing");
+    await context.unrouteAll();
+    await page.getByRole("button", { name: "Reintentar" }).click();
+    await appStarted(page);
+    assert.equal(await page.locator("main h1").textContent(), "¿Qué está fallando?");
+    watcher.assertClean((p) => /Failed to load resource|MIME type/i.test(p));
   });
 });

@@ -134,7 +134,9 @@ async function budgetPhoneVisit(url, selector, started) {
   await page.addInitScript(readyScript(selector));
   await page.goto(url, { timeout: 60000 });
   await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: 60000 });
-  const ms = await page.evaluate(() => window.__ready);
+  // Shown means painted: not before the first contentful paint (the text can be laid out
+  // while the stylesheet is still on its way).
+  const ms = await page.evaluate(() => Math.max(window.__ready, performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? 0));
   // When the app has taken over from the static first screen (it can be used fully).
   let startedMs = null;
   if (started) {
