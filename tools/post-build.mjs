@@ -28,14 +28,148 @@ function fill(template, values) {
   return out;
 }
 
-// 0. Minify wasm-bindgen's JS glue (Trunk minifies HTML and CSS, not the glue), and
-//    update the Subresource Integrity hash Trunk put on the tags that load it.
+// 0. Minify wasm-bindgen's JS glue (Trunk minifies HTML and CSS, not the glue), shorten
+//    the names that link it to the wasm, and update the Subresource Integrity hash Trunk
+//    put on the tags that load the glue.
+
+/**
+ * wasm-bindgen links the wasm to its glue by name: each of its ~150 imports (such as
+ * `__wbg_createElement_de4a31ed2fb252be`, with a hash gzip cannot shrink) is named in the
+ * wasm and again as a key of the glue's import object, and each export (such as
+ * `__wbindgen_malloc`) in the wasm and wherever the glue calls it (`wasm.__wbindgen_malloc`).
+ * That is ~5 KB of gzip. This gives every import of the glue's own module, the module
+ * itself and every export a short name (a, b, ..., Z, ab, ...) in both files, and drops the
+ * custom sections that only name the tools that built the wasm (the browser ignores them).
+ * Returns the new wasm and glue, and the old export names (the glue must not use them).
+ */
+function shortenLinkNames(wasm, glue) {
+  const GLUE_MODULE = "./dm-doctor_bg.js";
+  const SHORT_MODULE = "w";
+  const DROPPED_SECTIONS = new Set(["producers", "target_features"]);
+  const readLeb = (at) => {
+    let value = 0;
+    let scale = 1;
+    let byte;
+    do {
+      byte = wasm[at++];
+      value += (byte & 0x7f) * scale;
+      scale *= 128;
+    } while (byte & 0x80);
+    return [value, at];
+  };
+  const leb = (value) => {
+    const bytes = [];
+    do {
+      const low = value % 128;
+      value = Math.floor(value / 128);
+      bytes.push(value ? low | 0x80 : low);
+    } while (value);
+    return Buffer.from(bytes);
+  };
+  const readName = (at) => {
+    const [length, start] = readLeb(at);
+    return [wasm.toString("utf8", start, start + length), start + length];
+  };
+  const writeName = (text) => {
+    const bytes = Buffer.from(text, "utf8");
+    return Buffer.concat([leb(bytes.length), bytes]);
+  };
+  const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  const shortName = (index) => {
+    let text = "";
+    do {
+      text += letters[index % letters.length];
+      index = Math.floor(index / letters.length);
+    } while (index > 0);
+    return text;
+  };
+  // Skips an import's description (https://webassembly.github.io/spec/core/binary/modules.html#import-section).
+  const skipLimits = (at) => {
+    const [flags, next] = readLeb(at);
+    at = readLeb(next)[1];
+    return flags & 1 ? readLeb(at)[1] : at;
+  };
+  const skipImportDescription = (at) => {
+    const kind = wasm[at++];
+    if (kind === 0) return readLeb(at)[1]; // function: type index
+    if (kind === 1) return skipLimits(at + 1); // table: reference type, limits
+    if (kind === 2) return skipLimits(at); // memory: limits
+    if (kind === 3) return at + 2; // global: value type, mutability
+    throw new Error(`post-build: unknown wasm import kind ${kind}`);
+  };
+  const renamedImports = [];
+  const exports = [];
+  const parts = [wasm.subarray(0, 8)];
+  let at = 8;
+  while (at < wasm.length) {
+    const id = wasm[at];
+    const [size, body] = readLeb(at + 1);
+    const end = body + size;
+    if (id === 0 && DROPPED_SECTIONS.has(readName(body)[0])) {
+      at = end;
+      continue;
+    }
+    if (id === 2 || id === 7) {
+      let [count, entry] = readLeb(body);
+      const entries = [leb(count)];
+      for (let index = 0; index < count; index += 1) {
+        if (id === 2) {
+          const [module, fieldAt] = readName(entry);
+          const [field, descriptionAt] = readName(fieldAt);
+          const next = skipImportDescription(descriptionAt);
+          if (module === GLUE_MODULE) {
+            const short = shortName(renamedImports.length);
+            renamedImports.push([field, short]);
+            entries.push(writeName(SHORT_MODULE), writeName(short));
+          } else {
+            entries.push(wasm.subarray(entry, descriptionAt));
+          }
+          entries.push(wasm.subarray(descriptionAt, next));
+          entry = next;
+        } else {
+          const [field, kindAt] = readName(entry);
+          const next = readLeb(kindAt + 1)[1];
+          if (!/^\w+$/.test(field)) throw new Error(`post-build: unexpected wasm export name ${field}`);
+          const short = shortName(exports.length);
+          exports.push(field);
+          glue = glue.replace(new RegExp(`\\bwasm\\.${field}\\b`, "g"), `wasm.${short}`);
+          entries.push(writeName(short), wasm.subarray(kindAt, next));
+          entry = next;
+        }
+      }
+      const content = Buffer.concat(entries);
+      parts.push(Buffer.from([id]), leb(content.length), content);
+    } else {
+      parts.push(wasm.subarray(at, end));
+    }
+    at = end;
+  }
+  const replaceOnce = (from, to) => {
+    const uses = glue.split(from).length - 1;
+    if (uses !== 1) throw new Error(`post-build: ${from} is in the JS glue ${uses} times, not once`);
+    glue = glue.replace(from, to);
+  };
+  replaceOnce(`${JSON.stringify(GLUE_MODULE)}:`, `${JSON.stringify(SHORT_MODULE)}:`);
+  for (const [field, short] of renamedImports) replaceOnce(`${field}:`, `${short}:`);
+  return { wasm: Buffer.concat(parts), glue, exports };
+}
+
 const indexPath = join(staging, "index.html");
 let html = readFileSync(indexPath, "utf8");
 if (process.env.TRUNK_PROFILE === "release") {
   for (const name of readdirSync(staging).filter((n) => /^dm-doctor-[0-9a-f]+\.js$/.test(n))) {
     const path = join(staging, name);
-    const { code } = transformSync(readFileSync(path, "utf8"), { minify: true, format: "esm", target: "es2020" });
+    const wasmPath = join(staging, name.replace(/\.js$/, "_bg.wasm"));
+    const linked = shortenLinkNames(readFileSync(wasmPath), readFileSync(path, "utf8"));
+    writeFileSync(wasmPath, linked.wasm);
+    // `pure` drops the glue's console.warn calls: two warn of deprecated init parameters
+    // (the boot script passes the current form) and one of a wasm served without the
+    // application/wasm type (deploy/nginx.conf sends it, and the e2e tests check it).
+    const { code } = transformSync(linked.glue, { minify: true, format: "esm", target: "es2020", pure: ["console.warn"] });
+    // An export the glue reaches other than as `wasm.name` would now be missing.
+    for (const long of linked.exports) {
+      if (new RegExp(`\\b${long}\\b`).test(code)) throw new Error(`post-build: the glue still uses the wasm export ${long}`);
+    }
     writeFileSync(path, code);
     const integrity = "sha384-" + createHash("sha384").update(code).digest("base64");
     html = html.replace(/<[^>]*>/g, (tag) =>
