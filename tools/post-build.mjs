@@ -28,9 +28,9 @@ function fill(template, values) {
   return out;
 }
 
-// 0. Minify wasm-bindgen's JS glue (Trunk minifies HTML and CSS, not the glue), shorten
-//    the names that link it to the wasm, and update the Subresource Integrity hash Trunk
-//    put on the tags that load the glue.
+// 0. Minify wasm-bindgen's JS glue (Trunk minifies HTML and CSS, not the glue) and shorten
+//    the names that link it to the wasm. (Trunk's tags that loaded the glue with an
+//    integrity hash are replaced below: the boot script imports it.)
 
 /**
  * wasm-bindgen links the wasm to its glue by name: each of its ~150 imports (such as
@@ -171,10 +171,6 @@ if (process.env.TRUNK_PROFILE === "release") {
       if (new RegExp(`\\b${long}\\b`).test(code)) throw new Error(`post-build: the glue still uses the wasm export ${long}`);
     }
     writeFileSync(path, code);
-    const integrity = "sha384-" + createHash("sha384").update(code).digest("base64");
-    html = html.replace(/<[^>]*>/g, (tag) =>
-      tag.includes(name) ? tag.replace(/sha384-[A-Za-z0-9+/=]+/, integrity) : tag,
-    );
   }
 }
 
