@@ -244,12 +244,12 @@ pub fn App(start: &StartProps) -> Html {
         screens::connection::use_connection_screen(location.route == Route::Connection);
     // What a screen's button said is forgotten on another screen, as a screen of its
     // own would forget it.
-    let deleted = use_state(|| None);
-    if location.route != Route::About && deleted.is_some() {
+    let deleted = crate::hooks::use_kept(Option::<String>::default);
+    if location.route != Route::About && deleted.get().is_some() {
         deleted.set(None);
     }
-    let report_status = use_state(crate::hooks::nothing_said);
-    if location.route != Route::Report && !report_status.is_empty() {
+    let report_status = crate::hooks::use_kept(crate::hooks::nothing_said);
+    if location.route != Route::Report && !report_status.get().is_empty() {
         report_status.set("");
     }
     let reads = screens::Reads {

@@ -2,6 +2,7 @@
 
 use super::counted;
 use crate::content::{content, ui};
+use crate::hooks::Kept;
 use crate::platform::storage;
 use crate::state::{Action, AppContext};
 use crate::widgets::entry_list::text;
@@ -12,7 +13,7 @@ use yew::prelude::*;
 
 /// A plain view function of the one screen component, which keeps `result`: what Delete
 /// my data did, said next to the button, where the person is, not in a banner at the top.
-pub fn about(app: &AppContext, result: &UseStateHandle<Option<String>>) -> Html {
+pub fn about(app: &AppContext, result: &Kept<Option<String>>) -> Html {
     let page = content()
         .page("about")
         .expect("validator requires the about page");
@@ -44,7 +45,7 @@ pub fn about(app: &AppContext, result: &UseStateHandle<Option<String>>) -> Html 
                 { section_heading("data-heading", ui().about_data_heading) }
                 { text_in("p", "", ui().about_data_text) }
                 { button("button", delete, text(ui().about_delete)) }
-                <p role="status" class="hint">{ owned((**result).clone().unwrap_or_default()) }</p>
+                <p role="status" class="hint">{ owned(result.get().clone().unwrap_or_default()) }</p>
             </section>
             { filled("p", "version", ui().about_version, &[("version", env!("CARGO_PKG_VERSION"))]) }
         </>

@@ -13,6 +13,7 @@ pub mod not_found;
 pub mod report;
 
 use crate::content::fill;
+use crate::hooks::Kept;
 use crate::routes::{Location, Route};
 use crate::state::{AppContext, PhoneChoice};
 use crate::widgets::router::Navigator;
@@ -26,8 +27,8 @@ pub struct Reads<'a> {
     pub navigator: &'a Navigator,
     /// What About's Delete my data did, and what the report's Copy or Share last said:
     /// kept while the screen shows, forgotten on another (see `app::App`).
-    pub deleted: &'a UseStateHandle<Option<String>>,
-    pub report_status: &'a UseStateHandle<&'static str>,
+    pub deleted: &'a Kept<Option<String>>,
+    pub report_status: &'a Kept<&'static str>,
     /// What the check's screens keep ([`check::use_check_screen`]).
     pub check: &'a check::CheckScreen,
     /// What the connection test's screen keeps ([`connection::use_connection_screen`]).

@@ -1,6 +1,7 @@
 //! The report for TikTok, reachable at any point of a check.
 
 use crate::content::{content, ui};
+use crate::hooks::Kept;
 use crate::routes::Route;
 use crate::state::{AppContext, PhoneChoice};
 use crate::widgets::markup::{element, link, main_heading, text_in};
@@ -9,11 +10,7 @@ use yew::prelude::*;
 
 /// A plain view function of the one screen component, which keeps `status`: what Copy
 /// or Share last said.
-pub fn report(
-    app: &AppContext,
-    phone: &PhoneChoice,
-    status: &UseStateHandle<&'static str>,
-) -> Html {
+pub fn report(app: &AppContext, phone: &PhoneChoice, status: &Kept<&'static str>) -> Html {
     let ui = ui();
     let Some(check) = app.check.as_ref() else {
         return html! {

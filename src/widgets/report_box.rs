@@ -4,6 +4,7 @@
 use crate::content::{ui, words, DeviceFamily};
 use crate::diagnosis::check::Check;
 use crate::diagnosis::report::{self, Environment};
+use crate::hooks::Kept;
 use crate::language;
 use crate::platform::{share, user_agent};
 use crate::widgets::entry_list::text as words_of;
@@ -25,7 +26,7 @@ enum How {
 pub fn report_box(
     check: &Check,
     device: Option<DeviceFamily>,
-    status: &UseStateHandle<&'static str>,
+    status: &Kept<&'static str>,
 ) -> Html {
     let env = Environment {
         device,
@@ -87,7 +88,7 @@ pub fn report_box(
                     { if let Some(onclick) = english { button("button", onclick, words_of(ui.report_box_copy_english)) } else { Html::default() } }
                     { if let Some(onclick) = share_it { button("button", onclick, words_of(ui.report_box_share)) } else { Html::default() } }
                 </div>
-                <p role="status" class="hint">{ words_of(**status) }</p>
+                <p role="status" class="hint">{ words_of(*status.get()) }</p>
             </>
         },
     )

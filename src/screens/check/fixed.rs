@@ -5,6 +5,7 @@
 use super::Nav;
 use crate::content::{content, fill, ui, DeviceFamily, StepKind};
 use crate::diagnosis::check::{Check, StepResult};
+use crate::hooks::Kept;
 use crate::routes::Route;
 use crate::widgets::entry_list::text;
 use crate::widgets::markup::{button, element, labelled, link, main_heading, owned, text_in};
@@ -82,7 +83,7 @@ fn end_summary(check: &Check) -> String {
 pub fn end_view(
     check: &Check,
     device: Option<DeviceFamily>,
-    status: &UseStateHandle<&'static str>,
+    status: &Kept<&'static str>,
     nav: &Nav,
 ) -> Html {
     html! {

@@ -13,6 +13,7 @@ mod step;
 use crate::content::{content, ui};
 use crate::diagnosis::check::Stage;
 use crate::diagnosis::place::{self, place_of, Place};
+use crate::hooks::{nothing_said, use_kept, Kept};
 use crate::routes::Route;
 use crate::state::{Action, AppContext, PhoneChoice};
 use crate::widgets::entry_list::text;
@@ -23,9 +24,9 @@ use yew::prelude::*;
 /// What the check's screens keep between renders, while the person is on them.
 pub struct CheckScreen {
     /// The kind of screen where "Start over?" is being asked ("": not asked).
-    asked: UseStateHandle<&'static str>,
+    asked: Kept<&'static str>,
     /// What the report's Copy or Share last said.
-    status: UseStateHandle<&'static str>,
+    status: Kept<&'static str>,
 }
 
 /// The check screens' state and effects, as hooks of the root component (a component
@@ -49,13 +50,13 @@ pub fn use_check_screen(
     let key = if at.is_some() { kind(app) } else { "" };
     use_address_in_step(start_now, at, here, current, app, navigator);
     // "Start over?" stays asked on screens of one kind and is forgotten on another.
-    let asked = use_state(crate::hooks::nothing_said);
-    if !asked.is_empty() && *asked != key {
+    let asked = use_kept(nothing_said);
+    if !asked.get().is_empty() && *asked.get() != key {
         asked.set("");
     }
     // What Copy or Share said is forgotten off the report's screen.
-    let status = use_state(crate::hooks::nothing_said);
-    if key != "end" && !status.is_empty() {
+    let status = use_kept(nothing_said);
+    if key != "end" && !status.get().is_empty() {
         status.set("");
     }
     CheckScreen { asked, status }
@@ -91,7 +92,7 @@ pub fn check_screen(
         let (app, navigator) = (app.clone(), navigator.clone());
         Nav {
             back: back(&app, &navigator),
-            confirming: *kept.asked == key,
+            confirming: *kept.asked.get() == key,
             ask: ask(key),
             keep: ask(""),
             end: Callback::from(move |_: MouseEvent| {
