@@ -19,6 +19,7 @@ use crate::state::{Action, AppContext, PhoneChoice};
 use crate::widgets::entry_list::text;
 use crate::widgets::markup::{button, element, link, main_heading, text_in};
 use crate::widgets::router::{Arrival, Current, Navigator};
+use std::any::Any;
 use yew::prelude::*;
 
 /// What the check's screens keep between renders, while the person is on them.
@@ -34,7 +35,8 @@ pub struct CheckScreen {
 /// screens only, and forget it all when the person leaves them, as a component would.
 /// `at`: the place the address asks for, `Some(None)` at plain `#/check`, None on
 /// another screen. `start_now`: a start address where the check starts at once
-/// ([`start::to_start_at_once`]).
+/// ([`start::to_start_at_once`]). `listen`: what the app listens to, started on the first
+/// render by the same effect (see [`use_address_in_step`]).
 #[hook]
 pub fn use_check_screen(
     start_now: Option<Route>,
@@ -42,13 +44,10 @@ pub fn use_check_screen(
     current: &Current,
     app: &AppContext,
     navigator: &Navigator,
+    listen: fn(&AppContext, &Navigator) -> Box<dyn Any>,
 ) -> CheckScreen {
-    let here = at
-        .as_ref()
-        .and(app.check.as_ref())
-        .map(|check| place_of(check, content()));
     let key = if at.is_some() { kind(app) } else { "" };
-    use_address_in_step(start_now, at, here, current, app, navigator);
+    use_address_in_step(start_now, at, current, app, navigator, listen);
     // "Start over?" stays asked on screens of one kind and is forgotten on another.
     let asked = use_kept(nothing_said);
     if !asked.get().is_empty() && *asked.get() != key {
@@ -133,18 +132,26 @@ pub fn check_screen(
 /// check moves from one of its screens to another. Before both, a start address that
 /// starts the check at once does ([`start::start_at_once`]): on such an address, `at`
 /// and `here` are None, so only the start acts. Last, on any screen, arriving by
-/// navigation (not on load) moves focus to the new screen's heading. One effect for
-/// all four, as each effect is its own copy of Yew's effect hook in the wasm.
+/// navigation (not on load) moves focus to the new screen's heading. And before all, on
+/// the first render, the app starts listening (`listen`: the root component's mount),
+/// kept until the app goes. One effect for all five, as each effect is its own copy of
+/// Yew's effect hook in the wasm.
 #[hook]
 fn use_address_in_step(
     start_now: Option<Route>,
     at: Option<Option<Place>>,
-    here: Option<Place>,
     current: &Current,
     app: &AppContext,
     navigator: &Navigator,
+    listen: fn(&AppContext, &Navigator) -> Box<dyn Any>,
 ) {
+    // Where the check is, on the check's screens.
+    let here = at
+        .as_ref()
+        .and(app.check.as_ref())
+        .map(|check| place_of(check, content()));
     let (app, navigator) = (app.clone(), navigator.clone());
+    let listening = use_mut_ref(Option::<Box<dyn Any>>::default);
     let seen = use_mut_ref(Option::<Place>::default);
     let last = use_mut_ref(Option::<Place>::default);
     let arrived = use_mut_ref(Option::<Route>::default);
@@ -153,6 +160,9 @@ fn use_address_in_step(
     use_effect_with(
         (start_now, at, here, route),
         move |(start_now, at, here, route)| {
+            if listening.borrow().is_none() {
+                *listening.borrow_mut() = Some(listen(&app, &navigator));
+            }
             follow_address(start_now, at, here, (&seen, &last), &app, &navigator);
             // Then, on arrival by navigation (not on load), the new screen's heading gets the
             // focus, so screen readers read it out; not for a screen that already forwarded
