@@ -11,9 +11,10 @@ pub mod start;
 mod step;
 
 use crate::content::{content, ui};
-use crate::diagnosis::check::Stage;
+use crate::diagnosis::check::{Stage, StepResult};
 use crate::diagnosis::place::{self, place_of, Place};
 use crate::hooks::{nothing_said, use_kept, Kept};
+use crate::platform::now;
 use crate::routes::Route;
 use crate::state::{Action, AppContext, PhoneChoice};
 use crate::widgets::entry_list::text;
@@ -83,22 +84,14 @@ pub fn check_screen(
     phone: &PhoneChoice,
 ) -> Html {
     let key = kind(app);
-    let nav = {
-        let ask = |kind| {
-            let asked = kept.asked.clone();
-            Callback::from(move |_: MouseEvent| asked.set(kind))
-        };
-        let (app, navigator) = (app.clone(), navigator.clone());
-        Nav {
-            back: back(&app, &navigator),
-            confirming: *kept.asked.get() == key,
-            ask: ask(key),
-            keep: ask(""),
-            end: Callback::from(move |_: MouseEvent| {
-                app.dispatch(Action::EndCheck);
-                navigator.push(&Route::Home);
-            }),
-        }
+    let nav = Nav {
+        back: on_tap(app, navigator, Tap::Back),
+        confirming: *kept.asked.get() == key,
+        ask: on_tap(app, navigator, Tap::Ask(kept.asked.clone(), key)),
+        keep: on_tap(app, navigator, Tap::Ask(kept.asked.clone(), "")),
+        end: on_tap(app, navigator, Tap::End),
+        app: app.clone(),
+        navigator: navigator.clone(),
     };
     let view = match app.check.as_ref().map(|check| (check, &check.stage)) {
         None => html! {
@@ -108,11 +101,11 @@ pub fn check_screen(
                 { element("p", "more", link(Route::Home.href(), "button primary", ui().check_choose_problem)) }
             </>
         },
-        Some((check, Stage::Questions)) => question::question_view(check, app, navigator, &nav),
-        Some((check, Stage::Results)) => results::results_view(check, app, &nav),
+        Some((check, Stage::Questions)) => question::question_view(check, &nav),
+        Some((check, Stage::Results)) => results::results_view(check, &nav),
         // The checkpoint before a part of the plan shows on the step screen too.
         Some((check, Stage::Plan { step } | Stage::Checkpoint { next: step })) => {
-            step::step_view(check, *step, app, phone, &nav)
+            step::step_view(check, *step, phone, &nav)
         }
         // A fix's ending, and an explain step's.
         Some((_, Stage::Fixed { fix } | Stage::Explained { fix })) => fixed::fixed_view(fix, &nav),
@@ -231,7 +224,7 @@ fn follow_address(
 /// "Back" and "Start over", shown on every screen of the check, with what they do
 /// (their state lives in [`CheckScreen`]).
 pub struct Nav {
-    /// The check's Back (see [`back`]).
+    /// The check's Back ([`Tap::Back`]).
     pub back: Callback<MouseEvent>,
     /// "Start over?" is being asked on this screen.
     confirming: bool,
@@ -239,9 +232,17 @@ pub struct Nav {
     keep: Callback<MouseEvent>,
     /// Deletes the check and goes home: "Yes, start over", and the ending's "Done".
     pub end: Callback<MouseEvent>,
+    /// For the screens' own buttons ([`Nav::tap`]).
+    app: AppContext,
+    navigator: Navigator,
 }
 
 impl Nav {
+    /// A button of the check's screen that does `tap`.
+    pub fn tap(&self, tap: Tap) -> Callback<MouseEvent> {
+        on_tap(&self.app, &self.navigator, tap)
+    }
+
     /// Back (to the check's previous screen), and "Start over" set apart from it.
     pub fn view(&self) -> Html {
         self.view_with(self.back.clone())
@@ -284,23 +285,61 @@ fn progress(counter: String, number: usize, total: usize) -> Html {
     }
 }
 
-/// A button's click that dispatches `action` at the time of the click.
-fn act(app: &AppContext, action: fn(u64) -> Action) -> Callback<MouseEvent> {
-    let app = app.clone();
-    Callback::from(move |_: MouseEvent| app.dispatch(action(crate::platform::now())))
+/// What a button of the check's screens does. Every one is the same closure
+/// ([`on_tap`]), told what to do: each closure type costs its own glue in the wasm.
+pub enum Tap {
+    /// Dispatches the action made with the time of the tap.
+    Act(fn(u64) -> Action),
+    /// A step's result.
+    Record { step: usize, result: StepResult },
+    /// An answer to the question.
+    Answer { question: String, answer: String },
+    /// The check's Back: back to the previous screen's address, which moves the check
+    /// there (see [`use_address_in_step`]).
+    Back,
+    /// Back from the first question: home (the check stays saved).
+    Home,
+    /// Deletes the check and goes home.
+    End,
+    /// Asks "Start over?" on screens of this kind ("": no longer asks).
+    Ask(Kept<&'static str>, &'static str),
+    /// A start screen's "Continue": the check in progress.
+    Continue,
+    /// A start screen's "Start a new check" for this symptom.
+    StartNew(String),
 }
 
-/// The check's Back: back to the previous screen's address, which moves the check
-/// there (see [`use_address_in_step`]).
-fn back(app: &AppContext, navigator: &Navigator) -> Callback<MouseEvent> {
+/// A button's click that does `tap`, with the app and the navigator as they are now.
+pub fn on_tap(app: &AppContext, navigator: &Navigator, tap: Tap) -> Callback<MouseEvent> {
     let (app, navigator) = (app.clone(), navigator.clone());
-    Callback::from(move |_: MouseEvent| {
-        if let Some(place) = app
-            .check
-            .as_ref()
-            .and_then(|c| place::previous(c, content()))
-        {
-            navigator.back_to(&Route::CheckAt { place });
+    Callback::from(move |_: MouseEvent| match &tap {
+        Tap::Act(action) => app.dispatch(action(now())),
+        Tap::Record { step, result } => app.dispatch(Action::Record {
+            step: *step,
+            result: *result,
+            now: now(),
+        }),
+        Tap::Answer { question, answer } => app.dispatch(Action::Answer {
+            question: question.clone(),
+            answer: answer.clone(),
+            now: now(),
+        }),
+        Tap::Back => {
+            if let Some(place) = app
+                .check
+                .as_ref()
+                .and_then(|c| place::previous(c, content()))
+            {
+                navigator.back_to(&Route::CheckAt { place });
+            }
         }
+        Tap::Home => navigator.back_to(&Route::Home),
+        Tap::End => {
+            app.dispatch(Action::EndCheck);
+            navigator.push(&Route::Home);
+        }
+        Tap::Ask(asked, kind) => asked.set(kind),
+        Tap::Continue => navigator.replace(&Route::Check),
+        Tap::StartNew(symptom) => start::start(&app, &navigator, symptom, true),
     })
 }

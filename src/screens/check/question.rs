@@ -1,26 +1,22 @@
 //! One question per screen: big answers, "Not sure" always there, "Why we ask", Back.
 
-use super::Nav;
+use super::{Nav, Tap};
 use crate::content::{content, fill, ui, NOT_SURE};
 use crate::diagnosis::check::Check;
-use crate::platform::now;
-use crate::routes::Route;
 use crate::state::Action;
-use crate::state::AppContext;
 use crate::widgets::entry_list::text;
 use crate::widgets::markup::{button, main_heading, text_in};
-use crate::widgets::router::Navigator;
 use yew::prelude::*;
 
 /// A plain view function of [`super::check_screen`] (its hooks:
 /// [`super::use_check_screen`]): no per-component cost in the wasm.
-pub fn question_view(check: &Check, app: &AppContext, navigator: &Navigator, nav: &Nav) -> Html {
+pub fn question_view(check: &Check, nav: &Nav) -> Html {
     let question = check.next_question(content());
     let ui = ui();
 
     let Some(question) = question else {
         // Nothing left to ask (e.g. the content changed in an update): go to results.
-        let onclick = super::act(app, |now| Action::StartPlan { now });
+        let onclick = nav.tap(Tap::Act(|now| Action::StartPlan { now }));
         return html! {
             <>
                 { main_heading(ui.check_questions_done) }
@@ -45,12 +41,10 @@ pub fn question_view(check: &Check, app: &AppContext, navigator: &Navigator, nav
         .chain([(NOT_SURE, ui.check_answer_not_sure)]);
     let buttons = choices.map(|(id, label)| {
         let chosen = earlier.as_deref() == Some(id);
-        let onclick = {
-            let (app, question, id) = (app.clone(), question.id.clone(), id.to_owned());
-            Callback::from(move |_: MouseEvent| {
-                app.dispatch(Action::Answer { question: question.clone(), answer: id.clone(), now: now() })
-            })
-        };
+        let onclick = nav.tap(Tap::Answer {
+            question: question.id.clone(),
+            answer: id.to_owned(),
+        });
         html! {
             <li key={id}>
                 <button type="button" class={if chosen { "answer chosen" } else { "answer" }} data-answer={id} {onclick}>
@@ -62,8 +56,7 @@ pub fn question_view(check: &Check, app: &AppContext, navigator: &Navigator, nav
     });
     // On the first question, Back leaves the check (it stays saved) for the home screen.
     let on_back = if check.answers.is_empty() {
-        let navigator = navigator.clone();
-        Callback::from(move |_: MouseEvent| navigator.back_to(&Route::Home))
+        nav.tap(Tap::Home)
     } else {
         nav.back.clone()
     };

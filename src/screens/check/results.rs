@@ -1,11 +1,11 @@
 //! The likely causes, each with "why we think so" from the user's own answers.
 
-use super::Nav;
+use super::{Nav, Tap};
 use crate::content::{content, fill, ui};
 use crate::diagnosis::check::Check;
 use crate::diagnosis::engine::{headline, likelihood_label, shown, Headline};
 use crate::routes::Route;
-use crate::state::{Action, AppContext};
+use crate::state::Action;
 use crate::widgets::entry_list::text;
 use crate::widgets::markup::{button, element, link, main_heading, owned, text_in};
 use crate::widgets::notes::cause_notes;
@@ -14,11 +14,11 @@ use yew::prelude::*;
 /// The wording follows the numbers (the engine decides): "Most likely" only when the
 /// top cause is clearly ahead; each cause with the person's own answers that raised it.
 /// A plain view function of [`super::check_screen`] (its hooks: [`super::use_check_screen`]).
-pub fn results_view(check: &Check, app: &AppContext, nav: &Nav) -> Html {
+pub fn results_view(check: &Check, nav: &Nav) -> Html {
     let ranking = check.ranking(content());
     let headline = headline(&ranking);
     let shown = shown(&ranking);
-    let start = super::act(app, |now| Action::StartPlan { now });
+    let start = nav.tap(Tap::Act(|now| Action::StartPlan { now }));
     let ui = ui();
     let items = shown.iter().enumerate().map(|(index, ranked)| html! {
         <li class="cause-result" key={ranked.cause.id.as_str()}>

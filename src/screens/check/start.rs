@@ -2,6 +2,7 @@
 //! A plain view function and a hook of the one component that renders screens
 //! (`app::App`): a component of its own would cost wasm bytes.
 
+use super::{on_tap, Tap};
 use crate::content::{content, ui};
 use crate::diagnosis::check::Check;
 use crate::platform::now;
@@ -20,7 +21,7 @@ fn in_progress(app: &AppContext) -> Option<&Check> {
 
 /// Starts a check for `symptom`. `asked`: the user pressed "Start a new check";
 /// otherwise the screen only forwards.
-fn start(app: &AppContext, navigator: &Navigator, symptom: &str, asked: bool) {
+pub(super) fn start(app: &AppContext, navigator: &Navigator, symptom: &str, asked: bool) {
     app.dispatch(Action::StartCheck {
         symptom: symptom.to_owned(),
         now: now(),
@@ -67,14 +68,8 @@ pub fn start_check(symptom: &str, app: &AppContext, navigator: &Navigator) -> Ht
         .symptom(&current.symptom)
         .map(|s| s.title.as_str())
         .unwrap_or_default();
-    let continue_it = {
-        let navigator = navigator.clone();
-        Callback::from(move |_: MouseEvent| navigator.replace(&Route::Check))
-    };
-    let start_new = {
-        let (app, navigator, symptom) = (app.clone(), navigator.clone(), symptom.to_owned());
-        Callback::from(move |_: MouseEvent| start(&app, &navigator, &symptom, true))
-    };
+    let continue_it = on_tap(app, navigator, Tap::Continue);
+    let start_new = on_tap(app, navigator, Tap::StartNew(symptom.to_owned()));
     let ui = ui();
     html! {
         <>

@@ -4,12 +4,11 @@
 //! "I understand". Between two parts of the plan, the checkpoint: the report for
 //! TikTok now, or more things to try.
 
-use super::Nav;
+use super::{Nav, Tap};
 use crate::content::{content, fill, ui, StepKind};
 use crate::diagnosis::check::{Check, Stage, StepResult};
-use crate::platform::now;
 use crate::routes::Route;
-use crate::state::{Action, AppContext, DeviceSource, PhoneChoice};
+use crate::state::{Action, DeviceSource, PhoneChoice};
 use crate::widgets::entry_list::text;
 use crate::widgets::markup::{button, element, link, main_heading, owned, text_in};
 use crate::widgets::{fix_body::fix_body, phone_question::phone_question};
@@ -18,15 +17,9 @@ use yew::prelude::*;
 /// A plain view function of [`super::check_screen`] (its hooks:
 /// [`super::use_check_screen`]). `step`: the step shown, or at a checkpoint the first
 /// step of the next part.
-pub fn step_view(
-    check: &Check,
-    step: usize,
-    app: &AppContext,
-    phone: &PhoneChoice,
-    nav: &Nav,
-) -> Html {
+pub fn step_view(check: &Check, step: usize, phone: &PhoneChoice, nav: &Nav) -> Html {
     if let Stage::Checkpoint { next } = check.stage {
-        let more = super::act(app, |now| Action::MoreSteps { now });
+        let more = nav.tap(Tap::Act(|now| Action::MoreSteps { now }));
         return checkpoint(next, check.plan.len() - next, more, nav);
     }
     let ui = ui();
@@ -71,14 +64,7 @@ pub fn step_view(
     };
     let filled = matches!(fix.kind, StepKind::Fix | StepKind::Explain);
     let buttons = answers.into_iter().enumerate().map(|(i, (label, result))| {
-        let app = app.clone();
-        let onclick = Callback::from(move |_: MouseEvent| {
-            app.dispatch(Action::Record {
-                step,
-                result,
-                now: now(),
-            })
-        });
+        let onclick = nav.tap(Tap::Record { step, result });
         button(
             if filled && i == 0 {
                 "button primary"
