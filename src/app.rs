@@ -260,5 +260,10 @@ pub fn App(start: &StartProps) -> Html {
         check: &check,
         connection: &connection,
     };
-    layout::layout(&state, &location.route, screens::render(location, &reads))
+    layout::layout(
+        &state,
+        &navigator,
+        &location.route,
+        screens::render(location, &reads),
+    )
 }

@@ -9,29 +9,30 @@ use crate::widgets::entry_list::text;
 use crate::widgets::markup::{
     button, each_text, filled, main_heading, owned, section_heading, text_in,
 };
+use crate::widgets::router::Navigator;
 use yew::prelude::*;
+
+/// Delete my data's tap ([`super::Tap::DeleteData`]): what it did goes to `result`.
+pub(super) fn delete_data(app: &AppContext, result: &Kept<Option<String>>) {
+    let deleted = storage::delete_all();
+    let message = match &deleted {
+        Ok(0) => ui().about_deleted_nothing.to_owned(),
+        Ok(n) => counted(*n, ui().about_deleted_one, ui().about_deleted_other),
+        Err(problem) => problem.message().to_owned(),
+    };
+    app.dispatch(Action::DataDeleted {
+        stored_cleared: deleted.is_ok(),
+    });
+    result.set(Some(message));
+}
 
 /// A plain view function of the one screen component, which keeps `result`: what Delete
 /// my data did, said next to the button, where the person is, not in a banner at the top.
-pub fn about(app: &AppContext, result: &Kept<Option<String>>) -> Html {
+pub fn about(app: &AppContext, navigator: &Navigator, result: &Kept<Option<String>>) -> Html {
     let page = content()
         .page("about")
         .expect("validator requires the about page");
-    let delete = {
-        let (app, result) = (app.clone(), result.clone());
-        Callback::from(move |_: MouseEvent| {
-            let deleted = storage::delete_all();
-            let message = match &deleted {
-                Ok(0) => ui().about_deleted_nothing.to_owned(),
-                Ok(n) => counted(*n, ui().about_deleted_one, ui().about_deleted_other),
-                Err(problem) => problem.message().to_owned(),
-            };
-            app.dispatch(Action::DataDeleted {
-                stored_cleared: deleted.is_ok(),
-            });
-            result.set(Some(message));
-        })
-    };
+    let delete = super::on_tap(app, navigator, super::Tap::DeleteData(result.clone()));
     html! {
         <>
             { main_heading(&page.title) }

@@ -8,6 +8,7 @@ use crate::state::{Action, AppContext};
 use crate::widgets::entry_list::card;
 use crate::widgets::install::{built_in_browser, install_card};
 use crate::widgets::markup::{element, filled, labelled, link, main_heading, text_in};
+use crate::widgets::router::Navigator;
 use yew::prelude::*;
 
 /// Where the check stands, in a few words.
@@ -41,22 +42,23 @@ fn progress(check: &Check) -> String {
     }
 }
 
+/// Install's tap ([`super::Tap::Install`]): the browser's prompt, then what the person
+/// chose.
+pub(super) fn install(app: &AppContext) {
+    let app = app.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let accepted = crate::platform::pwa::prompt_install().await;
+        app.dispatch(if accepted {
+            Action::Installed
+        } else {
+            Action::InstallPromptUsed
+        });
+    });
+}
+
 /// A plain view function of the app's screen component (see [`super::render`]).
-pub fn home(app: &AppContext) -> Html {
-    let on_install = {
-        let app = app.clone();
-        Callback::from(move |_: MouseEvent| {
-            let app = app.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let accepted = crate::platform::pwa::prompt_install().await;
-                app.dispatch(if accepted {
-                    Action::Installed
-                } else {
-                    Action::InstallPromptUsed
-                });
-            });
-        })
-    };
+pub fn home(app: &AppContext, navigator: &Navigator) -> Html {
+    let on_install = super::on_tap(app, navigator, super::Tap::Install);
     let resume = app.check.as_ref().filter(|c| c.in_progress()).map(|check| {
         let title = content()
             .symptom(&check.symptom)

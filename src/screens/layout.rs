@@ -6,15 +6,17 @@
 
 use crate::content::ui;
 use crate::language::{self, Language};
-use crate::platform::{focus_main_heading, pwa};
+use crate::platform::focus_main_heading;
 use crate::routes::Route;
-use crate::state::{choose_language, Action, AppContext};
+use crate::screens::{on_tap, Tap};
+use crate::state::{choose_language, AppContext};
 use crate::widgets::entry_list::text;
 use crate::widgets::markup::{button, element, filled, owned, text_in};
+use crate::widgets::router::Navigator;
 use yew::prelude::*;
 
 /// The frame around `screen`, the screen for `route`.
-pub fn layout(app: &AppContext, route: &Route, screen: Html) -> Html {
+pub fn layout(app: &AppContext, navigator: &Navigator, route: &Route, screen: Html) -> Html {
     let ui = ui();
     html! {
         <>
@@ -31,7 +33,7 @@ pub fn layout(app: &AppContext, route: &Route, screen: Html) -> Html {
                     { nav_link(Route::About, route, ui.nav_about) }
                 </nav>
             </header>
-            { banners(app) }
+            { banners(app, navigator) }
             <main id="main">{ screen }</main>
             <footer class="bottom">
                 { language_picker(app) }
@@ -108,17 +110,13 @@ fn nav_link(to: Route, current: &Route, label: &'static str) -> Html {
 }
 
 /// Live regions that exist from the start, so screen readers announce what appears in them.
-fn banners(app: &AppContext) -> Html {
+fn banners(app: &AppContext, navigator: &Navigator) -> Html {
     let ui = ui();
-    let reload = Callback::from(|_: MouseEvent| pwa::apply_update());
-    let dismiss = {
-        let app = app.clone();
-        Callback::from(move |_: MouseEvent| app.dispatch(Action::DismissNotice))
-    };
-    let retry = app.language_failed.map(|failed| {
-        let app = app.clone();
-        Callback::from(move |_: MouseEvent| choose_language(&app, failed))
-    });
+    let reload = on_tap(app, navigator, Tap::Reload);
+    let dismiss = on_tap(app, navigator, Tap::DismissNotice);
+    let retry = app
+        .language_failed
+        .map(|failed| on_tap(app, navigator, Tap::RetryLanguage(failed)));
     html! {
         <div class="banners">
             { live("banner update", app.update_ready.then(|| html! {

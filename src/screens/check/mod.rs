@@ -11,11 +11,11 @@ pub mod start;
 mod step;
 
 use crate::content::{content, ui};
-use crate::diagnosis::check::{Stage, StepResult};
+use crate::diagnosis::check::Stage;
 use crate::diagnosis::place::{self, place_of, Place};
 use crate::hooks::{nothing_said, use_kept, Kept};
-use crate::platform::now;
 use crate::routes::Route;
+use crate::screens::{on_tap, Tap};
 use crate::state::{Action, AppContext, PhoneChoice};
 use crate::widgets::entry_list::text;
 use crate::widgets::markup::{button, element, link, main_heading, text_in};
@@ -283,63 +283,4 @@ fn progress(counter: String, number: usize, total: usize) -> Html {
             <progress max={total.to_string()} value={number.to_string()} aria-labelledby="progress-label" />
         </>
     }
-}
-
-/// What a button of the check's screens does. Every one is the same closure
-/// ([`on_tap`]), told what to do: each closure type costs its own glue in the wasm.
-pub enum Tap {
-    /// Dispatches the action made with the time of the tap.
-    Act(fn(u64) -> Action),
-    /// A step's result.
-    Record { step: usize, result: StepResult },
-    /// An answer to the question.
-    Answer { question: String, answer: String },
-    /// The check's Back: back to the previous screen's address, which moves the check
-    /// there (see [`use_address_in_step`]).
-    Back,
-    /// Back from the first question: home (the check stays saved).
-    Home,
-    /// Deletes the check and goes home.
-    End,
-    /// Asks "Start over?" on screens of this kind ("": no longer asks).
-    Ask(Kept<&'static str>, &'static str),
-    /// A start screen's "Continue": the check in progress.
-    Continue,
-    /// A start screen's "Start a new check" for this symptom.
-    StartNew(String),
-}
-
-/// A button's click that does `tap`, with the app and the navigator as they are now.
-pub fn on_tap(app: &AppContext, navigator: &Navigator, tap: Tap) -> Callback<MouseEvent> {
-    let (app, navigator) = (app.clone(), navigator.clone());
-    Callback::from(move |_: MouseEvent| match &tap {
-        Tap::Act(action) => app.dispatch(action(now())),
-        Tap::Record { step, result } => app.dispatch(Action::Record {
-            step: *step,
-            result: *result,
-            now: now(),
-        }),
-        Tap::Answer { question, answer } => app.dispatch(Action::Answer {
-            question: question.clone(),
-            answer: answer.clone(),
-            now: now(),
-        }),
-        Tap::Back => {
-            if let Some(place) = app
-                .check
-                .as_ref()
-                .and_then(|c| place::previous(c, content()))
-            {
-                navigator.back_to(&Route::CheckAt { place });
-            }
-        }
-        Tap::Home => navigator.back_to(&Route::Home),
-        Tap::End => {
-            app.dispatch(Action::EndCheck);
-            navigator.push(&Route::Home);
-        }
-        Tap::Ask(asked, kind) => asked.set(kind),
-        Tap::Continue => navigator.replace(&Route::Check),
-        Tap::StartNew(symptom) => start::start(&app, &navigator, symptom, true),
-    })
 }

@@ -2,12 +2,12 @@
 //! A plain view function and a hook of the one component that renders screens
 //! (`app::App`): a component of its own would cost wasm bytes.
 
-use super::{on_tap, Tap};
 use crate::content::{content, ui};
 use crate::diagnosis::check::Check;
 use crate::platform::now;
 use crate::routes::Route;
 use crate::screens::not_found::not_found;
+use crate::screens::{on_tap, Tap};
 use crate::state::{Action, AppContext};
 use crate::widgets::entry_list::text;
 use crate::widgets::markup::{button, element, filled, main_heading, text_in};
@@ -21,7 +21,12 @@ fn in_progress(app: &AppContext) -> Option<&Check> {
 
 /// Starts a check for `symptom`. `asked`: the user pressed "Start a new check";
 /// otherwise the screen only forwards.
-pub(super) fn start(app: &AppContext, navigator: &Navigator, symptom: &str, asked: bool) {
+pub(in crate::screens) fn start(
+    app: &AppContext,
+    navigator: &Navigator,
+    symptom: &str,
+    asked: bool,
+) {
     app.dispatch(Action::StartCheck {
         symptom: symptom.to_owned(),
         now: now(),
