@@ -18,7 +18,7 @@ use crate::state::AppContext;
 use crate::widgets::entry_list::list_items;
 use crate::widgets::entry_list::text;
 use crate::widgets::markup::{
-    element, filled, link, main_heading, nodes, owned, section_heading, text_in,
+    attribute, element, filled, link, main_heading, nodes, owned, section_heading, tag, text_in,
 };
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -364,8 +364,15 @@ fn run_result(run: &Run, in_check: bool) -> Html {
             ))
         })
     });
-    html! {
-        <section class={["verdict ", run.verdict.kind.id()].concat()} aria-labelledby="verdict-heading">
+    tag(
+        "section",
+        &["aria-labelledby", "class"],
+        vec![
+            attribute("verdict-heading"),
+            attribute(["verdict ", run.verdict.kind.id()].concat()),
+        ],
+        None,
+        html! { <>
             { filled("p", "eyebrow", ui().connection_result_eyebrow, &[("network", run.network.label())]) }
             <h2 id="verdict-heading" tabindex="-1">{ text(&verdict.title) }</h2>
             { element("p", "", owned(verdict.explanation.replace(FAILING_PARTS, &names(m.failing_parts())))) }
@@ -398,8 +405,8 @@ fn run_result(run: &Run, in_check: bool) -> Html {
                     </ul>
                 </> }) }
             } } else { Html::default() } }
-        </section>
-    }
+        </> },
+    )
 }
 
 /// Wi-Fi and mobile data side by side, or how to get there.

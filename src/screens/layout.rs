@@ -11,7 +11,7 @@ use crate::routes::Route;
 use crate::screens::{on_tap, Tap};
 use crate::state::{choose_language, AppContext};
 use crate::widgets::entry_list::text;
-use crate::widgets::markup::{button, element, filled, owned, text_in};
+use crate::widgets::markup::{attribute, button, class, element, filled, owned, tag, text_in};
 use crate::widgets::router::Navigator;
 use yew::prelude::*;
 
@@ -91,11 +91,20 @@ fn skip_to_main() -> Callback<MouseEvent> {
 
 /// Live `navigator.onLine`: "Offline" is certain, "Connected" only means some network.
 fn online_badge(online: bool) -> Html {
-    html! {
-        <span class={if online { "net online" } else { "net offline" }} role="status">
-            { text(if online { ui().net_connected } else { ui().net_offline }) }
-        </span>
-    }
+    tag(
+        "span",
+        &["role", "class"],
+        vec![
+            attribute("status"),
+            class(if online { "net online" } else { "net offline" }),
+        ],
+        None,
+        text(if online {
+            ui().net_connected
+        } else {
+            ui().net_offline
+        }),
+    )
 }
 
 /// A navigation link that tells screen readers which screen is current.

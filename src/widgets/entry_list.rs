@@ -55,13 +55,19 @@ pub fn card(
     summary: AttrValue,
     meta: Html,
 ) -> Html {
-    html! {
-        <a {href} {class}>
-            { element("span", "card-title", self::text(title)) }
-            <span class="card-summary">{ Html::VText(yew::virtual_dom::VText::new(summary)) }</span>
-            { meta }
-        </a>
-    }
+    super::markup::tag(
+        "a",
+        &["href", "class"],
+        vec![super::markup::attribute(href), super::markup::class(class)],
+        None,
+        html! {
+            <>
+                { element("span", "card-title", self::text(title)) }
+                <span class="card-summary">{ Html::VText(yew::virtual_dom::VText::new(summary)) }</span>
+                { meta }
+            </>
+        },
+    )
 }
 
 /// Each text as an item of a list (`<li>`), for the `<ul>` or `<ol>` around them.

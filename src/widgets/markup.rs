@@ -3,8 +3,55 @@
 //! heading, each with one child) are used dozens of times.
 
 use std::rc::Rc;
-use yew::virtual_dom::{Key, VList, VText};
-use yew::{Callback, Html, MouseEvent};
+use yew::html::onclick;
+use yew::virtual_dom::{
+    AttrValue, AttributeOrProperty, Attributes, Key, Listeners, VList, VTag, VText,
+};
+use yew::{Callback, Html, MouseEvent, NodeRef};
+
+/// `<tag>` with the attributes `keys` and their `values` (see [`attribute`], [`class`]:
+/// the class comes last, as `html!` puts it), what a tap does, and `child`. Built here
+/// rather than by `html!`, whose `class={..}` goes through Yew's `Classes` (a hashed
+/// set): with no such class left in the app, none of that code is in the wasm.
+#[inline(never)]
+pub fn tag(
+    tag: &'static str,
+    keys: &'static [&'static str],
+    values: Vec<Option<AttributeOrProperty>>,
+    onclick: Option<Callback<MouseEvent>>,
+    child: Html,
+) -> Html {
+    let listeners = match onclick {
+        Some(onclick) => {
+            Listeners::Pending(Box::new([Some(Rc::new(onclick::Wrapper::new(onclick)))]))
+        }
+        None => Listeners::None,
+    };
+    // The constructor `html!` itself builds its elements with.
+    VTag::__new_other(
+        AttrValue::Static(tag),
+        NodeRef::default(),
+        None,
+        Attributes::Dynamic {
+            keys,
+            values: values.into_boxed_slice(),
+        },
+        listeners,
+        child,
+    )
+    .into()
+}
+
+/// An attribute's value for [`tag`].
+pub fn attribute(value: impl Into<AttrValue>) -> Option<AttributeOrProperty> {
+    Some(AttributeOrProperty::Attribute(value.into()))
+}
+
+/// A class for [`tag`]: no attribute when empty.
+#[inline(never)]
+pub fn class(class: &'static str) -> Option<AttributeOrProperty> {
+    (!class.is_empty()).then(|| AttributeOrProperty::Attribute(AttrValue::Static(class)))
+}
 
 /// Nodes side by side, with no element around them: `html!` copies each `{ child }`
 /// into a list of its own before joining them, at every place it is used. `key` as a
@@ -18,8 +65,7 @@ pub fn nodes(key: Option<Key>, children: Vec<Html>) -> Html {
 /// `<tag class="class">child</tag>`; no class attribute when `class` is empty.
 #[inline(never)]
 pub fn element(tag: &'static str, class: &'static str, child: Html) -> Html {
-    // An empty class gives no attribute (Yew's empty class set is none).
-    yew::html! { <@{tag} {class}>{ child }</@> }
+    self::tag(tag, &["class"], vec![self::class(class)], None, child)
 }
 
 /// Each text of the content as its own `<tag class="class">`: list items, paragraphs.
@@ -63,23 +109,39 @@ pub fn section_heading(id: &'static str, text: &'static str) -> Html {
 /// A button (never a form's submit) with its class and what a tap does.
 #[inline(never)]
 pub fn button(class: &'static str, onclick: Callback<MouseEvent>, child: Html) -> Html {
-    yew::html! { <button type="button" {class} {onclick}>{ child }</button> }
+    tag(
+        "button",
+        &["type", "class"],
+        vec![attribute("button"), self::class(class)],
+        Some(onclick),
+        child,
+    )
 }
 
 /// A link within the app (`href` from [`crate::routes::Route::href`]); no class
 /// attribute when `class` is empty.
 #[inline(never)]
 pub fn link(href: String, class: &'static str, text: &'static str) -> Html {
-    yew::html! { <a {href} {class}>{ super::entry_list::text(text) }</a> }
+    tag(
+        "a",
+        &["href", "class"],
+        vec![attribute(href), self::class(class)],
+        None,
+        super::entry_list::text(text),
+    )
 }
 
 /// `<tag class="class" aria-labelledby="id">` whose first child is its heading
 /// ([`section_heading`] with `id`), then `body`; no class attribute when `class` is empty.
 #[inline(never)]
 pub fn labelled(class: &'static str, id: &'static str, heading: &'static str, body: Html) -> Html {
-    yew::html! {
-        <section {class} aria-labelledby={id}>{ section_heading(id, heading) }{ body }</section>
-    }
+    tag(
+        "section",
+        &["aria-labelledby", "class"],
+        vec![attribute(id), self::class(class)],
+        None,
+        nodes(None, vec![section_heading(id, heading), body]),
+    )
 }
 
 /// `<tag class="class">` around a text of the content (see [`element`]): one call

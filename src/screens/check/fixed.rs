@@ -37,16 +37,22 @@ pub fn fixed_view(fix: &str, nav: &Nav) -> Html {
             fix.and_then(|f| f.prevention.as_ref()),
         ),
     };
-    html! {
-        <div class={if explained.is_some() { "explained" } else { "success" }}>
+    element(
+        "div",
+        if explained.is_some() {
+            "explained"
+        } else {
+            "success"
+        },
+        html! { <>
             { text_in("p", "eyebrow", eyebrow) }
             { main_heading(title) }
             { element("p", "lead", owned(lead)) }
             { if let Some(tip) = tip { labelled("prevention", "next-time", next, text_in("p", "", tip)) } else { Html::default() } }
             { element("div", "actions", button("button primary", nav.end.clone(), text(ui.check_done))) }
             { nav.view() }
-        </div>
-    }
+        </> },
+    )
 }
 
 /// What the user did, in their terms: tried steps or skipped ones.

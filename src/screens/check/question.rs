@@ -5,7 +5,7 @@ use crate::content::{content, fill, ui, NOT_SURE};
 use crate::diagnosis::check::Check;
 use crate::state::Action;
 use crate::widgets::entry_list::text;
-use crate::widgets::markup::{button, main_heading, text_in};
+use crate::widgets::markup::{attribute, button, class, main_heading, tag, text_in};
 use yew::prelude::*;
 
 /// A plain view function of [`super::check_screen`] (its hooks:
@@ -47,10 +47,20 @@ pub fn question_view(check: &Check, nav: &Nav) -> Html {
         });
         html! {
             <li key={id}>
-                <button type="button" class={if chosen { "answer chosen" } else { "answer" }} data-answer={id} {onclick}>
-                    { label }
-                    { if chosen { text_in("span", "earlier", ui.check_earlier_answer) } else { Html::default() } }
-                </button>
+                { tag(
+                    "button",
+                    &["type", "data-answer", "class"],
+                    vec![
+                        attribute("button"),
+                        attribute(id),
+                        class(if chosen { "answer chosen" } else { "answer" }),
+                    ],
+                    Some(onclick),
+                    html! { <>
+                        { label }
+                        { if chosen { text_in("span", "earlier", ui.check_earlier_answer) } else { Html::default() } }
+                    </> },
+                ) }
             </li>
         }
     });
