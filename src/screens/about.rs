@@ -11,6 +11,7 @@ use crate::widgets::markup::{
 };
 use crate::widgets::router::Navigator;
 use yew::prelude::*;
+use yew::virtual_dom::AttributeOrProperty;
 
 /// Delete my data's tap ([`super::Tap::DeleteData`]): what it did goes to `result`.
 pub(super) fn delete_data(app: &AppContext, result: &Kept<Option<String>>) {
@@ -46,7 +47,7 @@ pub fn about(app: &AppContext, navigator: &Navigator, result: &Kept<Option<Strin
                 { section_heading("data-heading", ui().about_data_heading) }
                 { text_in("p", "", ui().about_data_text) }
                 { button("button", delete, text(ui().about_delete)) }
-                <p role="status" class="hint">{ owned(result.get().clone().unwrap_or_default()) }</p>
+                { crate::widgets::markup::fixed("p", &[("role", AttributeOrProperty::Static("status")), ("class", AttributeOrProperty::Static("hint"))], owned(result.get().clone().unwrap_or_default())) }
             </section>
             { filled("p", "version", ui().about_version, &[("version", env!("CARGO_PKG_VERSION"))]) }
         </>

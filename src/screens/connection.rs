@@ -23,6 +23,7 @@ use crate::widgets::markup::{
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
+use yew::virtual_dom::AttributeOrProperty;
 
 /// One host's line under "Details", with the figures defined as for the verdict.
 fn host_summary(m: &Measurements, host: &HostResult) -> String {
@@ -374,7 +375,7 @@ fn run_result(run: &Run, in_check: bool) -> Html {
         None,
         html! { <>
             { filled("p", "eyebrow", ui().connection_result_eyebrow, &[("network", run.network.label())]) }
-            <h2 id="verdict-heading" tabindex="-1">{ text(&verdict.title) }</h2>
+            { crate::widgets::markup::fixed("h2", &[("id", AttributeOrProperty::Static("verdict-heading")), ("tabindex", AttributeOrProperty::Static("-1"))], text(&verdict.title)) }
             { element("p", "", owned(verdict.explanation.replace(FAILING_PARTS, &names(m.failing_parts())))) }
             { if let Some(parts) = parts { html! {
                 <ul class="parts">{ for parts }</ul>

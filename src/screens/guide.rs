@@ -12,6 +12,7 @@ use crate::widgets::markup::{element, link, main_heading, owned, text_in};
 use crate::widgets::router::Navigator;
 use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
+use yew::virtual_dom::AttributeOrProperty;
 
 /// A plain view function of the app's screen component (see [`super::render`]).
 pub fn guide(location: &Location, navigator: &Navigator) -> Html {
@@ -63,12 +64,12 @@ pub fn guide(location: &Location, navigator: &Navigator) -> Html {
             { main_heading(ui().guide_heading) }
             { text_in("p", "lead", ui().guide_lead) }
             <form class="search" role="search" {onsubmit}>
-                <label for="guide-search">{ text(ui().guide_search_label) }</label>
+                { crate::widgets::markup::fixed("label", &[("for", AttributeOrProperty::Static("guide-search"))], text(ui().guide_search_label)) }
                 <input id="guide-search" type="search" value={query} {oninput}
                        placeholder={ui().guide_search_placeholder} autocomplete="off" enterkeyhint="search" />
             </form>
             // Only the count is announced; the list itself is not re-read on every key.
-            <p class="result-count" role="status">{ owned(count) }</p>
+            { crate::widgets::markup::fixed("p", &[("role", AttributeOrProperty::Static("status")), ("class", AttributeOrProperty::Static("result-count"))], owned(count)) }
             { body }
         </>
     }

@@ -14,6 +14,7 @@ use crate::widgets::entry_list::text;
 use crate::widgets::markup::{attribute, button, class, element, filled, owned, tag, text_in};
 use crate::widgets::router::Navigator;
 use yew::prelude::*;
+use yew::virtual_dom::AttributeOrProperty;
 
 /// The frame around `screen`, the screen for `route`.
 pub fn layout(app: &AppContext, navigator: &Navigator, route: &Route, screen: Html) -> Html {
@@ -34,7 +35,7 @@ pub fn layout(app: &AppContext, navigator: &Navigator, route: &Route, screen: Ht
                 </nav>
             </header>
             { banners(app, navigator) }
-            <main id="main">{ screen }</main>
+            { crate::widgets::markup::fixed("main", &[("id", AttributeOrProperty::Static("main"))], screen) }
             <footer class="bottom">
                 { language_picker(app) }
                 { text_in("p", "", ui.footer_disclaimer) }
@@ -69,7 +70,7 @@ fn language_picker(app: &AppContext) -> Html {
         });
     html! {
         <div class="language">
-            <label for="language">{ text(ui().language_label) }</label>
+            { crate::widgets::markup::fixed("label", &[("for", AttributeOrProperty::Static("language"))], text(ui().language_label)) }
             // Made anew whenever the language shown or a failure changes, so it always
             // shows the language on screen (a select keeps the option last tapped).
             <select id="language" key={[shown.code, app.language_failed.map_or("", |l| l.code)].concat()} onchange={on_change}>{ for options }</select>
@@ -160,5 +161,12 @@ fn live(class: &'static str, banner: Option<Html>) -> Html {
     } else {
         Html::default()
     };
-    html! { <div role="status" aria-live="polite">{ banner }</div> }
+    crate::widgets::markup::fixed(
+        "div",
+        &[
+            ("role", AttributeOrProperty::Static("status")),
+            ("aria-live", AttributeOrProperty::Static("polite")),
+        ],
+        banner,
+    )
 }

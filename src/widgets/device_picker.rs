@@ -6,6 +6,7 @@ use crate::content::{ui, DeviceFamily};
 use crate::diagnosis::report::phone_name;
 use crate::state::{DeviceSource, PhoneChoice};
 use yew::prelude::*;
+use yew::virtual_dom::AttributeOrProperty;
 
 /// A plain view function (no state of its own, no per-component cost in the wasm).
 /// Until the phone is known, the whole choice shows; once it is (chosen, or guessed from
@@ -47,7 +48,7 @@ pub fn device_picker(phone: &PhoneChoice) -> Html {
         <details class="phone-line">
             <summary>
                 { text(before) }{ text_in("strong", "", phone_name(ui, phone.family)) }{ text(after) }
-                <span class="change" aria-hidden="true">{ text(ui.phone_picker_change) }</span>
+                { crate::widgets::markup::fixed("span", &[("aria-hidden", AttributeOrProperty::Static("true")), ("class", AttributeOrProperty::Static("change"))], text(ui.phone_picker_change)) }
                 { text_in("span", "visually-hidden", ui.phone_picker_change_label) }
             </summary>
             { picker }

@@ -5,6 +5,7 @@ use crate::content::search::Entry;
 use crate::content::ui;
 use crate::routes::Route;
 use yew::prelude::*;
+use yew::virtual_dom::AttributeOrProperty;
 
 /// The cards, numbered when the order matters (causes by likelihood, fixes to try in
 /// turn). A plain view function: no state of its own, and no per-component cost in the
@@ -63,7 +64,7 @@ pub fn card(
         html! {
             <>
                 { element("span", "card-title", self::text(title)) }
-                <span class="card-summary">{ Html::VText(yew::virtual_dom::VText::new(summary)) }</span>
+                { crate::widgets::markup::fixed("span", &[("class", AttributeOrProperty::Static("card-summary"))], Html::VText(yew::virtual_dom::VText::new(summary))) }
                 { meta }
             </>
         },

@@ -42,6 +42,24 @@ pub fn tag(
     .into()
 }
 
+/// `<tag>` with the fixed `attributes` (as `html!` writes literal ones) around `child`.
+#[inline(never)]
+pub fn fixed(
+    tag: &'static str,
+    attributes: &'static [(&'static str, AttributeOrProperty)],
+    child: Html,
+) -> Html {
+    VTag::__new_other(
+        AttrValue::Static(tag),
+        NodeRef::default(),
+        None,
+        Attributes::Static(attributes),
+        Listeners::None,
+        child,
+    )
+    .into()
+}
+
 /// An attribute's value for [`tag`].
 pub fn attribute(value: impl Into<AttrValue>) -> Option<AttributeOrProperty> {
     Some(AttributeOrProperty::Attribute(value.into()))
@@ -91,7 +109,11 @@ pub fn filled(
 /// A screen's main heading, focusable from script (focus moves to it on arrival).
 #[inline(never)]
 pub fn main_heading(text: &'static str) -> Html {
-    yew::html! { <h1 tabindex="-1">{ super::entry_list::text(text) }</h1> }
+    fixed(
+        "h1",
+        &[("tabindex", AttributeOrProperty::Static("-1"))],
+        super::entry_list::text(text),
+    )
 }
 
 /// A text made at run time as a text node (taken, not copied).

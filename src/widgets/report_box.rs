@@ -12,6 +12,7 @@ use crate::widgets::markup::{button, element, labelled};
 use std::rc::Rc;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
+use yew::virtual_dom::AttributeOrProperty;
 
 /// What a button of the report does.
 #[derive(Clone, Copy, PartialEq)]
@@ -92,14 +93,14 @@ pub fn report_box(
         html! {
             <>
                 { element("p", "hint", words_of(ui.report_box_hint)) }
-                <label for="report-text" class="visually-hidden">{ words_of(ui.report_box_text_label) }</label>
+                { crate::widgets::markup::fixed("label", &[("for", AttributeOrProperty::Static("report-text")), ("class", AttributeOrProperty::Static("visually-hidden"))], words_of(ui.report_box_text_label)) }
                 <textarea id="report-text" class="report-text" readonly=true rows="14" value={text} />
                 <div class="actions">
                     { button("button primary", copy, words_of(ui.report_box_copy)) }
                     { if let Some(onclick) = english { button("button", onclick, words_of(ui.report_box_copy_english)) } else { Html::default() } }
                     { if let Some(onclick) = share_it { button("button", onclick, words_of(ui.report_box_share)) } else { Html::default() } }
                 </div>
-                <p role="status" class="hint">{ words_of(*status.get()) }</p>
+                { crate::widgets::markup::fixed("p", &[("role", AttributeOrProperty::Static("status")), ("class", AttributeOrProperty::Static("hint"))], words_of(*status.get())) }
             </>
         },
     )

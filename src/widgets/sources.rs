@@ -4,6 +4,7 @@ use super::entry_list::text;
 use super::markup::text_in;
 use crate::content::{ui, Confidence, Source};
 use yew::prelude::*;
+use yew::virtual_dom::AttributeOrProperty;
 
 /// How sure we are, in brackets after a source's title.
 fn confidence_label(confidence: Confidence) -> &'static str {
@@ -30,7 +31,7 @@ pub fn sources(sources: &'static [Source]) -> Html {
                         { if let Some(url) = &source.url { html! {
                             <a href={url.as_str()} rel="noreferrer" target="_blank" lang="en">{ text(&source.title) }</a>
                         } } else { html! {
-                            <span lang="en">{ text(&source.title) }</span>
+                            { crate::widgets::markup::fixed("span", &[("lang", AttributeOrProperty::Static("en"))], text(&source.title)) }
                         } } }
                         { text(" ") }{ text(confidence_label(source.confidence)) }
                     </li>

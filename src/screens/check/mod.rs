@@ -22,6 +22,7 @@ use crate::widgets::markup::{button, element, link, main_heading, text_in};
 use crate::widgets::router::{Arrival, Current, Navigator};
 use std::any::Any;
 use yew::prelude::*;
+use yew::virtual_dom::AttributeOrProperty;
 
 /// What the check's screens keep between renders, while the person is on them.
 pub struct CheckScreen {
@@ -279,7 +280,7 @@ impl Nav {
 fn progress(counter: String, number: usize, total: usize) -> Html {
     html! {
         <>
-            <p class="eyebrow" id="progress-label">{ crate::widgets::markup::owned(counter) }</p>
+            { crate::widgets::markup::fixed("p", &[("id", AttributeOrProperty::Static("progress-label")), ("class", AttributeOrProperty::Static("eyebrow"))], crate::widgets::markup::owned(counter)) }
             <progress max={total.to_string()} value={number.to_string()} aria-labelledby="progress-label" />
         </>
     }

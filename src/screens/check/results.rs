@@ -10,6 +10,7 @@ use crate::widgets::entry_list::text;
 use crate::widgets::markup::{button, element, link, main_heading, owned, text_in};
 use crate::widgets::notes::cause_notes;
 use yew::prelude::*;
+use yew::virtual_dom::AttributeOrProperty;
 
 /// The wording follows the numbers (the engine decides): "Most likely" only when the
 /// top cause is clearly ahead; each cause with the person's own answers that raised it.
@@ -49,7 +50,7 @@ pub fn results_view(check: &Check, nav: &Nav) -> Html {
         <>
             { text_in("p", "eyebrow", ui.check_results_eyebrow) }
             { main_heading(headline.text()) }
-            <p class="lead" role="status">{ owned(lead) }</p>
+            { crate::widgets::markup::fixed("p", &[("role", AttributeOrProperty::Static("status")), ("class", AttributeOrProperty::Static("lead"))], owned(lead)) }
             // The next step right under the summary: in view without scrolling on a phone.
             { element("div", "actions", html! {
                 <>

@@ -13,6 +13,7 @@ use crate::widgets::entry_list::text;
 use crate::widgets::markup::{button, element, link, main_heading, owned, text_in};
 use crate::widgets::{fix_body::fix_body, phone_question::phone_question};
 use yew::prelude::*;
+use yew::virtual_dom::AttributeOrProperty;
 
 /// A plain view function of [`super::check_screen`] (its hooks:
 /// [`super::use_check_screen`]). `step`: the step shown, or at a checkpoint the first
@@ -93,7 +94,7 @@ pub fn step_view(check: &Check, step: usize, phone: &PhoneChoice, nav: &Nav) -> 
                 { fix_body(fix, phone) }
                 { if fix.kind == StepKind::Wait { text_in("p", "hint", ui.check_wait_saved_place) } else { Html::default() } }
                 <div class="action-bar" role="group" aria-labelledby="step-question">
-                    <p id="step-question" class="action-question">{ text(question) }</p>
+                    { crate::widgets::markup::fixed("p", &[("id", AttributeOrProperty::Static("step-question")), ("class", AttributeOrProperty::Static("action-question"))], text(question)) }
                     <div class="action-buttons">
                         // Saved after every change: saving the place is going home,
                         // where Continue brings the person back.
