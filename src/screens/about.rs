@@ -7,11 +7,11 @@ use crate::platform::storage;
 use crate::state::{Action, AppContext};
 use crate::widgets::entry_list::text;
 use crate::widgets::markup::{
-    button, each_text, filled, main_heading, owned, section_heading, text_in,
+    button, each_text, filled, fixed, main_heading, owned, section_heading, text_in,
 };
 use crate::widgets::router::Navigator;
 use yew::prelude::*;
-use yew::virtual_dom::AttributeOrProperty;
+use yew::virtual_dom::AttributeOrProperty::Static;
 
 /// Delete my data's tap ([`super::Tap::DeleteData`]): what it did goes to `result`.
 pub(super) fn delete_data(app: &AppContext, result: &Kept<Option<String>>) {
@@ -38,17 +38,17 @@ pub fn about(app: &AppContext, navigator: &Navigator, result: &Kept<Option<Strin
         <>
             { main_heading(&page.title) }
             { for page.sections.iter().map(|section| html! {
-                <section>
+                { fixed("section", &[], html! { <>
                     { text_in("h2", "", &section.heading) }
                     { each_text("p", "", &section.paragraphs) }
-                </section>
+                </> }) }
             }) }
-            <section aria-labelledby="data-heading">
+            { fixed("section", &[("aria-labelledby", Static("data-heading"))], html! { <>
                 { section_heading("data-heading", ui().about_data_heading) }
                 { text_in("p", "", ui().about_data_text) }
                 { button("button", delete, text(ui().about_delete)) }
-                { crate::widgets::markup::fixed("p", &[("role", AttributeOrProperty::Static("status")), ("class", AttributeOrProperty::Static("hint"))], owned(result.get().clone().unwrap_or_default())) }
-            </section>
+                { fixed("p", &[("role", Static("status")), ("class", Static("hint"))], owned(result.get().clone().unwrap_or_default())) }
+            </> }) }
             { filled("p", "version", ui().about_version, &[("version", env!("CARGO_PKG_VERSION"))]) }
         </>
     }

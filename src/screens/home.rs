@@ -7,9 +7,10 @@ use crate::routes::Route;
 use crate::state::{Action, AppContext};
 use crate::widgets::entry_list::card;
 use crate::widgets::install::{built_in_browser, install_card};
-use crate::widgets::markup::{element, filled, labelled, link, main_heading, text_in};
+use crate::widgets::markup::{element, filled, fixed, labelled, link, main_heading, text_in};
 use crate::widgets::router::Navigator;
 use yew::prelude::*;
+use yew::virtual_dom::AttributeOrProperty::Static;
 
 /// Where the check stands, in a few words.
 fn progress(check: &Check) -> String {
@@ -100,7 +101,7 @@ pub fn home(app: &AppContext, navigator: &Navigator) -> Html {
             // Seen before any fix that closes or reinstalls the app around this page.
             { if let Some(browser) = in_app { filled("p", "in-app-line", ui().home_in_app, &[("browser", &built_in_browser(browser))]) } else { Html::default() } }
             { resume.unwrap_or_default() }
-            <ul class="cards symptoms">{ for symptoms }</ul>
+            { fixed("ul", &[("class", Static("cards symptoms"))], html! { <>{ for symptoms }</> }) }
             { element("div", "actions", html! {
                 <>
                     { link(Route::Connection.href(), "button", ui().home_test_connection) }

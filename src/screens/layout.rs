@@ -11,10 +11,12 @@ use crate::routes::Route;
 use crate::screens::{on_tap, Tap};
 use crate::state::{choose_language, AppContext};
 use crate::widgets::entry_list::text;
-use crate::widgets::markup::{attribute, button, class, element, filled, owned, tag, text_in};
+use crate::widgets::markup::{
+    attribute, button, class, element, filled, fixed, owned, tag, text_in,
+};
 use crate::widgets::router::Navigator;
 use yew::prelude::*;
-use yew::virtual_dom::AttributeOrProperty;
+use yew::virtual_dom::AttributeOrProperty::Static;
 
 /// The frame around `screen`, the screen for `route`.
 pub fn layout(app: &AppContext, navigator: &Navigator, route: &Route, screen: Html) -> Html {
@@ -22,7 +24,7 @@ pub fn layout(app: &AppContext, navigator: &Navigator, route: &Route, screen: Ht
     html! {
         <>
             <a class="skip" href="#main" onclick={skip_to_main()}>{ text(ui.skip_to_content) }</a>
-            <header class="top">
+            { fixed("header", &[("class", Static("top"))], html! { <>
                 <a href={Route::Home.href()} class="brand">
                     <img src="icons/icon.svg" alt="" width="28" height="28" />
                     { text("DM Doctor") }
@@ -33,14 +35,14 @@ pub fn layout(app: &AppContext, navigator: &Navigator, route: &Route, screen: Ht
                     { nav_link(Route::Guide, route, ui.nav_guide) }
                     { nav_link(Route::About, route, ui.nav_about) }
                 </nav>
-            </header>
+            </> }) }
             { banners(app, navigator) }
-            { crate::widgets::markup::fixed("main", &[("id", AttributeOrProperty::Static("main"))], screen) }
-            <footer class="bottom">
+            { fixed("main", &[("id", Static("main"))], screen) }
+            { fixed("footer", &[("class", Static("bottom"))], html! { <>
                 { language_picker(app) }
                 { text_in("p", "", ui.footer_disclaimer) }
                 { filled("p", "", ui.footer_version, &[("version", env!("CARGO_PKG_VERSION"))]) }
-            </footer>
+            </> }) }
         </>
     }
 }
@@ -69,13 +71,13 @@ fn language_picker(app: &AppContext) -> Html {
             }
         });
     html! {
-        <div class="language">
-            { crate::widgets::markup::fixed("label", &[("for", AttributeOrProperty::Static("language"))], text(ui().language_label)) }
+        { fixed("div", &[("class", Static("language"))], html! { <>
+            { fixed("label", &[("for", Static("language"))], text(ui().language_label)) }
             // Made anew whenever the language shown or a failure changes, so it always
             // shows the language on screen (a select keeps the option last tapped).
             <select id="language" key={[shown.code, app.language_failed.map_or("", |l| l.code)].concat()} onchange={on_change}>{ for options }</select>
             { if app.other_variety { text_in("p", "language-note", ui().language_other_variety) } else { Html::default() } }
-        </div>
+        </> }) }
     }
 }
 
@@ -128,7 +130,7 @@ fn banners(app: &AppContext, navigator: &Navigator) -> Html {
         .language_failed
         .map(|failed| on_tap(app, navigator, Tap::RetryLanguage(failed)));
     html! {
-        <div class="banners">
+        { fixed("div", &[("class", Static("banners"))], html! { <>
             { live("banner update", app.update_ready.then(|| html! {
                 <>
                     { text_in("p", "", ui.update_ready) }
@@ -148,7 +150,7 @@ fn banners(app: &AppContext, navigator: &Navigator) -> Html {
                     { button("button", retry, text(ui.language_retry)) }
                 </>
             })) }
-        </div>
+        </> }) }
     }
 }
 
@@ -161,12 +163,9 @@ fn live(class: &'static str, banner: Option<Html>) -> Html {
     } else {
         Html::default()
     };
-    crate::widgets::markup::fixed(
+    fixed(
         "div",
-        &[
-            ("role", AttributeOrProperty::Static("status")),
-            ("aria-live", AttributeOrProperty::Static("polite")),
-        ],
+        &[("role", Static("status")), ("aria-live", Static("polite"))],
         banner,
     )
 }

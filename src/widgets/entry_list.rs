@@ -1,11 +1,11 @@
 //! Lists of guide entries as large tappable cards.
 
-use super::markup::{element, text_in};
+use super::markup::{element, fixed, text_in};
 use crate::content::search::Entry;
 use crate::content::ui;
 use crate::routes::Route;
 use yew::prelude::*;
-use yew::virtual_dom::AttributeOrProperty;
+use yew::virtual_dom::AttributeOrProperty::Static;
 
 /// The cards, numbered when the order matters (causes by likelihood, fixes to try in
 /// turn). A plain view function: no state of its own, and no per-component cost in the
@@ -29,10 +29,10 @@ pub fn entry_list(entries: &mut dyn Iterator<Item = Entry<'static>>, ordered: bo
         // an id.
         let href = route.href();
         let meta = html! {
-            <span class="card-meta">
+            { fixed("span", &[("class", Static("card-meta"))], html! { <>
                 { text_in("span", "kind", kind) }
                 { if let Some(badge) = badge { text_in("span", "effort", badge) } else { Html::default() } }
-            </span>
+            </> }) }
         };
         html! {
             <li key={href.clone()}>
@@ -41,9 +41,9 @@ pub fn entry_list(entries: &mut dyn Iterator<Item = Entry<'static>>, ordered: bo
         }
     });
     if ordered {
-        html! { <ol class="cards">{ for items }</ol> }
+        html! { { fixed("ol", &[("class", Static("cards"))], html! { <>{ for items }</> }) } }
     } else {
-        html! { <ul class="cards">{ for items }</ul> }
+        html! { { fixed("ul", &[("class", Static("cards"))], html! { <>{ for items }</> }) } }
     }
 }
 
@@ -64,7 +64,7 @@ pub fn card(
         html! {
             <>
                 { element("span", "card-title", self::text(title)) }
-                { crate::widgets::markup::fixed("span", &[("class", AttributeOrProperty::Static("card-summary"))], Html::VText(yew::virtual_dom::VText::new(summary))) }
+                { fixed("span", &[("class", Static("card-summary"))], Html::VText(yew::virtual_dom::VText::new(summary))) }
                 { meta }
             </>
         },

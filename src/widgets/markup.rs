@@ -37,7 +37,7 @@ pub fn tag(
             values: values.into_boxed_slice(),
         },
         listeners,
-        child,
+        in_list(child),
     )
     .into()
 }
@@ -55,9 +55,15 @@ pub fn fixed(
         None,
         Attributes::Static(attributes),
         Listeners::None,
-        child,
+        in_list(child),
     )
     .into()
+}
+
+/// An element's children as `html!` holds them, in a list of their own: a keyed list
+/// among them (a screen's) is then compared by its key, and built afresh when it changes.
+fn in_list(child: Html) -> Html {
+    Html::VList(Rc::new(VList::with_children(vec![child], None)))
 }
 
 /// An attribute's value for [`tag`].

@@ -8,11 +8,11 @@ use crate::hooks::Kept;
 use crate::language;
 use crate::platform::{share, user_agent};
 use crate::widgets::entry_list::text as words_of;
-use crate::widgets::markup::{button, element, labelled};
+use crate::widgets::markup::{button, element, fixed, labelled};
 use std::rc::Rc;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
-use yew::virtual_dom::AttributeOrProperty;
+use yew::virtual_dom::AttributeOrProperty::Static;
 
 /// What a button of the report does.
 #[derive(Clone, Copy, PartialEq)]
@@ -93,14 +93,14 @@ pub fn report_box(
         html! {
             <>
                 { element("p", "hint", words_of(ui.report_box_hint)) }
-                { crate::widgets::markup::fixed("label", &[("for", AttributeOrProperty::Static("report-text")), ("class", AttributeOrProperty::Static("visually-hidden"))], words_of(ui.report_box_text_label)) }
+                { fixed("label", &[("for", Static("report-text")), ("class", Static("visually-hidden"))], words_of(ui.report_box_text_label)) }
                 <textarea id="report-text" class="report-text" readonly=true rows="14" value={text} />
-                <div class="actions">
+                { fixed("div", &[("class", Static("actions"))], html! { <>
                     { button("button primary", copy, words_of(ui.report_box_copy)) }
                     { if let Some(onclick) = english { button("button", onclick, words_of(ui.report_box_copy_english)) } else { Html::default() } }
                     { if let Some(onclick) = share_it { button("button", onclick, words_of(ui.report_box_share)) } else { Html::default() } }
-                </div>
-                { crate::widgets::markup::fixed("p", &[("role", AttributeOrProperty::Static("status")), ("class", AttributeOrProperty::Static("hint"))], words_of(*status.get())) }
+                </> }) }
+                { fixed("p", &[("role", Static("status")), ("class", Static("hint"))], words_of(*status.get())) }
             </>
         },
     )

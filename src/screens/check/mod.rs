@@ -18,11 +18,11 @@ use crate::routes::Route;
 use crate::screens::{on_tap, Tap};
 use crate::state::{Action, AppContext, PhoneChoice};
 use crate::widgets::entry_list::text;
-use crate::widgets::markup::{button, element, link, main_heading, text_in};
+use crate::widgets::markup::{button, element, fixed, link, main_heading, text_in};
 use crate::widgets::router::{Arrival, Current, Navigator};
 use std::any::Any;
 use yew::prelude::*;
-use yew::virtual_dom::AttributeOrProperty;
+use yew::virtual_dom::AttributeOrProperty::Static;
 
 /// What the check's screens keep between renders, while the person is on them.
 pub struct CheckScreen {
@@ -255,9 +255,9 @@ impl Nav {
     pub fn view_with(&self, on_back: Callback<MouseEvent>) -> Html {
         let ui = ui();
         html! {
-            <div class="check-nav">
+            { fixed("div", &[("class", Static("check-nav"))], html! { <>
                 { button("button quiet", on_back, text(ui.check_back)) }
-                <div class="start-over" role="status" aria-live="polite">
+                { fixed("div", &[("role", Static("status")), ("aria-live", Static("polite")), ("class", Static("start-over"))], html! { <>
                     // "Keep my check" comes last: Yew reuses the tapped "Start over"
                     // button's element for it (and the other way round), so focus stays
                     // on the button the person pressed (an e2e test checks this).
@@ -268,8 +268,8 @@ impl Nav {
                     } else {
                         { button("button quiet", self.ask.clone(), text(ui.check_start_over)) }
                     }
-                </div>
-            </div>
+                </> }) }
+            </> }) }
         }
     }
 }
@@ -280,7 +280,7 @@ impl Nav {
 fn progress(counter: String, number: usize, total: usize) -> Html {
     html! {
         <>
-            { crate::widgets::markup::fixed("p", &[("id", AttributeOrProperty::Static("progress-label")), ("class", AttributeOrProperty::Static("eyebrow"))], crate::widgets::markup::owned(counter)) }
+            { fixed("p", &[("id", Static("progress-label")), ("class", Static("eyebrow"))], crate::widgets::markup::owned(counter)) }
             <progress max={total.to_string()} value={number.to_string()} aria-labelledby="progress-label" />
         </>
     }

@@ -5,8 +5,9 @@ use crate::content::{content, fill, ui, NOT_SURE};
 use crate::diagnosis::check::Check;
 use crate::state::Action;
 use crate::widgets::entry_list::text;
-use crate::widgets::markup::{attribute, button, class, main_heading, tag, text_in};
+use crate::widgets::markup::{attribute, button, class, fixed, main_heading, tag, text_in};
 use yew::prelude::*;
+use yew::virtual_dom::AttributeOrProperty::Static;
 
 /// A plain view function of [`super::check_screen`] (its hooks:
 /// [`super::use_check_screen`]): no per-component cost in the wasm.
@@ -84,13 +85,13 @@ pub fn question_view(check: &Check, nav: &Nav) -> Html {
             // Home shows each problem in one line; the first question says it in full,
             // so the person can tell they picked the right one.
             { if let Some(symptom) = content().symptom(&check.symptom).filter(|_| number == 1) { html! {
-                <p class="symptom-detail">{ text_in("strong", "", &symptom.title) }{ text(": ") }{ text(&symptom.detail) }</p>
+                { fixed("p", &[("class", Static("symptom-detail"))], html! { <>{ text_in("strong", "", &symptom.title) }{ text(": ") }{ text(&symptom.detail) }</> }) }
             } } else { Html::default() } }
             { main_heading(&question.text) }
-            <details class="why">
+            { fixed("details", &[("class", Static("why"))], html! { <>
                 { text_in("summary", "", ui.check_why_we_ask) }
                 { text_in("p", "", &question.why) }
-            </details>
+            </> }) }
             <ul class="answers" aria-label={ui.check_answers_label}>{ for buttons }</ul>
             { nav.view_with(on_back) }
         </div>

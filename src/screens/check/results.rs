@@ -7,10 +7,10 @@ use crate::diagnosis::engine::{headline, likelihood_label, shown, Headline};
 use crate::routes::Route;
 use crate::state::Action;
 use crate::widgets::entry_list::text;
-use crate::widgets::markup::{button, element, link, main_heading, owned, text_in};
+use crate::widgets::markup::{button, element, fixed, link, main_heading, owned, text_in};
 use crate::widgets::notes::cause_notes;
 use yew::prelude::*;
-use yew::virtual_dom::AttributeOrProperty;
+use yew::virtual_dom::AttributeOrProperty::Static;
 
 /// The wording follows the numbers (the engine decides): "Most likely" only when the
 /// top cause is clearly ahead; each cause with the person's own answers that raised it.
@@ -29,7 +29,7 @@ pub fn results_view(check: &Check, nav: &Nav) -> Html {
             { cause_notes(ranked.cause) }
             { if !ranked.reasons.is_empty() { html! { <>
                 { text_in("p", "why-label", ui.check_results_why) }
-                <ul class="reasons">{ for ranked.reasons.iter().map(|r| text_in("li", "", r)) }</ul>
+                { fixed("ul", &[("class", Static("reasons"))], html! { <>{ for ranked.reasons.iter().map(|r| text_in("li", "", r)) }</> }) }
             </> } } else { Html::default() } }
             { link((Route::Cause { id: ranked.cause.id.clone() }).href(), "", ui.check_results_more) }
         </li>
@@ -50,7 +50,7 @@ pub fn results_view(check: &Check, nav: &Nav) -> Html {
         <>
             { text_in("p", "eyebrow", ui.check_results_eyebrow) }
             { main_heading(headline.text()) }
-            { crate::widgets::markup::fixed("p", &[("role", AttributeOrProperty::Static("status")), ("class", AttributeOrProperty::Static("lead"))], owned(lead)) }
+            { fixed("p", &[("role", Static("status")), ("class", Static("lead"))], owned(lead)) }
             // The next step right under the summary: in view without scrolling on a phone.
             { element("div", "actions", html! {
                 <>
@@ -58,13 +58,13 @@ pub fn results_view(check: &Check, nav: &Nav) -> Html {
                     { link(Route::Report.href(), "button", ui.check_results_get_report) }
                 </>
             }) }
-            <ol class="results">{ for items }</ol>
+            { fixed("ol", &[("class", Static("results"))], html! { <>{ for items }</> }) }
             { if check.connection.is_none() { html! {
-                <p class="hint">
+                { fixed("p", &[("class", Static("hint"))], html! { <>
                     { text(before_link) }
                     { link(Route::Connection.href(), "", ui.check_results_test_connection) }
                     { text(after_link) }
-                </p>
+                </> }) }
             } } else { Html::default() } }
             { nav.view() }
         </>
