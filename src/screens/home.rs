@@ -7,7 +7,7 @@ use crate::routes::Route;
 use crate::state::{Action, AppContext};
 use crate::widgets::entry_list::card;
 use crate::widgets::install::{built_in_browser, install_card};
-use crate::widgets::markup::{element, filled, fixed, labelled, link, main_heading, text_in};
+use crate::widgets::markup::{element, filled, fixed, item, labelled, link, main_heading, text_in};
 use crate::widgets::router::Navigator;
 use yew::prelude::*;
 use yew::virtual_dom::AttributeOrProperty::Static;
@@ -79,19 +79,22 @@ pub fn home(app: &AppContext, navigator: &Navigator) -> Html {
         )
     });
     let symptoms = content().symptoms.iter().map(|symptom| {
-        html! {
-            <li key={symptom.id.as_str()}>
-                // One line each, so all symptoms fit on a phone's first screen; the
-                // detail comes on the check's first screen.
-                { card(
-                    (Route::StartCheck { symptom: symptom.id.clone() }).href(),
-                    "card symptom",
-                    &symptom.title,
-                    symptom.summary.as_str().into(),
-                    Html::default(),
-                ) }
-            </li>
-        }
+        // One line each, so all symptoms fit on a phone's first screen; the detail
+        // comes on the check's first screen.
+        item(
+            symptom.id.as_str().into(),
+            &[],
+            card(
+                (Route::StartCheck {
+                    symptom: symptom.id.clone(),
+                })
+                .href(),
+                "card symptom",
+                &symptom.title,
+                symptom.summary.as_str().into(),
+                Html::default(),
+            ),
+        )
     });
     let in_app = crate::browser::in_app_browser(&crate::platform::user_agent());
     html! {

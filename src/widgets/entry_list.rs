@@ -1,6 +1,6 @@
 //! Lists of guide entries as large tappable cards.
 
-use super::markup::{element, fixed, text_in};
+use super::markup::{element, fixed, item, text_in};
 use crate::content::search::Entry;
 use crate::content::ui;
 use crate::routes::Route;
@@ -34,16 +34,24 @@ pub fn entry_list(entries: &mut dyn Iterator<Item = Entry<'static>>, ordered: bo
                 { if let Some(badge) = badge { text_in("span", "effort", badge) } else { Html::default() } }
             </> }) }
         };
-        html! {
-            <li key={href.clone()}>
-                { card(href, "card", entry.title(), entry.summary().into(), meta) }
-            </li>
-        }
+        item(
+            href.clone().into(),
+            &[],
+            card(href, "card", entry.title(), entry.summary().into(), meta),
+        )
     });
     if ordered {
-        html! { { fixed("ol", &[("class", Static("cards"))], html! { <>{ for items }</> }) } }
+        fixed(
+            "ol",
+            &[("class", Static("cards"))],
+            html! { <>{ for items }</> },
+        )
     } else {
-        html! { { fixed("ul", &[("class", Static("cards"))], html! { <>{ for items }</> }) } }
+        fixed(
+            "ul",
+            &[("class", Static("cards"))],
+            html! { <>{ for items }</> },
+        )
     }
 }
 

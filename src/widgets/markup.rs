@@ -60,6 +60,25 @@ pub fn fixed(
     .into()
 }
 
+/// A list item (`<li>`) keyed by `key` among its siblings, with the fixed `attributes`,
+/// around `child` (see [`fixed`]).
+#[inline(never)]
+pub fn item(
+    key: Key,
+    attributes: &'static [(&'static str, AttributeOrProperty)],
+    child: Html,
+) -> Html {
+    VTag::__new_other(
+        AttrValue::Static("li"),
+        NodeRef::default(),
+        Some(key),
+        Attributes::Static(attributes),
+        Listeners::None,
+        in_list(child),
+    )
+    .into()
+}
+
 /// An element's children as `html!` holds them, in a list of their own: a keyed list
 /// among them (a screen's) is then compared by its key, and built afresh when it changes.
 fn in_list(child: Html) -> Html {

@@ -5,7 +5,7 @@ use crate::content::{content, fill, ui, NOT_SURE};
 use crate::diagnosis::check::Check;
 use crate::state::Action;
 use crate::widgets::entry_list::text;
-use crate::widgets::markup::{attribute, button, class, fixed, main_heading, tag, text_in};
+use crate::widgets::markup::{attribute, button, class, fixed, item, main_heading, tag, text_in};
 use yew::prelude::*;
 use yew::virtual_dom::AttributeOrProperty::Static;
 
@@ -46,9 +46,10 @@ pub fn question_view(check: &Check, nav: &Nav) -> Html {
             question: question.id.clone(),
             answer: id.to_owned(),
         });
-        html! {
-            <li key={id}>
-                { tag(
+        item(
+            id.into(),
+            &[],
+            tag(
                     "button",
                     &["type", "data-answer", "class"],
                     vec![
@@ -61,9 +62,8 @@ pub fn question_view(check: &Check, nav: &Nav) -> Html {
                         { label }
                         { if chosen { text_in("span", "earlier", ui.check_earlier_answer) } else { Html::default() } }
                     </> },
-                ) }
-            </li>
-        }
+                ),
+        )
     });
     // On the first question, Back leaves the check (it stays saved) for the home screen.
     let on_back = if check.answers.is_empty() {

@@ -7,7 +7,7 @@ use crate::diagnosis::engine::{headline, likelihood_label, shown, Headline};
 use crate::routes::Route;
 use crate::state::Action;
 use crate::widgets::entry_list::text;
-use crate::widgets::markup::{button, element, fixed, link, main_heading, owned, text_in};
+use crate::widgets::markup::{button, element, fixed, item, link, main_heading, owned, text_in};
 use crate::widgets::notes::cause_notes;
 use yew::prelude::*;
 use yew::virtual_dom::AttributeOrProperty::Static;
@@ -22,7 +22,7 @@ pub fn results_view(check: &Check, nav: &Nav) -> Html {
     let start = nav.tap(Tap::Act(|now| Action::StartPlan { now }));
     let ui = ui();
     let items = shown.iter().enumerate().map(|(index, ranked)| html! {
-        <li class="cause-result" key={ranked.cause.id.as_str()}>
+        { item(ranked.cause.id.as_str().into(), &[("class", Static("cause-result"))], html! { <>
             { text_in("p", "likelihood", likelihood_label(&ranking, index)) }
             { text_in("h2", "", &ranked.cause.title) }
             { text_in("p", "", &ranked.cause.summary) }
@@ -32,7 +32,7 @@ pub fn results_view(check: &Check, nav: &Nav) -> Html {
                 { fixed("ul", &[("class", Static("reasons"))], html! { <>{ for ranked.reasons.iter().map(|r| text_in("li", "", r)) }</> }) }
             </> } } else { Html::default() } }
             { link((Route::Cause { id: ranked.cause.id.clone() }).href(), "", ui.check_results_more) }
-        </li>
+        </> }) }
     });
     let lead = match (headline, shown.first()) {
         (Headline::MostLikely, Some(top)) => fill(
