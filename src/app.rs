@@ -6,8 +6,8 @@ use crate::platform::{pwa, storage};
 use crate::routes::Route;
 use crate::screens;
 use crate::screens::layout;
-use crate::state::{phone_choice, Action, AppState};
-use crate::widgets::router::use_hash_router;
+use crate::state::{phone_choice, Action, AppContext, AppState};
+use crate::widgets::router::{use_hash_router, Navigator};
 use yew::prelude::*;
 
 /// What start-up found out about the language (see `crate::start`).
@@ -175,6 +175,41 @@ fn use_saved(state: &UseReducerHandle<AppState>, key: &'static str, value: Saved
     });
 }
 
+/// What the app listens to from its first render on (the service worker, the network,
+/// the install prompt, the address), and the phone's model, asked for once. Started by
+/// the root component's one effect ([`screens::check::use_check_screen`]), which keeps
+/// what this returns: the listeners are removed with the app (in the component tests,
+/// each mount is its own app).
+fn listen(app: &AppContext, navigator: &Navigator) -> Box<dyn std::any::Any> {
+    let dispatcher = app.dispatcher();
+    let on_update = dispatcher.clone();
+    let on_offline = dispatcher.clone();
+    let worker = pwa::register_service_worker(
+        move || on_update.dispatch(Action::UpdateReady),
+        move |ready| on_offline.dispatch(Action::OfflineUse(ready)),
+    );
+    let on_online = dispatcher.clone();
+    let online = crate::platform::probe::watch_online(move |online| {
+        on_online.dispatch(Action::Online(online))
+    });
+    if app.device_source == crate::state::DeviceSource::Default {
+        // Chrome's reduced user agent hides the model; it tells it when asked.
+        let on_model = dispatcher.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let model = crate::platform::device_model().await;
+            if let Some(family) = model.as_deref().and_then(crate::device::guess_from_model) {
+                on_model.dispatch(Action::DeviceRevealed(family));
+            }
+        });
+    }
+    let on_prompt = dispatcher.clone();
+    let install = pwa::listen_for_install(
+        move || on_prompt.dispatch(Action::InstallPromptAvailable),
+        move || dispatcher.dispatch(Action::Installed),
+    );
+    Box::new((worker, online, install, navigator.follow_changes()))
+}
+
 #[component]
 pub fn App(start: &StartProps) -> Html {
     let state = use_reducer(|| initial_state(start));
@@ -192,43 +227,6 @@ pub fn App(start: &StartProps) -> Html {
     // The router, and the screen for the current address in its frame: all in this one
     // component, as each component costs wasm bytes.
     let (navigator, current) = use_hash_router();
-    {
-        let dispatcher = state.dispatcher();
-        let navigator = navigator.clone();
-        let needs_device = state.device_source == crate::state::DeviceSource::Default;
-        use_effect_with((), move |_| {
-            let on_update = dispatcher.clone();
-            let on_offline = dispatcher.clone();
-            let worker = pwa::register_service_worker(
-                move || on_update.dispatch(Action::UpdateReady),
-                move |ready| on_offline.dispatch(Action::OfflineUse(ready)),
-            );
-            let on_online = dispatcher.clone();
-            let online = crate::platform::probe::watch_online(move |online| {
-                on_online.dispatch(Action::Online(online))
-            });
-            if needs_device {
-                // Chrome's reduced user agent hides the model; it tells it when asked.
-                let on_model = dispatcher.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    let model = crate::platform::device_model().await;
-                    if let Some(family) = model.as_deref().and_then(crate::device::guess_from_model)
-                    {
-                        on_model.dispatch(Action::DeviceRevealed(family));
-                    }
-                });
-            }
-            let on_prompt = dispatcher.clone();
-            let install = pwa::listen_for_install(
-                move || on_prompt.dispatch(Action::InstallPromptAvailable),
-                move || dispatcher.dispatch(Action::Installed),
-            );
-            let address = navigator.follow_changes();
-            // Removed with the app (in the component tests, each mount is its own app).
-            move || drop((worker, online, install, address))
-        });
-    }
-
     let location = &current.location;
     // The screens' own effects come before the focus, as a child component's did: a
     // start screen that forwards has no heading to focus.
@@ -239,17 +237,18 @@ pub fn App(start: &StartProps) -> Html {
         _ => None,
     };
     // The check's effect also moves focus to a new screen's heading, after its own work.
-    let check = screens::check::use_check_screen(start_now, check_at, &current, &state, &navigator);
+    let check =
+        screens::check::use_check_screen(start_now, check_at, &current, &state, &navigator, listen);
     let connection =
         screens::connection::use_connection_screen(location.route == Route::Connection);
     // What a screen's button said is forgotten on another screen, as a screen of its
     // own would forget it.
-    let deleted = use_state(|| None);
-    if location.route != Route::About && deleted.is_some() {
+    let deleted = crate::hooks::use_kept(Option::<String>::default);
+    if location.route != Route::About && deleted.get().is_some() {
         deleted.set(None);
     }
-    let report_status = use_state(crate::hooks::nothing_said);
-    if location.route != Route::Report && !report_status.is_empty() {
+    let report_status = crate::hooks::use_kept(crate::hooks::nothing_said);
+    if location.route != Route::Report && !report_status.get().is_empty() {
         report_status.set("");
     }
     let reads = screens::Reads {
@@ -261,5 +260,10 @@ pub fn App(start: &StartProps) -> Html {
         check: &check,
         connection: &connection,
     };
-    layout::layout(&state, &location.route, screens::render(location, &reads))
+    layout::layout(
+        &state,
+        &navigator,
+        &location.route,
+        screens::render(location, &reads),
+    )
 }

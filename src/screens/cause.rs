@@ -4,7 +4,7 @@ use crate::content::search::Entry;
 use crate::content::{content, ui};
 use crate::screens::not_found::not_found;
 use crate::widgets::entry_list::{entry_list, list_items};
-use crate::widgets::markup::{each_text, element, labelled, main_heading, text_in};
+use crate::widgets::markup::{each_text, element, fixed, labelled, main_heading, text_in};
 use crate::widgets::{notes::cause_notes, sources::sources};
 use yew::prelude::*;
 
@@ -19,7 +19,7 @@ pub fn cause_screen(id: &str) -> Html {
         .filter_map(|id| content().fix(id))
         .map(Entry::Fix);
     html! {
-        <article>
+        { fixed("article", &[], html! { <>
             { text_in("p", "eyebrow", ui().entry_kind_cause) }
             { main_heading(&cause.title) }
             { text_in("p", "lead", &cause.summary) }
@@ -30,6 +30,6 @@ pub fn cause_screen(id: &str) -> Html {
             { text_in("h2", "", ui().cause_fixes_heading) }
             { entry_list(&mut fixes, true) }
             { sources(&cause.sources) }
-        </article>
+        </> }) }
     }
 }

@@ -18,11 +18,13 @@ use crate::state::AppContext;
 use crate::widgets::entry_list::list_items;
 use crate::widgets::entry_list::text;
 use crate::widgets::markup::{
-    element, filled, link, main_heading, nodes, owned, section_heading, text_in,
+    attribute, element, filled, fixed, link, main_heading, nodes, owned, section_heading, tag,
+    text_in,
 };
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
+use yew::virtual_dom::AttributeOrProperty::Static;
 
 /// One host's line under "Details", with the figures defined as for the verdict.
 fn host_summary(m: &Measurements, host: &HostResult) -> String {
@@ -185,10 +187,10 @@ pub fn connection_screen(kept: &ConnectionScreen, app: &AppContext) -> Html {
             })
         };
         html! {
-            <label class="choice">
+            { fixed("label", &[("class", Static("choice"))], html! { <>
                 <input type="radio" name="network" value={network.key()} checked={choice.network == network} {onchange} />
                 { text_in("span", "", network.label()) }
-            </label>
+            </> }) }
         }
     });
 
@@ -232,11 +234,11 @@ pub fn connection_screen(kept: &ConnectionScreen, app: &AppContext) -> Html {
             ),
             if app.testing {
                 html! {
-                    <label class="test-progress">
+                    { fixed("label", &[("class", Static("test-progress"))], html! { <>
                         { text(ui().connection_progress) }
                         // No value (a moving bar) until the probes report.
                         <progress max="100" value={known.then(|| progress.percent().to_string())}></progress>
-                    </label>
+                    </> }) }
                 }
             } else if let Some(run) = app.runs.first() {
                 run_result(run, in_check)
@@ -293,18 +295,18 @@ fn hosts() -> Html {
 /// What the browser says about the connection, as it said it on arrival.
 fn hints_section(hints: &NetworkHints) -> Html {
     html! {
-        <section aria-labelledby="hints-heading">
+        { fixed("section", &[("aria-labelledby", Static("hints-heading"))], html! { <>
             { section_heading("hints-heading", ui().connection_hints_heading) }
             { text_in("p", "hint", ui().connection_hints_note) }
-            <ul>
+            { fixed("ul", &[], html! { <>
                 { if let Some(kind) = &hints.kind { filled("li", "", ui().connection_hint_type, &[("kind", kind)]) } else { Html::default() } }
                 { if let Some(kind) = &hints.effective_type { filled("li", "", ui().connection_hint_speed, &[("kind", kind)]) } else { Html::default() } }
                 { if let Some(rtt) = hints.rtt_ms { filled("li", "", ui().connection_hint_round_trip, &[("ms", &(rtt as u32).to_string())]) } else { Html::default() } }
                 // Whole numbers and tenths without float formatting code.
                 { if let Some(down) = hints.downlink_mbps { filled("li", "", ui().connection_hint_download, &[("whole", &(down as u32).to_string()), ("tenths", &(((down * 10.0) as u32) % 10).to_string())]) } else { Html::default() } }
                 { if hints.save_data == Some(true) { text_in("li", "", ui().connection_hint_save_data) } else { Html::default() } }
-            </ul>
-        </section>
+            </> }) }
+        </> }) }
     }
 }
 
@@ -364,24 +366,31 @@ fn run_result(run: &Run, in_check: bool) -> Html {
             ))
         })
     });
-    html! {
-        <section class={["verdict ", run.verdict.kind.id()].concat()} aria-labelledby="verdict-heading">
+    tag(
+        "section",
+        &["aria-labelledby", "class"],
+        vec![
+            attribute("verdict-heading"),
+            attribute(["verdict ", run.verdict.kind.id()].concat()),
+        ],
+        None,
+        html! { <>
             { filled("p", "eyebrow", ui().connection_result_eyebrow, &[("network", run.network.label())]) }
-            <h2 id="verdict-heading" tabindex="-1">{ text(&verdict.title) }</h2>
+            { fixed("h2", &[("id", Static("verdict-heading")), ("tabindex", Static("-1"))], text(&verdict.title)) }
             { element("p", "", owned(verdict.explanation.replace(FAILING_PARTS, &names(m.failing_parts())))) }
             { if let Some(parts) = parts { html! {
-                <ul class="parts">{ for parts }</ul>
+                { fixed("ul", &[("class", Static("parts"))], html! { <>{ for parts }</> }) }
             } } else { Html::default() } }
             { if !unsure.is_empty() { filled("p", "unsure", ui().connection_unsure, &[("parts", &unsure)]) } else { Html::default() } }
             { if older { text_in("p", "hint", ui().connection_older_run) } else { Html::default() } }
             { text_in("h3", "", ui().connection_what_to_do) }
             { element("ul", "", list_items(&verdict.next_steps)) }
             { text_in("h3", "", ui().connection_fixes_heading) }
-            <ul class="links">
+            { fixed("ul", &[("class", Static("links"))], html! { <>
                 { for verdict.fixes.iter().filter_map(|id| content().fix(id)).map(|f| html! {
                     { element("li", "", link((Route::Fix { id: f.id.clone() }).href(), "", &f.title)) }
                 }) }
-            </ul>
+            </> }) }
             { if in_check { html! {
                 { element("p", "more", html! { <>
                     { text(if run.evidence().is_some() { ui().connection_added_to_check } else { ui().connection_not_added_to_check }) }
@@ -393,13 +402,13 @@ fn run_result(run: &Run, in_check: bool) -> Html {
                 { element("details", "run-details", html! { <>
                     { text_in("summary", "", ui().connection_details) }
                     { if let Some(f) = run.verdict.figures { filled("p", "figures", ui().connection_figures, &[("median", &f.median_ms.to_string()), ("jitter", &f.jitter_ms.to_string()), ("loss", &f.loss_percent.to_string())]) } else { Html::default() } }
-                    <ul class="hosts-result">
+                    { fixed("ul", &[("class", Static("hosts-result"))], html! { <>
                         { for lines.map(|line| element("li", "", owned(line))) }
-                    </ul>
+                    </> }) }
                 </> }) }
             } } else { Html::default() } }
-        </section>
-    }
+        </> },
+    )
 }
 
 /// Wi-Fi and mobile data side by side, or how to get there.
@@ -427,10 +436,10 @@ fn comparison(runs: &[Run]) -> Html {
         )
     };
     html! {
-        <section class="compare" aria-labelledby="compare-heading">
+        { fixed("section", &[("aria-labelledby", Static("compare-heading")), ("class", Static("compare"))], html! { <>
             { section_heading("compare-heading", ui().connection_compare_heading) }
-            <div class="compare-columns">{ column(wifi) }{ column(mobile) }</div>
+            { fixed("div", &[("class", Static("compare-columns"))], html! { <>{ column(wifi) }{ column(mobile) }</> }) }
             { text_in("p", "", history::comparison_summary(wifi, mobile)) }
-        </section>
+        </> }) }
     }
 }

@@ -5,7 +5,7 @@ use crate::content::{content, ui};
 use crate::screens::not_found::not_found;
 use crate::state::PhoneChoice;
 use crate::widgets::entry_list::entry_list;
-use crate::widgets::markup::{filled, labelled, main_heading, text_in};
+use crate::widgets::markup::{filled, fixed, labelled, main_heading, text_in};
 use crate::widgets::{fix_body::fix_body, sources::sources};
 use yew::prelude::*;
 
@@ -16,7 +16,7 @@ pub fn fix_screen(id: &str, phone: &PhoneChoice) -> Html {
     };
     let mut helps_with = content().causes_fixed_by(&fix.id).map(Entry::Cause);
     html! {
-        <article>
+        { fixed("article", &[], html! { <>
             { filled("p", "eyebrow", ui().fix_eyebrow, &[("effort", fix.effort.label())]) }
             { main_heading(&fix.title) }
             { text_in("p", "lead", &fix.summary) }
@@ -27,6 +27,6 @@ pub fn fix_screen(id: &str, phone: &PhoneChoice) -> Html {
             { text_in("h2", "", ui().fix_helps_with_heading) }
             { entry_list(&mut helps_with, false) }
             { sources(&fix.sources) }
-        </article>
+        </> }) }
     }
 }

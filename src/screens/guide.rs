@@ -8,10 +8,11 @@ use crate::content::search::search;
 use crate::content::{content, fill, ui};
 use crate::routes::{search_query, search_text, Location, Route};
 use crate::widgets::entry_list::{entry_list, text};
-use crate::widgets::markup::{element, link, main_heading, owned, text_in};
+use crate::widgets::markup::{element, fixed, link, main_heading, owned, text_in};
 use crate::widgets::router::Navigator;
 use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
+use yew::virtual_dom::AttributeOrProperty::Static;
 
 /// A plain view function of the app's screen component (see [`super::render`]).
 pub fn guide(location: &Location, navigator: &Navigator) -> Html {
@@ -42,11 +43,11 @@ pub fn guide(location: &Location, navigator: &Navigator) -> Html {
             html! {
                 <>
                     { text_in("p", "", ui().guide_no_results_tip) }
-                    <p class="more">
+                    { fixed("p", &[("class", Static("more"))], html! { <>
                         { text(before_link) }
                         { link(Route::Home.href(), "", ui().guide_no_results_link) }
                         { text(after_link) }
-                    </p>
+                    </> }) }
                 </>
             }
         } else {
@@ -63,12 +64,12 @@ pub fn guide(location: &Location, navigator: &Navigator) -> Html {
             { main_heading(ui().guide_heading) }
             { text_in("p", "lead", ui().guide_lead) }
             <form class="search" role="search" {onsubmit}>
-                <label for="guide-search">{ text(ui().guide_search_label) }</label>
+                { fixed("label", &[("for", Static("guide-search"))], text(ui().guide_search_label)) }
                 <input id="guide-search" type="search" value={query} {oninput}
                        placeholder={ui().guide_search_placeholder} autocomplete="off" enterkeyhint="search" />
             </form>
             // Only the count is announced; the list itself is not re-read on every key.
-            <p class="result-count" role="status">{ owned(count) }</p>
+            { fixed("p", &[("role", Static("status")), ("class", Static("result-count"))], owned(count)) }
             { body }
         </>
     }
@@ -129,10 +130,10 @@ fn section(section: &Section<'static>, open: Option<&str>, navigator: &Navigator
     };
     html! {
         <details class="guide-section" key={id} open={is_open} {ontoggle}>
-            <summary>
+            { fixed("summary", &[], html! { <>
                 { text_in("span", "card-title", section.title) }
                 { element("span", "card-meta", owned(counts)) }
-            </summary>
+            </> }) }
             { text_in("h2", "", ui.guide_causes_heading) }
             { entry_list(&mut section.causes.iter().copied(), false) }
             { text_in("h2", "", ui.guide_fixes_heading) }

@@ -7,8 +7,10 @@ use crate::routes::Route;
 use crate::state::{Action, AppContext};
 use crate::widgets::entry_list::card;
 use crate::widgets::install::{built_in_browser, install_card};
-use crate::widgets::markup::{element, filled, labelled, link, main_heading, text_in};
+use crate::widgets::markup::{element, filled, fixed, item, labelled, link, main_heading, text_in};
+use crate::widgets::router::Navigator;
 use yew::prelude::*;
+use yew::virtual_dom::AttributeOrProperty::Static;
 
 /// Where the check stands, in a few words.
 fn progress(check: &Check) -> String {
@@ -41,22 +43,23 @@ fn progress(check: &Check) -> String {
     }
 }
 
+/// Install's tap ([`super::Tap::Install`]): the browser's prompt, then what the person
+/// chose.
+pub(super) fn install(app: &AppContext) {
+    let app = app.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let accepted = crate::platform::pwa::prompt_install().await;
+        app.dispatch(if accepted {
+            Action::Installed
+        } else {
+            Action::InstallPromptUsed
+        });
+    });
+}
+
 /// A plain view function of the app's screen component (see [`super::render`]).
-pub fn home(app: &AppContext) -> Html {
-    let on_install = {
-        let app = app.clone();
-        Callback::from(move |_: MouseEvent| {
-            let app = app.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let accepted = crate::platform::pwa::prompt_install().await;
-                app.dispatch(if accepted {
-                    Action::Installed
-                } else {
-                    Action::InstallPromptUsed
-                });
-            });
-        })
-    };
+pub fn home(app: &AppContext, navigator: &Navigator) -> Html {
+    let on_install = super::on_tap(app, navigator, super::Tap::Install);
     let resume = app.check.as_ref().filter(|c| c.in_progress()).map(|check| {
         let title = content()
             .symptom(&check.symptom)
@@ -76,19 +79,22 @@ pub fn home(app: &AppContext) -> Html {
         )
     });
     let symptoms = content().symptoms.iter().map(|symptom| {
-        html! {
-            <li key={symptom.id.as_str()}>
-                // One line each, so all symptoms fit on a phone's first screen; the
-                // detail comes on the check's first screen.
-                { card(
-                    (Route::StartCheck { symptom: symptom.id.clone() }).href(),
-                    "card symptom",
-                    &symptom.title,
-                    symptom.summary.as_str().into(),
-                    Html::default(),
-                ) }
-            </li>
-        }
+        // One line each, so all symptoms fit on a phone's first screen; the detail
+        // comes on the check's first screen.
+        item(
+            symptom.id.as_str().into(),
+            &[],
+            card(
+                (Route::StartCheck {
+                    symptom: symptom.id.clone(),
+                })
+                .href(),
+                "card symptom",
+                &symptom.title,
+                symptom.summary.as_str().into(),
+                Html::default(),
+            ),
+        )
     });
     let in_app = crate::browser::in_app_browser(&crate::platform::user_agent());
     html! {
@@ -98,7 +104,7 @@ pub fn home(app: &AppContext) -> Html {
             // Seen before any fix that closes or reinstalls the app around this page.
             { if let Some(browser) = in_app { filled("p", "in-app-line", ui().home_in_app, &[("browser", &built_in_browser(browser))]) } else { Html::default() } }
             { resume.unwrap_or_default() }
-            <ul class="cards symptoms">{ for symptoms }</ul>
+            { fixed("ul", &[("class", Static("cards symptoms"))], html! { <>{ for symptoms }</> }) }
             { element("div", "actions", html! {
                 <>
                     { link(Route::Connection.href(), "button", ui().home_test_connection) }

@@ -6,20 +6,25 @@
 
 use crate::content::ui;
 use crate::language::{self, Language};
-use crate::platform::{focus_main_heading, pwa};
+use crate::platform::focus_main_heading;
 use crate::routes::Route;
-use crate::state::{choose_language, Action, AppContext};
+use crate::screens::{on_tap, Tap};
+use crate::state::{choose_language, AppContext};
 use crate::widgets::entry_list::text;
-use crate::widgets::markup::{button, element, filled, owned, text_in};
+use crate::widgets::markup::{
+    attribute, button, class, element, filled, fixed, owned, tag, text_in,
+};
+use crate::widgets::router::Navigator;
 use yew::prelude::*;
+use yew::virtual_dom::AttributeOrProperty::Static;
 
 /// The frame around `screen`, the screen for `route`.
-pub fn layout(app: &AppContext, route: &Route, screen: Html) -> Html {
+pub fn layout(app: &AppContext, navigator: &Navigator, route: &Route, screen: Html) -> Html {
     let ui = ui();
     html! {
         <>
             <a class="skip" href="#main" onclick={skip_to_main()}>{ text(ui.skip_to_content) }</a>
-            <header class="top">
+            { fixed("header", &[("class", Static("top"))], html! { <>
                 <a href={Route::Home.href()} class="brand">
                     <img src="icons/icon.svg" alt="" width="28" height="28" />
                     { text("DM Doctor") }
@@ -30,14 +35,14 @@ pub fn layout(app: &AppContext, route: &Route, screen: Html) -> Html {
                     { nav_link(Route::Guide, route, ui.nav_guide) }
                     { nav_link(Route::About, route, ui.nav_about) }
                 </nav>
-            </header>
-            { banners(app) }
-            <main id="main">{ screen }</main>
-            <footer class="bottom">
+            </> }) }
+            { banners(app, navigator) }
+            { fixed("main", &[("id", Static("main"))], screen) }
+            { fixed("footer", &[("class", Static("bottom"))], html! { <>
                 { language_picker(app) }
                 { text_in("p", "", ui.footer_disclaimer) }
                 { filled("p", "", ui.footer_version, &[("version", env!("CARGO_PKG_VERSION"))]) }
-            </footer>
+            </> }) }
         </>
     }
 }
@@ -66,13 +71,13 @@ fn language_picker(app: &AppContext) -> Html {
             }
         });
     html! {
-        <div class="language">
-            <label for="language">{ text(ui().language_label) }</label>
+        { fixed("div", &[("class", Static("language"))], html! { <>
+            { fixed("label", &[("for", Static("language"))], text(ui().language_label)) }
             // Made anew whenever the language shown or a failure changes, so it always
             // shows the language on screen (a select keeps the option last tapped).
             <select id="language" key={[shown.code, app.language_failed.map_or("", |l| l.code)].concat()} onchange={on_change}>{ for options }</select>
             { if app.other_variety { text_in("p", "language-note", ui().language_other_variety) } else { Html::default() } }
-        </div>
+        </> }) }
     }
 }
 
@@ -89,11 +94,20 @@ fn skip_to_main() -> Callback<MouseEvent> {
 
 /// Live `navigator.onLine`: "Offline" is certain, "Connected" only means some network.
 fn online_badge(online: bool) -> Html {
-    html! {
-        <span class={if online { "net online" } else { "net offline" }} role="status">
-            { text(if online { ui().net_connected } else { ui().net_offline }) }
-        </span>
-    }
+    tag(
+        "span",
+        &["role", "class"],
+        vec![
+            attribute("status"),
+            class(if online { "net online" } else { "net offline" }),
+        ],
+        None,
+        text(if online {
+            ui().net_connected
+        } else {
+            ui().net_offline
+        }),
+    )
 }
 
 /// A navigation link that tells screen readers which screen is current.
@@ -108,19 +122,15 @@ fn nav_link(to: Route, current: &Route, label: &'static str) -> Html {
 }
 
 /// Live regions that exist from the start, so screen readers announce what appears in them.
-fn banners(app: &AppContext) -> Html {
+fn banners(app: &AppContext, navigator: &Navigator) -> Html {
     let ui = ui();
-    let reload = Callback::from(|_: MouseEvent| pwa::apply_update());
-    let dismiss = {
-        let app = app.clone();
-        Callback::from(move |_: MouseEvent| app.dispatch(Action::DismissNotice))
-    };
-    let retry = app.language_failed.map(|failed| {
-        let app = app.clone();
-        Callback::from(move |_: MouseEvent| choose_language(&app, failed))
-    });
+    let reload = on_tap(app, navigator, Tap::Reload);
+    let dismiss = on_tap(app, navigator, Tap::DismissNotice);
+    let retry = app
+        .language_failed
+        .map(|failed| on_tap(app, navigator, Tap::RetryLanguage(failed)));
     html! {
-        <div class="banners">
+        { fixed("div", &[("class", Static("banners"))], html! { <>
             { live("banner update", app.update_ready.then(|| html! {
                 <>
                     { text_in("p", "", ui.update_ready) }
@@ -140,7 +150,7 @@ fn banners(app: &AppContext) -> Html {
                     { button("button", retry, text(ui.language_retry)) }
                 </>
             })) }
-        </div>
+        </> }) }
     }
 }
 
@@ -153,5 +163,9 @@ fn live(class: &'static str, banner: Option<Html>) -> Html {
     } else {
         Html::default()
     };
-    html! { <div role="status" aria-live="polite">{ banner }</div> }
+    fixed(
+        "div",
+        &[("role", Static("status")), ("aria-live", Static("polite"))],
+        banner,
+    )
 }

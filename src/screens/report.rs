@@ -1,19 +1,17 @@
 //! The report for TikTok, reachable at any point of a check.
 
 use crate::content::{content, ui};
+use crate::hooks::Kept;
 use crate::routes::Route;
 use crate::state::{AppContext, PhoneChoice};
-use crate::widgets::markup::{element, link, main_heading, text_in};
+use crate::widgets::markup::{element, fixed, link, main_heading, text_in};
 use crate::widgets::{notes::support_notes, report_box::report_box};
 use yew::prelude::*;
+use yew::virtual_dom::AttributeOrProperty::Static;
 
 /// A plain view function of the one screen component, which keeps `status`: what Copy
 /// or Share last said.
-pub fn report(
-    app: &AppContext,
-    phone: &PhoneChoice,
-    status: &UseStateHandle<&'static str>,
-) -> Html {
+pub fn report(app: &AppContext, phone: &PhoneChoice, status: &Kept<&'static str>) -> Html {
     let ui = ui();
     let Some(check) = app.check.as_ref() else {
         return html! {
@@ -33,7 +31,7 @@ pub fn report(
             { report_box(check, phone.known(), status) }
             { if let Some(fix) = steps { html! { <>
                 { text_in("h2", "", ui.report_how_to_send) }
-                <ol class="steps">{ for fix.steps.iter().map(|s| text_in("li", "", &s.text)) }</ol>
+                { fixed("ol", &[("class", Static("steps"))], html! { <>{ for fix.steps.iter().map(|s| text_in("li", "", &s.text)) }</> }) }
             </> } } else { Html::default() } }
             { element("p", "more", link(Route::Check.href(), "button", ui.report_back_to_check)) }
         </>

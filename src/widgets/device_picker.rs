@@ -1,11 +1,12 @@
 //! Lets the user say which phone they have; steps change to match.
 
 use super::entry_list::text;
-use super::markup::text_in;
+use super::markup::{fixed, text_in};
 use crate::content::{ui, DeviceFamily};
 use crate::diagnosis::report::phone_name;
 use crate::state::{DeviceSource, PhoneChoice};
 use yew::prelude::*;
+use yew::virtual_dom::AttributeOrProperty::Static;
 
 /// A plain view function (no state of its own, no per-component cost in the wasm).
 /// Until the phone is known, the whole choice shows; once it is (chosen, or guessed from
@@ -17,15 +18,15 @@ pub fn device_picker(phone: &PhoneChoice) -> Html {
         let on_choose = phone.on_choose.clone();
         let onchange = Callback::from(move |_: Event| on_choose.emit(family));
         html! {
-            <label class="choice">
+            { fixed("label", &[("class", Static("choice"))], html! { <>
                 <input type="radio" name="device" value={family.key()}
                        checked={phone.family == family} {onchange} />
                 { text_in("span", "", phone_name(ui, family)) }
-            </label>
+            </> }) }
         }
     });
     let picker = html! {
-        <fieldset class="device-picker">
+        { fixed("fieldset", &[("class", Static("device-picker"))], html! { <>
             { text_in("legend", "", ui.phone_picker_legend) }
             { for options }
             { match phone.source {
@@ -33,7 +34,7 @@ pub fn device_picker(phone: &PhoneChoice) -> Html {
                 DeviceSource::Default => text_in("p", "hint", ui.phone_picker_other_hint),
                 DeviceSource::Chosen => Html::default(),
             } }
-        </fieldset>
+        </> }) }
     };
     if phone.source == DeviceSource::Default {
         return picker;
@@ -44,13 +45,13 @@ pub fn device_picker(phone: &PhoneChoice) -> Html {
         .split_once("{phone}")
         .unwrap_or_default();
     html! {
-        <details class="phone-line">
-            <summary>
+        { fixed("details", &[("class", Static("phone-line"))], html! { <>
+            { fixed("summary", &[], html! { <>
                 { text(before) }{ text_in("strong", "", phone_name(ui, phone.family)) }{ text(after) }
-                <span class="change" aria-hidden="true">{ text(ui.phone_picker_change) }</span>
+                { fixed("span", &[("aria-hidden", Static("true")), ("class", Static("change"))], text(ui.phone_picker_change)) }
                 { text_in("span", "visually-hidden", ui.phone_picker_change_label) }
-            </summary>
+            </> }) }
             { picker }
-        </details>
+        </> }) }
     }
 }

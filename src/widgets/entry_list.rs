@@ -1,10 +1,11 @@
 //! Lists of guide entries as large tappable cards.
 
-use super::markup::{element, text_in};
+use super::markup::{element, fixed, item, text_in};
 use crate::content::search::Entry;
 use crate::content::ui;
 use crate::routes::Route;
 use yew::prelude::*;
+use yew::virtual_dom::AttributeOrProperty::Static;
 
 /// The cards, numbered when the order matters (causes by likelihood, fixes to try in
 /// turn). A plain view function: no state of its own, and no per-component cost in the
@@ -28,21 +29,29 @@ pub fn entry_list(entries: &mut dyn Iterator<Item = Entry<'static>>, ordered: bo
         // an id.
         let href = route.href();
         let meta = html! {
-            <span class="card-meta">
+            { fixed("span", &[("class", Static("card-meta"))], html! { <>
                 { text_in("span", "kind", kind) }
                 { if let Some(badge) = badge { text_in("span", "effort", badge) } else { Html::default() } }
-            </span>
+            </> }) }
         };
-        html! {
-            <li key={href.clone()}>
-                { card(href, "card", entry.title(), entry.summary().into(), meta) }
-            </li>
-        }
+        item(
+            href.clone().into(),
+            &[],
+            card(href, "card", entry.title(), entry.summary().into(), meta),
+        )
     });
     if ordered {
-        html! { <ol class="cards">{ for items }</ol> }
+        fixed(
+            "ol",
+            &[("class", Static("cards"))],
+            html! { <>{ for items }</> },
+        )
     } else {
-        html! { <ul class="cards">{ for items }</ul> }
+        fixed(
+            "ul",
+            &[("class", Static("cards"))],
+            html! { <>{ for items }</> },
+        )
     }
 }
 
@@ -55,13 +64,19 @@ pub fn card(
     summary: AttrValue,
     meta: Html,
 ) -> Html {
-    html! {
-        <a {href} {class}>
-            { element("span", "card-title", self::text(title)) }
-            <span class="card-summary">{ Html::VText(yew::virtual_dom::VText::new(summary)) }</span>
-            { meta }
-        </a>
-    }
+    super::markup::tag(
+        "a",
+        &["href", "class"],
+        vec![super::markup::attribute(href), super::markup::class(class)],
+        None,
+        html! {
+            <>
+                { element("span", "card-title", self::text(title)) }
+                { fixed("span", &[("class", Static("card-summary"))], Html::VText(yew::virtual_dom::VText::new(summary))) }
+                { meta }
+            </>
+        },
+    )
 }
 
 /// Each text as an item of a list (`<li>`), for the `<ul>` or `<ol>` around them.

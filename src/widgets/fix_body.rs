@@ -6,11 +6,12 @@
 
 use super::entry_list::{list_items, text};
 use super::markup::section_heading;
-use super::markup::{element, text_in};
+use super::markup::{element, fixed, text_in};
 use crate::content::{ui, Fix};
 use crate::state::PhoneChoice;
 use crate::widgets::device_picker::device_picker;
 use yew::prelude::*;
+use yew::virtual_dom::AttributeOrProperty::Static;
 
 /// A plain view function (no state of its own, no per-component cost in the wasm).
 pub fn fix_body(fix: &'static Fix, phone: &PhoneChoice) -> Html {
@@ -19,18 +20,18 @@ pub fn fix_body(fix: &'static Fix, phone: &PhoneChoice) -> Html {
     html! {
         <>
             { if !fix.warnings.is_empty() { html! {
-                <aside class="warning" aria-labelledby="warning-heading">
+                { fixed("aside", &[("aria-labelledby", Static("warning-heading")), ("class", Static("warning"))], html! { <>
                     { section_heading("warning-heading", ui.fix_body_warnings) }
                     { element("ul", "", list_items(&fix.warnings)) }
-                </aside>
+                </> }) }
             } } else { Html::default() } }
             { text_in("h2", "", ui.fix_body_steps) }
             { if per_device { device_picker(phone) } else { Html::default() } }
-            <ol class="steps">
+            { fixed("ol", &[("class", Static("steps"))], html! { <>
                 { for fix.steps.iter().map(|step| text_in("li", "", step.for_device(phone.family))) }
-            </ol>
+            </> }) }
             { if !fix.links.is_empty() { html! {
-                <p class="actions">
+                { fixed("p", &[("class", Static("actions"))], html! { <>
                     // A new tab: the check stays where it is in this one.
                     { for fix.links.iter().map(|link| html! {
                         <a class="button" href={link.url.as_str()} target="_blank" rel="noopener noreferrer">
@@ -38,7 +39,7 @@ pub fn fix_body(fix: &'static Fix, phone: &PhoneChoice) -> Html {
                             { text_in("span", "visually-hidden", ui.fix_body_new_tab) }
                         </a>
                     }) }
-                </p>
+                </> }) }
             } } else { Html::default() } }
             { if let Some(note) = fix.hedge() { text_in("p", "hint", note) } else { Html::default() } }
         </>

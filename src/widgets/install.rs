@@ -2,12 +2,13 @@
 //! "Add to Home screen" steps otherwise, nothing when already installed; in an app's
 //! built-in browser (opened from a link in TikTok), how to get to the phone's browser.
 
-use super::markup::{button, element, filled, labelled, owned, text_in};
+use super::markup::{button, element, filled, fixed, labelled, owned, text_in};
 use crate::browser::InAppBrowser;
 use crate::content::{content, fill, ui};
 use crate::state::{InstallOffer, OfflineUse};
 use crate::widgets::entry_list::{list_items, text};
 use yew::prelude::*;
+use yew::virtual_dom::AttributeOrProperty::Static;
 
 /// "TikTok's built-in browser", or "an app's built-in browser" for an app we don't know.
 pub fn built_in_browser(browser: InAppBrowser) -> String {
@@ -76,15 +77,15 @@ pub fn install_card(
                     { button("button primary", on_install.clone(), text(ui.install_button)) }
                 </> } } else { html! { <>
                     { text_in("p", "", ui.install_manual_text) }
-                    <details class="install-steps">
+                    { fixed("details", &[("class", Static("install-steps"))], html! { <>
                         { text_in("summary", "button", ui.install_button) }
                         { for content().install_guides.iter().map(|guide| html! {
-                            <div class="install-browser">
+                            { fixed("div", &[("class", Static("install-browser"))], html! { <>
                                 { filled("h3", "", ui.install_in_browser, &[("browser", &guide.browser)]) }
                                 { element("ol", "", list_items(&guide.steps)) }
-                            </div>
+                            </> }) }
                         }) }
-                    </details>
+                    </> }) }
                 </> } } }
                 { ready }
             </>

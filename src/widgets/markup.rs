@@ -3,8 +3,98 @@
 //! heading, each with one child) are used dozens of times.
 
 use std::rc::Rc;
-use yew::virtual_dom::{Key, VList, VText};
-use yew::{Callback, Html, MouseEvent};
+use yew::html::onclick;
+use yew::virtual_dom::{
+    AttrValue, AttributeOrProperty, Attributes, Key, Listeners, VList, VTag, VText,
+};
+use yew::{Callback, Html, MouseEvent, NodeRef};
+
+/// `<tag>` with the attributes `keys` and their `values` (see [`attribute`], [`class`]:
+/// the class comes last, as `html!` puts it), what a tap does, and `child`. Built here
+/// rather than by `html!`, whose `class={..}` goes through Yew's `Classes` (a hashed
+/// set): with no such class left in the app, none of that code is in the wasm.
+#[inline(never)]
+pub fn tag(
+    tag: &'static str,
+    keys: &'static [&'static str],
+    values: Vec<Option<AttributeOrProperty>>,
+    onclick: Option<Callback<MouseEvent>>,
+    child: Html,
+) -> Html {
+    let listeners = match onclick {
+        Some(onclick) => {
+            Listeners::Pending(Box::new([Some(Rc::new(onclick::Wrapper::new(onclick)))]))
+        }
+        None => Listeners::None,
+    };
+    // The constructor `html!` itself builds its elements with.
+    VTag::__new_other(
+        AttrValue::Static(tag),
+        NodeRef::default(),
+        None,
+        Attributes::Dynamic {
+            keys,
+            values: values.into_boxed_slice(),
+        },
+        listeners,
+        in_list(child),
+    )
+    .into()
+}
+
+/// `<tag>` with the fixed `attributes` (as `html!` writes literal ones) around `child`.
+#[inline(never)]
+pub fn fixed(
+    tag: &'static str,
+    attributes: &'static [(&'static str, AttributeOrProperty)],
+    child: Html,
+) -> Html {
+    VTag::__new_other(
+        AttrValue::Static(tag),
+        NodeRef::default(),
+        None,
+        Attributes::Static(attributes),
+        Listeners::None,
+        in_list(child),
+    )
+    .into()
+}
+
+/// A list item (`<li>`) keyed by `key` among its siblings, with the fixed `attributes`,
+/// around `child` (see [`fixed`]).
+#[inline(never)]
+pub fn item(
+    key: Key,
+    attributes: &'static [(&'static str, AttributeOrProperty)],
+    child: Html,
+) -> Html {
+    VTag::__new_other(
+        AttrValue::Static("li"),
+        NodeRef::default(),
+        Some(key),
+        Attributes::Static(attributes),
+        Listeners::None,
+        in_list(child),
+    )
+    .into()
+}
+
+/// An element's children as `html!` holds them, in a list of their own: a keyed list
+/// among them (a screen's) is then compared by its key, and built afresh when it changes.
+fn in_list(child: Html) -> Html {
+    Html::VList(Rc::new(VList::with_children(vec![child], None)))
+}
+
+/// An attribute's value for [`tag`].
+pub fn attribute(value: impl Into<AttrValue>) -> Option<AttributeOrProperty> {
+    Some(AttributeOrProperty::Attribute(value.into()))
+}
+
+/// A class for [`tag`]: no attribute when empty.
+#[inline(never)]
+pub fn class(class: &'static str) -> Option<AttributeOrProperty> {
+    (!class.is_empty()).then(|| AttributeOrProperty::Attribute(AttrValue::Static(class)))
+}
 
 /// Nodes side by side, with no element around them: `html!` copies each `{ child }`
 /// into a list of its own before joining them, at every place it is used. `key` as a
@@ -18,8 +108,7 @@ pub fn nodes(key: Option<Key>, children: Vec<Html>) -> Html {
 /// `<tag class="class">child</tag>`; no class attribute when `class` is empty.
 #[inline(never)]
 pub fn element(tag: &'static str, class: &'static str, child: Html) -> Html {
-    // An empty class gives no attribute (Yew's empty class set is none).
-    yew::html! { <@{tag} {class}>{ child }</@> }
+    self::tag(tag, &["class"], vec![self::class(class)], None, child)
 }
 
 /// Each text of the content as its own `<tag class="class">`: list items, paragraphs.
@@ -45,7 +134,11 @@ pub fn filled(
 /// A screen's main heading, focusable from script (focus moves to it on arrival).
 #[inline(never)]
 pub fn main_heading(text: &'static str) -> Html {
-    yew::html! { <h1 tabindex="-1">{ super::entry_list::text(text) }</h1> }
+    fixed(
+        "h1",
+        &[("tabindex", AttributeOrProperty::Static("-1"))],
+        super::entry_list::text(text),
+    )
 }
 
 /// A text made at run time as a text node (taken, not copied).
@@ -63,23 +156,39 @@ pub fn section_heading(id: &'static str, text: &'static str) -> Html {
 /// A button (never a form's submit) with its class and what a tap does.
 #[inline(never)]
 pub fn button(class: &'static str, onclick: Callback<MouseEvent>, child: Html) -> Html {
-    yew::html! { <button type="button" {class} {onclick}>{ child }</button> }
+    tag(
+        "button",
+        &["type", "class"],
+        vec![attribute("button"), self::class(class)],
+        Some(onclick),
+        child,
+    )
 }
 
 /// A link within the app (`href` from [`crate::routes::Route::href`]); no class
 /// attribute when `class` is empty.
 #[inline(never)]
 pub fn link(href: String, class: &'static str, text: &'static str) -> Html {
-    yew::html! { <a {href} {class}>{ super::entry_list::text(text) }</a> }
+    tag(
+        "a",
+        &["href", "class"],
+        vec![attribute(href), self::class(class)],
+        None,
+        super::entry_list::text(text),
+    )
 }
 
 /// `<tag class="class" aria-labelledby="id">` whose first child is its heading
 /// ([`section_heading`] with `id`), then `body`; no class attribute when `class` is empty.
 #[inline(never)]
 pub fn labelled(class: &'static str, id: &'static str, heading: &'static str, body: Html) -> Html {
-    yew::html! {
-        <section {class} aria-labelledby={id}>{ section_heading(id, heading) }{ body }</section>
-    }
+    tag(
+        "section",
+        &["aria-labelledby", "class"],
+        vec![attribute(id), self::class(class)],
+        None,
+        nodes(None, vec![section_heading(id, heading), body]),
+    )
 }
 
 /// `<tag class="class">` around a text of the content (see [`element`]): one call

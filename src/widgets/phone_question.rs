@@ -3,9 +3,10 @@
 //! stock Android steps, which most other brands follow closely.
 
 use super::entry_list::text;
-use super::markup::{button, text_in};
+use super::markup::{button, fixed, text_in};
 use crate::content::{ui, DeviceFamily};
 use yew::prelude::*;
+use yew::virtual_dom::AttributeOrProperty::Static;
 
 /// A plain view function (no state of its own, no per-component cost in the wasm).
 pub fn phone_question(on_choose: &Callback<DeviceFamily>) -> Html {
@@ -26,10 +27,10 @@ pub fn phone_question(on_choose: &Callback<DeviceFamily>) -> Html {
         )
     });
     html! {
-        <fieldset class="phone-question">
+        { fixed("fieldset", &[("class", Static("phone-question"))], html! { <>
             { text_in("legend", "", ui.phone_question) }
             { text_in("p", "hint", ui.phone_question_hint) }
-            <div class="answers">{ for buttons }</div>
-        </fieldset>
+            { fixed("div", &[("class", Static("answers"))], html! { <>{ for buttons }</> }) }
+        </> }) }
     }
 }

@@ -4,12 +4,15 @@
 use crate::content::{ui, words, DeviceFamily};
 use crate::diagnosis::check::Check;
 use crate::diagnosis::report::{self, Environment};
+use crate::hooks::Kept;
 use crate::language;
 use crate::platform::{share, user_agent};
 use crate::widgets::entry_list::text as words_of;
-use crate::widgets::markup::{button, element, labelled};
+use crate::widgets::markup::{button, element, fixed, labelled};
+use std::rc::Rc;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
+use yew::virtual_dom::AttributeOrProperty::Static;
 
 /// What a button of the report does.
 #[derive(Clone, Copy, PartialEq)]
@@ -19,31 +22,47 @@ enum How {
     Share,
 }
 
+/// What the report was built from, for Copy in English to build it again.
+struct Shown {
+    check: Check,
+    user_agent: String,
+    date: String,
+}
+
+impl Shown {
+    fn environment(&self, device: Option<DeviceFamily>) -> Environment<'_> {
+        Environment {
+            device,
+            user_agent: &self.user_agent,
+            app_version: crate::VERSION,
+            date: &self.date,
+        }
+    }
+}
+
 /// A plain view function (no per-component cost in the wasm): `device` is the phone
 /// family if the user chose it or the browser revealed it; `status`, what Copy or Share
 /// last said, is the screen's state (empty when the report is first shown).
 pub fn report_box(
     check: &Check,
     device: Option<DeviceFamily>,
-    status: &UseStateHandle<&'static str>,
+    status: &Kept<&'static str>,
 ) -> Html {
-    let env = Environment {
-        device,
-        user_agent: &user_agent(),
-        app_version: crate::VERSION,
-        date: &share::today(),
-    };
-    let text = report::build(words(), check, &env);
+    let shown = Rc::new(Shown {
+        check: check.clone(),
+        user_agent: user_agent(),
+        date: share::today(),
+    });
+    let text = report::build(words(), check, &shown.environment(device));
     let ui = ui();
     // Copy, Share, and (when another language is shown) Copy in English: TikTok's
     // support reads English, and its words come from the English pack (cached offline).
-    // One handler for the three, as each closure costs wasm bytes.
+    // One handler for the three, as each closure costs wasm bytes; what they share is
+    // held once.
     let act = |how: How| {
-        let (text, check, status) = (text.clone(), check.clone(), status.clone());
-        let (user_agent, date) = (env.user_agent.to_owned(), env.date.to_owned());
+        let (text, shown, status) = (text.clone(), shown.clone(), status.clone());
         Callback::from(move |_: MouseEvent| {
-            let (mut text, check, status) = (text.clone(), check.clone(), status.clone());
-            let (user_agent, date) = (user_agent.clone(), date.clone());
+            let (mut text, shown, status) = (text.clone(), shown.clone(), status.clone());
             spawn_local(async move {
                 if how == How::CopyInEnglish {
                     let english = crate::platform::language::load(language::english(), false);
@@ -51,13 +70,7 @@ pub fn report_box(
                         status.set(ui.report_box_english_failed);
                         return;
                     };
-                    let env = Environment {
-                        device,
-                        user_agent: &user_agent,
-                        app_version: crate::VERSION,
-                        date: &date,
-                    };
-                    text = report::build(words, &check, &env);
+                    text = report::build(words, &shown.check, &shown.environment(device));
                 }
                 status.set(match how {
                     How::Share if share::share(ui.report_box_share_title, &text).await => return,
@@ -80,14 +93,14 @@ pub fn report_box(
         html! {
             <>
                 { element("p", "hint", words_of(ui.report_box_hint)) }
-                <label for="report-text" class="visually-hidden">{ words_of(ui.report_box_text_label) }</label>
+                { fixed("label", &[("for", Static("report-text")), ("class", Static("visually-hidden"))], words_of(ui.report_box_text_label)) }
                 <textarea id="report-text" class="report-text" readonly=true rows="14" value={text} />
-                <div class="actions">
+                { fixed("div", &[("class", Static("actions"))], html! { <>
                     { button("button primary", copy, words_of(ui.report_box_copy)) }
                     { if let Some(onclick) = english { button("button", onclick, words_of(ui.report_box_copy_english)) } else { Html::default() } }
                     { if let Some(onclick) = share_it { button("button", onclick, words_of(ui.report_box_share)) } else { Html::default() } }
-                </div>
-                <p role="status" class="hint">{ words_of(**status) }</p>
+                </> }) }
+                { fixed("p", &[("role", Static("status")), ("class", Static("hint"))], words_of(*status.get())) }
             </>
         },
     )

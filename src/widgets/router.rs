@@ -28,7 +28,8 @@ pub struct Current {
 #[derive(Clone)]
 pub struct Navigator {
     current: Rc<RefCell<Current>>,
-    rendered: UseStateSetter<Current>,
+    /// Renders the root component again, which reads `current` afresh.
+    redraw: UseForceUpdateHandle,
 }
 
 impl PartialEq for Navigator {
@@ -110,8 +111,8 @@ impl Navigator {
             location: Location::from_hash(&address::hash()),
             arrival,
         };
-        *self.current.borrow_mut() = next.clone();
-        self.rendered.set(next);
+        *self.current.borrow_mut() = next;
+        self.redraw.force_update();
     }
 
     /// Follows the address as it changes under us, for as long as the returned listener
@@ -137,15 +138,16 @@ impl Navigator {
 /// The root component also keeps [`Navigator::follow_changes`] from its mount.
 #[hook]
 pub fn use_hash_router() -> (Navigator, Current) {
-    let loaded = || Current {
-        location: Location::from_hash(&address::hash()),
-        arrival: Arrival::Load,
-    };
-    let rendered = use_state_eq(loaded);
-    // The same on every render: the one `current` cell and the state's setter.
+    // The same on every render: the one `current` cell and the redraw handle (a forced
+    // render rather than a state of its own: each state type is its own copy of Yew's
+    // state hook in the wasm).
     let navigator = Navigator {
-        current: use_mut_ref(loaded),
-        rendered: rendered.setter(),
+        current: use_mut_ref(|| Current {
+            location: Location::from_hash(&address::hash()),
+            arrival: Arrival::Load,
+        }),
+        redraw: use_force_update(),
     };
-    (navigator, (*rendered).clone())
+    let current = navigator.current.borrow().clone();
+    (navigator, current)
 }

@@ -1,9 +1,10 @@
 //! Where the facts on a page come from, and how sure we are.
 
 use super::entry_list::text;
-use super::markup::text_in;
+use super::markup::{fixed, text_in};
 use crate::content::{ui, Confidence, Source};
 use yew::prelude::*;
+use yew::virtual_dom::AttributeOrProperty::Static;
 
 /// How sure we are, in brackets after a source's title.
 fn confidence_label(confidence: Confidence) -> &'static str {
@@ -21,21 +22,21 @@ pub fn sources(sources: &'static [Source]) -> Html {
         return html! {};
     }
     html! {
-        <details class="sources">
+        { fixed("details", &[("class", Static("sources"))], html! { <>
             { text_in("summary", "", ui().sources_heading) }
-            <ul>
+            { fixed("ul", &[], html! { <>
                 { for sources.iter().map(|source| html! {
-                    <li>
+                    { fixed("li", &[], html! { <>
                         // Titles of English pages, named as they are: read in English.
                         { if let Some(url) = &source.url { html! {
                             <a href={url.as_str()} rel="noreferrer" target="_blank" lang="en">{ text(&source.title) }</a>
                         } } else { html! {
-                            <span lang="en">{ text(&source.title) }</span>
+                            { fixed("span", &[("lang", Static("en"))], text(&source.title)) }
                         } } }
                         { text(" ") }{ text(confidence_label(source.confidence)) }
-                    </li>
+                    </> }) }
                 }) }
-            </ul>
-        </details>
+            </> }) }
+        </> }) }
     }
 }

@@ -5,6 +5,7 @@
 use super::Nav;
 use crate::content::{content, fill, ui, DeviceFamily, StepKind};
 use crate::diagnosis::check::{Check, StepResult};
+use crate::hooks::Kept;
 use crate::routes::Route;
 use crate::widgets::entry_list::text;
 use crate::widgets::markup::{button, element, labelled, link, main_heading, owned, text_in};
@@ -36,16 +37,22 @@ pub fn fixed_view(fix: &str, nav: &Nav) -> Html {
             fix.and_then(|f| f.prevention.as_ref()),
         ),
     };
-    html! {
-        <div class={if explained.is_some() { "explained" } else { "success" }}>
+    element(
+        "div",
+        if explained.is_some() {
+            "explained"
+        } else {
+            "success"
+        },
+        html! { <>
             { text_in("p", "eyebrow", eyebrow) }
             { main_heading(title) }
             { element("p", "lead", owned(lead)) }
             { if let Some(tip) = tip { labelled("prevention", "next-time", next, text_in("p", "", tip)) } else { Html::default() } }
             { element("div", "actions", button("button primary", nav.end.clone(), text(ui.check_done))) }
             { nav.view() }
-        </div>
-    }
+        </> },
+    )
 }
 
 /// What the user did, in their terms: tried steps or skipped ones.
@@ -82,7 +89,7 @@ fn end_summary(check: &Check) -> String {
 pub fn end_view(
     check: &Check,
     device: Option<DeviceFamily>,
-    status: &UseStateHandle<&'static str>,
+    status: &Kept<&'static str>,
     nav: &Nav,
 ) -> Html {
     html! {

@@ -13,19 +13,23 @@ mod step;
 use crate::content::{content, ui};
 use crate::diagnosis::check::Stage;
 use crate::diagnosis::place::{self, place_of, Place};
+use crate::hooks::{nothing_said, use_kept, Kept};
 use crate::routes::Route;
+use crate::screens::{on_tap, Tap};
 use crate::state::{Action, AppContext, PhoneChoice};
 use crate::widgets::entry_list::text;
-use crate::widgets::markup::{button, element, link, main_heading, text_in};
+use crate::widgets::markup::{button, element, fixed, link, main_heading, text_in};
 use crate::widgets::router::{Arrival, Current, Navigator};
+use std::any::Any;
 use yew::prelude::*;
+use yew::virtual_dom::AttributeOrProperty::Static;
 
 /// What the check's screens keep between renders, while the person is on them.
 pub struct CheckScreen {
     /// The kind of screen where "Start over?" is being asked ("": not asked).
-    asked: UseStateHandle<&'static str>,
+    asked: Kept<&'static str>,
     /// What the report's Copy or Share last said.
-    status: UseStateHandle<&'static str>,
+    status: Kept<&'static str>,
 }
 
 /// The check screens' state and effects, as hooks of the root component (a component
@@ -33,7 +37,8 @@ pub struct CheckScreen {
 /// screens only, and forget it all when the person leaves them, as a component would.
 /// `at`: the place the address asks for, `Some(None)` at plain `#/check`, None on
 /// another screen. `start_now`: a start address where the check starts at once
-/// ([`start::to_start_at_once`]).
+/// ([`start::to_start_at_once`]). `listen`: what the app listens to, started on the first
+/// render by the same effect (see [`use_address_in_step`]).
 #[hook]
 pub fn use_check_screen(
     start_now: Option<Route>,
@@ -41,21 +46,18 @@ pub fn use_check_screen(
     current: &Current,
     app: &AppContext,
     navigator: &Navigator,
+    listen: fn(&AppContext, &Navigator) -> Box<dyn Any>,
 ) -> CheckScreen {
-    let here = at
-        .as_ref()
-        .and(app.check.as_ref())
-        .map(|check| place_of(check, content()));
     let key = if at.is_some() { kind(app) } else { "" };
-    use_address_in_step(start_now, at, here, current, app, navigator);
+    use_address_in_step(start_now, at, current, app, navigator, listen);
     // "Start over?" stays asked on screens of one kind and is forgotten on another.
-    let asked = use_state(crate::hooks::nothing_said);
-    if !asked.is_empty() && *asked != key {
+    let asked = use_kept(nothing_said);
+    if !asked.get().is_empty() && *asked.get() != key {
         asked.set("");
     }
     // What Copy or Share said is forgotten off the report's screen.
-    let status = use_state(crate::hooks::nothing_said);
-    if key != "end" && !status.is_empty() {
+    let status = use_kept(nothing_said);
+    if key != "end" && !status.get().is_empty() {
         status.set("");
     }
     CheckScreen { asked, status }
@@ -83,22 +85,14 @@ pub fn check_screen(
     phone: &PhoneChoice,
 ) -> Html {
     let key = kind(app);
-    let nav = {
-        let ask = |kind| {
-            let asked = kept.asked.clone();
-            Callback::from(move |_: MouseEvent| asked.set(kind))
-        };
-        let (app, navigator) = (app.clone(), navigator.clone());
-        Nav {
-            back: back(&app, &navigator),
-            confirming: *kept.asked == key,
-            ask: ask(key),
-            keep: ask(""),
-            end: Callback::from(move |_: MouseEvent| {
-                app.dispatch(Action::EndCheck);
-                navigator.push(&Route::Home);
-            }),
-        }
+    let nav = Nav {
+        back: on_tap(app, navigator, Tap::Back),
+        confirming: *kept.asked.get() == key,
+        ask: on_tap(app, navigator, Tap::Ask(kept.asked.clone(), key)),
+        keep: on_tap(app, navigator, Tap::Ask(kept.asked.clone(), "")),
+        end: on_tap(app, navigator, Tap::End),
+        app: app.clone(),
+        navigator: navigator.clone(),
     };
     let view = match app.check.as_ref().map(|check| (check, &check.stage)) {
         None => html! {
@@ -108,11 +102,11 @@ pub fn check_screen(
                 { element("p", "more", link(Route::Home.href(), "button primary", ui().check_choose_problem)) }
             </>
         },
-        Some((check, Stage::Questions)) => question::question_view(check, app, navigator, &nav),
-        Some((check, Stage::Results)) => results::results_view(check, app, &nav),
+        Some((check, Stage::Questions)) => question::question_view(check, &nav),
+        Some((check, Stage::Results)) => results::results_view(check, &nav),
         // The checkpoint before a part of the plan shows on the step screen too.
         Some((check, Stage::Plan { step } | Stage::Checkpoint { next: step })) => {
-            step::step_view(check, *step, app, phone, &nav)
+            step::step_view(check, *step, phone, &nav)
         }
         // A fix's ending, and an explain step's.
         Some((_, Stage::Fixed { fix } | Stage::Explained { fix })) => fixed::fixed_view(fix, &nav),
@@ -132,18 +126,26 @@ pub fn check_screen(
 /// check moves from one of its screens to another. Before both, a start address that
 /// starts the check at once does ([`start::start_at_once`]): on such an address, `at`
 /// and `here` are None, so only the start acts. Last, on any screen, arriving by
-/// navigation (not on load) moves focus to the new screen's heading. One effect for
-/// all four, as each effect is its own copy of Yew's effect hook in the wasm.
+/// navigation (not on load) moves focus to the new screen's heading. And before all, on
+/// the first render, the app starts listening (`listen`: the root component's mount),
+/// kept until the app goes. One effect for all five, as each effect is its own copy of
+/// Yew's effect hook in the wasm.
 #[hook]
 fn use_address_in_step(
     start_now: Option<Route>,
     at: Option<Option<Place>>,
-    here: Option<Place>,
     current: &Current,
     app: &AppContext,
     navigator: &Navigator,
+    listen: fn(&AppContext, &Navigator) -> Box<dyn Any>,
 ) {
+    // Where the check is, on the check's screens.
+    let here = at
+        .as_ref()
+        .and(app.check.as_ref())
+        .map(|check| place_of(check, content()));
     let (app, navigator) = (app.clone(), navigator.clone());
+    let listening = use_mut_ref(Option::<Box<dyn Any>>::default);
     let seen = use_mut_ref(Option::<Place>::default);
     let last = use_mut_ref(Option::<Place>::default);
     let arrived = use_mut_ref(Option::<Route>::default);
@@ -152,6 +154,9 @@ fn use_address_in_step(
     use_effect_with(
         (start_now, at, here, route),
         move |(start_now, at, here, route)| {
+            if listening.borrow().is_none() {
+                *listening.borrow_mut() = Some(listen(&app, &navigator));
+            }
             follow_address(start_now, at, here, (&seen, &last), &app, &navigator);
             // Then, on arrival by navigation (not on load), the new screen's heading gets the
             // focus, so screen readers read it out; not for a screen that already forwarded
@@ -220,7 +225,7 @@ fn follow_address(
 /// "Back" and "Start over", shown on every screen of the check, with what they do
 /// (their state lives in [`CheckScreen`]).
 pub struct Nav {
-    /// The check's Back (see [`back`]).
+    /// The check's Back ([`Tap::Back`]).
     pub back: Callback<MouseEvent>,
     /// "Start over?" is being asked on this screen.
     confirming: bool,
@@ -228,9 +233,17 @@ pub struct Nav {
     keep: Callback<MouseEvent>,
     /// Deletes the check and goes home: "Yes, start over", and the ending's "Done".
     pub end: Callback<MouseEvent>,
+    /// For the screens' own buttons ([`Nav::tap`]).
+    app: AppContext,
+    navigator: Navigator,
 }
 
 impl Nav {
+    /// A button of the check's screen that does `tap`.
+    pub fn tap(&self, tap: Tap) -> Callback<MouseEvent> {
+        on_tap(&self.app, &self.navigator, tap)
+    }
+
     /// Back (to the check's previous screen), and "Start over" set apart from it.
     pub fn view(&self) -> Html {
         self.view_with(self.back.clone())
@@ -242,9 +255,9 @@ impl Nav {
     pub fn view_with(&self, on_back: Callback<MouseEvent>) -> Html {
         let ui = ui();
         html! {
-            <div class="check-nav">
+            { fixed("div", &[("class", Static("check-nav"))], html! { <>
                 { button("button quiet", on_back, text(ui.check_back)) }
-                <div class="start-over" role="status" aria-live="polite">
+                { fixed("div", &[("role", Static("status")), ("aria-live", Static("polite")), ("class", Static("start-over"))], html! { <>
                     // "Keep my check" comes last: Yew reuses the tapped "Start over"
                     // button's element for it (and the other way round), so focus stays
                     // on the button the person pressed (an e2e test checks this).
@@ -255,8 +268,8 @@ impl Nav {
                     } else {
                         { button("button quiet", self.ask.clone(), text(ui.check_start_over)) }
                     }
-                </div>
-            </div>
+                </> }) }
+            </> }) }
         }
     }
 }
@@ -267,29 +280,8 @@ impl Nav {
 fn progress(counter: String, number: usize, total: usize) -> Html {
     html! {
         <>
-            <p class="eyebrow" id="progress-label">{ crate::widgets::markup::owned(counter) }</p>
+            { fixed("p", &[("id", Static("progress-label")), ("class", Static("eyebrow"))], crate::widgets::markup::owned(counter)) }
             <progress max={total.to_string()} value={number.to_string()} aria-labelledby="progress-label" />
         </>
     }
-}
-
-/// A button's click that dispatches `action` at the time of the click.
-fn act(app: &AppContext, action: fn(u64) -> Action) -> Callback<MouseEvent> {
-    let app = app.clone();
-    Callback::from(move |_: MouseEvent| app.dispatch(action(crate::platform::now())))
-}
-
-/// The check's Back: back to the previous screen's address, which moves the check
-/// there (see [`use_address_in_step`]).
-fn back(app: &AppContext, navigator: &Navigator) -> Callback<MouseEvent> {
-    let (app, navigator) = (app.clone(), navigator.clone());
-    Callback::from(move |_: MouseEvent| {
-        if let Some(place) = app
-            .check
-            .as_ref()
-            .and_then(|c| place::previous(c, content()))
-        {
-            navigator.back_to(&Route::CheckAt { place });
-        }
-    })
 }

@@ -1,26 +1,23 @@
 //! One question per screen: big answers, "Not sure" always there, "Why we ask", Back.
 
-use super::Nav;
+use super::{Nav, Tap};
 use crate::content::{content, fill, ui, NOT_SURE};
 use crate::diagnosis::check::Check;
-use crate::platform::now;
-use crate::routes::Route;
 use crate::state::Action;
-use crate::state::AppContext;
 use crate::widgets::entry_list::text;
-use crate::widgets::markup::{button, main_heading, text_in};
-use crate::widgets::router::Navigator;
+use crate::widgets::markup::{attribute, button, class, fixed, item, main_heading, tag, text_in};
 use yew::prelude::*;
+use yew::virtual_dom::AttributeOrProperty::Static;
 
 /// A plain view function of [`super::check_screen`] (its hooks:
 /// [`super::use_check_screen`]): no per-component cost in the wasm.
-pub fn question_view(check: &Check, app: &AppContext, navigator: &Navigator, nav: &Nav) -> Html {
+pub fn question_view(check: &Check, nav: &Nav) -> Html {
     let question = check.next_question(content());
     let ui = ui();
 
     let Some(question) = question else {
         // Nothing left to ask (e.g. the content changed in an update): go to results.
-        let onclick = super::act(app, |now| Action::StartPlan { now });
+        let onclick = nav.tap(Tap::Act(|now| Action::StartPlan { now }));
         return html! {
             <>
                 { main_heading(ui.check_questions_done) }
@@ -45,25 +42,32 @@ pub fn question_view(check: &Check, app: &AppContext, navigator: &Navigator, nav
         .chain([(NOT_SURE, ui.check_answer_not_sure)]);
     let buttons = choices.map(|(id, label)| {
         let chosen = earlier.as_deref() == Some(id);
-        let onclick = {
-            let (app, question, id) = (app.clone(), question.id.clone(), id.to_owned());
-            Callback::from(move |_: MouseEvent| {
-                app.dispatch(Action::Answer { question: question.clone(), answer: id.clone(), now: now() })
-            })
-        };
-        html! {
-            <li key={id}>
-                <button type="button" class={if chosen { "answer chosen" } else { "answer" }} data-answer={id} {onclick}>
-                    { label }
-                    { if chosen { text_in("span", "earlier", ui.check_earlier_answer) } else { Html::default() } }
-                </button>
-            </li>
-        }
+        let onclick = nav.tap(Tap::Answer {
+            question: question.id.clone(),
+            answer: id.to_owned(),
+        });
+        item(
+            id.into(),
+            &[],
+            tag(
+                    "button",
+                    &["type", "data-answer", "class"],
+                    vec![
+                        attribute("button"),
+                        attribute(id),
+                        class(if chosen { "answer chosen" } else { "answer" }),
+                    ],
+                    Some(onclick),
+                    html! { <>
+                        { label }
+                        { if chosen { text_in("span", "earlier", ui.check_earlier_answer) } else { Html::default() } }
+                    </> },
+                ),
+        )
     });
     // On the first question, Back leaves the check (it stays saved) for the home screen.
     let on_back = if check.answers.is_empty() {
-        let navigator = navigator.clone();
-        Callback::from(move |_: MouseEvent| navigator.back_to(&Route::Home))
+        nav.tap(Tap::Home)
     } else {
         nav.back.clone()
     };
@@ -81,13 +85,13 @@ pub fn question_view(check: &Check, app: &AppContext, navigator: &Navigator, nav
             // Home shows each problem in one line; the first question says it in full,
             // so the person can tell they picked the right one.
             { if let Some(symptom) = content().symptom(&check.symptom).filter(|_| number == 1) { html! {
-                <p class="symptom-detail">{ text_in("strong", "", &symptom.title) }{ text(": ") }{ text(&symptom.detail) }</p>
+                { fixed("p", &[("class", Static("symptom-detail"))], html! { <>{ text_in("strong", "", &symptom.title) }{ text(": ") }{ text(&symptom.detail) }</> }) }
             } } else { Html::default() } }
             { main_heading(&question.text) }
-            <details class="why">
+            { fixed("details", &[("class", Static("why"))], html! { <>
                 { text_in("summary", "", ui.check_why_we_ask) }
                 { text_in("p", "", &question.why) }
-            </details>
+            </> }) }
             <ul class="answers" aria-label={ui.check_answers_label}>{ for buttons }</ul>
             { nav.view_with(on_back) }
         </div>

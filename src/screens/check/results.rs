@@ -1,37 +1,38 @@
 //! The likely causes, each with "why we think so" from the user's own answers.
 
-use super::Nav;
+use super::{Nav, Tap};
 use crate::content::{content, fill, ui};
 use crate::diagnosis::check::Check;
 use crate::diagnosis::engine::{headline, likelihood_label, shown, Headline};
 use crate::routes::Route;
-use crate::state::{Action, AppContext};
+use crate::state::Action;
 use crate::widgets::entry_list::text;
-use crate::widgets::markup::{button, element, link, main_heading, owned, text_in};
+use crate::widgets::markup::{button, element, fixed, item, link, main_heading, owned, text_in};
 use crate::widgets::notes::cause_notes;
 use yew::prelude::*;
+use yew::virtual_dom::AttributeOrProperty::Static;
 
 /// The wording follows the numbers (the engine decides): "Most likely" only when the
 /// top cause is clearly ahead; each cause with the person's own answers that raised it.
 /// A plain view function of [`super::check_screen`] (its hooks: [`super::use_check_screen`]).
-pub fn results_view(check: &Check, app: &AppContext, nav: &Nav) -> Html {
+pub fn results_view(check: &Check, nav: &Nav) -> Html {
     let ranking = check.ranking(content());
     let headline = headline(&ranking);
     let shown = shown(&ranking);
-    let start = super::act(app, |now| Action::StartPlan { now });
+    let start = nav.tap(Tap::Act(|now| Action::StartPlan { now }));
     let ui = ui();
     let items = shown.iter().enumerate().map(|(index, ranked)| html! {
-        <li class="cause-result" key={ranked.cause.id.as_str()}>
+        { item(ranked.cause.id.as_str().into(), &[("class", Static("cause-result"))], html! { <>
             { text_in("p", "likelihood", likelihood_label(&ranking, index)) }
             { text_in("h2", "", &ranked.cause.title) }
             { text_in("p", "", &ranked.cause.summary) }
             { cause_notes(ranked.cause) }
             { if !ranked.reasons.is_empty() { html! { <>
                 { text_in("p", "why-label", ui.check_results_why) }
-                <ul class="reasons">{ for ranked.reasons.iter().map(|r| text_in("li", "", r)) }</ul>
+                { fixed("ul", &[("class", Static("reasons"))], html! { <>{ for ranked.reasons.iter().map(|r| text_in("li", "", r)) }</> }) }
             </> } } else { Html::default() } }
             { link((Route::Cause { id: ranked.cause.id.clone() }).href(), "", ui.check_results_more) }
-        </li>
+        </> }) }
     });
     let lead = match (headline, shown.first()) {
         (Headline::MostLikely, Some(top)) => fill(
@@ -49,7 +50,7 @@ pub fn results_view(check: &Check, app: &AppContext, nav: &Nav) -> Html {
         <>
             { text_in("p", "eyebrow", ui.check_results_eyebrow) }
             { main_heading(headline.text()) }
-            <p class="lead" role="status">{ owned(lead) }</p>
+            { fixed("p", &[("role", Static("status")), ("class", Static("lead"))], owned(lead)) }
             // The next step right under the summary: in view without scrolling on a phone.
             { element("div", "actions", html! {
                 <>
@@ -57,13 +58,13 @@ pub fn results_view(check: &Check, app: &AppContext, nav: &Nav) -> Html {
                     { link(Route::Report.href(), "button", ui.check_results_get_report) }
                 </>
             }) }
-            <ol class="results">{ for items }</ol>
+            { fixed("ol", &[("class", Static("results"))], html! { <>{ for items }</> }) }
             { if check.connection.is_none() { html! {
-                <p class="hint">
+                { fixed("p", &[("class", Static("hint"))], html! { <>
                     { text(before_link) }
                     { link(Route::Connection.href(), "", ui.check_results_test_connection) }
                     { text(after_link) }
-                </p>
+                </> }) }
             } } else { Html::default() } }
             { nav.view() }
         </>

@@ -7,6 +7,7 @@ use crate::diagnosis::check::Check;
 use crate::platform::now;
 use crate::routes::Route;
 use crate::screens::not_found::not_found;
+use crate::screens::{on_tap, Tap};
 use crate::state::{Action, AppContext};
 use crate::widgets::entry_list::text;
 use crate::widgets::markup::{button, element, filled, main_heading, text_in};
@@ -20,7 +21,12 @@ fn in_progress(app: &AppContext) -> Option<&Check> {
 
 /// Starts a check for `symptom`. `asked`: the user pressed "Start a new check";
 /// otherwise the screen only forwards.
-fn start(app: &AppContext, navigator: &Navigator, symptom: &str, asked: bool) {
+pub(in crate::screens) fn start(
+    app: &AppContext,
+    navigator: &Navigator,
+    symptom: &str,
+    asked: bool,
+) {
     app.dispatch(Action::StartCheck {
         symptom: symptom.to_owned(),
         now: now(),
@@ -67,14 +73,8 @@ pub fn start_check(symptom: &str, app: &AppContext, navigator: &Navigator) -> Ht
         .symptom(&current.symptom)
         .map(|s| s.title.as_str())
         .unwrap_or_default();
-    let continue_it = {
-        let navigator = navigator.clone();
-        Callback::from(move |_: MouseEvent| navigator.replace(&Route::Check))
-    };
-    let start_new = {
-        let (app, navigator, symptom) = (app.clone(), navigator.clone(), symptom.to_owned());
-        Callback::from(move |_: MouseEvent| start(&app, &navigator, &symptom, true))
-    };
+    let continue_it = on_tap(app, navigator, Tap::Continue);
+    let start_new = on_tap(app, navigator, Tap::StartNew(symptom.to_owned()));
     let ui = ui();
     html! {
         <>

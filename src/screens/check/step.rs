@@ -4,29 +4,23 @@
 //! "I understand". Between two parts of the plan, the checkpoint: the report for
 //! TikTok now, or more things to try.
 
-use super::Nav;
+use super::{Nav, Tap};
 use crate::content::{content, fill, ui, StepKind};
 use crate::diagnosis::check::{Check, Stage, StepResult};
-use crate::platform::now;
 use crate::routes::Route;
-use crate::state::{Action, AppContext, DeviceSource, PhoneChoice};
+use crate::state::{Action, DeviceSource, PhoneChoice};
 use crate::widgets::entry_list::text;
-use crate::widgets::markup::{button, element, link, main_heading, owned, text_in};
+use crate::widgets::markup::{button, element, fixed, link, main_heading, owned, text_in};
 use crate::widgets::{fix_body::fix_body, phone_question::phone_question};
 use yew::prelude::*;
+use yew::virtual_dom::AttributeOrProperty::Static;
 
 /// A plain view function of [`super::check_screen`] (its hooks:
 /// [`super::use_check_screen`]). `step`: the step shown, or at a checkpoint the first
 /// step of the next part.
-pub fn step_view(
-    check: &Check,
-    step: usize,
-    app: &AppContext,
-    phone: &PhoneChoice,
-    nav: &Nav,
-) -> Html {
+pub fn step_view(check: &Check, step: usize, phone: &PhoneChoice, nav: &Nav) -> Html {
     if let Stage::Checkpoint { next } = check.stage {
-        let more = super::act(app, |now| Action::MoreSteps { now });
+        let more = nav.tap(Tap::Act(|now| Action::MoreSteps { now }));
         return checkpoint(next, check.plan.len() - next, more, nav);
     }
     let ui = ui();
@@ -71,14 +65,7 @@ pub fn step_view(
     };
     let filled = matches!(fix.kind, StepKind::Fix | StepKind::Explain);
     let buttons = answers.into_iter().enumerate().map(|(i, (label, result))| {
-        let app = app.clone();
-        let onclick = Callback::from(move |_: MouseEvent| {
-            app.dispatch(Action::Record {
-                step,
-                result,
-                now: now(),
-            })
-        });
+        let onclick = nav.tap(Tap::Record { step, result });
         button(
             if filled && i == 0 {
                 "button primary"
@@ -99,25 +86,25 @@ pub fn step_view(
         ],
     );
     html! {
-        <div class="plan-step">
+        { fixed("div", &[("class", Static("plan-step"))], html! { <>
             { super::progress(counter, number, total) }
             { main_heading(&fix.title) }
             { text_in("p", "lead", &fix.summary) }
             { if ask_phone { phone_question(&phone.on_choose) } else { html! { <>
                 { fix_body(fix, phone) }
                 { if fix.kind == StepKind::Wait { text_in("p", "hint", ui.check_wait_saved_place) } else { Html::default() } }
-                <div class="action-bar" role="group" aria-labelledby="step-question">
-                    <p id="step-question" class="action-question">{ text(question) }</p>
-                    <div class="action-buttons">
+                { fixed("div", &[("role", Static("group")), ("aria-labelledby", Static("step-question")), ("class", Static("action-bar"))], html! { <>
+                    { fixed("p", &[("id", Static("step-question")), ("class", Static("action-question"))], text(question)) }
+                    { fixed("div", &[("class", Static("action-buttons"))], html! { <>
                         // Saved after every change: saving the place is going home,
                         // where Continue brings the person back.
                         { if fix.kind == StepKind::Wait { link(Route::Home.href(), "button primary", ui.check_wait_save) } else { Html::default() } }
                         { for buttons }
-                    </div>
-                </div>
+                    </> }) }
+                </> }) }
             </> } } }
             { nav.view() }
-        </div>
+        </> }) }
     }
 }
 
@@ -133,7 +120,7 @@ fn checkpoint(tried: usize, left: usize, more: Callback<MouseEvent>, nav: &Nav) 
         ),
     };
     html! {
-        <div class="checkpoint">
+        { fixed("div", &[("class", Static("checkpoint"))], html! { <>
             { element("p", "eyebrow", owned(tried)) }
             { main_heading(ui.check_checkpoint_title) }
             { text_in("p", "lead", ui.check_checkpoint_lead) }
@@ -144,6 +131,6 @@ fn checkpoint(tried: usize, left: usize, more: Callback<MouseEvent>, nav: &Nav) 
                 </>
             }) }
             { nav.view() }
-        </div>
+        </> }) }
     }
 }
