@@ -98,8 +98,7 @@ struct Language {
     regions: Vec<String>,
     #[serde(default)]
     pseudo: bool,
-    pack_failed: String,
-    boot_failed: String,
+    start_failed: String,
     starting: String,
     retry: String,
 }
@@ -210,16 +209,15 @@ fn main() {
                 .collect::<Vec<_>>()
                 .join(",")
         };
-        // The head script also shows the few words for "no pack could be loaded".
+        // The head script also shows the few words for "couldn't start".
         table += &format!(
-            "{}{{\"code\":{code:?},\"dir\":{:?},\"matches\":[{}],\"regions\":[{}],\"pseudo\":{},\"packFailed\":{:?},\"bootFailed\":{:?},\"starting\":{:?},\"retry\":{:?}}}",
+            "{}{{\"code\":{code:?},\"dir\":{:?},\"matches\":[{}],\"regions\":[{}],\"pseudo\":{},\"startFailed\":{:?},\"starting\":{:?},\"retry\":{:?}}}",
             if i == 0 { "" } else { "," },
             language.dir,
             list(&language.matches),
             list(&language.regions),
             language.pseudo,
-            language.pack_failed,
-            language.boot_failed,
+            language.start_failed,
             language.starting,
             language.retry,
         );

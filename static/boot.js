@@ -41,7 +41,7 @@ function showProblemInEnglish() {
   box.className = "banner notice start-message";
   box.setAttribute("role", "alert");
   const line = document.createElement("p");
-  line.textContent = ENGLISH.bootFailed;
+  line.textContent = ENGLISH.startFailed;
   const retry = document.createElement("button");
   retry.type = "button";
   retry.className = "button primary";

@@ -154,7 +154,7 @@
       const line = document.createElement("p");
       line.lang = l.code;
       line.dir = l.dir;
-      line.textContent = l.packFailed;
+      line.textContent = l.startFailed;
       main.append(line);
     }
     const retry = document.createElement("button");
@@ -163,6 +163,7 @@
     retry.textContent = language.retry;
     retry.addEventListener("click", () => location.reload());
     main.append(retry);
+    message?.remove(); // an "Opening…" said before
     document.body.append(main);
   }
 
@@ -191,7 +192,7 @@
   // The app can't be downloaded or started. A link of the static screen still leads
   // somewhere: a new start, at the address tapped.
   function showBootProblem() {
-    say(language.bootFailed, "alert", true);
+    say(language.startFailed, "alert", true);
     addEventListener("hashchange", () => location.reload());
   }
   // A link of the static screen tapped before the app has started: the app will open
@@ -222,8 +223,5 @@
     inAppBrowser,
     showPackProblem,
     showBootProblem,
-    // For the boot script's message when the app can't be downloaded or started.
-    bootFailed: language.bootFailed,
-    retry: language.retry,
   };
 })();

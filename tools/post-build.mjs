@@ -209,11 +209,11 @@ html = html.replace(inline, (_, code) => {
   if (!glue || !wasm) throw new Error(`post-build: the glue or the wasm is not named in Trunk's loader:\n${code}`);
   app = { glue, wasm };
   const template = readFileSync(join(source, "static", "boot.js"), "utf8");
-  const { bootFailed, retry } = languages[0];
+  const { startFailed, retry } = languages[0];
   let boot = fill(template, {
     '"__DM_DOCTOR_GLUE__"': JSON.stringify(glue),
     '"__DM_DOCTOR_WASM__"': JSON.stringify(wasm),
-    '["__DM_DOCTOR_BOOT_WORDS__"]': JSON.stringify({ bootFailed, retry }),
+    '["__DM_DOCTOR_BOOT_WORDS__"]': JSON.stringify({ startFailed, retry }),
   });
   if (process.env.TRUNK_PROFILE === "release") boot = transformSync(boot, { minify: true, format: "esm", target: "es2022" }).code;
   const name = `boot-${hash(boot).slice(0, 16)}.js`;
