@@ -157,12 +157,7 @@
       line.textContent = l.startFailed;
       main.append(line);
     }
-    const retry = document.createElement("button");
-    retry.type = "button";
-    retry.className = "button primary";
-    retry.textContent = language.retry;
-    retry.addEventListener("click", () => location.reload());
-    main.append(retry);
+    main.append(retryButton());
     message?.remove(); // an "Opening…" said before
     document.body.append(main);
   }
@@ -178,15 +173,17 @@
     const line = document.createElement("p");
     line.textContent = text;
     message.append(line);
-    if (retry) {
-      const button = document.createElement("button");
-      button.type = "button";
-      button.className = "button primary";
-      button.textContent = language.retry;
-      button.addEventListener("click", () => location.reload());
-      message.append(button);
-    }
+    if (retry) message.append(retryButton());
     document.body.prepend(message);
+  }
+  // Try again: a new start, which downloads again.
+  function retryButton() {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "button primary";
+    button.textContent = language.retry;
+    button.addEventListener("click", () => location.reload());
+    return button;
   }
   const started = () => !document.getElementById("first")?.isConnected;
   // The app can't be downloaded or started. A link of the static screen still leads
