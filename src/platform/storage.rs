@@ -96,7 +96,9 @@ pub fn keep_aside(key: &str, raw: &str) -> Result<String, StorageProblem> {
     let storage = local_storage()?;
     let kept = format!(
         "{KEPT_PREFIX}{}.{}",
-        key.trim_start_matches(PREFIX),
+        // strip_prefix, not trim_start_matches: a `&str` pattern there brings in the
+        // standard library's two-way searcher.
+        key.strip_prefix(PREFIX).unwrap_or(key),
         super::now()
     );
     storage.set_item(&kept, raw).map_err(classify)?;
