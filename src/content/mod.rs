@@ -20,8 +20,8 @@ pub use ui::{fill, ui, Ui};
 use std::sync::atomic::{AtomicPtr, Ordering};
 
 /// The content's structure as built from `content/*.toml` by `build.rs`, every text
-/// emptied (postcard encoding, read by [`decode`]): the texts come from a language pack.
-const STRUCTURE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/structure.postcard"));
+/// emptied (written and read by [`decode`]): the texts come from a language pack.
+const STRUCTURE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/structure.bin"));
 
 /// Everything readable, in one language: the content and the screens' words.
 #[derive(Debug, Clone, PartialEq)]
