@@ -2,7 +2,9 @@
 //! One line of text for localStorage, with a readable header (so foreign data and data
 //! from newer versions are recognised without decoding) and a compact binary body.
 //! postcard instead of JSON keeps serde_json out of the wasm (about 25 KB gzip).
-//! Used for every stored value: the check and the connection test history.
+//! Used for every stored value: the check and the connection test history, which the
+//! app writes and reads with [`Stored`] (postcard's bytes without serde's code);
+//! [`seal`] and [`open`] do the same through serde for any type.
 
 use crate::content::ui;
 use serde::de::DeserializeOwned;
@@ -18,7 +20,7 @@ pub type Migration = fn(Vec<u8>) -> Result<Vec<u8>, ()>;
 /// never write an empty body that would read back as damaged.
 pub fn seal<T: Serialize>(data: &T, schema: u64) -> Result<String, &'static str> {
     let bytes = postcard::to_allocvec(data).map_err(|_| ui().unreadable_not_encoded)?;
-    Ok(format!("{PREFIX}{schema}:{}", base64_encode(&bytes)))
+    Ok(seal_bytes(&bytes, schema))
 }
 
 /// Opens an envelope written with [`seal`], migrating older schemas (`migrations[0]`
@@ -35,6 +37,231 @@ pub fn open<T: DeserializeOwned>(
         Ok((value, [])) => Ok(value),
         _ => Err(ui().unreadable_damaged),
     }
+}
+
+/// Wraps the bytes of a [`Stored`] value in the envelope, as [`seal`] wraps postcard's.
+pub fn seal_bytes(bytes: &[u8], schema: u64) -> String {
+    format!("{PREFIX}{schema}:{}", base64_encode(bytes))
+}
+
+/// Opens an envelope holding a [`Stored`] value: what [`open`] reads for it.
+pub fn open_stored<T: Stored>(
+    raw: &str,
+    current: u64,
+    migrations: &[Migration],
+) -> Result<T, &'static str> {
+    let bytes = open_bytes(raw, current, migrations)?;
+    let mut reader = Reader { bytes: &bytes };
+    // Every byte must be used, as in `open`.
+    match T::read(&mut reader) {
+        Some(value) if reader.bytes.is_empty() => Ok(value),
+        _ => Err(ui().unreadable_damaged),
+    }
+}
+
+/// A stored value, written and read as postcard does through serde, byte for byte, but
+/// without serde's generated serializers and visitors, which cost about 4 KB gzip of
+/// the wasm. The tests hold each stored type to postcard's bytes, and to failing
+/// wherever postcard fails.
+pub trait Stored: Sized {
+    fn write(&self, out: &mut Vec<u8>);
+    /// None wherever postcard's reading fails.
+    fn read(reader: &mut Reader) -> Option<Self>;
+}
+
+/// The bytes of a stored value not read yet.
+pub struct Reader<'a> {
+    bytes: &'a [u8],
+}
+
+impl Reader<'_> {
+    pub fn byte(&mut self) -> Option<u8> {
+        let (&first, rest) = self.bytes.split_first()?;
+        self.bytes = rest;
+        Some(first)
+    }
+
+    /// A varint of a `bits`-wide number, as postcard reads one: at most the bytes such
+    /// a number needs, the last of them without bits beyond its width.
+    fn varint(&mut self, bits: u32) -> Option<u64> {
+        let most = bits.div_ceil(7);
+        let mut value = 0;
+        for i in 0..most {
+            let byte = self.byte()?;
+            value |= u64::from(byte & 0x7f) << (7 * i);
+            if byte < 0x80 {
+                return (i + 1 < most || byte >> (bits - 7 * i) == 0).then_some(value);
+            }
+        }
+        None
+    }
+
+    /// An enum's variant: postcard writes its index as a `u32`.
+    pub fn variant(&mut self) -> Option<u32> {
+        u32::read(self)
+    }
+
+    /// A length, which postcard reads as a `usize`.
+    fn len(&mut self) -> Option<usize> {
+        self.varint(usize::BITS).map(|len| len as usize)
+    }
+}
+
+/// Writes a varint, as postcard does for every integer wider than a byte.
+pub fn write_varint(out: &mut Vec<u8>, mut value: u64) {
+    while value >= 0x80 {
+        out.push(value as u8 | 0x80);
+        value >>= 7;
+    }
+    out.push(value as u8);
+}
+
+impl Stored for u8 {
+    fn write(&self, out: &mut Vec<u8>) {
+        out.push(*self);
+    }
+    fn read(reader: &mut Reader) -> Option<Self> {
+        reader.byte()
+    }
+}
+
+impl Stored for u32 {
+    fn write(&self, out: &mut Vec<u8>) {
+        write_varint(out, u64::from(*self));
+    }
+    fn read(reader: &mut Reader) -> Option<Self> {
+        reader.varint(32).map(|value| value as u32)
+    }
+}
+
+impl Stored for u64 {
+    fn write(&self, out: &mut Vec<u8>) {
+        write_varint(out, *self);
+    }
+    fn read(reader: &mut Reader) -> Option<Self> {
+        reader.varint(64)
+    }
+}
+
+/// serde writes a `usize` as a `u64`, and reads it back only if it fits.
+impl Stored for usize {
+    fn write(&self, out: &mut Vec<u8>) {
+        write_varint(out, *self as u64);
+    }
+    fn read(reader: &mut Reader) -> Option<Self> {
+        usize::try_from(u64::read(reader)?).ok()
+    }
+}
+
+impl Stored for bool {
+    fn write(&self, out: &mut Vec<u8>) {
+        out.push(u8::from(*self));
+    }
+    fn read(reader: &mut Reader) -> Option<Self> {
+        match reader.byte()? {
+            0 => Some(false),
+            1 => Some(true),
+            _ => None,
+        }
+    }
+}
+
+impl Stored for String {
+    fn write(&self, out: &mut Vec<u8>) {
+        write_varint(out, self.len() as u64);
+        out.extend_from_slice(self.as_bytes());
+    }
+    fn read(reader: &mut Reader) -> Option<Self> {
+        let len = reader.len()?;
+        let (text, rest) = reader.bytes.split_at_checked(len)?;
+        reader.bytes = rest;
+        std::str::from_utf8(text).ok().map(str::to_owned)
+    }
+}
+
+impl<T: Stored> Stored for Option<T> {
+    fn write(&self, out: &mut Vec<u8>) {
+        out.push(u8::from(self.is_some()));
+        if let Some(value) = self {
+            value.write(out);
+        }
+    }
+    fn read(reader: &mut Reader) -> Option<Self> {
+        match reader.byte()? {
+            0 => Some(None),
+            1 => T::read(reader).map(Some),
+            _ => None,
+        }
+    }
+}
+
+/// Writes a list as a [`Vec`] of its items is stored.
+pub fn write_list<T: Stored>(items: &[T], out: &mut Vec<u8>) {
+    write_varint(out, items.len() as u64);
+    for item in items {
+        item.write(out);
+    }
+}
+
+impl<T: Stored> Stored for Vec<T> {
+    fn write(&self, out: &mut Vec<u8>) {
+        write_list(self, out);
+    }
+    fn read(reader: &mut Reader) -> Option<Self> {
+        (0..reader.len()?).map(|_| T::read(reader)).collect()
+    }
+}
+
+/// [`Stored`] for a struct: its fields in declaration order, as postcard writes them.
+macro_rules! stored_struct {
+    ($name:ident { $($field:ident),* }) => {
+        impl $crate::envelope::Stored for $name {
+            fn write(&self, out: &mut Vec<u8>) {
+                $($crate::envelope::Stored::write(&self.$field, out);)*
+            }
+            fn read(reader: &mut $crate::envelope::Reader) -> Option<Self> {
+                Some($name { $($field: $crate::envelope::Stored::read(reader)?),* })
+            }
+        }
+    };
+}
+pub(crate) use stored_struct;
+
+/// [`Stored`] for an enum of unit variants, listed in declaration order: postcard
+/// writes a variant's index.
+macro_rules! stored_enum {
+    ($name:ident { $($variant:ident),* }) => {
+        impl $crate::envelope::Stored for $name {
+            fn write(&self, out: &mut Vec<u8>) {
+                $crate::envelope::write_varint(out, *self as u64);
+            }
+            fn read(reader: &mut $crate::envelope::Reader) -> Option<Self> {
+                [$($name::$variant),*].get(reader.variant()? as usize).copied()
+            }
+        }
+    };
+}
+pub(crate) use stored_enum;
+
+/// What [`Stored`] and postcard (through serde) read from `bytes`: each the value, if
+/// its reading uses every byte. The tests of each stored type hold the two to be equal.
+#[cfg(test)]
+pub fn read_both<T: Stored + DeserializeOwned>(bytes: &[u8]) -> (Option<T>, Option<T>) {
+    let mut reader = Reader { bytes };
+    let ours = T::read(&mut reader).filter(|_| reader.bytes.is_empty());
+    let postcards = match postcard::take_from_bytes(bytes) {
+        Ok((value, [])) => Some(value),
+        _ => None,
+    };
+    (ours, postcards)
+}
+
+/// The bytes [`Stored`] writes for `value`, and postcard's.
+#[cfg(test)]
+pub fn write_both<T: Stored + Serialize>(value: &T) -> (Vec<u8>, Vec<u8>) {
+    let mut ours = Vec::new();
+    value.write(&mut ours);
+    (ours, postcard::to_allocvec(value).unwrap())
 }
 
 /// The body of an envelope, migrated to `current`: the part of [`open`] that doesn't
@@ -158,6 +385,72 @@ mod tests {
             open::<Vec<u32>>("dm-doctor:3", 3, &[]),
             Err("it was damaged")
         );
+    }
+
+    /// Every stored primitive reads exactly what postcard reads, and writes its bytes.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn stored_primitives_are_postcards() {
+        fn same<T>(bytes: &[u8])
+        where
+            T: Stored + Serialize + DeserializeOwned + PartialEq + std::fmt::Debug,
+        {
+            let (ours, postcards) = read_both::<T>(bytes);
+            assert_eq!(
+                ours,
+                postcards,
+                "{bytes:?} as {}",
+                std::any::type_name::<T>()
+            );
+            if let Some(value) = ours {
+                let (ours, postcards) = write_both(&value);
+                assert_eq!(ours, postcards);
+            }
+        }
+        fn all(bytes: &[u8]) {
+            same::<u8>(bytes);
+            same::<u32>(bytes);
+            same::<u64>(bytes);
+            same::<usize>(bytes);
+            same::<bool>(bytes);
+            same::<String>(bytes);
+            same::<Option<u32>>(bytes);
+            same::<Vec<u64>>(bytes);
+            same::<Vec<String>>(bytes);
+        }
+        // Varints at and past each width's last byte, and overlong ones.
+        let mut cases: Vec<Vec<u8>> = vec![vec![], vec![0x80, 0x00], vec![2, 0xc3, 0xa9]];
+        for len in 1..=11 {
+            for last in [0x00, 0x01, 0x02, 0x0f, 0x10, 0x7f, 0x80] {
+                let mut bytes = vec![0xff; len - 1];
+                bytes.push(last);
+                cases.push(bytes);
+            }
+        }
+        for byte in 0..=255 {
+            cases.push(vec![byte]);
+            cases.push(vec![byte, 1, 2]);
+            cases.push(vec![1, byte]);
+            cases.push(vec![2, 0x61, byte]);
+        }
+        for bytes in &cases {
+            all(bytes);
+        }
+        // Values at the edges of each width.
+        for value in [
+            0u64,
+            1,
+            127,
+            128,
+            16_383,
+            16_384,
+            u64::from(u32::MAX),
+            u64::MAX,
+        ] {
+            let (ours, postcards) = write_both(&value);
+            assert_eq!(ours, postcards);
+            all(&ours);
+        }
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! - fine only when every part of TikTok answered, fast and steadily.
 
 use crate::content::Group;
+use crate::envelope::{stored_enum, stored_struct, Reader, Stored};
 use serde::{Deserialize, Serialize};
 
 /// One timed request.
@@ -188,6 +189,60 @@ pub struct Figures {
 pub struct Verdict {
     pub kind: VerdictKind,
     pub figures: Option<Figures>,
+}
+
+// Stored in saved runs and checks (see `envelope::Stored`): variants by index, fields
+// in declaration order.
+stored_enum!(Group {
+    OwnSite,
+    Internet,
+    TikTok,
+    TikTokVideo,
+    TikTokMessages
+});
+stored_enum!(VerdictKind {
+    Offline,
+    NoInternet,
+    TiktokUnreachable,
+    Slow,
+    Unstable,
+    Fine,
+    TiktokPartly,
+    OnlyThisSite
+});
+stored_struct!(HostResult {
+    host,
+    group,
+    confirmed,
+    samples
+});
+stored_struct!(Measurements { online, hosts });
+stored_struct!(Figures {
+    median_ms,
+    jitter_ms,
+    loss_percent
+});
+stored_struct!(Verdict { kind, figures });
+
+impl Stored for Sample {
+    fn write(&self, out: &mut Vec<u8>) {
+        match self {
+            Self::Answered(ms) => {
+                out.push(0);
+                ms.write(out);
+            }
+            Self::Failed => out.push(1),
+            Self::TimedOut => out.push(2),
+        }
+    }
+    fn read(reader: &mut Reader) -> Option<Self> {
+        match reader.variant()? {
+            0 => u32::read(reader).map(Self::Answered),
+            1 => Some(Self::Failed),
+            2 => Some(Self::TimedOut),
+            _ => None,
+        }
+    }
 }
 
 /// Above this median a connection is slow for messaging.

@@ -30,6 +30,12 @@ pub struct Given {
     pub at: u64,
 }
 
+crate::envelope::stored_struct!(Given {
+    question,
+    answer,
+    at
+});
+
 impl Given {
     pub fn new(question: &str, answer: &str) -> Self {
         Self {
