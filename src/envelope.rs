@@ -311,25 +311,21 @@ pub fn base64_encode(bytes: &[u8]) -> String {
 
 /// Decodes [`base64_encode`]'s output; None for anything else.
 pub fn base64_decode(text: &str) -> Option<Vec<u8>> {
-    let values: Vec<u32> = text
-        .bytes()
-        .map(|c| ALPHABET.iter().position(|a| *a == c).map(|v| v as u32))
-        .collect::<Option<_>>()?;
-    if values.len() % 4 == 1 {
-        return None;
-    }
-    let mut out = Vec::with_capacity(values.len() * 3 / 4);
-    for chunk in values.chunks(4) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, v)| n | v << (18 - 6 * i));
-        for i in 0..chunk.len() - 1 {
-            out.push((n >> (16 - 8 * i)) as u8);
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    // The bits read and not yet written out: the lowest `pending` of `bits`.
+    let (mut bits, mut pending) = (0u32, 0);
+    for c in text.bytes() {
+        let value = ALPHABET.iter().position(|a| *a == c)?;
+        bits = bits << 6 | value as u32;
+        pending += 6;
+        if pending >= 8 {
+            pending -= 8;
+            out.push((bits >> pending) as u8);
         }
     }
-    // Reject non-canonical trailing bits, so each text has one meaning.
-    (base64_encode(&out) == text).then_some(out)
+    // A lone last character (six bits, no byte) is never written, and the bits left
+    // over must be zero, so each text has one meaning.
+    (pending < 6 && bits & ((1 << pending) - 1) == 0).then_some(out)
 }
 
 #[cfg(test)]
@@ -345,6 +341,54 @@ mod tests {
         }
         assert_eq!(base64_encode(b"Man"), "TWFu");
         assert_eq!(base64_encode(b"Ma"), "TWE");
+    }
+
+    /// The decoder reads exactly what the first one (below) read: every text of up to
+    /// three characters, and of up to six of a few characters, each with a leftover of
+    /// every length.
+    #[test]
+    fn base64_reads_what_the_first_decoder_read() {
+        fn texts(chars: &[u8], up_to: usize) -> Vec<String> {
+            let mut all = vec![String::new()];
+            let mut last = all.clone();
+            for _ in 0..up_to {
+                last = last
+                    .iter()
+                    .flat_map(|text| chars.iter().map(move |&c| format!("{text}{}", c as char)))
+                    .collect();
+                all.extend(last.iter().cloned());
+            }
+            all
+        }
+        let every: Vec<u8> = ALPHABET.iter().copied().chain(*b"=-_ ").collect();
+        let mut all = texts(&every, 3);
+        all.extend(texts(b"AQgwB/=", 6));
+        for text in &all {
+            assert_eq!(base64_decode(text), first_decoder(text), "{text}");
+        }
+    }
+
+    /// The first decoder: all values first, then whole groups of four, and canonical
+    /// when encoding the result writes the text back.
+    fn first_decoder(text: &str) -> Option<Vec<u8>> {
+        let values: Vec<u32> = text
+            .bytes()
+            .map(|c| ALPHABET.iter().position(|a| *a == c).map(|v| v as u32))
+            .collect::<Option<_>>()?;
+        if values.len() % 4 == 1 {
+            return None;
+        }
+        let mut out = Vec::with_capacity(values.len() * 3 / 4);
+        for chunk in values.chunks(4) {
+            let n = chunk
+                .iter()
+                .enumerate()
+                .fold(0u32, |n, (i, v)| n | v << (18 - 6 * i));
+            for i in 0..chunk.len() - 1 {
+                out.push((n >> (16 - 8 * i)) as u8);
+            }
+        }
+        (base64_encode(&out) == text).then_some(out)
     }
 
     #[test]
