@@ -208,7 +208,12 @@ impl<T: Stored> Stored for Vec<T> {
         write_list(self, out);
     }
     fn read(reader: &mut Reader) -> Option<Self> {
-        (0..reader.len()?).map(|_| T::read(reader)).collect()
+        // A plain loop: collecting into an `Option` costs more wasm for each type.
+        let mut items = Vec::new();
+        for _ in 0..reader.len()? {
+            items.push(T::read(reader)?);
+        }
+        Some(items)
     }
 }
 
