@@ -51,12 +51,17 @@ pub fn open_stored<T: Stored>(
     migrations: &[Migration],
 ) -> Result<T, &'static str> {
     let bytes = open_bytes(raw, current, migrations)?;
-    let mut reader = Reader { bytes: &bytes };
-    // Every byte must be used, as in `open`.
-    match T::read(&mut reader) {
-        Some(value) if reader.bytes.is_empty() => Ok(value),
-        _ => Err(ui().unreadable_damaged),
-    }
+    read_all(&bytes).ok_or(ui().unreadable_damaged)
+}
+
+/// The value of `bytes`, if reading it succeeds and uses every byte (as in `open`).
+fn read_all<T: Stored>(bytes: &[u8]) -> Option<T> {
+    let mut reader = Reader {
+        bytes,
+        failed: false,
+    };
+    let value = T::read(&mut reader);
+    (!reader.failed && reader.bytes.is_empty()).then_some(value)
 }
 
 /// A stored value, written and read as postcard does through serde, byte for byte, but
@@ -65,45 +70,66 @@ pub fn open_stored<T: Stored>(
 /// wherever postcard fails.
 pub trait Stored: Sized {
     fn write(&self, out: &mut Vec<u8>);
-    /// None wherever postcard's reading fails.
-    fn read(reader: &mut Reader) -> Option<Self>;
+    /// The value read; wherever postcard's reading fails, the reader is marked as
+    /// failed and a stand-in comes back. A reading never returns early, so a value
+    /// half read is dropped once, whole, rather than by a drop at every field.
+    fn read(reader: &mut Reader) -> Self;
 }
 
 /// The bytes of a stored value not read yet.
 pub struct Reader<'a> {
     bytes: &'a [u8],
+    /// Set where postcard's reading would fail; every later read then finds no bytes.
+    failed: bool,
 }
 
 impl Reader<'_> {
-    pub fn byte(&mut self) -> Option<u8> {
-        let (&first, rest) = self.bytes.split_first()?;
-        self.bytes = rest;
-        Some(first)
+    /// Marks the reading as failed.
+    pub fn fail(&mut self) {
+        self.failed = true;
+        self.bytes = &[];
+    }
+
+    pub fn byte(&mut self) -> u8 {
+        match self.bytes.split_first() {
+            Some((&first, rest)) => {
+                self.bytes = rest;
+                first
+            }
+            None => {
+                self.fail();
+                0
+            }
+        }
     }
 
     /// A varint of a `bits`-wide number, as postcard reads one: at most the bytes such
     /// a number needs, the last of them without bits beyond its width.
-    fn varint(&mut self, bits: u32) -> Option<u64> {
+    fn varint(&mut self, bits: u32) -> u64 {
         let most = bits.div_ceil(7);
         let mut value = 0;
         for i in 0..most {
-            let byte = self.byte()?;
+            let byte = self.byte();
             value |= u64::from(byte & 0x7f) << (7 * i);
             if byte < 0x80 {
-                return (i + 1 < most || byte >> (bits - 7 * i) == 0).then_some(value);
+                if i + 1 == most && byte >> (bits - 7 * i) != 0 {
+                    self.fail();
+                }
+                return value;
             }
         }
-        None
+        self.fail();
+        0
     }
 
     /// An enum's variant: postcard writes its index as a `u32`.
-    pub fn variant(&mut self) -> Option<u32> {
+    pub fn variant(&mut self) -> u32 {
         u32::read(self)
     }
 
     /// A length, which postcard reads as a `usize`.
-    fn len(&mut self) -> Option<usize> {
-        self.varint(usize::BITS).map(|len| len as usize)
+    fn len(&mut self) -> usize {
+        self.varint(usize::BITS) as usize
     }
 }
 
@@ -120,7 +146,7 @@ impl Stored for u8 {
     fn write(&self, out: &mut Vec<u8>) {
         out.push(*self);
     }
-    fn read(reader: &mut Reader) -> Option<Self> {
+    fn read(reader: &mut Reader) -> Self {
         reader.byte()
     }
 }
@@ -129,8 +155,8 @@ impl Stored for u32 {
     fn write(&self, out: &mut Vec<u8>) {
         write_varint(out, u64::from(*self));
     }
-    fn read(reader: &mut Reader) -> Option<Self> {
-        reader.varint(32).map(|value| value as u32)
+    fn read(reader: &mut Reader) -> Self {
+        reader.varint(32) as u32
     }
 }
 
@@ -138,7 +164,7 @@ impl Stored for u64 {
     fn write(&self, out: &mut Vec<u8>) {
         write_varint(out, *self);
     }
-    fn read(reader: &mut Reader) -> Option<Self> {
+    fn read(reader: &mut Reader) -> Self {
         reader.varint(64)
     }
 }
@@ -148,8 +174,11 @@ impl Stored for usize {
     fn write(&self, out: &mut Vec<u8>) {
         write_varint(out, *self as u64);
     }
-    fn read(reader: &mut Reader) -> Option<Self> {
-        usize::try_from(u64::read(reader)?).ok()
+    fn read(reader: &mut Reader) -> Self {
+        usize::try_from(u64::read(reader)).unwrap_or_else(|_| {
+            reader.fail();
+            0
+        })
     }
 }
 
@@ -157,11 +186,14 @@ impl Stored for bool {
     fn write(&self, out: &mut Vec<u8>) {
         out.push(u8::from(*self));
     }
-    fn read(reader: &mut Reader) -> Option<Self> {
-        match reader.byte()? {
-            0 => Some(false),
-            1 => Some(true),
-            _ => None,
+    fn read(reader: &mut Reader) -> Self {
+        match reader.byte() {
+            0 => false,
+            1 => true,
+            _ => {
+                reader.fail();
+                false
+            }
         }
     }
 }
@@ -171,11 +203,19 @@ impl Stored for String {
         write_varint(out, self.len() as u64);
         out.extend_from_slice(self.as_bytes());
     }
-    fn read(reader: &mut Reader) -> Option<Self> {
-        let len = reader.len()?;
-        let (text, rest) = reader.bytes.split_at_checked(len)?;
-        reader.bytes = rest;
-        std::str::from_utf8(text).ok().map(str::to_owned)
+    fn read(reader: &mut Reader) -> Self {
+        let len = reader.len();
+        let text = reader.bytes.split_at_checked(len).and_then(|(text, rest)| {
+            reader.bytes = rest;
+            std::str::from_utf8(text).ok()
+        });
+        match text {
+            Some(text) => text.to_owned(),
+            None => {
+                reader.fail();
+                String::new()
+            }
+        }
     }
 }
 
@@ -186,11 +226,14 @@ impl<T: Stored> Stored for Option<T> {
             value.write(out);
         }
     }
-    fn read(reader: &mut Reader) -> Option<Self> {
-        match reader.byte()? {
-            0 => Some(None),
-            1 => T::read(reader).map(Some),
-            _ => None,
+    fn read(reader: &mut Reader) -> Self {
+        match reader.byte() {
+            0 => None,
+            1 => Some(T::read(reader)),
+            _ => {
+                reader.fail();
+                None
+            }
         }
     }
 }
@@ -207,13 +250,16 @@ impl<T: Stored> Stored for Vec<T> {
     fn write(&self, out: &mut Vec<u8>) {
         write_list(self, out);
     }
-    fn read(reader: &mut Reader) -> Option<Self> {
-        // A plain loop: collecting into an `Option` costs more wasm for each type.
+    fn read(reader: &mut Reader) -> Self {
         let mut items = Vec::new();
-        for _ in 0..reader.len()? {
-            items.push(T::read(reader)?);
+        // A damaged length can be huge: the reading stops where it fails.
+        for _ in 0..reader.len() {
+            if reader.failed {
+                break;
+            }
+            items.push(T::read(reader));
         }
-        Some(items)
+        items
     }
 }
 
@@ -224,8 +270,8 @@ macro_rules! stored_struct {
             fn write(&self, out: &mut Vec<u8>) {
                 $($crate::envelope::Stored::write(&self.$field, out);)*
             }
-            fn read(reader: &mut $crate::envelope::Reader) -> Option<Self> {
-                Some($name { $($field: $crate::envelope::Stored::read(reader)?),* })
+            fn read(reader: &mut $crate::envelope::Reader) -> Self {
+                $name { $($field: $crate::envelope::Stored::read(reader)),* }
             }
         }
     };
@@ -235,13 +281,20 @@ pub(crate) use stored_struct;
 /// [`Stored`] for an enum of unit variants, listed in declaration order: postcard
 /// writes a variant's index.
 macro_rules! stored_enum {
-    ($name:ident { $($variant:ident),* }) => {
+    ($name:ident { $first:ident $(, $variant:ident)* }) => {
         impl $crate::envelope::Stored for $name {
             fn write(&self, out: &mut Vec<u8>) {
                 $crate::envelope::write_varint(out, *self as u64);
             }
-            fn read(reader: &mut $crate::envelope::Reader) -> Option<Self> {
-                [$($name::$variant),*].get(reader.variant()? as usize).copied()
+            fn read(reader: &mut $crate::envelope::Reader) -> Self {
+                let variants = [$name::$first $(, $name::$variant)*];
+                match variants.get(reader.variant() as usize) {
+                    Some(variant) => *variant,
+                    None => {
+                        reader.fail();
+                        $name::$first
+                    }
+                }
             }
         }
     };
@@ -252,8 +305,7 @@ pub(crate) use stored_enum;
 /// its reading uses every byte. The tests of each stored type hold the two to be equal.
 #[cfg(test)]
 pub fn read_both<T: Stored + DeserializeOwned>(bytes: &[u8]) -> (Option<T>, Option<T>) {
-    let mut reader = Reader { bytes };
-    let ours = T::read(&mut reader).filter(|_| reader.bytes.is_empty());
+    let ours = read_all(bytes);
     let postcards = match postcard::take_from_bytes(bytes) {
         Ok((value, [])) => Some(value),
         _ => None,

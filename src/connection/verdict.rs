@@ -235,12 +235,15 @@ impl Stored for Sample {
             Self::TimedOut => out.push(2),
         }
     }
-    fn read(reader: &mut Reader) -> Option<Self> {
-        match reader.variant()? {
-            0 => u32::read(reader).map(Self::Answered),
-            1 => Some(Self::Failed),
-            2 => Some(Self::TimedOut),
-            _ => None,
+    fn read(reader: &mut Reader) -> Self {
+        match reader.variant() {
+            0 => Self::Answered(u32::read(reader)),
+            1 => Self::Failed,
+            2 => Self::TimedOut,
+            _ => {
+                reader.fail();
+                Self::Failed
+            }
         }
     }
 }

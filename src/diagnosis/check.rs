@@ -111,25 +111,28 @@ impl Stored for Stage {
             fix.write(out);
         }
     }
-    fn read(reader: &mut Reader) -> Option<Self> {
-        Some(match reader.variant()? {
+    fn read(reader: &mut Reader) -> Self {
+        match reader.variant() {
             0 => Self::Questions,
             1 => Self::Results,
             2 => Self::Plan {
-                step: Stored::read(reader)?,
+                step: Stored::read(reader),
             },
             3 => Self::Fixed {
-                fix: Stored::read(reader)?,
+                fix: Stored::read(reader),
             },
             4 => Self::Report,
             5 => Self::Checkpoint {
-                next: Stored::read(reader)?,
+                next: Stored::read(reader),
             },
             6 => Self::Explained {
-                fix: Stored::read(reader)?,
+                fix: Stored::read(reader),
             },
-            _ => return None,
-        })
+            _ => {
+                reader.fail();
+                Self::Questions
+            }
+        }
     }
 }
 
@@ -143,15 +146,18 @@ impl Stored for StepResult {
             Self::Answered(answer) => out.extend([4, *answer]),
         }
     }
-    fn read(reader: &mut Reader) -> Option<Self> {
-        Some(match reader.variant()? {
+    fn read(reader: &mut Reader) -> Self {
+        match reader.variant() {
             0 => Self::Fixed,
             1 => Self::NotFixed,
             2 => Self::Skipped,
             3 => Self::Understood,
-            4 => Self::Answered(reader.byte()?),
-            _ => return None,
-        })
+            4 => Self::Answered(reader.byte()),
+            _ => {
+                reader.fail();
+                Self::Fixed
+            }
+        }
     }
 }
 
