@@ -251,7 +251,9 @@ pub fn confirm_known_hosts(runs: &[Run], m: &mut Measurements) {
     }
 }
 
-/// The stored text for the runs; Err (with the reason) only if they can't be encoded.
+/// The stored text for the runs. Never Err since `envelope::Stored` writes them (no
+/// serializer can fail); the Result keeps the callers' path for data that can't be
+/// encoded.
 pub fn encode(runs: &[Run]) -> Result<String, &'static str> {
     let mut bytes = Vec::new();
     write_list(runs, &mut bytes);

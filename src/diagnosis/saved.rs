@@ -33,7 +33,8 @@ pub enum Loaded {
     Unreadable { raw: String, reason: &'static str },
 }
 
-/// The stored text for a check; Err (with the reason) only if it can't be encoded.
+/// The stored text for a check. Never Err since [`Stored`] writes it (no serializer can
+/// fail); the Result keeps the callers' path for data that can't be encoded.
 pub fn encode(check: &Check) -> Result<String, &'static str> {
     let mut bytes = Vec::new();
     check.write(&mut bytes);
