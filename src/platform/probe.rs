@@ -48,7 +48,8 @@ async fn sample(url: &str, own_site: bool, timeout_ms: u32) -> Sample {
         let _ = js_sys::Reflect::set(&init, &key.into(), &value.into());
     }
     let _ = js_sys::Reflect::set(&init, &"signal".into(), &signal);
-    let separator = if url.contains('?') { '&' } else { '?' };
+    // Text, not a char: formatting a char would bring its own `Display` code.
+    let separator = if url.contains('?') { "&" } else { "?" };
     let url = format!("{url}{separator}{PROBE_PARAM}=1&t={}", now());
 
     let timer = Timeout::new(timeout_ms, move || controller.abort());
