@@ -135,23 +135,20 @@ impl Test {
             spawn_local(async move { drop(ticker) });
         }
         let waiting = self.waiting.take();
-        let hosts = self
-            .probes
-            .iter()
-            .zip(self.samples.take())
-            .zip(waiting)
-            .map(|((probe, mut samples), waiting)| {
-                if waiting {
-                    samples.push(Sample::TimedOut);
-                }
-                HostResult {
-                    host: probe.host().to_owned(),
-                    group: probe.group,
-                    confirmed: probe.confirmed,
-                    samples,
-                }
-            })
-            .collect();
+        let mut hosts = Vec::new();
+        for ((probe, mut samples), waiting) in
+            self.probes.iter().zip(self.samples.take()).zip(waiting)
+        {
+            if waiting {
+                samples.push(Sample::TimedOut);
+            }
+            hosts.push(HostResult {
+                host: probe.host().to_owned(),
+                group: probe.group,
+                confirmed: probe.confirmed,
+                samples,
+            });
+        }
         done(Measurements {
             online: true,
             hosts,
