@@ -322,10 +322,10 @@ impl Check {
     /// Fixes the plan from the current answers and shows its first step.
     pub fn start_plan(&mut self, content: &Content, now: Millis) {
         let ranking = self.ranking(content);
-        self.plan = engine::plan(content, &self.symptom, &self.answers, &ranking)
-            .into_iter()
-            .map(|f| f.id.clone())
-            .collect();
+        self.plan.clear();
+        for fix in engine::plan(content, &self.symptom, &self.answers, &ranking) {
+            self.plan.push(fix.id.clone());
+        }
         self.outcomes.clear();
         self.stage = Stage::Plan { step: 0 };
         self.updated_at = now;
