@@ -244,10 +244,12 @@ mod schema_1 {
 /// answer is blocked as an opaque response; see `content::Probe::confirmed`.)
 pub fn confirm_known_hosts(runs: &[Run], m: &mut Measurements) {
     for host in m.hosts.iter_mut().filter(|h| !h.confirmed) {
-        host.confirmed = runs
-            .iter()
-            .flat_map(|r| &r.measurements.hosts)
-            .any(|h| h.host == host.host && h.answered());
+        host.confirmed = runs.iter().any(|run| {
+            run.measurements
+                .hosts
+                .iter()
+                .any(|h| h.host == host.host && h.answered())
+        });
     }
 }
 

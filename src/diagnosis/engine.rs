@@ -594,8 +594,7 @@ pub fn plan<'a>(
     crate::sort::sort_by(&mut scored, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut fixes: Vec<&Fix> = scored.into_iter().map(|(_, _, f)| f).collect();
     // A step a check in the plan leads to comes only through that check's answer.
-    let led_to =
-        |fixes: &[&Fix], id: &str| fixes.iter().flat_map(|f| f.leads_to()).any(|t| t == id);
+    let led_to = |fixes: &[&Fix], id: &str| fixes.iter().any(|f| f.leads_to().any(|t| t == id));
     let reached: Vec<bool> = fixes.iter().map(|f| led_to(&fixes, &f.id)).collect();
     let mut reached = reached.into_iter();
     fixes.retain(|_| !reached.next().unwrap_or(false));
