@@ -44,11 +44,10 @@ impl Words {
         if texts.len() < content_texts {
             return Err(pack::PackError::OtherBuild);
         }
-        let rest = texts
-            .split_off(content_texts)
-            .into_iter()
-            .map(|text| &*Box::leak(text.into_boxed_str()))
-            .collect();
+        let mut rest = Vec::new();
+        for text in texts.split_off(content_texts) {
+            rest.push(&*Box::leak(text.into_boxed_str()));
+        }
         let ui = Ui::from_texts(rest).ok_or(pack::PackError::OtherBuild)?;
         let (content, _) = decode::decode(STRUCTURE, &mut texts.into_iter());
         Ok(Words {
