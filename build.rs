@@ -1,8 +1,8 @@
 //! Reads the human-editable content in `content/*.toml` and the screens' words in
 //! `content/ui/*.toml`, checks them with the same validator the tests use (any problem
 //! fails the build), and writes:
-//! - the content's structure, every text emptied, in postcard's compact binary form for
-//!   `src/content/mod.rs` to embed in the app core;
+//! - the content's structure, every text emptied, in the compact binary form of
+//!   `src/content/decode.rs` for `src/content/mod.rs` to embed in the app core;
 //! - the screens' text fields (`ui.rs`) and the language table (`languages.rs`);
 //! - one language pack per language of `content/languages.toml` (English, the
 //!   translations in `content/i18n/<code>/`, and the pseudo-locales made from English)
@@ -19,6 +19,9 @@ mod readability;
 #[allow(dead_code)]
 mod validate;
 
+#[path = "src/content/decode.rs"]
+#[allow(dead_code)]
+mod decode;
 #[path = "src/content/pack.rs"]
 #[allow(dead_code)]
 mod pack;
@@ -261,11 +264,7 @@ fn main() {
             fix.topics.clear();
         }
     }
-    fs::write(
-        out_dir.join("structure.postcard"),
-        postcard::to_allocvec(&structure).unwrap(),
-    )
-    .unwrap();
+    fs::write(out_dir.join("structure.bin"), decode::encode(&structure)).unwrap();
 }
 
 /// Panics with the whole list of `problems` in `what`, if any.

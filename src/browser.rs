@@ -25,12 +25,23 @@ impl InAppBrowser {
     }
 }
 
+/// Where `needle` first starts in `text`, in bytes. A plain scan rather than `str::find`
+/// or `contains` with a `&str`: the standard library's two-way searcher costs about 2 KB
+/// of wasm, and the app only looks for short markers in a user agent.
+pub fn find(text: &str, needle: &str) -> Option<usize> {
+    let (text, needle) = (text.as_bytes(), needle.as_bytes());
+    (0..=text.len().saturating_sub(needle.len())).find(|&start| {
+        text.get(start..)
+            .is_some_and(|rest| rest.starts_with(needle))
+    })
+}
+
 /// The in-app browser the user agent belongs to; None for a real browser (Chrome,
 /// Samsung Internet, Firefox...). Markers from public detection code (see the facts
 /// file, "In-app browsers"): TikTok's WebView says `BytedanceWebview` and/or
 /// `musical_ly_` (older: `trill_`, `AppName/trill`).
 pub fn in_app_browser(user_agent: &str) -> Option<InAppBrowser> {
-    let has = |marker: &str| user_agent.contains(marker);
+    let has = |marker: &str| find(user_agent, marker).is_some();
     if ["BytedanceWebview", "musical_ly", "trill_", "AppName/trill"]
         .into_iter()
         .any(has)
@@ -52,6 +63,17 @@ pub fn in_app_browser(user_agent: &str) -> Option<InAppBrowser> {
 mod tests {
     use super::*;
     use InAppBrowser::*;
+
+    #[test]
+    fn finds_what_str_find_finds() {
+        for text in ["", "a", "ab", "abc", "Android 10; K", "é Android ✓"] {
+            for needle in [
+                "", "a", "b", "ab", "abc", "abcd", "Android", "; K", "✓", "é",
+            ] {
+                assert_eq!(find(text, needle), text.find(needle), "{needle} in {text}");
+            }
+        }
+    }
 
     /// User agents shaped as each app and browser writes them (markers from public
     /// detection code; Chrome's reduced user agent says "Android 10; K").

@@ -7,17 +7,19 @@ use crate::content::DeviceFamily;
 /// model ("Android 10; K"), so None is a common, honest answer.
 pub fn guess_family(user_agent: &str) -> Option<DeviceFamily> {
     let ua = user_agent.to_ascii_lowercase();
-    if !ua.contains("android") {
+    // `browser::find`, not `str::contains`: see there.
+    let has = |marker: &str| crate::browser::find(&ua, marker).is_some();
+    if !has("android") {
         return None;
     }
-    if ua.contains("samsungbrowser") || ua.contains("samsung") || ua.contains("; sm-") {
+    if has("samsungbrowser") || has("samsung") || has("; sm-") {
         return Some(DeviceFamily::Samsung);
     }
     let xiaomi_markers = ["xiaomi", "redmi", "poco", "miuibrowser", "; mi ", "hyperos"];
-    if xiaomi_markers.iter().any(|m| ua.contains(m)) {
+    if xiaomi_markers.into_iter().any(has) {
         return Some(DeviceFamily::Xiaomi);
     }
-    if ua.contains("pixel") || ua.contains("nexus") {
+    if has("pixel") || has("nexus") {
         return Some(DeviceFamily::Stock);
     }
     None
@@ -50,8 +52,9 @@ pub fn guess_from_model(model: &str) -> Option<DeviceFamily> {
 /// "23049PCD8G"), or "M" and four digits then capitals and digits ("M2101K6G").
 fn is_xiaomi_model_number(model: &str) -> bool {
     let body = model.strip_prefix('M').unwrap_or(model);
-    let digits = body.chars().take_while(char::is_ascii_digit).count();
-    let rest = &body[digits..];
+    // Trimmed rather than sliced by index: no panic path.
+    let rest = body.trim_start_matches(|c: char| c.is_ascii_digit());
+    let digits = body.len() - rest.len();
     digits >= 4
         && (5..=12).contains(&model.len())
         && !rest.is_empty()

@@ -45,7 +45,11 @@ impl Route {
     fn known(path: &str) -> Option<Route> {
         let path = path.strip_prefix('/').unwrap_or(path);
         let path = path.strip_suffix('/').unwrap_or(path);
-        let segments: Vec<&str> = path.split('/').collect();
+        // Pushed in a loop: collecting a `split` is another copy of std's collecting code.
+        let mut segments = Vec::new();
+        for segment in path.split('/') {
+            segments.push(segment);
+        }
         let id = |s: &str| (!s.is_empty()).then(|| s.to_owned());
         // A number in the address counts from 1.
         let index = |s: &str| s.parse::<usize>().ok()?.checked_sub(1);

@@ -3,7 +3,7 @@
 
 use super::verdict::{compare, Measurements, Verdict, VerdictKind};
 use crate::content::ui;
-use crate::envelope::{open, seal, Migration};
+use crate::envelope::{open_stored, seal_bytes, stored_enum, stored_struct, write_list, Migration};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 
@@ -58,6 +58,18 @@ pub struct Run {
     pub measurements: Measurements,
     pub verdict: Verdict,
 }
+
+stored_enum!(Network {
+    Wifi,
+    Mobile,
+    Unknown
+});
+stored_struct!(Run {
+    at,
+    network,
+    measurements,
+    verdict
+});
 
 impl Run {
     /// The verdict as evidence for a check. A "fine" while a part of TikTok didn't
@@ -232,21 +244,27 @@ mod schema_1 {
 /// answer is blocked as an opaque response; see `content::Probe::confirmed`.)
 pub fn confirm_known_hosts(runs: &[Run], m: &mut Measurements) {
     for host in m.hosts.iter_mut().filter(|h| !h.confirmed) {
-        host.confirmed = runs
-            .iter()
-            .flat_map(|r| &r.measurements.hosts)
-            .any(|h| h.host == host.host && h.answered());
+        host.confirmed = runs.iter().any(|run| {
+            run.measurements
+                .hosts
+                .iter()
+                .any(|h| h.host == host.host && h.answered())
+        });
     }
 }
 
-/// The stored text for the runs; Err (with the reason) only if they can't be encoded.
+/// The stored text for the runs. Never Err since `envelope::Stored` writes them (no
+/// serializer can fail); the Result keeps the callers' path for data that can't be
+/// encoded.
 pub fn encode(runs: &[Run]) -> Result<String, &'static str> {
-    seal(&runs, SCHEMA)
+    let mut bytes = Vec::new();
+    write_list(runs, &mut bytes);
+    Ok(seal_bytes(&bytes, SCHEMA))
 }
 
 /// Reads stored runs; unreadable text comes back as Err with the reason.
 pub fn decode(raw: &str) -> Result<Vec<Run>, &'static str> {
-    open::<Vec<Run>>(raw, SCHEMA, MIGRATIONS)
+    open_stored::<Vec<Run>>(raw, SCHEMA, MIGRATIONS)
 }
 
 #[cfg(test)]
@@ -642,8 +660,54 @@ mod tests {
     #[cfg(not(target_arch = "wasm32"))]
     mod properties {
         use super::*;
+        use crate::connection::verdict::Figures;
+        use crate::envelope::{read_both, write_both};
         use crate::test_strategies::{body, envelope, json_text, mutate, mutations};
         use proptest::prelude::*;
+        use proptest::{collection::vec, option, sample::select};
+
+        /// Any runs: every network, group, sample and verdict, any numbers and texts.
+        fn any_runs() -> impl Strategy<Value = Vec<Run>> {
+            let sample = prop_oneof![
+                any::<u32>().prop_map(Sample::Answered),
+                Just(Sample::Failed),
+                Just(Sample::TimedOut),
+            ];
+            let host = (
+                ".{0,8}",
+                select(Group::ALL.to_vec()),
+                any::<bool>(),
+                vec(sample, 0..4),
+            )
+                .prop_map(|(host, group, confirmed, samples)| HostResult {
+                    host,
+                    group,
+                    confirmed,
+                    samples,
+                });
+            let figures = (any::<u32>(), any::<u32>(), any::<u32>()).prop_map(
+                |(median_ms, jitter_ms, loss_percent)| Figures {
+                    median_ms,
+                    jitter_ms,
+                    loss_percent,
+                },
+            );
+            let run = (
+                any::<u64>(),
+                select(Network::ALL.to_vec()),
+                any::<bool>(),
+                vec(host, 0..4),
+                select(VerdictKind::ALL.to_vec()),
+                option::of(figures),
+            )
+                .prop_map(|(at, network, online, hosts, kind, figures)| Run {
+                    at,
+                    network,
+                    measurements: Measurements { online, hosts },
+                    verdict: Verdict { kind, figures },
+                });
+            vec(run, 0..4)
+        }
 
         /// The loader either reads runs that survive a save unchanged, or says why not
         /// (the app then keeps the raw text aside); it never panics.
@@ -715,6 +779,26 @@ mod tests {
                 let bytes = body(include_str!("../../tests/fixtures/connection-schema-1.txt"));
                 let result = reads_or_refuses(&envelope(1, &mutate(&bytes, &changes)));
                 prop_assert!(matches!(result, Ok(()) | Err("it was damaged" | "it could not be updated to this version")), "{:?}", result);
+            }
+
+            #[test]
+            fn any_runs_are_stored_as_postcard_stores_them(runs in any_runs()) {
+                let (ours, postcards) = write_both(&runs);
+                prop_assert_eq!(&ours, &postcards);
+                prop_assert_eq!(read_both::<Vec<Run>>(&ours), (Some(runs.clone()), Some(runs)));
+            }
+
+            #[test]
+            fn damaged_runs_read_as_postcard_reads_them(source in 0usize..2, changes in mutations()) {
+                let damaged = mutate(&real_encodings().swap_remove(source), &changes);
+                let (ours, postcards) = read_both::<Vec<Run>>(&damaged);
+                prop_assert_eq!(ours, postcards);
+            }
+
+            #[test]
+            fn arbitrary_bytes_read_as_runs_as_postcard_reads_them(bytes in prop::collection::vec(any::<u8>(), 0..64)) {
+                let (ours, postcards) = read_both::<Vec<Run>>(&bytes);
+                prop_assert_eq!(ours, postcards);
             }
 
             #[test]

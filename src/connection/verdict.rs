@@ -9,6 +9,7 @@
 //! - fine only when every part of TikTok answered, fast and steadily.
 
 use crate::content::Group;
+use crate::envelope::{stored_enum, stored_struct, Reader, Stored};
 use serde::{Deserialize, Serialize};
 
 /// One timed request.
@@ -122,11 +123,16 @@ impl Measurements {
     /// The parts of TikTok none of whose hosts answered, where that doesn't count (none
     /// is confirmed to answer from this browser): shown, with how to find out more.
     pub fn unsure_parts(&self) -> Vec<Group> {
-        Group::TIKTOK
-            .into_iter()
+        // Lists here are built in plain loops: each `filter(..).collect()` is another
+        // copy of the standard library's collecting code in the wasm.
+        let mut parts = Vec::new();
+        for group in Group::TIKTOK {
             // Probed, yet nothing of it counts: no host answered, and no failure weighs.
-            .filter(|g| self.group(*g).next().is_some() && self.reach(*g).is_none())
-            .collect()
+            if self.group(group).next().is_some() && self.reach(group).is_none() {
+                parts.push(group);
+            }
+        }
+        parts
     }
 }
 
@@ -190,6 +196,63 @@ pub struct Verdict {
     pub figures: Option<Figures>,
 }
 
+// Stored in saved runs and checks (see `envelope::Stored`): variants by index, fields
+// in declaration order.
+stored_enum!(Group {
+    OwnSite,
+    Internet,
+    TikTok,
+    TikTokVideo,
+    TikTokMessages
+});
+stored_enum!(VerdictKind {
+    Offline,
+    NoInternet,
+    TiktokUnreachable,
+    Slow,
+    Unstable,
+    Fine,
+    TiktokPartly,
+    OnlyThisSite
+});
+stored_struct!(HostResult {
+    host,
+    group,
+    confirmed,
+    samples
+});
+stored_struct!(Measurements { online, hosts });
+stored_struct!(Figures {
+    median_ms,
+    jitter_ms,
+    loss_percent
+});
+stored_struct!(Verdict { kind, figures });
+
+impl Stored for Sample {
+    fn write(&self, out: &mut Vec<u8>) {
+        match self {
+            Self::Answered(ms) => {
+                out.push(0);
+                ms.write(out);
+            }
+            Self::Failed => out.push(1),
+            Self::TimedOut => out.push(2),
+        }
+    }
+    fn read(reader: &mut Reader) -> Self {
+        match reader.variant() {
+            0 => Self::Answered(u32::read(reader)),
+            1 => Self::Failed,
+            2 => Self::TimedOut,
+            _ => {
+                reader.fail();
+                Self::Failed
+            }
+        }
+    }
+}
+
 /// Above this median a connection is slow for messaging.
 pub const SLOW_MEDIAN_MS: u32 = 1000;
 /// Above this jitter, or this loss (one request in five), a connection with a good
@@ -221,7 +284,10 @@ pub fn figures(hosts: &[&HostResult]) -> Option<Figures> {
     let (mut differences, mut pairs) = (0u64, 0u64);
     let (mut total, mut answered) = (0, 0);
     for host in hosts {
-        let answers: Vec<u32> = host.samples.iter().filter_map(|s| s.answer_ms()).collect();
+        let mut answers = Vec::new();
+        for sample in &host.samples {
+            answers.extend(sample.answer_ms());
+        }
         total += host.samples.len();
         answered += answers.len();
         let timed = &answers[usize::from(answers.len() > 1)..];
@@ -257,7 +323,10 @@ pub fn judge(m: &Measurements) -> Verdict {
         };
         return verdict(kind, None);
     }
-    let counted: Vec<&HostResult> = outside().filter(|h| m.counts(h)).collect();
+    let mut counted = Vec::new();
+    for host in outside().filter(|h| m.counts(h)) {
+        counted.push(host);
+    }
     let figures = figures(&counted);
     let kind = if !outside().any(|h| h.group.is_tiktok() && h.answered()) {
         VerdictKind::TiktokUnreachable
@@ -269,11 +338,8 @@ pub fn judge(m: &Measurements) -> Verdict {
         // made fine by fast video servers), and the worst counts.
         let mut kind = quality(figures);
         for group in Group::TIKTOK {
-            let hosts: Vec<&HostResult> = counted
-                .iter()
-                .copied()
-                .filter(|h| h.group == group)
-                .collect();
+            let mut hosts = counted.clone();
+            hosts.retain(|h| h.group == group);
             kind = worse(kind, quality(self::figures(&hosts)));
         }
         kind

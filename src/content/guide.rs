@@ -43,17 +43,17 @@ pub fn sections(content: &Content) -> Vec<Section<'_>> {
             })
             .collect()
     };
-    content
-        .symptoms
-        .iter()
-        .zip(SECTIONS)
-        .map(|(symptom, (causes, fixes))| Section {
+    // A plain loop rather than a zip, map and collect: less wasm.
+    let mut sections = Vec::new();
+    for (symptom, (causes, fixes)) in content.symptoms.iter().zip(SECTIONS) {
+        sections.push(Section {
             id: &symptom.id,
             title: &symptom.title,
             causes: entries(causes, false),
             fixes: entries(fixes, true),
-        })
-        .collect()
+        });
+    }
+    sections
 }
 
 #[cfg(test)]

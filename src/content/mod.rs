@@ -20,8 +20,8 @@ pub use ui::{fill, ui, Ui};
 use std::sync::atomic::{AtomicPtr, Ordering};
 
 /// The content's structure as built from `content/*.toml` by `build.rs`, every text
-/// emptied (postcard encoding, read by [`decode`]): the texts come from a language pack.
-const STRUCTURE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/structure.postcard"));
+/// emptied (written and read by [`decode`]): the texts come from a language pack.
+const STRUCTURE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/structure.bin"));
 
 /// Everything readable, in one language: the content and the screens' words.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,20 +36,25 @@ impl Words {
     /// The words of a pack file (see [`pack`]) for this core. They are kept for the
     /// rest of the session (see [`show`]).
     pub fn from_pack(language: &'static str, file: &[u8]) -> Result<Words, pack::PackError> {
-        let mut texts = pack::decode(ui::FINGERPRINT, file)?.into_iter();
+        let mut texts = pack::decode(ui::FINGERPRINT, file)?;
         // The content's texts fill the structure's empty strings; the screens' follow.
-        let (content, complete) = decode::decode(STRUCTURE, &mut texts);
-        let rest = texts
-            .map(|text| &*Box::leak(text.into_boxed_str()))
-            .collect();
-        match Ui::from_texts(rest) {
-            Some(ui) if complete => Ok(Words {
-                language,
-                content,
-                ui,
-            }),
-            _ => Err(pack::PackError::OtherBuild),
+        // Both are checked before the content is read, so a pack that doesn't fit never
+        // builds a content to throw away (its drop code is a KB of the wasm).
+        let content_texts = decode::texts_wanted(STRUCTURE);
+        if texts.len() < content_texts {
+            return Err(pack::PackError::OtherBuild);
         }
+        let mut rest = Vec::new();
+        for text in texts.split_off(content_texts) {
+            rest.push(&*Box::leak(text.into_boxed_str()));
+        }
+        let ui = Ui::from_texts(rest).ok_or(pack::PackError::OtherBuild)?;
+        let (content, _) = decode::decode(STRUCTURE, &mut texts.into_iter());
+        Ok(Words {
+            language,
+            content,
+            ui,
+        })
     }
 }
 
@@ -121,6 +126,27 @@ pub fn content() -> &'static Content {
 mod tests {
     use super::validate::{validate, SEED_TOPICS};
     use super::*;
+
+    /// A pack of this build with a text too few or too many is refused, whole.
+    #[test]
+    fn a_pack_with_too_few_or_too_many_texts_is_refused() {
+        let english = include_bytes!(concat!(env!("OUT_DIR"), "/en.pack"));
+        let texts = pack::decode(ui::FINGERPRINT, english).unwrap();
+        let content_texts = decode::texts_wanted(STRUCTURE);
+        assert_eq!(texts.len(), content_texts + ui::UI_TEXTS);
+        let with = |texts: &[String]| Words::from_pack("en", &pack::encode(ui::FINGERPRINT, texts));
+        assert!(with(&texts).is_ok());
+        for len in [0, content_texts - 1, content_texts, texts.len() - 1] {
+            assert_eq!(
+                with(&texts[..len]),
+                Err(pack::PackError::OtherBuild),
+                "{len} texts"
+            );
+        }
+        let mut more = texts.clone();
+        more.push("more".into());
+        assert_eq!(with(&more), Err(pack::PackError::OtherBuild));
+    }
 
     /// Every pack the build wrote fits this core: the same structure as English (ids,
     /// steps, variants, conditions), and a text wherever English has one.

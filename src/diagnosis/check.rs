@@ -10,6 +10,7 @@
 use super::engine::{self, Given};
 use crate::connection::verdict::VerdictKind;
 use crate::content::{Content, StepKind, Ui, NOT_SURE};
+use crate::envelope::{stored_struct, Reader, Stored};
 use serde::{Deserialize, Serialize};
 
 /// Milliseconds since 1970 (whole numbers keep float code out of the app).
@@ -74,6 +75,90 @@ pub enum StepResult {
     Understood,
     /// A check step's answer, by its place in the fix's `answers`.
     Answered(u8),
+}
+
+// Stored in the saved check (see `envelope::Stored`): variants by index, fields in
+// declaration order.
+stored_struct!(Check {
+    symptom,
+    answers,
+    stage,
+    plan,
+    outcomes,
+    undone,
+    started_at,
+    updated_at,
+    connection
+});
+stored_struct!(Outcome { fix, result, at });
+
+impl Stored for Stage {
+    fn write(&self, out: &mut Vec<u8>) {
+        let (variant, step, fix) = match self {
+            Self::Questions => (0, None, None),
+            Self::Results => (1, None, None),
+            Self::Plan { step } => (2, Some(step), None),
+            Self::Fixed { fix } => (3, None, Some(fix)),
+            Self::Report => (4, None, None),
+            Self::Checkpoint { next } => (5, Some(next), None),
+            Self::Explained { fix } => (6, None, Some(fix)),
+        };
+        out.push(variant);
+        if let Some(step) = step {
+            step.write(out);
+        }
+        if let Some(fix) = fix {
+            fix.write(out);
+        }
+    }
+    fn read(reader: &mut Reader) -> Self {
+        match reader.variant() {
+            0 => Self::Questions,
+            1 => Self::Results,
+            2 => Self::Plan {
+                step: Stored::read(reader),
+            },
+            3 => Self::Fixed {
+                fix: Stored::read(reader),
+            },
+            4 => Self::Report,
+            5 => Self::Checkpoint {
+                next: Stored::read(reader),
+            },
+            6 => Self::Explained {
+                fix: Stored::read(reader),
+            },
+            _ => {
+                reader.fail();
+                Self::Questions
+            }
+        }
+    }
+}
+
+impl Stored for StepResult {
+    fn write(&self, out: &mut Vec<u8>) {
+        match self {
+            Self::Fixed => out.push(0),
+            Self::NotFixed => out.push(1),
+            Self::Skipped => out.push(2),
+            Self::Understood => out.push(3),
+            Self::Answered(answer) => out.extend([4, *answer]),
+        }
+    }
+    fn read(reader: &mut Reader) -> Self {
+        match reader.variant() {
+            0 => Self::Fixed,
+            1 => Self::NotFixed,
+            2 => Self::Skipped,
+            3 => Self::Understood,
+            4 => Self::Answered(reader.byte()),
+            _ => {
+                reader.fail();
+                Self::Fixed
+            }
+        }
+    }
 }
 
 impl StepResult {
@@ -237,10 +322,10 @@ impl Check {
     /// Fixes the plan from the current answers and shows its first step.
     pub fn start_plan(&mut self, content: &Content, now: Millis) {
         let ranking = self.ranking(content);
-        self.plan = engine::plan(content, &self.symptom, &self.answers, &ranking)
-            .into_iter()
-            .map(|f| f.id.clone())
-            .collect();
+        self.plan.clear();
+        for fix in engine::plan(content, &self.symptom, &self.answers, &ranking) {
+            self.plan.push(fix.id.clone());
+        }
         self.outcomes.clear();
         self.stage = Stage::Plan { step: 0 };
         self.updated_at = now;

@@ -30,6 +30,12 @@ pub struct Given {
     pub at: u64,
 }
 
+crate::envelope::stored_struct!(Given {
+    question,
+    answer,
+    at
+});
+
 impl Given {
     pub fn new(question: &str, answer: &str) -> Self {
         Self {
@@ -513,10 +519,12 @@ pub fn estimate_remaining(
 /// What TikTok's support can't change for the causes shown (built-in rules such as
 /// no messages under 16), for the report: reporting won't change these.
 pub fn support_cant_change<'a>(ranking: &[Ranked<'a>]) -> Vec<&'a str> {
-    shown(ranking)
-        .iter()
-        .filter_map(|r| r.cause.support_cant_change.as_deref())
-        .collect()
+    // A plain loop: a filtered collect is another copy of std's collecting code.
+    let mut rules = Vec::new();
+    for ranked in shown(ranking) {
+        rules.extend(ranked.cause.support_cant_change.as_deref());
+    }
+    rules
 }
 
 /// Cheaper fixes come first among fixes of similar likelihood.
@@ -586,8 +594,7 @@ pub fn plan<'a>(
     crate::sort::sort_by(&mut scored, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut fixes: Vec<&Fix> = scored.into_iter().map(|(_, _, f)| f).collect();
     // A step a check in the plan leads to comes only through that check's answer.
-    let led_to =
-        |fixes: &[&Fix], id: &str| fixes.iter().flat_map(|f| f.leads_to()).any(|t| t == id);
+    let led_to = |fixes: &[&Fix], id: &str| fixes.iter().any(|f| f.leads_to().any(|t| t == id));
     let reached: Vec<bool> = fixes.iter().map(|f| led_to(&fixes, &f.id)).collect();
     let mut reached = reached.into_iter();
     fixes.retain(|_| !reached.next().unwrap_or(false));

@@ -2,6 +2,7 @@
 //! and what the app measured, nothing else.
 
 use super::check::{Check, StepResult};
+use crate::browser::find;
 use crate::content::{fill, DeviceFamily, Ui, Words, NOT_SURE};
 use std::fmt::Write;
 
@@ -30,16 +31,14 @@ pub fn phone_name(ui: &Ui, family: DeviceFamily) -> &'static str {
 /// words of `ui`. Chrome's reduced user agent says "Android 10; K" on every phone, so
 /// that version is left out rather than reported as a fact.
 pub fn browser_summary(ui: &Ui, user_agent: &str) -> String {
-    let reduced = user_agent.contains("Android 10; K");
-    let android = user_agent
-        .find("Android")
+    // `browser::find` and char patterns, not `str::find` with a `&str`, and no slicing by
+    // index: the standard library's two-way searcher and slice panics cost wasm.
+    let reduced = find(user_agent, "Android 10; K").is_some();
+    let android = find(user_agent, "Android")
         .filter(|_| !reduced)
-        .map(|start| {
-            let rest = &user_agent[start..];
-            rest[..rest.find([';', ')']).unwrap_or(rest.len())]
-                .trim()
-                .to_owned()
-        });
+        .and_then(|start| user_agent.get(start..))
+        .and_then(|rest| rest.split([';', ')']).next())
+        .map(|android| android.trim().to_owned());
     let browser = [
         "SamsungBrowser/",
         "MiuiBrowser/",
@@ -50,9 +49,9 @@ pub fn browser_summary(ui: &Ui, user_agent: &str) -> String {
     ]
     .iter()
     .find_map(|marker| {
-        let start = user_agent.find(marker)? + marker.len();
-        let rest = &user_agent[start..];
-        let version = &rest[..rest.bytes().take_while(u8::is_ascii_digit).count()];
+        let start = find(user_agent, marker)? + marker.len();
+        let rest = user_agent.get(start..)?;
+        let version = rest.split(|c: char| !c.is_ascii_digit()).next()?;
         let name = match *marker {
             "SamsungBrowser/" => "Samsung Internet",
             "MiuiBrowser/" => "Mi Browser",

@@ -5,7 +5,7 @@
 
 use super::check::Check;
 use crate::content::{ui, Content};
-use crate::envelope::{open, seal, Migration};
+use crate::envelope::{open_stored, seal_bytes, Migration, Stored};
 
 /// The schema this version writes. 1: the first. 2: adds the latest connection verdict.
 pub const SCHEMA: u64 = 2;
@@ -33,15 +33,18 @@ pub enum Loaded {
     Unreadable { raw: String, reason: &'static str },
 }
 
-/// The stored text for a check; Err (with the reason) only if it can't be encoded.
+/// The stored text for a check. Never Err since [`Stored`] writes it (no serializer can
+/// fail); the Result keeps the callers' path for data that can't be encoded.
 pub fn encode(check: &Check) -> Result<String, &'static str> {
-    seal(check, SCHEMA)
+    let mut bytes = Vec::new();
+    check.write(&mut bytes);
+    Ok(seal_bytes(&bytes, SCHEMA))
 }
 
 /// Reads a stored check. Never panics, whatever the input.
 pub fn decode(raw: Option<&str>, content: &Content) -> Loaded {
     let Some(raw) = raw else { return Loaded::Empty };
-    match open::<Check>(raw, SCHEMA, MIGRATIONS) {
+    match open_stored::<Check>(raw, SCHEMA, MIGRATIONS) {
         Ok(check) if check.fits(content) => Loaded::Found(check),
         // An update may have removed fixes from the plan: carry on without them.
         Ok(mut check) => match check.repair(content) {
@@ -313,9 +316,80 @@ mod tests {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod properties {
     use super::*;
+    use crate::connection::verdict::VerdictKind;
     use crate::content::content;
+    use crate::diagnosis::check::{Outcome, Stage, StepResult};
+    use crate::diagnosis::engine::Given;
+    use crate::envelope::{read_both, write_both};
     use crate::test_strategies::{body, envelope, json_text, mutate, mutations};
     use proptest::prelude::*;
+    use proptest::{collection::vec, option, sample::select};
+
+    /// Any check: every stage and step result, any numbers and texts.
+    fn any_check() -> impl Strategy<Value = Check> {
+        let given = (".{0,8}", ".{0,8}", any::<u64>()).prop_map(|(question, answer, at)| Given {
+            question,
+            answer,
+            at,
+        });
+        let stage = prop_oneof![
+            Just(Stage::Questions),
+            Just(Stage::Results),
+            any::<usize>().prop_map(|step| Stage::Plan { step }),
+            ".{0,8}".prop_map(|fix| Stage::Fixed { fix }),
+            Just(Stage::Report),
+            any::<usize>().prop_map(|next| Stage::Checkpoint { next }),
+            ".{0,8}".prop_map(|fix| Stage::Explained { fix }),
+        ];
+        let result = prop_oneof![
+            Just(StepResult::Fixed),
+            Just(StepResult::NotFixed),
+            Just(StepResult::Skipped),
+            Just(StepResult::Understood),
+            any::<u8>().prop_map(StepResult::Answered),
+        ];
+        let outcome = (".{0,8}", result, any::<u64>()).prop_map(|(fix, result, at)| Outcome {
+            fix,
+            result,
+            at,
+        });
+        (
+            ".{0,8}",
+            vec(given.clone(), 0..4),
+            stage,
+            vec(".{0,8}", 0..4),
+            vec(outcome, 0..4),
+            option::of(given),
+            any::<u64>(),
+            any::<u64>(),
+            option::of(select(VerdictKind::ALL.to_vec())),
+        )
+            .prop_map(
+                |(
+                    symptom,
+                    answers,
+                    stage,
+                    plan,
+                    outcomes,
+                    undone,
+                    started_at,
+                    updated_at,
+                    connection,
+                )| {
+                    Check {
+                        symptom,
+                        answers,
+                        stage,
+                        plan,
+                        outcomes,
+                        undone,
+                        started_at,
+                        updated_at,
+                        connection,
+                    }
+                },
+            )
+    }
 
     /// What the loader may do with text in storage: load a check that fits this content
     /// and survives a save unchanged, or hand the text back untouched with a reason.
@@ -409,6 +483,27 @@ mod properties {
             decoder_decides(&envelope(schema, &bytes));
             assert_eq!(loads_or_hands_back(&envelope(0, &bytes)), Some("it was damaged"));
             assert_eq!(loads_or_hands_back(&envelope(SCHEMA + 1, &bytes)), Some("it was saved by a newer version of DM Doctor"));
+        }
+
+        #[test]
+        fn any_check_is_stored_as_postcard_stores_it(check in any_check()) {
+            let (ours, postcards) = write_both(&check);
+            prop_assert_eq!(&ours, &postcards);
+            prop_assert_eq!(read_both::<Check>(&ours), (Some(check.clone()), Some(check)));
+        }
+
+        #[test]
+        fn a_damaged_check_reads_as_postcard_reads_it(source in 0usize..3, changes in mutations()) {
+            let (_, bytes) = real_encodings().swap_remove(source);
+            let damaged = mutate(&bytes, &changes);
+            let (ours, postcards) = read_both::<Check>(&damaged);
+            prop_assert_eq!(ours, postcards);
+        }
+
+        #[test]
+        fn arbitrary_bytes_read_as_a_check_as_postcard_reads_them(bytes in prop::collection::vec(any::<u8>(), 0..64)) {
+            let (ours, postcards) = read_both::<Check>(&bytes);
+            prop_assert_eq!(ours, postcards);
         }
 
         #[test]

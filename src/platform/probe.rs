@@ -48,7 +48,8 @@ async fn sample(url: &str, own_site: bool, timeout_ms: u32) -> Sample {
         let _ = js_sys::Reflect::set(&init, &key.into(), &value.into());
     }
     let _ = js_sys::Reflect::set(&init, &"signal".into(), &signal);
-    let separator = if url.contains('?') { '&' } else { '?' };
+    // Text, not a char: formatting a char would bring its own `Display` code.
+    let separator = if url.contains('?') { "&" } else { "?" };
     let url = format!("{url}{separator}{PROBE_PARAM}=1&t={}", now());
 
     let timer = Timeout::new(timeout_ms, move || controller.abort());
@@ -134,23 +135,20 @@ impl Test {
             spawn_local(async move { drop(ticker) });
         }
         let waiting = self.waiting.take();
-        let hosts = self
-            .probes
-            .iter()
-            .zip(self.samples.take())
-            .zip(waiting)
-            .map(|((probe, mut samples), waiting)| {
-                if waiting {
-                    samples.push(Sample::TimedOut);
-                }
-                HostResult {
-                    host: probe.host().to_owned(),
-                    group: probe.group,
-                    confirmed: probe.confirmed,
-                    samples,
-                }
-            })
-            .collect();
+        let mut hosts = Vec::new();
+        for ((probe, mut samples), waiting) in
+            self.probes.iter().zip(self.samples.take()).zip(waiting)
+        {
+            if waiting {
+                samples.push(Sample::TimedOut);
+            }
+            hosts.push(HostResult {
+                host: probe.host().to_owned(),
+                group: probe.group,
+                confirmed: probe.confirmed,
+                samples,
+            });
+        }
         done(Measurements {
             online: true,
             hosts,

@@ -9,9 +9,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{spawn_local, JsFuture};
-use web_sys::{
-    ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState,
-};
+use web_sys::{ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration};
 
 /// The message `static/sw.js` waits for before it calls `skipWaiting()`.
 const SKIP_WAITING: &str = "skip-waiting";
@@ -124,7 +122,10 @@ fn is_update() -> bool {
 fn follow(list: &Listeners, worker: ServiceWorker, on_update_ready: Rc<dyn Fn()>) {
     let watched = worker.clone();
     list.push(EventListener::new(&worker, "statechange", move |_| {
-        if watched.state() == ServiceWorkerState::Installed && is_update() {
+        // The state as the browser names it: web-sys's `ServiceWorkerState` would bring
+        // a table of every state's name, and a panic path, into the wasm.
+        let state = js_sys::Reflect::get(&watched, &"state".into()).ok();
+        if state.and_then(|s| s.as_string()).as_deref() == Some("installed") && is_update() {
             on_update_ready();
         }
     }));

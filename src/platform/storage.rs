@@ -60,10 +60,15 @@ pub fn save_device(family: DeviceFamily) -> Result<(), StorageProblem> {
 pub fn delete_all() -> Result<usize, StorageProblem> {
     let storage = local_storage()?;
     let length = storage.length().map_err(classify)?;
-    let ours: Vec<String> = (0..length)
-        .filter_map(|i| storage.key(i).ok().flatten())
-        .filter(|key| key.starts_with(PREFIX))
-        .collect();
+    // A plain loop: a filtered collect is another copy of std's collecting code.
+    let mut ours = Vec::new();
+    for i in 0..length {
+        if let Some(key) = storage.key(i).ok().flatten() {
+            if key.starts_with(PREFIX) {
+                ours.push(key);
+            }
+        }
+    }
     for key in &ours {
         storage.remove_item(key).map_err(classify)?;
     }
@@ -96,7 +101,9 @@ pub fn keep_aside(key: &str, raw: &str) -> Result<String, StorageProblem> {
     let storage = local_storage()?;
     let kept = format!(
         "{KEPT_PREFIX}{}.{}",
-        key.trim_start_matches(PREFIX),
+        // strip_prefix, not trim_start_matches: a `&str` pattern there brings in the
+        // standard library's two-way searcher.
+        key.strip_prefix(PREFIX).unwrap_or(key),
         super::now()
     );
     storage.set_item(&kept, raw).map_err(classify)?;
