@@ -516,12 +516,15 @@ pub fn best_confidence(sources: &[Source]) -> Option<Confidence> {
         .max_by_key(|c| strength(*c))
 }
 
-/// The note shown with a fix whose taps follow TikTok's own menus.
-pub const TIKTOK_MENUS_NOTE: &str =
-    "TikTok moves its menus now and then, so names may differ a little in your app version.";
-/// The note shown with a cause or fix whose best source is only common advice.
-pub const UNVERIFIED_NOTE: &str =
-    "We couldn't confirm this with an official source. Menus and wording may differ on your phone.";
+/// The gentle "may differ" note a cause or fix is shown with (its words are screen texts,
+/// in every language: `hedge_unverified`, `hedge_tiktok_menus`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hedge {
+    /// The best source is only common advice.
+    Unverified,
+    /// The taps follow TikTok's own menus, which move now and then.
+    TikTokMenus,
+}
 
 impl Cause {
     /// True when the best source is only `unverified`: the app shows [`Cause::hedge`].
@@ -530,8 +533,8 @@ impl Cause {
     }
 
     /// The gentle "may differ" note to show with this cause, if any.
-    pub fn hedge(&self) -> Option<&'static str> {
-        self.needs_hedge().then_some(UNVERIFIED_NOTE)
+    pub fn hedge(&self) -> Option<Hedge> {
+        self.needs_hedge().then_some(Hedge::Unverified)
     }
 }
 
@@ -549,11 +552,11 @@ impl Fix {
     }
 
     /// The gentle "may differ" note to show with this fix, if any.
-    pub fn hedge(&self) -> Option<&'static str> {
+    pub fn hedge(&self) -> Option<Hedge> {
         if best_confidence(&self.sources) == Some(Confidence::Unverified) {
-            Some(UNVERIFIED_NOTE)
+            Some(Hedge::Unverified)
         } else if self.menus_may_differ {
-            Some(TIKTOK_MENUS_NOTE)
+            Some(Hedge::TikTokMenus)
         } else {
             None
         }
@@ -857,7 +860,7 @@ mod tests {
         let mut c = cause("c", &[]);
         c.sources = vec![source(Confidence::Unverified)];
         assert!(c.needs_hedge());
-        assert_eq!(c.hedge(), Some(UNVERIFIED_NOTE));
+        assert_eq!(c.hedge(), Some(Hedge::Unverified));
         c.sources.push(source(Confidence::Secondary));
         assert!(!c.needs_hedge(), "a secondary source is enough");
         c.sources = vec![];
@@ -869,15 +872,15 @@ mod tests {
         let mut f = fix("f", Effort::Quick);
         assert_eq!(f.hedge(), None);
         f.menus_may_differ = true;
-        assert_eq!(f.hedge(), Some(TIKTOK_MENUS_NOTE));
+        assert_eq!(f.hedge(), Some(Hedge::TikTokMenus));
         f.sources = vec![
             source(Confidence::Unverified),
             source(Confidence::Unverified),
         ];
         assert!(f.needs_hedge());
-        assert_eq!(f.hedge(), Some(UNVERIFIED_NOTE));
+        assert_eq!(f.hedge(), Some(Hedge::Unverified));
         f.menus_may_differ = false;
-        assert_eq!(f.hedge(), Some(UNVERIFIED_NOTE));
+        assert_eq!(f.hedge(), Some(Hedge::Unverified));
         assert_eq!(
             best_confidence(&[source(Confidence::Unverified), source(Confidence::Official)]),
             Some(Confidence::Official)

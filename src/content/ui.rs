@@ -93,9 +93,47 @@ impl Effort {
     }
 }
 
+/// The text before and after the place `{name}` in `template` (its first one), for a
+/// place the screen fills with markup (a link, bold text). Found with char patterns, as
+/// [`fill`] does: `split_once("{name}")` would bring the standard library's two-way
+/// searcher, about 2 KB of wasm.
+pub fn around<'a>(template: &'a str, name: &str) -> Option<(&'a str, &'a str)> {
+    let mut rest = template;
+    while let Some((before, after)) = rest.split_once('{') {
+        if let Some(tail) = after.strip_prefix(name).and_then(|t| t.strip_prefix('}')) {
+            let start = template.len() - rest.len();
+            return Some((template.get(..start + before.len())?, tail));
+        }
+        rest = after;
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn around_splits_as_split_once_does() {
+        for template in [
+            "",
+            "{link}",
+            "Try {link}.",
+            "{ {li {link}} and {link}",
+            "{phone}: {link",
+            "é {link} ✓",
+            "no place",
+        ] {
+            for name in ["link", "phone"] {
+                let place = format!("{{{name}}}");
+                assert_eq!(
+                    around(template, name),
+                    template.split_once(&place),
+                    "{template}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn fill_puts_each_value_in_its_place_whatever_the_order() {

@@ -8,7 +8,6 @@ use crate::connection::verdict::{
     figures, judge, HostResult, Measurements, Reach, Sample, VerdictKind,
 };
 use crate::connection::TEST_BOUND_SECONDS;
-use crate::content::validate::FAILING_PARTS;
 use crate::content::{content, fill, ui, Group};
 use crate::platform::probe::{self, NetworkHints};
 use crate::platform::{focus, now};
@@ -377,7 +376,7 @@ fn run_result(run: &Run, in_check: bool) -> Html {
         html! { <>
             { filled("p", "eyebrow", ui().connection_result_eyebrow, &[("network", run.network.label())]) }
             { fixed("h2", &[("id", Static("verdict-heading")), ("tabindex", Static("-1"))], text(&verdict.title)) }
-            { element("p", "", owned(verdict.explanation.replace(FAILING_PARTS, &names(m.failing_parts())))) }
+            { element("p", "", owned(fill(&verdict.explanation, &[("failing", &names(m.failing_parts()))]))) }
             { if let Some(parts) = parts { html! {
                 { fixed("ul", &[("class", Static("parts"))], html! { <>{ for parts }</> }) }
             } } else { Html::default() } }

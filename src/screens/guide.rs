@@ -35,10 +35,9 @@ pub fn guide(location: &Location, navigator: &Navigator) -> Html {
         .unwrap_or_default();
     let body = if let Some(hits) = hits {
         // One sentence around the link, so the link can sit where the language puts it.
-        let (before_link, after_link) = ui()
-            .guide_no_results_check
-            .split_once("{link}")
-            .unwrap_or((ui().guide_no_results_check, ""));
+        let (before_link, after_link) =
+            crate::content::ui::around(ui().guide_no_results_check, "link")
+                .unwrap_or((ui().guide_no_results_check, ""));
         if hits.is_empty() {
             html! {
                 <>

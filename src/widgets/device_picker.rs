@@ -40,10 +40,8 @@ pub fn device_picker(phone: &PhoneChoice) -> Html {
         return picker;
     }
     // The phone in bold, wherever the language puts it in the sentence.
-    let (before, after) = ui
-        .phone_picker_steps_for
-        .split_once("{phone}")
-        .unwrap_or_default();
+    let (before, after) =
+        crate::content::ui::around(ui.phone_picker_steps_for, "phone").unwrap_or_default();
     html! {
         { fixed("details", &[("class", Static("phone-line"))], html! { <>
             { fixed("summary", &[], html! { <>

@@ -41,7 +41,7 @@ pub fn fix_body(fix: &'static Fix, phone: &PhoneChoice) -> Html {
                     }) }
                 </> }) }
             } } else { Html::default() } }
-            { if let Some(note) = fix.hedge() { text_in("p", "hint", note) } else { Html::default() } }
+            { super::notes::hedge_note(fix.hedge()) }
         </>
     }
 }

@@ -3,7 +3,7 @@
 //! view functions (no state of their own, no per-component cost in the wasm).
 
 use super::markup::text_in;
-use crate::content::Cause;
+use crate::content::{ui, Cause, Hedge};
 use crate::diagnosis::check::Check;
 use crate::diagnosis::engine::support_cant_change;
 use yew::prelude::*;
@@ -12,9 +12,18 @@ use yew::prelude::*;
 pub fn cause_notes(cause: &'static Cause) -> Html {
     html! {
         <>
-            { if let Some(note) = cause.hedge() { text_in("p", "hint", note) } else { Html::default() } }
+            { hedge_note(cause.hedge()) }
             { if let Some(rule) = &cause.support_cant_change { text_in("p", "hint", rule) } else { Html::default() } }
         </>
+    }
+}
+
+/// The gentle "may differ" note of a cause or fix, in the language shown.
+pub fn hedge_note(hedge: Option<Hedge>) -> Html {
+    match hedge {
+        Some(Hedge::Unverified) => text_in("p", "hint", ui().hedge_unverified),
+        Some(Hedge::TikTokMenus) => text_in("p", "hint", ui().hedge_tiktok_menus),
+        None => Html::default(),
     }
 }
 
