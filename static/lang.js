@@ -128,7 +128,8 @@
   } catch {
     // Service workers refused (storage blocked): no service worker answers either.
   }
-  if (controlled || !atHome) {
+  const paintFirst = !(controlled || !atHome);
+  if (!paintFirst) {
     startPack();
     for (const [rel, href, as] of [["modulepreload", APP.glue], ["preload", APP.wasm, "fetch"]]) {
       const link = document.createElement("link");
@@ -220,5 +221,7 @@
     inAppBrowser,
     showPackProblem,
     showBootProblem,
+    // True when the boot script waits for the first paint before it downloads anything.
+    paintFirst,
   };
 })();
