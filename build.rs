@@ -175,7 +175,6 @@ fn main() {
     println!("cargo:rerun-if-changed=content/languages.toml");
     assert_eq!(languages.language[0].code, "en", "English comes first");
 
-    let version = env!("CARGO_PKG_VERSION");
     let packs = Path::new("target/packs");
     fs::create_dir_all(packs).unwrap();
     let mut table = String::from("[");
@@ -189,12 +188,12 @@ fn main() {
             "ar-XB" => english.iter().map(|t| pseudo::mirrored(t)).collect(),
             _ => {
                 let (texts, content, ui) = translated(code, &content, &ui);
-                first += &first_screen::markup(code, &language.dir, &content, &ui, version);
+                first += &first_screen::markup(code, &language.dir, &content, &ui);
                 texts
             }
         };
         if code == "en" {
-            first += &first_screen::markup(code, &language.dir, &content, &ui, version);
+            first += &first_screen::markup(code, &language.dir, &content, &ui);
         }
         let bytes = pack::encode(fingerprint, &texts);
         if code == "en" {

@@ -11,19 +11,14 @@
 //! built-in browser is a `<dm-in-app>` with its templates, which the head script fills in
 //! (`tests/e2e/first-screen.test.mjs` compares it with the app's). Left out: what only
 //! the app can know or do (the online badge's answer: its place is kept, unseen; the
-//! language picker, a check to continue, the install card) and the skip link (its `#main`
-//! would be read as an address).
+//! language picker, a check to continue, the install card), the skip link (its `#main`
+//! would be read as an address), and the footer (below the first screen of a phone, and
+//! each language's copy costs bytes of the core).
 
 use crate::model::Content;
 
-/// One language's copy of home: `<dm-first lang dir>` around the header, main and footer.
-pub fn markup(
-    code: &str,
-    dir: &str,
-    content: &Content,
-    ui: &[(String, String)],
-    version: &str,
-) -> String {
+/// One language's copy of home: `<dm-first lang dir>` around the header and main.
+pub fn markup(code: &str, dir: &str, content: &Content, ui: &[(String, String)]) -> String {
     let word = |key: &str| -> String {
         let text = ui
             .iter()
@@ -69,12 +64,7 @@ pub fn markup(
         word("home_test_connection"),
         word("home_browse_guide"),
     );
-    html += &format!(
-        "<footer class=\"bottom\"><p>{}</p><p>{}</p></footer></dm-first>",
-        word("footer_disclaimer"),
-        word("footer_version").replace("{version}", version),
-    );
-    html
+    html + "</dm-first>"
 }
 
 /// Text as HTML text or a quoted attribute value.

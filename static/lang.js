@@ -2,13 +2,11 @@
 // language's copy of the static first screen, and says when the pack, the glue and the
 // wasm start downloading. A classic script in <head> (external: the CSP allows no inline
 // script). tools/post-build.mjs fills in the language table from content/languages.toml,
-// with each pack's content-hashed file, and the app's file names.
+// with each pack's content-hashed file.
 // The rule is the app's (src/language.rs); both pass tests/language-matching.txt.
 "use strict";
 (function () {
   const LANGUAGES = ["__DM_DOCTOR_LANGUAGES__"];
-  // The app's JS glue and wasm ({glue, wasm}, content-hashed names).
-  const APP = ["__DM_DOCTOR_APP__"];
   const SAVED_KEY = "dm-doctor.language";
   // The saved check (src/platform/storage.rs): home then has "Continue where you left off".
   const CHECK_KEY = "dm-doctor.check";
@@ -111,9 +109,11 @@
   // When downloads start. When the static first screen shows on a first visit, the
   // network is what is slow (a budget phone on a bad network): the first paint (the
   // static screen, its stylesheet) gets it alone, and the pack, the glue and the wasm are
-  // asked for when the boot script runs, after that paint. Otherwise all start now, in
-  // parallel: from the service worker (every later visit) nothing is shared, and at any
-  // other address the app itself is the first paint.
+  // asked for when the boot script runs, after that paint. Otherwise the pack starts now,
+  // and the glue and the wasm as soon as the boot script runs (downloaded beside this
+  // script): from the service worker (every later visit) nothing is shared, its copy of
+  // the page asks for them at once (static/sw.js), and at any other address the app
+  // itself is the first paint.
   let pack = null;
   const startPack = () => {
     if (!pack) {
@@ -129,17 +129,7 @@
     // Service workers refused (storage blocked): no service worker answers either.
   }
   const paintFirst = !(controlled || !atHome);
-  if (!paintFirst) {
-    startPack();
-    for (const [rel, href, as] of [["modulepreload", APP.glue], ["preload", APP.wasm, "fetch"]]) {
-      const link = document.createElement("link");
-      link.rel = rel;
-      link.href = href;
-      link.crossOrigin = "anonymous";
-      if (as) link.as = as;
-      document.head.append(link);
-    }
-  }
+  if (!paintFirst) startPack();
   // When no language's pack can be loaded (a failed first visit, offline), the app asks
   // for this: the few words of content/languages.toml in every language, the picked one
   // first, and Retry (a new start downloads again). Never a blank page.

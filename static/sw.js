@@ -71,10 +71,13 @@ async function precache() {
     await Promise.all(
       PRECACHE.map(async ([path, revision]) => {
         const url = new URL(path, self.registration.scope);
-        const response = (await unchanged(path, revision)) ?? (await download(path, url));
+        let response = (await unchanged(path, revision)) ?? (await download(path, url));
         // The shell is also stored under the scope itself ("/"), the address the
         // installed app opens, so a static route can answer that navigation.
-        if (url.href === SHELL) await cache.put(SCOPE, response.clone());
+        if (url.href === SHELL) {
+          response = await withEarlyDownloads(response);
+          await cache.put(SCOPE, response.clone());
+        }
         await cache.put(url, response);
       }),
     );
@@ -83,6 +86,23 @@ async function precache() {
     if (!existed) await caches.delete(CACHE);
     throw error;
   }
+}
+
+// The shell as this worker serves it: the network's index.html, which on a first visit
+// downloads the app's glue and wasm only after its first paint (a slow network is shared
+// with what that paint needs), with both asked for at once instead: from this cache no
+// network is shared, and the app starts the sooner they start. (Its bytes no longer match
+// the shell's revision, so each update downloads the shell again: a few KB.)
+async function withEarlyDownloads(response) {
+  const glue = PATHS.find((path) => /^dm-doctor-[0-9a-f]+\.js$/.test(path));
+  const wasm = PATHS.find((path) => /^dm-doctor-[0-9a-f]+_bg\.wasm$/.test(path));
+  const html = await response.text();
+  // Before the first <link> (the stylesheet), ahead of every script.
+  const at = html.indexOf("<link");
+  if (!glue || !wasm || at < 0) throw new Error("precache: the shell's glue, wasm or <link> not found");
+  const early = `<link rel="modulepreload" href="./${glue}"><link rel="preload" as="fetch" crossorigin href="./${wasm}">`;
+  const { status, statusText, headers } = response;
+  return new Response(html.slice(0, at) + early + html.slice(at), { status, statusText, headers });
 }
 
 async function download(path, url) {

@@ -201,13 +201,11 @@ try {
 }
 const inline = /<script type=(?:"module"|module)(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g;
 let moved = 0;
-let app = null;
 let bootTag = null;
 html = html.replace(inline, (_, code) => {
   const glue = code.match(/from\s*['"](\.\/dm-doctor-[0-9a-f]+\.js)['"]/)?.[1];
   const wasm = code.match(/['"](\.\/dm-doctor-[0-9a-f]+_bg\.wasm)['"]/)?.[1];
   if (!glue || !wasm) throw new Error(`post-build: the glue or the wasm is not named in Trunk's loader:\n${code}`);
-  app = { glue, wasm };
   const template = readFileSync(join(source, "static", "boot.js"), "utf8");
   const { startFailed, retry } = languages[0];
   let boot = fill(template, {
@@ -253,10 +251,7 @@ for (const language of languages) {
 }
 const langTemplate = readFileSync(join(staging, "lang.js"), "utf8");
 if (!langTemplate.includes('["__DM_DOCTOR_LANGUAGES__"]')) throw new Error("post-build: lang.js placeholder not found");
-let langScript = fill(langTemplate, {
-  '["__DM_DOCTOR_LANGUAGES__"]': JSON.stringify(languages),
-  '["__DM_DOCTOR_APP__"]': JSON.stringify(app),
-});
+let langScript = fill(langTemplate, { '["__DM_DOCTOR_LANGUAGES__"]': JSON.stringify(languages) });
 if (process.env.TRUNK_PROFILE === "release") langScript = transformSync(langScript, { minify: true, target: "es2020" }).code;
 const langName = `lang-${hash(langScript).slice(0, 16)}.js`;
 writeFileSync(join(staging, langName), langScript);

@@ -4,7 +4,8 @@
 // shift, at the screen the address names; and when the app can't be downloaded, a short
 // message with Try again, never a blank page.
 import assert from "node:assert/strict";
-import { appStarted, assertAccessible, assertScreenRules, test, withApp } from "./helpers.mjs";
+import { readFileSync } from "node:fs";
+import { appStarted, assertAccessible, assertScreenRules, test, waitForServiceWorker, withApp } from "./helpers.mjs";
 
 const WASM = "**/dm-doctor-*_bg.wasm";
 
@@ -221,5 +222,22 @@ test("no boot script: the head script says so, in the browser's language, and Tr
     await appStarted(page);
     assert.equal(await page.locator("main h1").textContent(), "¿Qué está fallando?");
     watcher.assertClean((p) => /Failed to load resource|MIME type/i.test(p));
+  });
+});
+
+test("from the service worker the page asks for the glue and the wasm at once; from the network, after its first paint", async () => {
+  await withApp({}, async ({ server, page, watcher }) => {
+    await page.goto(server.url);
+    await appStarted(page);
+    await waitForServiceWorker(page);
+    const early = /<link rel="modulepreload" href="\.\/dm-doctor-[0-9a-f]+\.js"><link rel="preload" as="fetch" crossorigin href="\.\/dm-doctor-[0-9a-f]+_bg\.wasm"><link/;
+    const network = readFileSync("dist/index.html", "utf8");
+    assert.doesNotMatch(network, /preload/, "the network's page starts nothing early");
+    for (const address of ["index.html", "./"]) {
+      const cached = await page.evaluate(async (a) => (await caches.match(new URL(a, location.href).href)).text(), address);
+      assert.match(cached, early, `the worker's ${address}: both, before the stylesheet and every script`);
+      assert.equal(cached.replace(early, "<link"), network, "and otherwise the network's page");
+    }
+    watcher.assertClean();
   });
 });
