@@ -55,13 +55,10 @@ function showProblemInEnglish() {
 try {
   if (!self.dmDoctorLanguage) throw new Error("the head script didn't run");
   // A first visit at home: the static first screen is painted before anything else
-  // downloads (after the frame it is painted in; in a hidden tab, which paints nothing,
-  // a moment later).
-  if (self.dmDoctorLanguage.paintFirst) {
-    await new Promise((painted) => {
-      requestAnimationFrame(() => setTimeout(painted, 0));
-      setTimeout(painted, 100);
-    });
+  // downloads (after the frame it is painted in; a hidden tab paints nothing, so there
+  // nothing waits).
+  if (self.dmDoctorLanguage.paintFirst && document.visibilityState === "visible") {
+    await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
   }
   // The wasm, the pack and the glue download side by side (the head script may have
   // started them already: these requests then take its downloads).

@@ -65,10 +65,13 @@ test("with the wasm held back, home is there in the browser's language; the app 
       const box = el.getBoundingClientRect();
       return `${el.textContent.trim().slice(0, 20)} ${Math.round(box.x)},${Math.round(box.y)} ${Math.round(box.width)}x${Math.round(box.height)}`;
     }));
+    // Scrolled a little, as someone reading the list would be.
+    await page.evaluate(() => window.scrollTo(0, 120));
     const staticBoxes = await boxes();
 
     wasm.release();
     await appStarted(page);
+    assert.equal(await page.evaluate(() => window.scrollY), 120, "the scroll is left alone");
     assert.equal(await page.evaluate(() => location.hash), "", "the address is left alone");
     assert.equal(await page.locator("main h1").textContent(), before.heading, "the app shows the same home");
     const after = await page.evaluate(() => document.querySelector("main").innerText);

@@ -55,14 +55,13 @@ async function makeBaseline(appUrl) {
   return dir;
 }
 
-// Records, inside the page, when `selector` first matches a shown element (ms since
-// navigation start): index.html's static first screen holds home in every language, and
-// only the one shown counts.
+// Records, inside the page, when `selector` first exists (ms since navigation start).
+// A selector only: no layout is forced while the page loads (that would slow what is
+// measured, more so with the CPU slowed).
 const readyScript = (selector) => `
   (() => {
     const check = () => {
-      const shown = [...document.querySelectorAll(${JSON.stringify(selector)})].some((el) => el.getClientRects().length > 0);
-      if (shown) { window.__ready = performance.now(); return true; }
+      if (document.querySelector(${JSON.stringify(selector)})) { window.__ready = performance.now(); return true; }
       return false;
     };
     if (!check()) {
@@ -151,7 +150,9 @@ const phoneApp = [];
 const phoneAppStarted = [];
 const phoneBase = [];
 for (let i = 0; i < Math.max(3, Math.ceil(RUNS / 2)); i++) {
-  const visit = await budgetPhoneVisit(app.url + "#/", "main h1", () => !document.getElementById("first") && document.querySelector("body > main h1"));
+  // The home heading shown: the app's, or the static first screen's copy the head
+  // script left shown (it hides the others as the parser meets them).
+  const visit = await budgetPhoneVisit(app.url + "#/", "body > main h1, dm-first:not([hidden]) main h1", () => !document.getElementById("first") && document.querySelector("body > main h1"));
   phoneApp.push(visit.ms);
   phoneAppStarted.push(visit.startedMs);
   phoneBase.push((await budgetPhoneVisit(baseline.url, "main h1")).ms);
