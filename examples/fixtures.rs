@@ -19,11 +19,11 @@ use std::io::{ErrorKind, Write};
 fn main() {
     write_once(
         &format!("tests/fixtures/check-schema-{}.txt", saved::SCHEMA),
-        &saved::encode(&check()).unwrap(),
+        &saved::encode(&check()),
     );
     write_once(
         &format!("tests/fixtures/connection-schema-{}.txt", history::SCHEMA),
-        &history::encode(&runs()).unwrap(),
+        &history::encode(&runs()),
     );
 }
 

@@ -130,21 +130,19 @@ enum Saved {
 }
 
 impl Saved {
-    /// The text to store, None to remove the key, or Err if the value can't be encoded.
-    fn encode(&self) -> Result<Option<String>, &'static str> {
+    /// The text to store, None to remove the key.
+    fn encode(&self) -> Option<String> {
         match self {
-            Saved::Check(check) => check.as_ref().map(saved::encode).transpose(),
-            Saved::Runs(runs) => (!runs.is_empty())
-                .then(|| crate::connection::history::encode(runs))
-                .transpose(),
+            Saved::Check(check) => check.as_ref().map(saved::encode),
+            Saved::Runs(runs) => {
+                (!runs.is_empty()).then(|| crate::connection::history::encode(runs))
+            }
         }
     }
 }
 
 /// Saves `value` under `key` after every change (not on the first render, which would
-/// only write back what was loaded); tells the user once if it can't be saved. If the
-/// value can't be encoded, the stored text is left as it was (never replaced by an
-/// empty one).
+/// only write back what was loaded); tells the user once if it can't be saved.
 #[hook]
 fn use_saved(state: &UseReducerHandle<AppState>, key: &'static str, value: Saved) {
     let dispatcher = state.dispatcher();
@@ -155,18 +153,7 @@ fn use_saved(state: &UseReducerHandle<AppState>, key: &'static str, value: Saved
         if first_render || locked {
             return;
         }
-        let raw = match value.encode() {
-            Ok(raw) => raw,
-            Err(_) => {
-                if !was_unsaved {
-                    // Told when a value could not be encoded for storage (what was
-                    // stored stays as it was).
-                    dispatcher.dispatch(Action::Unsaved(ui().progress_not_encoded));
-                }
-                return;
-            }
-        };
-        match storage::save(key, raw.as_deref()) {
+        match storage::save(key, value.encode().as_deref()) {
             Ok(()) if was_unsaved => dispatcher.dispatch(Action::Saved),
             Ok(()) => {}
             Err(problem) if !was_unsaved => dispatcher.dispatch(Action::Unsaved(problem.message())),

@@ -3,48 +3,26 @@
 //! from newer versions are recognised without decoding) and a compact binary body.
 //! postcard instead of JSON keeps serde_json out of the wasm (about 25 KB gzip).
 //! Used for every stored value: the check and the connection test history, which the
-//! app writes and reads with [`Stored`] (postcard's bytes without serde's code);
-//! [`seal`] and [`open`] do the same through serde for any type.
+//! app writes and reads with [`Stored`] (postcard's bytes without serde's code; the
+//! tests hold them to postcard's through serde).
 
 use crate::content::ui;
-use serde::de::DeserializeOwned;
-use serde::Serialize;
+#[cfg(test)]
+use serde::{de::DeserializeOwned, Serialize};
 
 const PREFIX: &str = "dm-doctor:";
 
 /// A migration from one schema to the next, on the decoded bytes.
 pub type Migration = fn(Vec<u8>) -> Result<Vec<u8>, ()>;
 
-/// Wraps data in the envelope. Fails if postcard can't encode the data (a serializer
-/// error, a sequence of unknown length): the caller must then leave storage as it is,
-/// never write an empty body that would read back as damaged.
-pub fn seal<T: Serialize>(data: &T, schema: u64) -> Result<String, &'static str> {
-    let bytes = postcard::to_allocvec(data).map_err(|_| ui().unreadable_not_encoded)?;
-    Ok(seal_bytes(&bytes, schema))
-}
-
-/// Opens an envelope written with [`seal`], migrating older schemas (`migrations[0]`
-/// turns 1 into 2, ...). Never panics; on failure says why, for the user's notice.
-pub fn open<T: DeserializeOwned>(
-    raw: &str,
-    current: u64,
-    migrations: &[Migration],
-) -> Result<T, &'static str> {
-    let bytes = open_bytes(raw, current, migrations)?;
-    // Every byte must be used: postcard's from_bytes ignores trailing bytes, so a body
-    // that was cut and pasted together, or migrated wrongly, could otherwise load.
-    match postcard::take_from_bytes(&bytes) {
-        Ok((value, [])) => Ok(value),
-        _ => Err(ui().unreadable_damaged),
-    }
-}
-
-/// Wraps the bytes of a [`Stored`] value in the envelope, as [`seal`] wraps postcard's.
+/// Wraps the bytes of a [`Stored`] value in the envelope.
 pub fn seal_bytes(bytes: &[u8], schema: u64) -> String {
     format!("{PREFIX}{schema}:{}", base64_encode(bytes))
 }
 
-/// Opens an envelope holding a [`Stored`] value: what [`open`] reads for it.
+/// Opens an envelope holding a [`Stored`] value, migrating older schemas
+/// (`migrations[0]` turns 1 into 2, ...). Never panics; on failure says why, for the
+/// user's notice.
 pub fn open_stored<T: Stored>(
     raw: &str,
     current: u64,
@@ -54,7 +32,8 @@ pub fn open_stored<T: Stored>(
     read_all(&bytes).ok_or(ui().unreadable_damaged)
 }
 
-/// The value of `bytes`, if reading it succeeds and uses every byte (as in `open`).
+/// The value of `bytes`, if reading it succeeds and uses every byte: a body that was cut
+/// and pasted together, or migrated wrongly, must not load.
 fn read_all<T: Stored>(bytes: &[u8]) -> Option<T> {
     let mut reader = Reader {
         bytes,
@@ -321,8 +300,8 @@ pub fn write_both<T: Stored + Serialize>(value: &T) -> (Vec<u8>, Vec<u8>) {
     (ours, postcard::to_allocvec(value).unwrap())
 }
 
-/// The body of an envelope, migrated to `current`: the part of [`open`] that doesn't
-/// depend on the type, so it is compiled once, not once per stored type.
+/// The body of an envelope, migrated to `current`: the part of [`open_stored`] that
+/// doesn't depend on the type, so it is compiled once, not once per stored type.
 fn open_bytes(raw: &str, current: u64, migrations: &[Migration]) -> Result<Vec<u8>, &'static str> {
     let ui = ui();
     let Some(rest) = raw.strip_prefix(PREFIX) else {
@@ -388,6 +367,22 @@ pub fn base64_decode(text: &str) -> Option<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `value` in the envelope, as the app stores it.
+    fn sealed<T: Stored>(value: &T, schema: u64) -> String {
+        let mut bytes = Vec::new();
+        value.write(&mut bytes);
+        seal_bytes(&bytes, schema)
+    }
+
+    /// Three bytes, one per schema of the migrations test.
+    #[derive(Debug, PartialEq)]
+    struct Three {
+        a: u8,
+        b: u8,
+        c: u8,
+    }
+    stored_struct!(Three { a, b, c });
 
     #[test]
     fn base64_round_trips_every_length() {
@@ -458,32 +453,32 @@ mod tests {
 
     #[test]
     fn envelope_round_trips_and_says_why_it_fails() {
-        let data = vec![(1u32, "one".to_string()), (2, "two".into())];
-        let sealed = seal(&data, 3).unwrap();
+        let data = vec!["one".to_string(), "two".into()];
+        let sealed = sealed(&data, 3);
         assert!(sealed.starts_with("dm-doctor:3:"));
-        assert_eq!(open::<Vec<(u32, String)>>(&sealed, 3, &[]), Ok(data));
+        assert_eq!(open_stored::<Vec<String>>(&sealed, 3, &[]), Ok(data));
         assert_eq!(
-            open::<Vec<u32>>("{\"app\":\"dm-doctor\"}", 3, &[]),
+            open_stored::<Vec<u32>>("{\"app\":\"dm-doctor\"}", 3, &[]),
             Err("it was not saved by DM Doctor")
         );
         assert_eq!(
-            open::<Vec<u32>>("dm-doctor:9:AA", 3, &[]),
+            open_stored::<Vec<u32>>("dm-doctor:9:AA", 3, &[]),
             Err("it was saved by a newer version of DM Doctor")
         );
         assert_eq!(
-            open::<Vec<u32>>("dm-doctor:x:AA", 3, &[]),
+            open_stored::<Vec<u32>>("dm-doctor:x:AA", 3, &[]),
             Err("it was damaged")
         );
         assert_eq!(
-            open::<Vec<u32>>("dm-doctor:0:AA", 3, &[]),
+            open_stored::<Vec<u32>>("dm-doctor:0:AA", 3, &[]),
             Err("it was damaged")
         );
         assert_eq!(
-            open::<Vec<u32>>("dm-doctor:3:!!", 3, &[]),
+            open_stored::<Vec<u32>>("dm-doctor:3:!!", 3, &[]),
             Err("it was damaged")
         );
         assert_eq!(
-            open::<Vec<u32>>("dm-doctor:3", 3, &[]),
+            open_stored::<Vec<u32>>("dm-doctor:3", 3, &[]),
             Err("it was damaged")
         );
     }
@@ -556,32 +551,13 @@ mod tests {
 
     #[test]
     fn trailing_bytes_are_damage() {
-        let sealed = seal(&(7u8, 9u8), 1).unwrap();
-        assert_eq!(open::<(u8, u8)>(&sealed, 1, &[]), Ok((7, 9)));
-        let longer = format!("dm-doctor:1:{}", base64_encode(&[7, 9, 0]));
-        assert_eq!(open::<(u8, u8)>(&longer, 1, &[]), Err("it was damaged"));
-    }
-
-    #[test]
-    fn data_that_cannot_be_encoded_is_an_error_not_an_empty_envelope() {
-        struct Unencodable;
-        impl Serialize for Unencodable {
-            fn serialize<S: serde::Serializer>(&self, _: S) -> Result<S::Ok, S::Error> {
-                Err(serde::ser::Error::custom("no"))
-            }
-        }
-        /// A sequence that doesn't say its length, which postcard can't write.
-        struct UnknownLength;
-        impl Serialize for UnknownLength {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                use serde::ser::SerializeSeq;
-                let mut seq = serializer.serialize_seq(None)?;
-                seq.serialize_element(&1u8)?;
-                seq.end()
-            }
-        }
-        assert_eq!(seal(&Unencodable, 1), Err("it could not be encoded"));
-        assert_eq!(seal(&UnknownLength, 1), Err("it could not be encoded"));
+        let sealed = sealed(&vec![7u8, 9], 1);
+        assert_eq!(open_stored::<Vec<u8>>(&sealed, 1, &[]), Ok(vec![7, 9]));
+        let longer = format!("dm-doctor:1:{}", base64_encode(&[2, 7, 9, 0]));
+        assert_eq!(
+            open_stored::<Vec<u8>>(&longer, 1, &[]),
+            Err("it was damaged")
+        );
     }
 
     #[test]
@@ -596,17 +572,17 @@ mod tests {
         // Schema 1 stored a single u8; 2 and 3 each append another.
         let v1 = format!("dm-doctor:1:{}", base64_encode(&[7]));
         assert_eq!(
-            open::<(u8, u8, u8)>(&v1, 3, &[add_one, add_one]),
-            Ok((7, 1, 1))
+            open_stored::<Three>(&v1, 3, &[add_one, add_one]),
+            Ok(Three { a: 7, b: 1, c: 1 })
         );
         let v2 = format!("dm-doctor:2:{}", base64_encode(&[7, 1]));
         assert_eq!(
-            open::<(u8, u8, u8)>(&v2, 3, &[fail, add_one]),
-            Ok((7, 1, 1)),
+            open_stored::<Three>(&v2, 3, &[fail, add_one]),
+            Ok(Three { a: 7, b: 1, c: 1 }),
             "only later migrations run"
         );
         assert_eq!(
-            open::<(u8, u8, u8)>(&v1, 3, &[fail, add_one]),
+            open_stored::<Three>(&v1, 3, &[fail, add_one]),
             Err("it could not be updated to this version")
         );
     }

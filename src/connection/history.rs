@@ -253,13 +253,11 @@ pub fn confirm_known_hosts(runs: &[Run], m: &mut Measurements) {
     }
 }
 
-/// The stored text for the runs. Never Err since `envelope::Stored` writes them (no
-/// serializer can fail); the Result keeps the callers' path for data that can't be
-/// encoded.
-pub fn encode(runs: &[Run]) -> Result<String, &'static str> {
+/// The stored text for the runs (`envelope::Stored` writes them: nothing can fail).
+pub fn encode(runs: &[Run]) -> String {
     let mut bytes = Vec::new();
     write_list(runs, &mut bytes);
-    Ok(seal_bytes(&bytes, SCHEMA))
+    seal_bytes(&bytes, SCHEMA)
 }
 
 /// Reads stored runs; unreadable text comes back as Err with the reason.
@@ -386,7 +384,7 @@ mod tests {
     #[test]
     fn history_round_trips_and_rejects_garbage() {
         let runs = vec![run(Network::Mobile, VerdictKind::Unstable, 300, 7)];
-        assert_eq!(decode(&encode(&runs).unwrap()), Ok(runs));
+        assert_eq!(decode(&encode(&runs)), Ok(runs));
         assert_eq!(decode("dm-doctor:1:nope!"), Err("it was damaged"));
         assert_eq!(decode("nope"), Err("it was not saved by DM Doctor"));
         assert_eq!(
@@ -713,7 +711,7 @@ mod tests {
         /// (the app then keeps the raw text aside); it never panics.
         fn reads_or_refuses(raw: &str) -> Result<(), &'static str> {
             let runs = decode(raw)?;
-            let saved = encode(&runs).expect("loaded runs can be saved");
+            let saved = encode(&runs);
             assert_eq!(decode(&saved), Ok(runs), "what loads must survive a save");
             Ok(())
         }
@@ -725,7 +723,7 @@ mod tests {
                 run(Network::Wifi, VerdictKind::Fine, 80, 3),
             ];
             vec![
-                body(&encode(&runs).unwrap()),
+                body(&encode(&runs)),
                 body(include_str!("../../tests/fixtures/connection-schema-2.txt")),
             ]
         }

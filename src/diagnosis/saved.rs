@@ -33,12 +33,11 @@ pub enum Loaded {
     Unreadable { raw: String, reason: &'static str },
 }
 
-/// The stored text for a check. Never Err since [`Stored`] writes it (no serializer can
-/// fail); the Result keeps the callers' path for data that can't be encoded.
-pub fn encode(check: &Check) -> Result<String, &'static str> {
+/// The stored text for a check ([`Stored`] writes it: nothing can fail).
+pub fn encode(check: &Check) -> String {
     let mut bytes = Vec::new();
     check.write(&mut bytes);
-    Ok(seal_bytes(&bytes, SCHEMA))
+    seal_bytes(&bytes, SCHEMA)
 }
 
 /// Reads a stored check. Never panics, whatever the input.
@@ -90,7 +89,7 @@ mod tests {
         }
         check.stage = crate::diagnosis::check::Stage::Results;
         check.start_plan(&english.content, 3);
-        let saved = encode(&check).unwrap();
+        let saved = encode(&check);
         assert!(
             !saved.contains(&english.content.fixes[0].title),
             "stored state holds ids, never display text"
@@ -110,7 +109,7 @@ mod tests {
     fn round_trip_keeps_everything() {
         let check = sample();
         assert_eq!(
-            decode(Some(&encode(&check).unwrap()), content()),
+            decode(Some(&encode(&check)), content()),
             Loaded::Found(check)
         );
     }
@@ -139,7 +138,7 @@ mod tests {
             check
                 .answers
                 .insert(0, crate::diagnosis::engine::Given::new(question, answer));
-            match decode(Some(&encode(&check).unwrap()), content()) {
+            match decode(Some(&encode(&check)), content()) {
                 Loaded::Found(loaded) => assert_eq!(loaded.answers, kept, "{question}={answer}"),
                 other => panic!("{question}={answer}: expected the check, got {other:?}"),
             }
@@ -150,7 +149,7 @@ mod tests {
     fn a_check_with_a_removed_fix_is_repaired_not_dropped() {
         let mut check = sample();
         check.plan.insert(0, "a-fix-that-was-removed".into());
-        match decode(Some(&encode(&check).unwrap()), content()) {
+        match decode(Some(&encode(&check)), content()) {
             Loaded::Found(loaded) => {
                 assert!(!loaded.plan.iter().any(|id| id == "a-fix-that-was-removed"))
             }
@@ -298,7 +297,7 @@ mod tests {
         assert_eq!(reason("dm-doctor:0:AAAA"), "it was damaged");
         assert_eq!(reason("dm-doctor:two:AAAA"), "it was damaged");
         assert_eq!(reason("dm-doctor:2:"), "it was damaged");
-        let good = encode(&sample()).unwrap();
+        let good = encode(&sample());
         assert_eq!(
             reason(&good[..good.len() - 8]),
             "it was damaged",
@@ -307,7 +306,7 @@ mod tests {
         let mut moved = sample();
         moved.symptom = "a-symptom-that-was-removed".into();
         assert_eq!(
-            reason(&encode(&moved).unwrap()),
+            reason(&encode(&moved)),
             "it refers to a problem this version no longer has"
         );
     }
@@ -398,7 +397,7 @@ mod properties {
         match decode(Some(raw), content()) {
             Loaded::Found(check) => {
                 assert!(check.fits(content()), "{check:?}");
-                let saved = encode(&check).expect("a loaded check can be saved");
+                let saved = encode(&check);
                 assert_eq!(
                     decode(Some(&saved), content()),
                     Loaded::Found(check),
@@ -433,7 +432,7 @@ mod properties {
     /// Real encodings: today's, and each frozen fixture at its own schema.
     fn real_encodings() -> Vec<(u64, Vec<u8>)> {
         vec![
-            (SCHEMA, body(&encode(&tests_support::sample()).unwrap())),
+            (SCHEMA, body(&encode(&tests_support::sample()))),
             (
                 1,
                 body(include_str!("../../tests/fixtures/check-schema-1.txt")),
