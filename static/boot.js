@@ -60,8 +60,9 @@ try {
   if (self.dmDoctorLanguage.paintFirst && document.visibilityState === "visible") {
     await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
   }
-  // The wasm, the pack and the glue download side by side (the head script may have
-  // started them already: these requests then take its downloads).
+  // The wasm, the pack and the glue download side by side (the service worker's copy of
+  // the page asked for the glue and the wasm already, and the head script may have
+  // started the pack: these requests then take those downloads).
   const wasm = fetch(WASM);
   wasm.catch(() => {}); // a failure is init's to report, below
   void self.dmDoctorLanguage.pack;

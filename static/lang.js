@@ -128,7 +128,7 @@
   } catch {
     // Service workers refused (storage blocked): no service worker answers either.
   }
-  const paintFirst = !(controlled || !atHome);
+  const paintFirst = atHome && !controlled;
   if (!paintFirst) startPack();
   // When no language's pack can be loaded (a failed first visit, offline), the app asks
   // for this: the few words of content/languages.toml in every language, the picked one

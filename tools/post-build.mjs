@@ -200,9 +200,9 @@ try {
   throw new Error(`post-build: no language packs in ${packsFrom} (${error.message}). Run \`touch content/languages.toml\` and build again.`);
 }
 const inline = /<script type=(?:"module"|module)(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g;
-let moved = 0;
 let bootTag = null;
 html = html.replace(inline, (_, code) => {
+  if (bootTag) throw new Error("post-build: more than one inline loader in index.html");
   const glue = code.match(/from\s*['"](\.\/dm-doctor-[0-9a-f]+\.js)['"]/)?.[1];
   const wasm = code.match(/['"](\.\/dm-doctor-[0-9a-f]+_bg\.wasm)['"]/)?.[1];
   if (!glue || !wasm) throw new Error(`post-build: the glue or the wasm is not named in Trunk's loader:\n${code}`);
@@ -216,11 +216,10 @@ html = html.replace(inline, (_, code) => {
   if (process.env.TRUNK_PROFILE === "release") boot = transformSync(boot, { minify: true, format: "esm", target: "es2022" }).code;
   const name = `boot-${hash(boot).slice(0, 16)}.js`;
   writeFileSync(join(staging, name), boot);
-  moved += 1;
   bootTag = `<script type="module" src="./${name}"></script>`;
   return "";
 });
-if (moved === 0) throw new Error("post-build: Trunk's inline loader was not found in index.html");
+if (!bootTag) throw new Error("post-build: Trunk's inline loader was not found in index.html");
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error("post-build: inline <script> left in index.html");
 // The boot script goes just before the head script, so that it downloads beside the
 // stylesheet instead of after the head script (it still runs after the page is parsed:
@@ -294,5 +293,5 @@ writeFileSync(
   process.env.TRUNK_PROFILE === "release" ? transformSync(filled, { minify: true, target: "es2020" }).code : filled,
 );
 console.log(
-  `post-build: external loader written; ${languages.length} language packs; ${files.length} files precached as build ${build}`,
+  `post-build: boot script written; ${languages.length} language packs; ${files.length} files precached as build ${build}`,
 );
