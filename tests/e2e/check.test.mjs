@@ -2,6 +2,7 @@
 // after reloads (online and offline), corrupt saved data, storage that refuses to save,
 // and the report.
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { answerAll, answerFirst, assertAccessible, assertScreenRules, expectFocusLeftAlone, expectFocusOnHeading, hash, heading, open, pickSymptom, test, waitForServiceWorker, withApp } from "./helpers.mjs";
 
 /** On a step that asks which phone this is (the browser didn't say), answers `brand`. */
@@ -157,6 +158,44 @@ test("corrupt saved data is kept aside and the app starts clean with a notice", 
       assert.equal(await page.locator("main .resume").count(), 0);
       await assertAccessible(page, "home with notice");
       watcher.assertClean();
+  });
+});
+
+test("a check and connection tests stored by every earlier version (frozen fixtures) load in the browser's build", async () => {
+  // The native tests read these fixtures on a 64-bit machine; this reads them with the
+  // wasm32 build a phone runs (its lengths are 32-bit).
+  const fixture = (name) => readFileSync(`tests/fixtures/${name}`, "utf8").trim();
+  await withApp({}, async ({ server, page, watcher }) => {
+    for (const schema of [1, 2]) {
+      await open(page, server.url, "#/", "What's going wrong?");
+      await page.evaluate(([check, runs]) => {
+        localStorage.clear();
+        localStorage.setItem("dm-doctor.check", check);
+        localStorage.setItem("dm-doctor.connection", runs);
+      }, [fixture(`check-schema-${schema}.txt`), fixture(`connection-schema-${schema}.txt`)]);
+      await page.goto("about:blank");
+      await open(page, server.url, "#/", "What's going wrong?");
+      const resume = page.locator("main .resume a.card");
+      const unreadable = page.locator(".banner.notice");
+      await resume.or(unreadable).first().waitFor();
+      assert.equal(await unreadable.count(), 0, `schema ${schema}: ${await unreadable.allInnerTexts()}`);
+      assert.match(await resume.textContent(), /My messages won't send to anyone/, `schema ${schema}`);
+      await resume.click();
+      await page.waitForSelector("main .plan-step h1");
+      await answerPhoneIfAsked(page);
+      assert.equal(await heading(page), "Try the other network (Wi-Fi or mobile data)", `schema ${schema}: the step it was saved at`);
+
+      await open(page, server.url, "#/connection", "Test my connection");
+      // The latest run's verdict, and the latest Wi-Fi and mobile runs side by side.
+      const [latest, compared] = schema === 1
+        ? ["Your connection is unstable", /Wi-Fi\s+The internet works, but TikTok doesn't answer\s+1350 ms\s+Mobile data\s+Your connection is unstable\s+107 ms/]
+        : ["Part of TikTok is blocked on this network", /Wi-Fi\s+Part of TikTok is blocked[^\n]*\s+87 ms\s+Mobile data\s+Only this site answers/];
+      await page.locator("main", { hasText: latest }).first().waitFor();
+      assert.match(await page.locator("main .compare").innerText(), compared, `schema ${schema}`);
+      const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("dm-doctor.kept.")));
+      assert.deepEqual(stored, [], `schema ${schema}: nothing was set aside as unreadable`);
+    }
+    watcher.assertClean();
   });
 });
 
