@@ -153,7 +153,14 @@ fn use_saved(state: &UseReducerHandle<AppState>, key: &'static str, value: Saved
         if first_render || locked {
             return;
         }
-        match storage::save(key, value.encode().as_deref()) {
+        let saved = storage::save(key, value.encode().as_deref());
+        if let Saved::Check(check) = value {
+            // For the head script: a finished check has no "Continue" card on home, so
+            // the static home may show (best effort: without it, the app's home shows).
+            let finished = check.as_ref().filter(|c| !c.in_progress()).map(|_| "1");
+            let _ = storage::save(storage::CHECK_FINISHED_KEY, finished);
+        }
+        match saved {
             Ok(()) if was_unsaved => dispatcher.dispatch(Action::Saved),
             Ok(()) => {}
             Err(problem) if !was_unsaved => dispatcher.dispatch(Action::Unsaved(problem.message())),

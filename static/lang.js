@@ -8,8 +8,10 @@
 (function () {
   const LANGUAGES = ["__DM_DOCTOR_LANGUAGES__"];
   const SAVED_KEY = "dm-doctor.language";
-  // The saved check (src/platform/storage.rs): home then has "Continue where you left off".
+  // The saved check (src/platform/storage.rs): home then has "Continue where you left
+  // off", unless the app has marked it finished.
   const CHECK_KEY = "dm-doctor.check";
+  const CHECK_FINISHED_KEY = "dm-doctor.check-finished";
 
   const byCode = (code) =>
     LANGUAGES.find((l) => typeof code === "string" && l.code.toLowerCase() === code.toLowerCase());
@@ -49,10 +51,10 @@
   }
 
   let saved = null;
-  let checkSaved = false;
+  let checkInProgress = false; // a check in progress
   try {
     saved = localStorage.getItem(SAVED_KEY);
-    checkSaved = localStorage.getItem(CHECK_KEY) !== null;
+    checkInProgress = localStorage.getItem(CHECK_KEY) !== null && localStorage.getItem(CHECK_FINISHED_KEY) !== "1";
   } catch {
     // Storage blocked (private mode, in-app browsers): the browser's languages decide.
   }
@@ -67,11 +69,11 @@
   // index.html holds home as plain HTML in every language (<dm-first lang>, written at
   // build time), for the seconds before the app starts. As the parser meets each copy,
   // this keeps only the picked language's, and only at home: any other address waits
-  // for the app rather than flash a screen it doesn't name. Nor with a saved check: the
-  // app's home would add its "Continue" card above the symptoms, a jump (and a returning
-  // visitor's app starts from the service worker in a moment). (Without this script, the
-  // stylesheet shows the English copy.)
-  const atHome = /^#?\/?$/.test(location.hash) && !checkSaved;
+  // for the app rather than flash a screen it doesn't name. Nor with a check in
+  // progress: the app's home would add its "Continue" card above the symptoms, a jump
+  // (and a returning visitor's app starts from the service worker in a moment).
+  // (Without this script, the stylesheet shows the English copy.)
+  const atHome = /^#?\/?$/.test(location.hash) && !checkInProgress;
   // In an app's built-in browser, the app's home says so first (src/screens/home.rs), so
   // the static one does too, in the same words: its <dm-in-app> holds the templates.
   const inApp = inAppBrowser(navigator.userAgent ?? "");

@@ -77,6 +77,9 @@ pub fn delete_all() -> Result<usize, StorageProblem> {
 
 /// Where the guided check is kept.
 pub const CHECK_KEY: &str = "dm-doctor.check";
+/// Set while the saved check is finished (it has no "Continue" card on home): read by
+/// the head script (static/lang.js), which can't read the check itself.
+pub const CHECK_FINISHED_KEY: &str = "dm-doctor.check-finished";
 /// Where the connection test history is kept.
 pub const CONNECTION_KEY: &str = "dm-doctor.connection";
 const KEPT_PREFIX: &str = "dm-doctor.kept.";

@@ -5,7 +5,7 @@
 // message with Try again, never a blank page.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { appStarted, assertAccessible, assertScreenRules, test, waitForServiceWorker, withApp } from "./helpers.mjs";
+import { answerAll, appStarted, assertAccessible, assertScreenRules, test, waitForServiceWorker, withApp } from "./helpers.mjs";
 
 const WASM = "**/dm-doctor-*_bg.wasm";
 
@@ -179,6 +179,25 @@ test("a link focused before the app starts keeps the focus; other addresses and 
     await reloadAt(page, server, "#/");
     assert.deepEqual(await page.evaluate(() => window.__staticShown), [], "no copy of home with a check saved");
     await page.waitForSelector("main .resume");
+    watcher.assertClean();
+  });
+});
+
+test("a check left at its end screen: home has no Continue card to add, so the static home shows again", async () => {
+  await withApp({ initScript: recordStaticCopies }, async ({ server, page, watcher }) => {
+    await reloadAt(page, server, "#/");
+    await answerAll(page, "won't send to anyone");
+    await page.getByRole("button", { name: "Show me the fixes" }).click();
+    await page.waitForSelector("main .plan-step h1");
+    if (await page.locator("main .phone-question").count()) {
+      await page.locator("main .phone-question button", { hasText: "Samsung" }).click();
+    }
+    await page.getByRole("button", { name: "Yes, it works" }).click();
+    await page.waitForSelector("main .success h1");
+
+    await reloadAt(page, server, "#/");
+    assert.deepEqual(await page.evaluate(() => window.__staticShown), ["en"], "the static home, with the check finished");
+    assert.equal(await page.locator("main .resume").count(), 0, "nor does the app's home offer to continue");
     watcher.assertClean();
   });
 });

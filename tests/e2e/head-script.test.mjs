@@ -9,7 +9,7 @@ import { test } from "./helpers.mjs";
 const script = readFileSync(`dist/${readdirSync("dist").find((n) => /^lang-[0-9a-f]+\.js$/.test(n))}`, "utf8");
 
 /** Runs the head script as a page would; returns what it set. */
-function run({ saved = null, languages, storageThrows = false, hash = "", checkSaved = false, controlled = false }) {
+function run({ saved = null, languages, storageThrows = false, hash = "", checkSaved = false, checkFinished = false, controlled = false }) {
   const root = {};
   const fetched = [];
   const elements = {};
@@ -32,6 +32,7 @@ function run({ saved = null, languages, storageThrows = false, hash = "", checkS
       getItem(key) {
         if (storageThrows) throw new Error("SecurityError");
         if (key === "dm-doctor.check") return checkSaved ? "dm-doctor:3:…" : null;
+        if (key === "dm-doctor.check-finished") return checkFinished ? "1" : null;
         return key === "dm-doctor.language" ? saved : null;
       },
     },
@@ -78,14 +79,15 @@ function copiesShown(elements) {
   });
 }
 
-test("the static first screen: the picked language's copy, at home only, and not with a saved check", () => {
+test("the static first screen: the picked language's copy, at home only, and not with a check in progress", () => {
   assert.deepEqual(copiesShown(run({ languages: ["es-MX"] }).elements), ["es"]);
   assert.deepEqual(copiesShown(run({ languages: ["es-MX"], hash: "#/" }).elements), ["es"]);
   assert.deepEqual(copiesShown(run({ saved: "id", languages: ["es-MX"] }).elements), ["id"]);
   assert.deepEqual(copiesShown(run({ languages: ["pt-PT"] }).elements), ["pt-BR"]);
   assert.deepEqual(copiesShown(run({ languages: ["en-XA"] }).elements), [], "a pseudo-locale has no copy");
   assert.deepEqual(copiesShown(run({ languages: ["en"], hash: "#/guide" }).elements), [], "another address waits for the app");
-  assert.deepEqual(copiesShown(run({ languages: ["en"], checkSaved: true }).elements), [], "a saved check waits for the app");
+  assert.deepEqual(copiesShown(run({ languages: ["en"], checkSaved: true }).elements), [], "a check in progress waits for the app");
+  assert.deepEqual(copiesShown(run({ languages: ["en"], checkSaved: true, checkFinished: true }).elements), ["en"], "a finished check adds nothing to home");
   assert.deepEqual(copiesShown(run({ languages: ["en"], storageThrows: true }).elements), ["en"], "blocked storage: no saved check");
 });
 
