@@ -56,7 +56,8 @@ pub fn save_device(family: DeviceFamily) -> Result<(), StorageProblem> {
     save(DEVICE_KEY, Some(family.key()))
 }
 
-/// Removes every key DM Doctor has written; returns how many were removed.
+/// Removes every key DM Doctor has written; returns how many saved items were removed
+/// (the finished-check mark is part of its check, not an item of its own).
 pub fn delete_all() -> Result<usize, StorageProblem> {
     let storage = local_storage()?;
     let length = storage.length().map_err(classify)?;
@@ -69,10 +70,12 @@ pub fn delete_all() -> Result<usize, StorageProblem> {
             }
         }
     }
+    let mut items = 0;
     for key in &ours {
         storage.remove_item(key).map_err(classify)?;
+        items += usize::from(key != CHECK_FINISHED_KEY);
     }
-    Ok(ours.len())
+    Ok(items)
 }
 
 /// Where the guided check is kept.

@@ -198,6 +198,15 @@ test("a check left at its end screen: home has no Continue card to add, so the s
     await reloadAt(page, server, "#/");
     assert.deepEqual(await page.evaluate(() => window.__staticShown), ["en"], "the static home, with the check finished");
     assert.equal(await page.locator("main .resume").count(), 0, "nor does the app's home offer to continue");
+
+    // The mark belongs to its check: "Delete my data" doesn't count it as an item.
+    const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("dm-doctor.")));
+    assert.ok(keys.includes("dm-doctor.check-finished") && keys.includes("dm-doctor.check"), keys.join());
+    await page.getByRole("link", { name: "About", exact: true }).click();
+    await page.getByRole("button", { name: "Delete my data" }).click();
+    const deleted = await page.locator("main [role=status]", { hasText: "Deleted" }).textContent();
+    const items = keys.length - 1;
+    assert.equal(deleted, `Deleted ${items} saved item${items === 1 ? "" : "s"} from this phone.`);
     watcher.assertClean();
   });
 });
