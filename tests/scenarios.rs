@@ -1036,6 +1036,8 @@ fn the_web_answer_splits_the_account_from_the_app_or_phone() {
             ("corrupted-cache", false),
             ("outdated-app", false),
             ("app-bug", false),
+            // The phone holding the app back can't make the website fail.
+            ("background-restrictions", false),
         ] {
             let Some(base) = likelihood(symptom, &[], cause) else {
                 continue;
@@ -1056,6 +1058,26 @@ fn the_web_answer_splits_the_account_from_the_app_or_phone() {
                 );
             }
         }
+    }
+}
+
+/// A block, either way, ends the follow between two people: "we follow each other"
+/// speaks against both blocks (else a block could rank first by elimination alone).
+#[test]
+fn following_each_other_speaks_against_a_block_either_way() {
+    let content = content();
+    let symptom = "send-fails-one-person";
+    let both = [Given::new("follows-back", "both")];
+    for cause in ["blocked", "you-blocked-them"] {
+        let likelihood = |given: &[Given]| {
+            rank(content, symptom, given)
+                .iter()
+                .find(|r| r.cause.id == cause)
+                .map(|r| r.likelihood)
+                .expect("a cause of this symptom")
+        };
+        let (base, after) = (likelihood(&[]), likelihood(&both));
+        assert!(after < base, "{cause}: {base:.2} before, {after:.2} after");
     }
 }
 
