@@ -134,6 +134,18 @@ impl Measurements {
         }
         parts
     }
+
+    /// The unsure parts worth saying under a verdict of `kind`: none when the verdict
+    /// already says nothing of TikTok answered ("on its own this doesn't change the
+    /// result" would read as a contradiction there).
+    pub fn unsure_to_say(&self, kind: VerdictKind) -> Vec<Group> {
+        use VerdictKind::*;
+        if matches!(kind, Slow | Unstable | Fine | TiktokPartly) {
+            self.unsure_parts()
+        } else {
+            Vec::new()
+        }
+    }
 }
 
 /// The kinds of verdict; their texts live in `content/connection.toml`. Stored by index
@@ -728,6 +740,30 @@ mod tests {
             [],
             "a part that answered is not unsure"
         );
+    }
+
+    #[test]
+    fn unsure_parts_are_said_only_where_some_of_tiktok_answered() {
+        let mut m = Run {
+            messages: [DOWN; 2],
+            ..Run::everywhere(FAST)
+        }
+        .measurements();
+        for h in &mut m.hosts {
+            h.confirmed = h.group != TikTokMessages;
+        }
+        let kind = judge(&m).kind;
+        assert_eq!(m.unsure_to_say(kind), [TikTokMessages], "{kind:?}");
+        // Now nothing of TikTok answers: the verdict says so, and no part is "unsure".
+        for h in &mut m.hosts {
+            if Group::TIKTOK.contains(&h.group) {
+                h.samples = vec![Sample::Failed; h.samples.len()];
+            }
+        }
+        let kind = judge(&m).kind;
+        assert_eq!(kind, VerdictKind::TiktokUnreachable);
+        assert_eq!(m.unsure_parts(), [TikTokMessages]);
+        assert_eq!(m.unsure_to_say(kind), [], "{kind:?}");
     }
 
     #[test]

@@ -343,7 +343,7 @@ fn run_result(run: &Run, in_check: bool) -> Html {
             })
             .unwrap_or_default()
     };
-    let unsure = names(m.unsure_parts());
+    let unsure = names(m.unsure_to_say(run.verdict.kind));
     // Runs stored before the test knew the parts of TikTok (schema 1).
     let older = m.online && !m.hosts.iter().any(|h| h.group == Group::TikTokMessages);
     // Which parts of TikTok answered, when only some did.

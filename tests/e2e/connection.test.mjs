@@ -374,6 +374,10 @@ test("TikTok fails while the internet answers: 'TikTok unreachable'", async () =
     const { verdict, ms } = await runTest(page);
     assert.equal(verdict, "The internet works, but TikTok doesn't answer");
     assert.ok(await page.getByRole("link", { name: "Turn off your VPN" }).count(), "links to the matching fix");
+    // Nothing of TikTok answered: no part is called "unsure" beside that.
+    assert.equal(await page.locator(".verdict .unsure").count(), 0, await page.locator(".verdict").innerText());
+    // Whichever network the person is on, the other one is named.
+    assert.match(await page.locator(".verdict").innerText(), /mobile data if you're on Wi-Fi, or Wi-Fi if you're on mobile data/);
     console.log(`# TikTok unreachable: ${ms} ms`);
     watcher.assertClean(probeNoise);
   });
