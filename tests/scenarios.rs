@@ -1126,6 +1126,46 @@ fn the_story_suite_covers_people_symptoms_ages_and_phones() {
     }
 }
 
+/// "Try this only after the easier fixes": in every story's plan, and in the review's
+/// (nothing sends, the website works, "Not sure" to the rest), a fix that may lose
+/// something never comes before one that can't.
+#[test]
+fn no_plan_puts_a_fix_that_may_lose_something_before_an_easier_one() {
+    use dm_doctor::content::StepKind;
+    use stories::{play, STORIES};
+    let content = content();
+    let mut plans: Vec<(String, Vec<String>)> = STORIES
+        .iter()
+        .map(|story| (story.name.to_owned(), play(content, story).plan))
+        .collect();
+    let review = run(content, "send-fails-everyone", &[("web-works", "works")]);
+    let review_plan = plan_ids(content, "send-fails-everyone", &review.given);
+    plans.push((
+        "the review's".into(),
+        review_plan.iter().map(|s| s.to_string()).collect(),
+    ));
+    assert!(
+        review_plan.contains(&"reinstall-app"),
+        "the review's plan offers a reinstall: {review_plan:?}"
+    );
+    for (name, plan) in plans {
+        let losing = |id: &String| {
+            let fix = content.fix(id).expect("a fix");
+            fix.effort == Effort::Drastic && fix.kind == StepKind::Fix
+        };
+        if let Some(first_losing) = plan.iter().position(losing) {
+            assert!(
+                // (A built-in rule's ending comes last of all.)
+                plan[first_losing..]
+                    .iter()
+                    .all(|id| losing(id)
+                        || content.fix(id).is_some_and(|f| f.kind == StepKind::Explain)),
+                "{name}: {plan:?}"
+            );
+        }
+    }
+}
+
 /// Issue 10's bar: every story's expected cause is in the top three, at least 90% have it
 /// on top, and no plan holds a fix the story rules out or in the wrong order.
 #[test]

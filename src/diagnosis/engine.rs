@@ -628,8 +628,15 @@ pub fn plan<'a>(
             }
         }
     }
-    fixes.extend(built_in);
-    fixes
+    // Easiest first: a fix that may lose something (a reinstall, clearing storage) comes
+    // after every one that can't, whatever its score; the steps themselves say to try
+    // the easier fixes first.
+    let (mut plan, drastic): (Vec<&Fix>, Vec<&Fix>) = fixes
+        .into_iter()
+        .partition(|f| !(f.effort == Effort::Drastic && f.kind == StepKind::Fix));
+    plan.extend(drastic);
+    plan.extend(built_in);
+    plan
 }
 
 #[cfg(test)]
