@@ -15,7 +15,7 @@ fn main() {
         for (i, x) in shown(&r).iter().enumerate() {
             println!(
                 "   [{}] {} {:.0}%: {:?}",
-                likelihood_label(&r, i),
+                likelihood_label(dm_doctor::content::ui(), &r, i),
                 x.cause.id,
                 x.likelihood * 100.0,
                 x.reasons

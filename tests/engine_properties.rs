@@ -125,9 +125,9 @@ proptest! {
         // Headline and labels agree; "Most likely" on the first card only.
         let cards = shown(&ranking);
         prop_assert!(!cards.is_empty() && cards.len() <= 3);
-        let most = (0..cards.len()).filter(|i| likelihood_label(&ranking, *i) == "Most likely").count();
+        let most = (0..cards.len()).filter(|i| likelihood_label(dm_doctor::content::ui(), &ranking, *i) == "Most likely").count();
         prop_assert_eq!(most == 1, headline(&ranking) == Headline::MostLikely);
-        prop_assert!(most == 0 || likelihood_label(&ranking, 0) == "Most likely");
+        prop_assert!(most == 0 || likelihood_label(dm_doctor::content::ui(), &ranking, 0) == "Most likely");
         // No "why" line on two cards.
         let mut lines: Vec<&str> = cards.iter().flat_map(|r| r.reasons.iter().copied()).collect();
         let n = lines.len();

@@ -19,7 +19,7 @@
 
 use crate::content::validate::applies;
 use crate::content::{
-    conditions_allow, ui, Answer, Content, Effort, Evidence, Fix, Question, StepKind, NOT_SURE,
+    conditions_allow, ui, Answer, Content, Effort, Evidence, Fix, Question, StepKind, Ui, NOT_SURE,
 };
 
 /// A question and the answer the user chose, and when (ms since 1970; 0 if unknown).
@@ -277,14 +277,15 @@ pub fn shown<'r, 'a>(ranking: &'r [Ranked<'a>]) -> &'r [Ranked<'a>] {
 
 /// The label on a result card: "Most likely" only for the first cause of a ranking
 /// whose top is [clearly ahead](clearly_ahead); otherwise "Likely" from [`LIKELY`], else
-/// "Possible". So the headline and the labels never disagree.
-pub fn likelihood_label(ranking: &[Ranked], index: usize) -> &'static str {
+/// "Possible". So the headline and the labels never disagree. In the words of `ui`: the
+/// report may be in another language than the screen.
+pub fn likelihood_label<'u>(ui: &'u Ui, ranking: &[Ranked], index: usize) -> &'u str {
     match ranking.get(index) {
-        Some(_) if index == 0 && clearly_ahead(ranking) => ui().check_likelihood_most_likely,
+        Some(_) if index == 0 && clearly_ahead(ranking) => ui.check_likelihood_most_likely,
         Some(r) if r.likelihood >= LIKELY && !(index > 0 && clearly_ahead(ranking)) => {
-            ui().check_likelihood_likely
+            ui.check_likelihood_likely
         }
-        _ => ui().check_likelihood_possible,
+        _ => ui.check_likelihood_possible,
     }
 }
 
@@ -631,12 +632,10 @@ pub fn plan<'a>(
     // Easiest first: a fix that may lose something (a reinstall, clearing storage) comes
     // after every one that can't, whatever its score; the steps themselves say to try
     // the easier fixes first.
-    let (mut plan, drastic): (Vec<&Fix>, Vec<&Fix>) = fixes
-        .into_iter()
-        .partition(|f| !(f.effort == Effort::Drastic && f.kind == StepKind::Fix));
-    plan.extend(drastic);
-    plan.extend(built_in);
-    plan
+    let losing = |f: &&Fix| f.effort == Effort::Drastic && f.kind == StepKind::Fix;
+    crate::sort::sort_by(&mut fixes, |a, b| losing(a).cmp(&losing(b)));
+    fixes.extend(built_in);
+    fixes
 }
 
 #[cfg(test)]
@@ -1055,8 +1054,8 @@ mod tests {
         let clear = ranked_with(&causes, &[CLEAR_LEAD, 0.0, -3.0, -3.0]);
         assert!(clear[0].likelihood >= CLEAR_SHARE);
         assert_eq!(headline(&clear), Headline::MostLikely);
-        assert_eq!(likelihood_label(&clear, 0), "Most likely");
-        assert_ne!(likelihood_label(&clear, 1), "Most likely");
+        assert_eq!(likelihood_label(ui(), &clear, 0), "Most likely");
+        assert_ne!(likelihood_label(ui(), &clear, 1), "Most likely");
         // Just under the lead: "A few things", and no card says "Most likely".
         let close = ranked_with(&causes, &[CLEAR_LEAD - 0.01, 0.0, -3.0, -3.0]);
         assert!(
@@ -1064,7 +1063,7 @@ mod tests {
             "premise: the share alone is enough"
         );
         assert_eq!(headline(&close), Headline::FewThings);
-        assert_eq!(likelihood_label(&close, 0), "Likely");
+        assert_eq!(likelihood_label(ui(), &close, 0), "Likely");
         // A lead of 2 points but under half the likelihood: not clear either.
         let many: Vec<_> = (0..8).map(|i| cause(&format!("c{i}"), &[])).collect();
         let spread = ranked_with(&many, &[2.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0]);
@@ -1081,7 +1080,7 @@ mod tests {
                 let mut sorted = r.clone();
                 sorted.sort_by(|x, y| y.points.total_cmp(&x.points));
                 let most = (0..4)
-                    .filter(|i| likelihood_label(&sorted, *i) == "Most likely")
+                    .filter(|i| likelihood_label(ui(), &sorted, *i) == "Most likely")
                     .count();
                 assert_eq!(
                     most == 1,
@@ -1090,7 +1089,7 @@ mod tests {
                 );
                 assert!(most <= 1);
                 if most == 1 {
-                    assert_eq!(likelihood_label(&sorted, 0), "Most likely");
+                    assert_eq!(likelihood_label(ui(), &sorted, 0), "Most likely");
                 }
             }
         }

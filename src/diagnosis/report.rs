@@ -2,6 +2,7 @@
 //! and what the app measured, nothing else.
 
 use super::check::{Check, StepResult};
+use super::engine;
 use crate::browser::find;
 use crate::content::{fill, DeviceFamily, Ui, Words, NOT_SURE};
 use std::fmt::Write;
@@ -115,10 +116,12 @@ pub fn build(words: &Words, check: &Check, env: &Environment) -> String {
 
     let ranking = check.ranking(content);
     if !ranking.is_empty() {
-        // A ranking, not odds: the app's weights are judgement, not measurements.
+        // The causes the results showed, with their labels: a guess is never written
+        // as a fact (the weights are judgement, not measurements).
         let _ = writeln!(out, "\n{}", ui.report_text_causes);
-        for (n, ranked) in ranking.iter().take(3).enumerate() {
-            let _ = writeln!(out, "{}. {}", n + 1, ranked.cause.title);
+        for (n, ranked) in engine::shown(&ranking).iter().enumerate() {
+            let label = engine::likelihood_label(ui, &ranking, n);
+            let _ = writeln!(out, "{}. {label}: {}", n + 1, ranked.cause.title);
         }
     }
 
@@ -269,6 +272,41 @@ mod tests {
         let text = build(&english(), &check, &env());
         assert!(!text.contains("My answers"));
         assert!(!text.contains("What I already tried"));
+    }
+
+    /// The causes section lists what the results showed, labelled as they were: a
+    /// clear cause alone as "Most likely", never two more causes written as facts.
+    #[test]
+    fn report_lists_the_causes_the_results_showed_with_their_labels() {
+        let mut check = Check::start(content(), "messaging-missing", 1);
+        check.answers = vec![
+            Given::new("age", "under-16"),
+            Given::new("who-fails", "everyone"),
+        ];
+        let text = build(&english(), &check, &env());
+        let causes: Vec<&str> = text
+            .split("(a guess from my answers):\n")
+            .nth(1)
+            .expect("a causes section")
+            .lines()
+            .take_while(|l| !l.is_empty())
+            .collect();
+        let under_16 = &content().cause("under-16").unwrap().title;
+        assert_eq!(causes, [format!("1. Most likely: {under_16}")], "{text}");
+
+        // Nothing clear: each shown cause with its own label, in order.
+        let check = Check::start(content(), "send-fails-everyone", 1);
+        let ranking = check.ranking(content());
+        let text = build(&english(), &check, &env());
+        for (n, ranked) in engine::shown(&ranking).iter().enumerate() {
+            let line = format!(
+                "\n{}. {}: {}\n",
+                n + 1,
+                engine::likelihood_label(crate::content::ui(), &ranking, n),
+                ranked.cause.title
+            );
+            assert!(text.contains(&line), "{line} in {text}");
+        }
     }
 
     /// The report is written in the words it is given, so it can be copied in English

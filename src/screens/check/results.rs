@@ -23,7 +23,7 @@ pub fn results_view(check: &Check, nav: &Nav) -> Html {
     let ui = ui();
     let items = shown.iter().enumerate().map(|(index, ranked)| html! {
         { item(ranked.cause.id.as_str().into(), &[("class", Static("cause-result"))], html! { <>
-            { text_in("p", "likelihood", likelihood_label(&ranking, index)) }
+            { text_in("p", "likelihood", likelihood_label(ui, &ranking, index)) }
             { text_in("h2", "", &ranked.cause.title) }
             { text_in("p", "", &ranked.cause.summary) }
             { cause_notes(ranked.cause) }
