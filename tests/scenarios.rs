@@ -583,7 +583,9 @@ const PEOPLE: &[Person] = &[
         ],
         top: "corrupted-cache",
         first_fix: "clear-cache-in-app",
-        later: &["try-web-messages"],
+        // Not "try-web-messages": she already said messages work on the web, so the
+        // plan doesn't ask her to try it again.
+        later: &["clear-cache-android"],
     },
     Person {
         name: "Ravi: uses TikTok Lite; nothing sends, and the Play Store says Install when he looks for TikTok",

@@ -279,6 +279,91 @@ mod tests {
             .any(|w| w.to_lowercase().contains("draft")));
     }
 
+    /// The button names a text says not to tap: what follows "Don't tap " up to the end
+    /// of its clause, split on " or " ("Don't tap Clear storage or Clear data: ...").
+    fn not_to_tap(text: &str) -> Vec<String> {
+        text.split("Don't tap ")
+            .skip(1)
+            .flat_map(|rest| {
+                let clause = rest.split(['.', ':', ',']).next().unwrap_or_default();
+                clause.split(" or ").map(|b| b.trim().to_owned())
+            })
+            .filter(|b| !b.is_empty())
+            .collect()
+    }
+
+    /// The button names a text says to tap: what follows "Tap " or " tap " (not "Don't
+    /// tap ") up to a comma, a full stop or a place ("at the bottom", "then OK").
+    fn to_tap(text: &str) -> Vec<String> {
+        let mut buttons = Vec::new();
+        for (at, _) in text.match_indices("ap ") {
+            let Some(start) = at.checked_sub(1) else {
+                continue;
+            };
+            let Some(word) = text.get(start..at + 3) else {
+                continue;
+            };
+            let before = &text[..start];
+            if !(word == "Tap " || word == "tap ") || before.ends_with("Don't ") {
+                continue;
+            }
+            if !(before.is_empty() || before.ends_with(' ')) {
+                continue;
+            }
+            let rest = &text[at + 3..];
+            let end = [",", ".", " at ", " then ", " in ", " and "]
+                .iter()
+                .filter_map(|s| rest.find(s))
+                .min()
+                .unwrap_or(rest.len());
+            buttons.push(rest[..end].trim().to_owned());
+        }
+        buttons
+    }
+
+    /// On each phone, no step says to tap a button that a warning, or a step on that
+    /// phone, says not to tap (the Xiaomi cache steps once said "Tap Clear data" under a
+    /// warning "Don't tap Clear data"). Read in English, the language the others follow.
+    #[test]
+    fn no_step_says_to_tap_what_a_warning_or_step_forbids() {
+        assert_eq!(to_tap("Tap Clear data at the bottom."), ["Clear data"]);
+        assert_eq!(
+            to_tap("In it, tap Clear cache, then OK. Don't tap X."),
+            ["Clear cache"]
+        );
+        assert_eq!(
+            not_to_tap("Don't tap Clear storage or Clear data: it"),
+            ["Clear storage", "Clear data"]
+        );
+        let english = english();
+        let mut forbidding = 0;
+        for fix in &english.content.fixes {
+            for phone in DeviceFamily::ALL {
+                let steps: Vec<&str> = fix.steps.iter().map(|s| s.for_device(phone)).collect();
+                let forbidden: Vec<String> = fix
+                    .warnings
+                    .iter()
+                    .map(String::as_str)
+                    .chain(steps.iter().copied())
+                    .flat_map(not_to_tap)
+                    .collect();
+                forbidding += usize::from(!forbidden.is_empty());
+                for (n, step) in steps.iter().enumerate() {
+                    for button in to_tap(step) {
+                        assert!(
+                            !forbidden.contains(&button),
+                            "{} step {} on {}: says to tap {button:?}, but also not to: {step:?}",
+                            fix.id,
+                            n + 1,
+                            phone.key()
+                        );
+                    }
+                }
+            }
+        }
+        assert!(forbidding >= 3, "premise: some steps say what not to tap");
+    }
+
     #[test]
     fn every_seed_topic_is_covered_by_shipped_content() {
         let tagged: Vec<&String> = content()

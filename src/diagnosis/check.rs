@@ -811,6 +811,130 @@ mod tests {
         assert!(seen >= 1, "premise: the content has such an answer");
     }
 
+    /// Steps of effort "check" (looking) where the look itself leads the person to change
+    /// what makes messages work: follow back, change a setting, accept a request, or
+    /// ask the one person who can change it. Only these may end on "Did this fix it?".
+    const LOOK_AND_CHANGE: &[&str] = &[
+        "ask-recipient-settings",
+        "follow-each-other",
+        "check-message-requests",
+        "check-own-dm-settings",
+        "family-pairing-talk",
+    ];
+
+    #[test]
+    fn a_step_that_only_looks_asks_its_own_question_not_if_it_fixed_it() {
+        use crate::content::Effort;
+        for id in LOOK_AND_CHANGE {
+            let fix = content()
+                .fix(id)
+                .unwrap_or_else(|| panic!("{id}: no such fix (update the list)"));
+            assert_eq!(
+                (fix.effort, fix.kind),
+                (Effort::Check, StepKind::Fix),
+                "{id}: the list holds look-and-change steps only"
+            );
+        }
+        // Finding something out ("it works on the web", "there's a limit") fixes nothing
+        // in the app: such a step asks what the person found, never "Did this fix it?".
+        let wrong: Vec<&str> = content()
+            .fixes
+            .iter()
+            .filter(|f| f.effort == Effort::Check && f.kind == StepKind::Fix)
+            .map(|f| f.id.as_str())
+            .filter(|id| !LOOK_AND_CHANGE.contains(id))
+            .collect();
+        assert!(
+            wrong.is_empty(),
+            "look-only steps that would end on \"working again\": {wrong:?}"
+        );
+        // The steps of the user review, one by one: each asks its own question.
+        for id in [
+            "try-web-messages",
+            "check-account-status",
+            "check-if-blocked",
+            "check-age-rules",
+        ] {
+            let fix = content().fix(id).unwrap();
+            assert_eq!(fix.kind, StepKind::Check, "{id}");
+            assert!((2..=3).contains(&fix.answers.len()), "{id}");
+        }
+    }
+
+    #[test]
+    fn a_limit_found_on_account_status_leads_to_the_appeal_or_the_wait() {
+        // Account status looks; what comes next depends on what the person found.
+        let fix = content().fix("check-account-status").unwrap();
+        let thens: Vec<&str> = fix.answers.iter().map(|a| a.then.as_str()).collect();
+        for then in ["appeal-restriction", "wait-out-restriction", "next"] {
+            assert!(thens.contains(&then), "{then}: {thens:?}");
+        }
+        // Both only through the check: a plan holding the check holds neither.
+        let mut check = Check::start(content(), "send-fails-everyone", 1);
+        check.answer(content(), "warnings", "warned", 2);
+        while let Some(q) = engine::next_question(content(), &check.symptom, &check.answers) {
+            let id = q.id.clone();
+            check.answer(content(), &id, NOT_SURE, 3);
+        }
+        check.start_plan(content(), 4);
+        assert!(check.plan.iter().any(|f| f == "check-account-status"));
+        for led in ["appeal-restriction", "wait-out-restriction"] {
+            assert!(
+                !check.plan.iter().any(|f| f == led),
+                "{led}: {:?}",
+                check.plan
+            );
+        }
+    }
+
+    /// The web question's answers, and three ways to answer the rest: "Not sure", the
+    /// first answer, the last answer.
+    fn plans_with_web(web: &str) -> Vec<(String, Vec<String>)> {
+        let mut plans = Vec::new();
+        for symptom in content().symptoms.iter().map(|s| s.id.as_str()) {
+            for pick in 0..3 {
+                let mut check = Check::start(content(), symptom, 1);
+                check.answer(content(), "web-works", web, 2);
+                let mut now = 3;
+                while let Some(q) = engine::next_question(content(), symptom, &check.answers) {
+                    let answer = match pick {
+                        0 => NOT_SURE,
+                        1 => q.answers[0].id.as_str(),
+                        _ => q.answers[q.answers.len() - 1].id.as_str(),
+                    };
+                    let id = q.id.clone();
+                    check.answer(content(), &id, answer, now);
+                    now += 1;
+                }
+                check.start_plan(content(), now);
+                plans.push((format!("{symptom}, way {pick}"), check.plan));
+            }
+        }
+        plans
+    }
+
+    #[test]
+    fn the_web_step_is_never_planned_once_the_web_question_was_answered() {
+        let has_web = |plan: &[String]| {
+            plan.iter().any(|f| {
+                f == "try-web-messages"
+                    || content()
+                        .fix(f)
+                        .is_some_and(|f| f.leads_to().any(|t| t == "try-web-messages"))
+            })
+        };
+        // Premise: unanswered ("Not sure"), the step is in some plans.
+        assert!(
+            plans_with_web(NOT_SURE).iter().any(|(_, p)| has_web(p)),
+            "premise: try-web-messages is planned when the web question is open"
+        );
+        for web in ["works", "fails"] {
+            for (who, plan) in plans_with_web(web) {
+                assert!(!has_web(&plan), "web-works={web} [{who}]: {plan:?}");
+            }
+        }
+    }
+
     /// "Messaging is missing", under 16, "Not sure" to the rest: on the plan's first step.
     fn under_16_plan() -> Check {
         let mut check = Check::start(content(), "messaging-missing", 1);

@@ -254,8 +254,10 @@ pub const STORIES: &[Story] = &[
         top: "account-restricted",
         also: &["security-lock"],
         first_fix: "check-account-status",
+        // The wait (and the appeal) come only through check-account-status's answers
+        // ("Yes, and I know why" leads to the wait): neither is a step of its own.
         never: &["ask-recipient-settings", "follow-each-other", "appeal-restriction"],
-        before: &[("wait-out-restriction", "report-problem")],
+        before: NONE,
     },
     Story {
         name: "Bea, 31: a warning came that she thinks is a mistake; nothing sends and comments fail too",
@@ -279,8 +281,10 @@ pub const STORIES: &[Story] = &[
         top: "account-restricted",
         also: &["security-lock", "outage"],
         first_fix: "check-account-status",
+        // "Yes, and it may be a mistake" at check-account-status leads to the appeal;
+        // the appeal and the wait are no steps of their own.
         never: NO,
-        before: &[("appeal-restriction", "wait-out-restriction")],
+        before: NONE,
     },
     Story {
         name: "Finn, 15: can't find a way to message his cousin",
