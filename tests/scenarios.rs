@@ -1083,6 +1083,36 @@ fn following_each_other_speaks_against_a_block_either_way() {
     }
 }
 
+/// People who already follow each other are never told to follow each other (the
+/// review's plan, after "Yes, we both follow each other", offered it third).
+#[test]
+fn following_each_other_already_is_never_a_step() {
+    let content = content();
+    for symptom in ["send-fails-one-person", "messaging-missing"] {
+        let with = run(
+            content,
+            symptom,
+            &[("follows-back", "they-dont"), ("who-fails", "some")],
+        );
+        assert!(
+            plan_ids(content, symptom, &with.given).contains(&"follow-each-other"),
+            "[{symptom}] offered when they don't: {}",
+            with.transcript()
+        );
+        let both = run(
+            content,
+            symptom,
+            &[("follows-back", "both"), ("who-fails", "some")],
+        );
+        let plan = plan_ids(content, symptom, &both.given);
+        assert!(
+            !plan.contains(&"follow-each-other"),
+            "[{symptom}] {}: {plan:?}",
+            both.transcript()
+        );
+    }
+}
+
 #[path = "common/stories.rs"]
 mod stories;
 
