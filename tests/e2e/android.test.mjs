@@ -34,7 +34,16 @@ test("in TikTok's in-app browser, home says so first, gives the way out, and the
     assert.deepEqual(await overflowAt200(page), [], "the notice at 200% text");
     await page.evaluate(() => (document.documentElement.style.fontSize = ""));
 
+    // Every step that closes TikTok says so first, wherever it is opened (a link from
+    // a friend skips home).
+    for (const fix of ["force-stop-restart", "reinstall-app", "update-app", "restart-phone"]) {
+      await page.goto(`${server.url}#/guide/fix/${fix}`);
+      await page.waitForSelector("main aside.warning li");
+      assert.match(await page.locator("main aside.warning li").first().textContent(), /^Reading this inside TikTok\? This step closes TikTok, and this page with it\./, fix);
+    }
+
     // Nothing is blocked: a check starts and moves on.
+    await open(page, server.url, "#/", "What's going wrong?");
     await pickSymptom(page, "won't send to anyone");
     await answerFirst(page);
     watcher.assertClean();
