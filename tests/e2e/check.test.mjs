@@ -750,7 +750,8 @@ test("old addresses of a replaced check lead to the new check; a check opened in
     await page.getByRole("button", { name: "Start over" }).click();
     await page.getByRole("button", { name: "Yes, start over" }).click();
     await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "What's going wrong?");
-    await pickSymptom(page, "inbox or chats");
+    // A problem whose questions differ from the first one's.
+    await pickSymptom(page, "arrive late");
     const first = await answerFirst(page);
     const current = { heading: await heading(page), hash: await hash(page) };
     assert.notEqual(old, current.hash, "premise: the old address is another screen");
