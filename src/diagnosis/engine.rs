@@ -541,7 +541,8 @@ fn effort_factor(effort: Effort) -> f64 {
 /// The fix plan: fixes of the likely causes whose conditions fit the answers, each
 /// scored by the likelihood of the causes it treats, its place in their lists and its
 /// effort. The top cause's own first step leads when it is cheap; a plan shorter than
-/// [`PLAN_MIN_STEPS`] is topped up from the next causes. Reporting to TikTok is left
+/// [`PLAN_MIN_STEPS`] is topped up from the next causes. A fix that may lose something
+/// (effort "drastic") comes after all the others. Reporting to TikTok is left
 /// out: the check offers the report after the plan (never a dead end). When the top
 /// cause is a built-in rule support can't change (`support_cant_change`) and clearly
 /// ahead, the plan ends with that cause's own last fix, an explain step (what the rule
@@ -629,9 +630,9 @@ pub fn plan<'a>(
             }
         }
     }
-    // Easiest first: a fix that may lose something (a reinstall, clearing storage) comes
-    // after every one that can't, whatever its score; the steps themselves say to try
-    // the easier fixes first.
+    // Easiest first: a fix that may lose something (today: reinstalling) comes after
+    // every one that can't, whatever its score; such steps say to try the easier fixes
+    // first. (Waiting is drastic too, but it is no fix to put off.)
     let losing = |f: &&Fix| f.effort == Effort::Drastic && f.kind == StepKind::Fix;
     crate::sort::sort_by(&mut fixes, |a, b| losing(a).cmp(&losing(b)));
     fixes.extend(built_in);
