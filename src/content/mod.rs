@@ -335,9 +335,8 @@ mod tests {
             not_to_tap("Don't tap Clear storage or Clear data: it"),
             ["Clear storage", "Clear data"]
         );
-        let english = english();
         let mut forbidding = 0;
-        for fix in &english.content.fixes {
+        for fix in &content().fixes {
             for phone in DeviceFamily::ALL {
                 let steps: Vec<&str> = fix.steps.iter().map(|s| s.for_device(phone)).collect();
                 let forbidden: Vec<String> = fix
