@@ -811,6 +811,26 @@ mod tests {
         assert!(seen >= 1, "premise: the content has such an answer");
     }
 
+    /// "Yes, I think they blocked me" ends the check on what a block means and what to
+    /// do instead: never on to steps that reach out to the person who blocked them.
+    #[test]
+    fn a_likely_block_ends_on_respecting_it() {
+        let block_check = content().fix("check-if-blocked").unwrap();
+        let (yes, answer) = (0, &block_check.answers[0]);
+        let rule = answer.leads_to().and_then(|id| content().fix(id));
+        assert_eq!(
+            rule.map(|f| f.kind),
+            Some(StepKind::Explain),
+            "{}",
+            answer.label
+        );
+        let mut check = plan_of(3);
+        check.plan.insert(0, block_check.id.clone());
+        check.record(content(), StepResult::Answered(yes), 20);
+        check.record(content(), StepResult::Understood, 21);
+        assert!(!check.in_progress(), "{:?}", check.stage);
+    }
+
     /// Steps of effort "check" (looking) where the look itself leads the person to change
     /// what makes messages work: follow back, change a setting, accept a request, or
     /// ask the one person who can change it. Only these may end on "Did this fix it?".
