@@ -711,8 +711,8 @@ mod tests {
         );
     }
 
-    #[test]
-    fn a_part_whose_hosts_never_answered_anywhere_is_unsure_not_blocked() {
+    /// Everything answers but the message servers, which were never seen answering.
+    fn messages_never_seen_answering() -> Measurements {
         let mut m = Run {
             messages: [DOWN; 2],
             ..Run::everywhere(FAST)
@@ -721,6 +721,12 @@ mod tests {
         for h in &mut m.hosts {
             h.confirmed = h.group != TikTokMessages;
         }
+        m
+    }
+
+    #[test]
+    fn a_part_whose_hosts_never_answered_anywhere_is_unsure_not_blocked() {
+        let mut m = messages_never_seen_answering();
         assert_eq!(
             judge(&m).kind,
             VerdictKind::Fine,
@@ -744,14 +750,7 @@ mod tests {
 
     #[test]
     fn unsure_parts_are_said_only_where_some_of_tiktok_answered() {
-        let mut m = Run {
-            messages: [DOWN; 2],
-            ..Run::everywhere(FAST)
-        }
-        .measurements();
-        for h in &mut m.hosts {
-            h.confirmed = h.group != TikTokMessages;
-        }
+        let mut m = messages_never_seen_answering();
         let kind = judge(&m).kind;
         assert_eq!(m.unsure_to_say(kind), [TikTokMessages], "{kind:?}");
         // Now nothing of TikTok answers: the verdict says so, and no part is "unsure".
