@@ -43,7 +43,7 @@ const PEOPLE: &[Person] = &[
             ("last-update", "auto"),
         ],
         top: "under-16",
-        first_fix: "check-age-rules",
+        first_fix: "messages-at-16",
         later: &[],
     },
     Person {
@@ -402,7 +402,7 @@ const PEOPLE: &[Person] = &[
             ("family-pairing", "no"),
         ],
         top: "under-16",
-        first_fix: "check-age-rules",
+        first_fix: "messages-at-16",
         later: &[],
     },
     Person {
@@ -1111,6 +1111,35 @@ fn following_each_other_already_is_never_a_step() {
             both.transcript()
         );
     }
+}
+
+/// The age-rules step asks "Are you under 16?": never of someone whose age is known (the
+/// review saw it asked again, and "No, I'm 16 or older" still end on the under-16 rule).
+#[test]
+fn the_age_rules_step_is_never_planned_once_the_age_is_known() {
+    let content = content();
+    let mut seen_open = false;
+    for symptom in content.symptoms.iter().map(|s| s.id.as_str()) {
+        for age in ["under-16", "16-17", "18-plus", NOT_SURE] {
+            let known = run(content, symptom, &[("age", age), ("who-fails", "everyone")]);
+            let plan = plan_ids(content, symptom, &known.given);
+            let asked_age = known
+                .given
+                .iter()
+                .any(|g| g.question == "age" && g.answer == age);
+            if asked_age && age != NOT_SURE {
+                assert!(
+                    !plan.contains(&"check-age-rules"),
+                    "[{symptom}] age {age}: {plan:?}"
+                );
+            }
+            seen_open |= age == NOT_SURE && plan.contains(&"check-age-rules");
+        }
+    }
+    assert!(
+        seen_open,
+        "premise: the step is planned when the age is open"
+    );
 }
 
 #[path = "common/stories.rs"]
