@@ -889,6 +889,11 @@ mod tests {
         for then in ["appeal-restriction", "wait-out-restriction", "next"] {
             assert!(thens.contains(&then), "{then}: {thens:?}");
         }
+        // An appeal's answer takes time: both ask the waiting questions ("Save my
+        // place", "Still broken after waiting"), not "Did this fix it?" at once.
+        for led in ["appeal-restriction", "wait-out-restriction"] {
+            assert_eq!(content().fix(led).unwrap().kind, StepKind::Wait, "{led}");
+        }
         // Both only through the check: a plan holding the check holds neither.
         let mut check = Check::start(content(), "send-fails-everyone", 1);
         check.answer(content(), "warnings", "warned", 2);
