@@ -4,7 +4,7 @@
 use super::check::{Check, StepResult};
 use super::engine;
 use crate::browser::find;
-use crate::content::{fill, DeviceFamily, Ui, Words, NOT_SURE};
+use crate::content::{fill, DeviceFamily, StepKind, Ui, Words, NOT_SURE};
 use std::fmt::Write;
 
 /// Facts about the phone and app that the report includes.
@@ -138,11 +138,15 @@ pub fn build(words: &Words, check: &Check, env: &Environment) -> String {
         for outcome in &check.outcomes {
             let fix = content.fix(&outcome.fix);
             let title = fix.map_or(outcome.fix.as_str(), |f| f.title.as_str());
-            // A check's answer reads as its label: "Yes, others have it too".
+            // A check's answer reads as its label: "Yes, others have it too"; so does
+            // "This doesn't fit me" on an explain step (it fixes nothing either way).
             let how = match outcome.result {
                 StepResult::Answered(i) => fix
                     .and_then(|f| f.answers.get(usize::from(i)))
                     .map_or(outcome.result.label(ui), |a| a.label.as_str()),
+                StepResult::NotFixed if fix.is_some_and(|f| f.kind == StepKind::Explain) => {
+                    ui.check_explain_no
+                }
                 other => other.label(ui),
             };
             let _ = writeln!(out, "- {title}: {how}");
@@ -307,6 +311,23 @@ mod tests {
             );
             assert!(text.contains(&line), "{line} in {text}");
         }
+    }
+
+    /// "This doesn't fit me" on an explain step (the block ending, the under-16 rule)
+    /// is said in those words, never "did not fix it": nothing there was a fix.
+    #[test]
+    fn an_explain_step_that_doesnt_fit_is_said_so_in_the_report() {
+        let mut check = Check::start(content(), "send-fails-one-person", 1);
+        check.stage = crate::diagnosis::check::Stage::Results;
+        check.start_plan(content(), 2);
+        check.plan.insert(0, "respect-block".into());
+        check.record(content(), StepResult::NotFixed, 3);
+        let text = build(&english(), &check, &env());
+        let title = &content().fix("respect-block").unwrap().title;
+        assert!(
+            text.contains(&format!("\n- {title}: This doesn't fit me\n")),
+            "{text}"
+        );
     }
 
     /// The report is written in the words it is given, so it can be copied in English
